@@ -1,0 +1,169 @@
+package main
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	"ziping/forms"
+)
+
+// Exit codes of the command line.
+const (
+	exitOK       = 0 // no errors
+	exitProblems = 1 // the documents have errors
+	exitUnusable = 2 // a file could not be read, or the command line is wrong
+)
+
+// runCLI runs a subcommand when args start with one; handled is false when the GUI should start.
+func runCLI(args []string, stdout, stderr io.Writer) (code int, handled bool) {
+	if len(args) == 0 {
+		return 0, false
+	}
+	switch args[0] {
+	case "check":
+		return runCheck(args[1:], stdout, stderr), true
+	case "help", "-h", "--help", "-help":
+		fmt.Fprint(stdout, usage)
+		return exitOK, true
+	}
+	return 0, false
+}
+
+const usage = `绩效自评 Ziping
+
+用法：
+  ziping [文件.zpb]                    打开编辑窗口
+  ziping check [--json] 文件.zpb...    计算得分并检查，列出每张表的得分和全部问题
+                                       退出码：0 无错误，1 有错误，2 文件无法读取
+`
+
+// formReport is one form in the JSON output of check; numbers are strings.
+type formReport struct {
+	File  string `json:"file"`
+	Kind  string `json:"kind"`
+	Name  string `json:"name"`
+	Total string `json:"total"`
+	C     string `json:"c"`
+	D     string `json:"d"`
+	Grade string `json:"grade"`
+}
+
+// problemReport is one problem in the JSON output of check.
+type problemReport struct {
+	File    string `json:"file"`
+	Level   string `json:"level"`
+	Form    string `json:"form"`
+	Section string `json:"section"`
+	Row     string `json:"row"`
+	Field   string `json:"field"`
+	Message string `json:"message"`
+}
+
+type checkReport struct {
+	Forms    []formReport    `json:"forms"`
+	Problems []problemReport `json:"problems"`
+}
+
+func runCheck(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("check", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	asJSON := fs.Bool("json", false, "以 JSON 输出")
+	if err := fs.Parse(args); err != nil || fs.NArg() == 0 {
+		fmt.Fprint(stderr, "用法：ziping check [--json] 文件.zpb...\n")
+		return exitUnusable
+	}
+	rep := checkReport{Forms: []formReport{}, Problems: []problemReport{}}
+	code := exitOK
+	for _, path := range fs.Args() {
+		doc, err := forms.Load(path)
+		if err != nil {
+			fmt.Fprintln(stderr, err)
+			code = exitUnusable
+			continue
+		}
+		if addDocument(&rep, path, doc) && code == exitOK {
+			code = exitProblems
+		}
+	}
+	if *asJSON {
+		enc := json.NewEncoder(stdout)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		_ = enc.Encode(rep)
+	} else {
+		printText(stdout, rep)
+	}
+	return code
+}
+
+// addDocument evaluates doc into rep and reports whether it has errors.
+func addDocument(rep *checkReport, path string, doc *forms.Document) bool {
+	ev := forms.Evaluate(doc)
+	rep.Forms = append(rep.Forms, formReport{
+		File: path, Kind: "unit", Name: doc.Unit.Name, Total: forms.FormatScore(ev.Unit.Total), Grade: ev.Unit.Rating(),
+	})
+	for i, p := range doc.Projects {
+		r := ev.Projects[i]
+		rep.Forms = append(rep.Forms, formReport{
+			File: path, Kind: "project", Name: p.Name, Total: forms.FormatScore(r.Total),
+			C: forms.FormatScore(r.C), D: r.DText(), Grade: r.Rating(),
+		})
+	}
+	hasErr := false
+	for _, p := range ev.Problems {
+		hasErr = hasErr || p.Level == forms.LevelError
+		rep.Problems = append(rep.Problems, problemReport{
+			File: path, Level: string(p.Level), Form: p.Form, Section: p.Section, Row: p.Row, Field: p.Field, Message: p.Message,
+		})
+	}
+	return hasErr
+}
+
+func printText(w io.Writer, rep checkReport) {
+	file := ""
+	for _, f := range rep.Forms {
+		if f.File != file {
+			file = f.File
+			fmt.Fprintf(w, "== %s\n", file)
+		}
+		if f.Kind == "unit" {
+			fmt.Fprintf(w, "%s（%s）：总评价得分 %s，等级 %s\n", forms.UnitFormName, f.Name, f.Total, f.Grade)
+			continue
+		}
+		fmt.Fprintf(w, "项目「%s」：C %s，D %s，总得分 %s，等级 %s\n", f.Name, f.C, dash(f.D), f.Total, f.Grade)
+	}
+	errs, warns := 0, 0
+	for _, p := range rep.Problems {
+		if p.Level == string(forms.LevelError) {
+			errs++
+		} else {
+			warns++
+		}
+	}
+	fmt.Fprintf(w, "\n问题：错误 %d 个，警告 %d 个\n", errs, warns)
+	for _, p := range rep.Problems {
+		level := forms.Level(p.Level).Label()
+		place := strings.Join(nonEmpty(p.Form, p.Section, p.Row, p.Field), " › ")
+		fmt.Fprintf(w, "[%s] %s：%s\n", level, place, p.Message)
+	}
+}
+
+func dash(s string) string {
+	if s == "" {
+		return "——"
+	}
+	return s
+}
+
+func nonEmpty(ss ...string) []string {
+	var out []string
+	for _, s := range ss {
+		if s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}

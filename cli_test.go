@@ -1,0 +1,93 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+const sample = "samples/fushun-shebao-2021.zpb"
+
+func TestCheckJSONSample(t *testing.T) {
+	var out, errOut bytes.Buffer
+	code, handled := runCLI([]string{"check", "--json", sample}, &out, &errOut)
+	if !handled || code != exitOK {
+		t.Fatalf("code %d handled %v stderr %s", code, handled, errOut.String())
+	}
+	var rep checkReport
+	if err := json.Unmarshal(out.Bytes(), &rep); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range rep.Forms {
+		got = append(got, f.Kind+":"+f.Total+":"+f.C+":"+f.D+":"+f.Grade)
+	}
+	want := []string{"unit:97:::优", "project:96:86:10:优", "project:95:85:10:优", "project:95:85:10:优", "project:96:86:10:优"}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Fatalf("forms %v, want %v", got, want)
+	}
+	if len(rep.Problems) == 0 || rep.Problems[0].Level != "warning" || rep.Problems[0].Message == "" {
+		t.Fatalf("problems %v", rep.Problems)
+	}
+	// Numbers are strings in the JSON.
+	if !bytes.Contains(out.Bytes(), []byte(`"total": "97"`)) {
+		t.Error("total is not a string")
+	}
+}
+
+func TestCheckText(t *testing.T) {
+	var out, errOut bytes.Buffer
+	code, _ := runCLI([]string{"check", sample}, &out, &errOut)
+	if code != exitOK {
+		t.Fatalf("code %d", code)
+	}
+	for _, want := range []string{"总评价得分 97，等级 优", "项目「新办公楼租金及物业费」：C 86，D 10，总得分 96", "问题：错误 0 个，警告", "[警告]"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("output lacks %q:\n%s", want, out.String())
+		}
+	}
+}
+
+func TestCheckExitCodes(t *testing.T) {
+	dir := t.TempDir()
+	broken := filepath.Join(dir, "broken.zpb")
+	os.WriteFile(broken, []byte(`{"format":"ziping",`), 0o644)
+	withErr := filepath.Join(dir, "err.zpb")
+	data, _ := os.ReadFile(sample)
+	os.WriteFile(withErr, bytes.Replace(data, []byte(`"score": "38"`), []byte(`"score": "45"`), 1), 0o644)
+	tests := map[string]struct {
+		args []string
+		code int
+		err  string
+	}{
+		"errors in document": {[]string{"check", withErr}, exitProblems, ""},
+		"unreadable file":    {[]string{"check", broken}, exitUnusable, "无法打开“broken.zpb”"},
+		"missing file":       {[]string{"check", filepath.Join(dir, "none.zpb")}, exitUnusable, "文件不存在"},
+		"no file":            {[]string{"check"}, exitUnusable, "用法"},
+		"bad flag":           {[]string{"check", "--bogus", sample}, exitUnusable, "用法"},
+		"one bad of two":     {[]string{"check", sample, broken}, exitUnusable, "broken.zpb"},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			var out, errOut bytes.Buffer
+			code, _ := runCLI(tc.args, &out, &errOut)
+			if code != tc.code || !strings.Contains(errOut.String(), tc.err) {
+				t.Fatalf("code %d stderr %q; want %d and %q", code, errOut.String(), tc.code, tc.err)
+			}
+			if strings.Contains(errOut.String(), "goroutine") {
+				t.Fatal("stack trace on stderr")
+			}
+		})
+	}
+}
+
+func TestGUIArgsNotHandled(t *testing.T) {
+	for _, args := range [][]string{nil, {sample}} {
+		if _, handled := runCLI(args, &bytes.Buffer{}, &bytes.Buffer{}); handled {
+			t.Errorf("%v handled by the CLI", args)
+		}
+	}
+}

@@ -1,0 +1,162 @@
+package forms
+
+import (
+	"strings"
+
+	"github.com/shopspring/decimal"
+)
+
+// checkTree checks every non-blank 三级 row of an indicator table.
+func checkTree(r *reporter, tree Tree, res TreeResult) {
+	tree.Each(func(p RowPath, l1 *Level1, l2 *Level2, in *Indicator) {
+		if in.IsBlank() {
+			return
+		}
+		checkIndicator(r, IndicatorRowName(l1, l2, p.Row), in, res.At(p))
+	})
+}
+
+func checkIndicator(r *reporter, row string, in *Indicator, res *IndicatorResult) {
+	loc := func(field string) Location { return Location{Index: -1, Path: res.Path, Field: field} }
+	if !in.Op.Valid() {
+		r.add(LevelError, loc("op"), row, "运算符号", "运算符号“%s”无法识别：请从 ＝ ≤ ≥ ＜ ＞ 中选择。", in.Op)
+	}
+	if res.WeightErr != nil {
+		r.add(LevelError, loc("weight"), row, "分值", "%v。", res.WeightErr)
+	}
+	if res.ScoreErr != nil {
+		r.add(LevelError, loc("score"), row, "得分", "%v。", res.ScoreErr)
+	}
+	if res.HasWeight && !res.HasScore && res.ScoreErr == nil {
+		r.add(LevelWarning, loc("score"), row, "得分", "已填分值 %s，但得分未填写：请填写得分。", FormatScore(res.Weight))
+	}
+	checkScoreRange(r, loc("score"), row, res)
+	checkGrade(r, loc("grade"), row, in, res)
+	checkDeduction(r, loc, row, in, res)
+	checkTarget(r, loc, row, in, res)
+}
+
+// checkScoreRange: 0 ≤ 得分 ≤ 分值.
+func checkScoreRange(r *reporter, loc Location, row string, res *IndicatorResult) {
+	if !res.HasScore {
+		return
+	}
+	if res.Score.IsNegative() {
+		r.add(LevelError, loc, row, "得分", "得分 %s 小于 0：得分应在 0 到分值之间。", FormatScore(res.Score))
+	}
+	if res.HasWeight && res.Score.GreaterThan(res.Weight) {
+		r.add(LevelError, loc, row, "得分", "得分 %s 超过分值 %s：得分不能超过该指标分值，请改正。", FormatScore(res.Score), FormatScore(res.Weight))
+	}
+}
+
+// checkGrade: a grade the user picked must agree with the band the score falls in.
+func checkGrade(r *reporter, loc Location, row string, in *Indicator, res *IndicatorResult) {
+	if in.Grade == GradeNone {
+		return
+	}
+	if in.Grade != GradeMet && in.Grade != GradePartial && in.Grade != GradeMissed {
+		r.add(LevelError, loc, row, "评价等级", "评价等级“%s”无法识别：请重新选择。", in.Grade)
+		return
+	}
+	if !res.HasScore || !res.HasWeight || !res.Weight.IsPositive() {
+		return
+	}
+	if band := GradeOf(res.Score, res.Weight); band != in.Grade {
+		r.add(LevelError, loc, row, "得分", "所选等级“%s”与得分 %s（分值 %s）不符，该得分属于“%s”：请调整得分或等级。",
+			GradeLabel(in.Grade), FormatScore(res.Score), FormatScore(res.Weight), GradeLabel(band))
+	}
+}
+
+// checkDeduction: a score below the weight needs a ticked reason, a 原因说明 and a 改进措施.
+func checkDeduction(r *reporter, loc func(string) Location, row string, in *Indicator, res *IndicatorResult) {
+	if !res.HasScore || !res.HasWeight || !res.Score.LessThan(res.Weight) {
+		return
+	}
+	var missing []string
+	field := "measures"
+	if isBlank(in.Measures) {
+		missing = append(missing, "未填改进措施")
+	}
+	if isBlank(in.Reason) {
+		missing, field = append([]string{"未填原因说明"}, missing...), "reason"
+	}
+	if !in.Reasons.Any() {
+		missing, field = append([]string{"未勾选未完成原因"}, missing...), "reasons"
+	}
+	if len(missing) == 0 {
+		return
+	}
+	r.add(LevelWarning, loc(field), row, "未完成原因", "得分 %s 低于分值 %s，但%s：请勾选原因，并写明扣分原因和改进措施。",
+		FormatScore(res.Score), FormatScore(res.Weight), strings.Join(missing, "、"))
+}
+
+// checkTarget: a numeric target wants an operator; a result far above target suggests a low target.
+func checkTarget(r *reporter, loc func(string) Location, row string, in *Indicator, res *IndicatorResult) {
+	if res.HasTarget && in.Op == OpNone && res.Target.Sign == OpNone {
+		r.add(LevelWarning, loc("op"), row, "运算符号", "指标值“%s”是数字，但未选运算符号，得分无法自动计算：请选择 ＝ ≤ ≥ ＜ ＞ 之一。", strings.TrimSpace(in.Target))
+	}
+	if !res.Quantitative || !res.HasCompletion {
+		return
+	}
+	op := in.Op
+	if op == OpNone {
+		op = res.Target.Sign
+	}
+	positive := op == OpGE || op == OpGT || op == OpEQ
+	if positive && res.Completion.GreaterThanOrEqual(highCompletion) {
+		r.add(LevelWarning, loc("actual"), row, "全年完成值", "完成值达到指标值的 %s，可能是年初指标值定得偏低：请核对指标值，必要时在原因说明中解释。", FormatPercent(res.Completion))
+	}
+}
+
+// checkProject runs the checks of one project form.
+func checkProject(doc *Document, i int, p *ProjectForm, res *ProjectResult) []Problem {
+	r := &reporter{form: ProjectFormName(i, p), formIndex: i}
+	r.at(SecHeader, "表头")
+	if isBlank(p.Name) {
+		r.add(LevelWarning, Location{Index: -1, Field: "name"}, "", "项目（政策）名称", "项目名称未填写：请填写项目（政策）名称。")
+	}
+	r.at(SecBudget, "项目预算资金（万元）")
+	explained := treeExplains(p.Indicators)
+	for _, def := range ProjectFundRows {
+		checkAmountRow(r, res.Funds[def.ID], def.ID, -1, def.Label, explained)
+	}
+	checkD(r, res)
+	r.at(SecIndicators, "绩效指标")
+	checkTree(r, p.Indicators, res.Indicators)
+	checkWeightSum(r, p.Indicators, res.Indicators, res.WeightSum, res.BlankWeights, "三级指标分值与预算执行率分值之和")
+	if res.BlankWeights == 0 {
+		checkSplit(r, res)
+	}
+	return r.out
+}
+
+// checkD: D needs a weight and a positive 全年预算数（A）.
+func checkD(r *reporter, res *ProjectResult) {
+	loc := Location{RowID: "T", Index: -1, Field: "weight"}
+	row := ProjectFundRows[0].Label
+	if res.DWeightErr != nil {
+		r.add(LevelError, loc, row, "分值", "%v。", res.DWeightErr)
+	}
+	a := res.Funds["T"].Cells[ColFull]
+	if res.HasDWeight && (!a.Valid || !a.Value.IsPositive()) && a.Err == nil {
+		loc.Field = "full"
+		r.add(LevelError, loc, row, "全年预算数（A）", "全年预算数（A）为空或为 0，无法计算预算执行率得分（D）：请填写全年预算数。")
+	}
+}
+
+// checkSplit warns when the weights are not split 50/30/10/10 (财预〔2020〕10号).
+func checkSplit(r *reporter, res *ProjectResult) {
+	want := DefaultProjectSplit
+	got := append(append([]decimal.Decimal{}, res.Level1Weights...), res.DWeight)
+	if len(got) != len(want) {
+		return
+	}
+	for k, w := range want {
+		if !got[k].Equal(decimal.NewFromInt(w)) {
+			r.add(LevelWarning, Location{Index: -1, Field: "weight"}, "", "分值",
+				"分值分配为 产出 %s · 效益 %s · 满意度 %s · 预算执行率 %s，与通行的 50 · 30 · 10 · 10 不同：如无特别要求，请按此调整。",
+				FormatScore(got[0]), FormatScore(got[1]), FormatScore(got[2]), FormatScore(got[3]))
+			return
+		}
+	}
+}

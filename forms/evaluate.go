@@ -1,0 +1,166 @@
+package forms
+
+import (
+	"github.com/shopspring/decimal"
+)
+
+// Evaluation is everything computed from a document: per-row figures, scores, totals and the
+// list of problems. It is derived and never saved; recompute it after every change.
+type Evaluation struct {
+	Unit     *UnitResult
+	Projects []*ProjectResult
+	Problems []Problem
+}
+
+// AmountCell is one amount cell after computation.
+type AmountCell struct {
+	Value    decimal.Decimal // the value in force: typed if typed, else computed
+	Valid    bool            // Value holds a number
+	Typed    bool            // the user typed something into the cell
+	Err      error           // what is wrong with the typed text
+	Sum      decimal.Decimal // for a subtotal, the sum of its parts
+	HasSum   bool            // at least one part holds a number
+	Computed bool            // Value comes from the parts, not from the user
+}
+
+// AmountResult is one budget row after computation.
+type AmountResult struct {
+	Def   RowDef
+	Cells [3]AmountCell
+	Rate  decimal.Decimal // 执行率 = 全年执行数 / 全年预算数 as a ratio
+	// HasRate is false when 全年预算数 is blank or zero.
+	HasRate bool
+}
+
+// Blank reports whether the row holds no amount at all (it prints "——").
+func (r *AmountResult) Blank() bool {
+	for _, c := range r.Cells {
+		if c.Valid || c.Typed {
+			return false
+		}
+	}
+	return true
+}
+
+// Text returns what a cell of the row shows: the typed text, or the computed sum.
+func (r *AmountResult) Text(c AmountColumn, typed Amounts, fixed2 bool) string {
+	cell := r.Cells[c]
+	if cell.Typed {
+		return DisplayAmount(typed.Get(c), fixed2)
+	}
+	if cell.Valid {
+		return FormatAmount(cell.Value, fixed2)
+	}
+	return ""
+}
+
+// RateText is the printed 执行率 ("100%"), or "" when it cannot be computed.
+func (r *AmountResult) RateText() string {
+	if !r.HasRate {
+		return ""
+	}
+	return FormatPercent(r.Rate)
+}
+
+// Evaluate computes every figure of doc and checks it. It never modifies doc.
+func Evaluate(doc *Document) *Evaluation {
+	ev := &Evaluation{Unit: evalUnit(doc)}
+	for i, p := range doc.Projects {
+		ev.Projects = append(ev.Projects, evalProject(doc, i, p))
+	}
+	ev.Problems = check(doc, ev)
+	return ev
+}
+
+// evalAmountTable computes a fixed budget table: typed cells are parsed, subtotals summed
+// from their parts (recursively) unless typed.
+func evalAmountTable(defs []RowDef, rows []AmountRow) map[string]*AmountResult {
+	out := make(map[string]*AmountResult, len(defs))
+	var eval func(id string) *AmountResult
+	eval = func(id string) *AmountResult {
+		if r, ok := out[id]; ok {
+			return r
+		}
+		def, _ := rowDef(defs, id)
+		res := &AmountResult{Def: def}
+		out[id] = res
+		var typed Amounts
+		if row := findRow(rows, id); row != nil {
+			typed = row.Amounts
+		}
+		for _, c := range AmountColumns {
+			cell := parseAmountCell(typed.Get(c))
+			for _, part := range def.Parts {
+				pc := eval(part).Cells[c]
+				if pc.Valid {
+					cell.Sum = cell.Sum.Add(pc.Value)
+					cell.HasSum = true
+				}
+			}
+			if !cell.Typed && cell.HasSum {
+				cell.Value, cell.Valid, cell.Computed = cell.Sum, true, true
+			}
+			res.Cells[c] = cell
+		}
+		res.setRate()
+		return res
+	}
+	for _, d := range defs {
+		eval(d.ID)
+	}
+	return out
+}
+
+// parseAmountCell parses one typed amount cell.
+func parseAmountCell(text string) AmountCell {
+	var cell AmountCell
+	if isBlank(text) {
+		return cell
+	}
+	cell.Typed = true
+	v, err := ParseAmount(text)
+	if err != nil {
+		cell.Err = err
+		return cell
+	}
+	cell.Value, cell.Valid = v, true
+	return cell
+}
+
+func (r *AmountResult) setRate() {
+	full, actual := r.Cells[ColFull], r.Cells[ColActual]
+	if full.Valid && actual.Valid && full.Value.IsPositive() {
+		r.Rate = actual.Value.DivRound(full.Value, divPrecision)
+		r.HasRate = true
+	}
+}
+
+// evalAmounts computes a free row (a task) that is not part of a fixed table.
+func evalAmounts(a Amounts) *AmountResult {
+	res := &AmountResult{}
+	for _, c := range AmountColumns {
+		res.Cells[c] = parseAmountCell(a.Get(c))
+	}
+	res.setRate()
+	return res
+}
+
+// sumTotal computes a 合计 row from its parts unless typed.
+func sumTotal(typed Amounts, parts []*AmountResult) *AmountResult {
+	res := &AmountResult{Def: RowDef{ID: "合计", Label: "合计"}}
+	for _, c := range AmountColumns {
+		cell := parseAmountCell(typed.Get(c))
+		for _, p := range parts {
+			if p.Cells[c].Valid {
+				cell.Sum = cell.Sum.Add(p.Cells[c].Value)
+				cell.HasSum = true
+			}
+		}
+		if !cell.Typed && cell.HasSum {
+			cell.Value, cell.Valid, cell.Computed = cell.Sum, true, true
+		}
+		res.Cells[c] = cell
+	}
+	res.setRate()
+	return res
+}

@@ -1,0 +1,164 @@
+package forms
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"unicode/utf8"
+)
+
+// FileFormat is the value of the "format" key of every document file.
+const FileFormat = "ziping"
+
+// FileVersion is the version of the file layout this program writes and the newest it reads.
+const FileVersion = 1
+
+// FileExt is the extension of document files.
+const FileExt = ".zpb"
+
+// MaxFileSize is the largest document file the program opens. A real document is a few
+// hundred kilobytes; anything far larger is not one of ours or is damaged.
+const MaxFileSize = 32 << 20
+
+// fileDoc is the on-disk layout: the document plus format and version, keys in a fixed order.
+type fileDoc struct {
+	Format   string         `json:"format"`
+	Version  int            `json:"version"`
+	Settings Settings       `json:"settings"`
+	Unit     UnitForm       `json:"unit"`
+	Projects []*ProjectForm `json:"projects"`
+}
+
+// FileError is a document file that cannot be read. Its message is Chinese and says what to do.
+type FileError struct {
+	Path   string
+	Reason string
+	Err    error
+}
+
+func (e *FileError) Error() string {
+	name := filepath.Base(e.Path)
+	if e.Path == "" {
+		name = "文件"
+	}
+	return fmt.Sprintf("无法打开“%s”：%s", name, e.Reason)
+}
+
+func (e *FileError) Unwrap() error { return e.Err }
+
+// Marshal encodes doc as the pretty-printed UTF-8 JSON of a document file.
+func Marshal(doc *Document) ([]byte, error) {
+	f := fileDoc{Format: FileFormat, Version: FileVersion, Settings: doc.Settings, Unit: doc.Unit, Projects: doc.Projects}
+	if f.Projects == nil {
+		f.Projects = []*ProjectForm{}
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(f); err != nil {
+		return nil, fmt.Errorf("编码文档失败：%w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+// Unmarshal decodes a document file's bytes. Every failure is a *FileError with a Chinese reason.
+func Unmarshal(data []byte) (*Document, error) {
+	if len(data) > MaxFileSize {
+		return nil, &FileError{Reason: fmt.Sprintf("文件过大（%d MB），不是绩效自评文件或已损坏。", len(data)>>20)}
+	}
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, &FileError{Reason: "文件是空的，不是绩效自评文件。"}
+	}
+	if !utf8.Valid(data) {
+		return nil, &FileError{Reason: "文件不是 UTF-8 文本，不是绩效自评文件或已损坏。"}
+	}
+	var head struct {
+		Format  string `json:"format"`
+		Version int    `json:"version"`
+	}
+	if err := json.Unmarshal(data, &head); err != nil {
+		return nil, &FileError{Reason: "文件内容已损坏或不完整（" + jsonProblem(data, err) + "），请改用备份文件（.bak）。", Err: err}
+	}
+	switch {
+	case head.Format != FileFormat:
+		return nil, &FileError{Reason: "这不是绩效自评（.zpb）文件。"}
+	case head.Version > FileVersion:
+		return nil, &FileError{Reason: fmt.Sprintf("文件由更新版本的程序保存（格式版本 %d，本程序支持 %d），请升级程序后再打开。", head.Version, FileVersion)}
+	case head.Version < 1:
+		return nil, &FileError{Reason: fmt.Sprintf("文件的格式版本 %d 无效。", head.Version)}
+	}
+	var f fileDoc
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&f); err != nil {
+		return nil, &FileError{Reason: "文件内容不符合绩效自评文件格式（" + jsonProblem(data, err) + "）。", Err: err}
+	}
+	if dec.More() {
+		return nil, &FileError{Reason: "文件末尾有多余内容，文件可能已损坏。"}
+	}
+	doc := &Document{Settings: f.Settings, Unit: f.Unit, Projects: f.Projects}
+	if err := doc.normalize(); err != nil {
+		return nil, &FileError{Reason: err.Error(), Err: err}
+	}
+	return doc, nil
+}
+
+// jsonProblem says where the JSON went wrong, in Chinese.
+func jsonProblem(data []byte, err error) string {
+	var syn *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &syn):
+		return fmt.Sprintf("第 %d 行附近格式错误", lineOf(data, syn.Offset))
+	case errors.As(err, &typ):
+		return fmt.Sprintf("第 %d 行“%s”的值类型不对", lineOf(data, typ.Offset), typ.Field)
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		return "文件在中途结束"
+	}
+	return "无法解析：" + err.Error()
+}
+
+func lineOf(data []byte, offset int64) int {
+	if offset > int64(len(data)) {
+		offset = int64(len(data))
+	}
+	return bytes.Count(data[:offset], []byte("\n")) + 1
+}
+
+// Load reads a document file. It never writes to the file.
+func Load(path string) (*Document, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, &FileError{Path: path, Reason: osReason(err), Err: err}
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err != nil {
+		return nil, &FileError{Path: path, Reason: "读取失败：" + err.Error(), Err: err}
+	}
+	doc, err := Unmarshal(data)
+	if err != nil {
+		var fe *FileError
+		if errors.As(err, &fe) {
+			fe.Path = path
+		}
+		return nil, err
+	}
+	return doc, nil
+}
+
+func osReason(err error) string {
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return "文件不存在。"
+	case errors.Is(err, os.ErrPermission):
+		return "没有读取权限。"
+	}
+	return err.Error()
+}

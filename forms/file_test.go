@@ -1,0 +1,188 @@
+package forms
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func TestRoundTrip(t *testing.T) {
+	for name, doc := range map[string]*Document{"sample": loadSample(t), "clean": cleanDoc(), "new": NewDocument(2025)} {
+		t.Run(name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "a.zpb")
+			if err := Save(path, doc); err != nil {
+				t.Fatal(err)
+			}
+			back, err := Load(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(doc, back) {
+				t.Fatal("document changed by save and load")
+			}
+			data, _ := os.ReadFile(path)
+			again, _ := Marshal(back)
+			if !bytes.Equal(data, again) {
+				t.Fatal("re-encoding differs")
+			}
+		})
+	}
+}
+
+func TestSampleFileIsCanonical(t *testing.T) {
+	data, err := os.ReadFile(filepath.FromSlash(samplePath))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, _ := Marshal(loadSample(t))
+	if !bytes.Equal(data, out) {
+		t.Fatal("the sample is not in the canonical pretty-printed form")
+	}
+	for _, key := range []string{`"format": "ziping"`, `"version": 1`, `"settings"`, `"unit"`, `"projects"`} {
+		if !bytes.Contains(data, []byte(key)) {
+			t.Errorf("sample lacks %s", key)
+		}
+	}
+}
+
+// badFiles are documents the loader must refuse; they also seed the fuzz test.
+func badFiles(t testing.TB) map[string][]byte {
+	sample, err := os.ReadFile(filepath.FromSlash(samplePath))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return map[string][]byte{
+		"truncated":     sample[:700],
+		"empty":         {},
+		"spaces":        []byte(" \n "),
+		"random":        {0x8f, 0x00, 0xff, 0x12, 0x7b, 0x22},
+		"not ours":      []byte(`{"name": "x"}`),
+		"future":        bytes.Replace(sample, []byte(`"version": 1`), []byte(`"version": 999`), 1),
+		"version zero":  bytes.Replace(sample, []byte(`"version": 1`), []byte(`"version": 0`), 1),
+		"deep":          []byte(strings.Repeat(`{"a":`, 20000)),
+		"unknown key":   bytes.Replace(sample, []byte(`"settings": {`), []byte(`"settings": {"colour": 1,`), 1),
+		"wrong type":    bytes.Replace(sample, []byte(`"staff": "208"`), []byte(`"staff": 208`), 1),
+		"unknown row":   bytes.Replace(sample, []byte(`"id": "I7"`), []byte(`"id": "I9"`), 1),
+		"duplicate row": bytes.Replace(sample, []byte(`"id": "I7"`), []byte(`"id": "I6"`), 1),
+		"null project":  bytes.Replace(sample, []byte(`"projects": [`), []byte(`"projects": [null,`), 1),
+		"trailing":      append(append([]byte{}, sample...), []byte(`{}`)...),
+		"huge":          append(append([]byte{}, sample...), bytes.Repeat([]byte(" "), MaxFileSize)...),
+	}
+}
+
+func TestBadFilesRefusedUntouched(t *testing.T) {
+	dir := t.TempDir()
+	for name, data := range badFiles(t) {
+		t.Run(name, func(t *testing.T) {
+			path := filepath.Join(dir, name+".zpb")
+			if err := os.WriteFile(path, data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			_, err := Load(path)
+			var fe *FileError
+			if !errors.As(err, &fe) {
+				t.Fatalf("Load accepted or gave a non-file error: %v", err)
+			}
+			if !strings.Contains(err.Error(), name+".zpb") || !strings.ContainsAny(err.Error(), "文件无法") {
+				t.Errorf("message does not name the file in Chinese: %v", err)
+			}
+			// Saving over a file the program cannot read is refused; the file stays as it was.
+			if len(bytes.TrimSpace(data)) > 0 {
+				if err := Save(path, cleanDoc()); err == nil {
+					t.Error("Save overwrote an unreadable file")
+				}
+			}
+			after, _ := os.ReadFile(path)
+			if !bytes.Equal(after, data) {
+				t.Error("file modified")
+			}
+		})
+	}
+}
+
+func TestSaveKeepsBackup(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "doc.zpb")
+	first, second := cleanDoc(), cleanDoc()
+	second.Unit.Name = "改名后"
+	if err := Save(path, first); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(path + BackupSuffix); !errors.Is(err, os.ErrNotExist) {
+		t.Error("backup written for a new file")
+	}
+	if err := Save(path, second); err != nil {
+		t.Fatal(err)
+	}
+	bak, err := Load(path + BackupSuffix)
+	if err != nil || bak.Unit.Name != first.Unit.Name {
+		t.Fatalf("backup holds %v, %v", bak, err)
+	}
+	cur, err := Load(path)
+	if err != nil || cur.Unit.Name != "改名后" {
+		t.Fatalf("saved file holds %v, %v", cur, err)
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 2 {
+		t.Errorf("temporary files left behind: %v", entries)
+	}
+}
+
+func TestSaveIntoMissingFolderFails(t *testing.T) {
+	err := Save(filepath.Join(t.TempDir(), "no", "such", "doc.zpb"), cleanDoc())
+	if err == nil || !strings.Contains(err.Error(), "保存") {
+		t.Fatalf("got %v", err)
+	}
+}
+
+func TestLoadMissingFile(t *testing.T) {
+	_, err := Load(filepath.Join(t.TempDir(), "none.zpb"))
+	if err == nil || !strings.Contains(err.Error(), "文件不存在") {
+		t.Fatalf("got %v", err)
+	}
+}
+
+func TestLoadFillsMissingRows(t *testing.T) {
+	data := []byte(`{"format":"ziping","version":1,"settings":{"year":"2022"},
+		"unit":{"budget":[{"id":"E1","initial":"5"}]},"projects":[{"name":"甲"}]}`)
+	doc, err := Unmarshal(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Unit.Budget) != len(UnitBudgetRows) || doc.Unit.BudgetRow("E1").Initial != "5" {
+		t.Fatalf("budget rows not completed: %+v", doc.Unit.Budget)
+	}
+	if len(doc.Projects[0].Funds) != len(ProjectFundRows) || doc.Settings.Amounts != AmountsAsTyped {
+		t.Fatal("project rows or settings not completed")
+	}
+	Evaluate(doc) // must not panic on a sparse document
+}
+
+func FuzzUnmarshal(f *testing.F) {
+	for _, data := range badFiles(f) {
+		if len(data) < 1<<16 {
+			f.Add(data)
+		}
+	}
+	sample, _ := os.ReadFile(filepath.FromSlash(samplePath))
+	f.Add(sample)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		doc, err := Unmarshal(data)
+		if err != nil {
+			var fe *FileError
+			if !errors.As(err, &fe) || fe.Reason == "" {
+				t.Fatalf("non-file error %v", err)
+			}
+			return
+		}
+		ev := Evaluate(doc) // whatever loads must evaluate without panicking
+		_ = ev
+		if _, err := Marshal(doc); err != nil {
+			t.Fatal(err)
+		}
+	})
+}

@@ -1,0 +1,50 @@
+package forms
+
+// UnitForm is the 部门（单位）整体绩效自评表 (spec §1).
+type UnitForm struct {
+	Name       string      `json:"name"`        // 部门（单位）名称
+	Staff      string      `json:"staff"`       // 财政供养人员数量
+	Subunits   string      `json:"subunits"`    // 所属单位数量（仅部门填列）
+	Budget     []AmountRow `json:"budget"`      // 年度部门（单位）整体收支情况, rows of UnitBudgetRows
+	Tasks      []*Task     `json:"tasks"`       // 年度主要任务
+	TasksTotal Amounts     `json:"tasks_total"` // 合计 row, computed unless typed
+	Goals      []*Goal     `json:"goals"`       // 年度绩效目标
+	Indicators Tree        `json:"indicators"`  // 分解目标评价
+}
+
+// Task is a row of 年度主要任务.
+type Task struct {
+	Name    string `json:"name"`    // 工作名称
+	Project string `json:"project"` // 对应项目
+	Amounts
+}
+
+// Goal is a row of 年度绩效目标 / 年度总体目标.
+type Goal struct {
+	Target string `json:"target"` // 年初设定目标
+	Result string `json:"result"` // 全年完成情况 / 全年实际完成情况
+}
+
+// UnitTree is the default 一级 → 二级 tree of the unit form (spec §1.4).
+var unitTree = []levelSpec{
+	{name: "履职效能", children: []string{"重点工作履行情况", "整体工作完成情况", "基础管理"}},
+	{name: "预算执行", children: []string{"预算执行效率"}},
+	{name: "管理效率", children: []string{"预算编制管理", "预算监督管理", "预算收支管理", "财务管理", "资产管理", "业务管理"}},
+	{name: "运行成本", children: []string{"成本控制成效"}},
+	{name: "社会效应", children: []string{"政治效益", "社会效益", "经济效益", "生态效益"}},
+	{name: "服务对象满意度", merged: true, children: []string{"服务对象满意度"}},
+	{name: "可持续性", children: []string{"体制机制改革", "创新驱动发展"}},
+}
+
+// NewUnitForm returns a blank unit form with every fixed row and the default indicator tree.
+func NewUnitForm() *UnitForm {
+	return &UnitForm{
+		Budget:     newAmountRows(UnitBudgetRows),
+		Tasks:      []*Task{{Name: "重点工作一"}},
+		Goals:      []*Goal{{}},
+		Indicators: newTree(unitTree),
+	}
+}
+
+// BudgetRow returns the budget row with id (one of UnitBudgetRows), or nil.
+func (u *UnitForm) BudgetRow(id string) *AmountRow { return findRow(u.Budget, id) }

@@ -1,0 +1,26 @@
+// Command ziping is 绩效自评: a desktop editor for the annual budget performance
+// self-evaluation forms of a Chinese public-sector unit, with a command line for batch use:
+//
+//	ziping [FILE.zpb]                 open the editor
+//	ziping check [--json] FILE...     print totals and problems
+package main
+
+import (
+	"os"
+
+	fyneapp "fyne.io/fyne/v2/app"
+
+	"ziping/app"
+)
+
+func main() {
+	if code, handled := runCLI(os.Args[1:], os.Stdout, os.Stderr); handled {
+		os.Exit(code)
+	}
+	a := fyneapp.NewWithID("cn.ziping.jixiao")
+	path := ""
+	if len(os.Args) > 1 {
+		path = os.Args[1]
+	}
+	app.New(a, path).Win.ShowAndRun()
+}
