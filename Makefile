@@ -51,8 +51,8 @@ bench: deps
 
 # A short run of every fuzz target (go test runs their seed corpora in `make test` already).
 fuzz:
-	go test -run '^$$' -fuzz FuzzParseNumber -fuzztime 30s ./forms/
-	go test -run '^$$' -fuzz FuzzUnmarshal -fuzztime 30s ./forms/
+	go test -run '^$$' -fuzz FuzzParseNumber -fuzztime 30s -fuzzminimizetime 5s ./forms/
+	go test -run '^$$' -fuzz FuzzUnmarshal -fuzztime 30s -fuzzminimizetime 5s ./forms/
 
 clean:
 	rm -rf bin

@@ -163,13 +163,17 @@ func TestLoadFillsMissingRows(t *testing.T) {
 }
 
 func FuzzUnmarshal(f *testing.F) {
+	// Small seeds only: the fuzzer mutates and minimises large inputs very slowly.
 	for _, data := range badFiles(f) {
-		if len(data) < 1<<16 {
+		if len(data) < 4096 {
 			f.Add(data)
 		}
 	}
-	sample, _ := os.ReadFile(filepath.FromSlash(samplePath))
-	f.Add(sample)
+	f.Add([]byte(`{"format":"ziping","version":1,"settings":{"year":"2021","amounts":"fixed2"},
+		"unit":{"name":"甲","staff":"3","budget":[{"id":"I1","initial":"1,000","full":"１２","actual":"x"}],
+		"indicators":[{"name":"履职效能","children":[{"name":"基础管理","rows":[{"op":"≥","target":"≥50个",
+		"actual":"60","weight":"10","score":"9","manual":true,"grade":"达成"}]}]}]},
+		"projects":[{"name":"乙","funds":[{"id":"T","full":"0","actual":"5"}],"funds_weight":"10"}]}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		doc, err := Unmarshal(data)
 		if err != nil {
