@@ -1,0 +1,134 @@
+package pdfout
+
+import (
+	"fmt"
+
+	"ziping/forms"
+	"ziping/pdfout/layout"
+)
+
+// Type sizes (pt) of the printed forms: spec §5 asks for 16–22 pt titles and 9–10.5 pt table text.
+const (
+	titleSize = 17
+	bodySize  = 9
+	labelSize = 9
+)
+
+// dash is the "——" the template prints in cells that have no value.
+const dash = "——"
+
+// tick is what a ticked reason box prints.
+const tick = "√"
+
+// builder turns one form of a document into layout tables, cleaning every text on the way.
+type builder struct {
+	doc *forms.Document
+	ev  *forms.Evaluation
+	san *sanitizer
+	at  place
+}
+
+func (b *builder) fixed2() bool { return b.doc.Settings.Fixed2() }
+
+// section sets the section that following texts belong to.
+func (b *builder) section(sec forms.Section, name string) {
+	b.at.section, b.at.secName, b.at.row, b.at.field = sec, name, "", ""
+}
+
+// row sets the row that following texts belong to.
+func (b *builder) row(name string) { b.at.row = name }
+
+// label is a fixed template text: centred, never user input.
+func label(text string) layout.Cell {
+	return layout.Cell{Text: text, Size: labelSize}
+}
+
+// stacked is a narrow label cell stacking n characters per line.
+func stacked(text string, n, rowSpan int) layout.Cell {
+	return layout.Cell{Text: text, Size: labelSize, Stack: n, RowSpan: rowSpan}
+}
+
+// value is a user text for field, cleaned of unprintable characters, left-aligned.
+func (b *builder) value(text, field string) layout.Cell {
+	return b.cell(text, field, layout.AlignLeft)
+}
+
+// centred is a short user value (numbers, units, ticks), centred as the template does.
+func (b *builder) centred(text, field string) layout.Cell {
+	return b.cell(text, field, layout.AlignCenter)
+}
+
+func (b *builder) cell(text, field string, align layout.Align) layout.Cell {
+	at := b.at
+	at.field = field
+	return layout.Cell{Text: b.san.clean(text, false, at), Size: bodySize, Align: align, Tag: tagOf(at)}
+}
+
+// tagOf names the model field a cell shows, for tests and the print preview.
+func tagOf(at place) string {
+	return fmt.Sprintf("%d|%s|%s|%s", at.formIdx, at.section, at.row, at.field)
+}
+
+// span sets the column and row span of c.
+func span(c layout.Cell, cols, rows int) layout.Cell {
+	c.ColSpan, c.RowSpan = cols, rows
+	return c
+}
+
+// title is the centred bold title of a form.
+func (b *builder) title(text string) layout.Title {
+	at := b.at
+	at.section, at.secName, at.field = forms.SecHeader, "标题", "标题"
+	return layout.Title{Text: b.san.clean(text, true, at), Size: titleSize, Bold: true, Gap: 4, Tag: "title"}
+}
+
+// amountCells are the three amount cells of a computed row: typed text or computed sums.
+func (b *builder) amountCells(r *forms.AmountResult, typed forms.Amounts) []layout.Cell {
+	fields := [3]string{"年初预算数", "全年预算数", "全年执行数"}
+	out := make([]layout.Cell, 0, 3)
+	for i, c := range forms.AmountColumns {
+		out = append(out, b.centred(r.Text(c, typed, b.fixed2()), fields[i]))
+	}
+	return out
+}
+
+// amountRow starts a fixed budget row: its left-aligned label and its three amount cells.
+func (b *builder) amountRow(def forms.RowDef, res *forms.AmountResult, typed forms.Amounts) []layout.Cell {
+	b.row(def.Label)
+	name := label(def.Label)
+	name.Align = layout.AlignLeft
+	return append([]layout.Cell{name}, b.amountCells(res, typed)...)
+}
+
+// signature is the optional footer of a printed form (填表人 … 单位（公章）), borderless.
+func (b *builder) signature(width float64) []layout.Section {
+	s := b.doc.Settings
+	if !s.Signature {
+		return nil
+	}
+	b.section(forms.SecSettings, "签字栏")
+	b.row("签字栏")
+	f := s.Footer
+	blank := func(v string) string {
+		if v == "" {
+			return "　　　　　　"
+		}
+		return v
+	}
+	cells := []layout.Cell{
+		b.value("填表人："+blank(f.Preparer), "填表人"),
+		b.value("联系电话："+blank(f.Phone), "联系电话"),
+		b.value("单位负责人（签字）："+blank(f.Leader), "单位负责人"),
+		b.value("填报日期："+blank(f.Date), "填报日期"),
+	}
+	seal := label("单位（公章）")
+	seal.Align = layout.AlignRight
+	row1 := layout.Row{Cells: cells, MinHeight: 12}
+	row2 := layout.Row{Cells: []layout.Cell{span(seal, 4, 1)}, MinHeight: 16}
+	for _, r := range []*layout.Row{&row1, &row2} {
+		for i := range r.Cells {
+			r.Cells[i].Hide = layout.SidesAll
+		}
+	}
+	return []layout.Section{{Cols: []float64{width * 0.22, width * 0.26, width * 0.30, width * 0.22}, Body: []layout.Row{row1, row2}}}
+}

@@ -1,0 +1,138 @@
+package pdfout
+
+import (
+	"fmt"
+
+	"ziping/forms"
+	"ziping/pdfout/layout"
+)
+
+// Column widths (mm) of the indicator tables: 一级 | 二级 | 指标 N | 运算符号 | 内容 | 度量单位 |
+// 指标值 | 完成值 | 完成程度 | 分值 | 得分 | five reason ticks | 原因说明 | 改进措施. The project
+// table has the stacked 绩效指标 column in front.
+var (
+	unitIndicatorCols    = []float64{9, 11, 11, 6, 26, 7, 13, 13, 10, 8, 8, 6, 6, 6, 6, 6, 14, 14}
+	projectIndicatorCols = []float64{6, 7, 11, 11, 6, 22, 7, 13, 13, 10, 8, 8, 6, 6, 6, 6, 6, 14, 14}
+)
+
+// Index of the 得分 column and count of the columns after it, without the outer column.
+const (
+	scoreCol  = 10
+	afterCols = 7
+)
+
+// indicatorSection lays out 分解目标评价 (unit) or 绩效指标 (project): two header rows, then
+// every 三级 row under its 一级 and 二级 labels; an empty 二级 prints one blank row.
+func (b *builder) indicatorSection(tree forms.Tree, res forms.TreeResult, cols []float64, outer bool, targetHead, reasonHead string) layout.Section {
+	name := "分解目标评价"
+	if outer {
+		name = "绩效指标"
+	}
+	b.section(forms.SecIndicators, name)
+	body := b.indicatorRows(tree, res, outer)
+	perLine := 2
+	if outer {
+		perLine = 1
+	}
+	header := indicatorHeader(targetHead, reasonHead, perLine)
+	if outer {
+		header[0].Cells = append([]layout.Cell{stacked("绩效指标", 1, len(body)+2)}, header[0].Cells...)
+	} else {
+		// The unit form names the band in a full-width row; it repeats with the header.
+		header = append([]layout.Row{{Cells: []layout.Cell{span(label(name), len(cols), 1)}, MinHeight: 7}}, header...)
+	}
+	return layout.Section{Cols: cols, Header: header, Body: body}
+}
+
+// indicatorHeader returns the two header rows of spec §1.4 / §2.3.
+func indicatorHeader(targetHead, reasonHead string, l1PerLine int) []layout.Row {
+	l1, l2 := stacked("一级指标", l1PerLine, 2), stacked("二级指标", 2, 2)
+	row1 := []layout.Cell{l1, l2, span(label("三级指标"), 4, 1)}
+	for _, h := range []string{targetHead, "全年完成值", "完成程度", "分值", "得分"} {
+		row1 = append(row1, span(label(h), 1, 2))
+	}
+	row1 = append(row1, span(label(reasonHead+"（请在相应选项下划“√”并在原因说明中分项阐述）"), 6, 1),
+		span(stacked("改进措施", 2, 2), 1, 2))
+	row2 := []layout.Cell{label(""), stacked("运算符号", 2, 1), label("内容"), stacked("度量单位", 2, 1)}
+	for _, h := range forms.ReasonLabels {
+		row2 = append(row2, stacked(h, 1, 1))
+	}
+	row2 = append(row2, stacked("原因说明", 2, 1))
+	return []layout.Row{{Cells: row1}, {Cells: row2}}
+}
+
+// indicatorRows returns the body rows of an indicator table in printed order.
+func (b *builder) indicatorRows(tree forms.Tree, res forms.TreeResult, outer bool) []layout.Row {
+	perLine := 2
+	if outer {
+		perLine = 1 // the project's 一级 column is one character wide
+	}
+	var rows []layout.Row
+	for i, l1 := range tree {
+		children := l1.Children
+		if len(children) == 0 {
+			children = []*forms.Level2{{}}
+		}
+		start := len(rows)
+		for j, l2 := range children {
+			blockStart := len(rows)
+			n := max(len(l2.Rows), 1)
+			for k := range n {
+				var in *forms.Indicator
+				var r *forms.IndicatorResult
+				if k < len(l2.Rows) {
+					in, r = l2.Rows[k], res.At(forms.RowPath{L1: i, L2: j, Row: k})
+				}
+				b.row(forms.IndicatorRowName(l1, l2, k))
+				rows = append(rows, layout.Row{Cells: b.indicatorCells(k, in, r), MinHeight: 7})
+			}
+			if !l1.Merged {
+				rows[blockStart].Cells = append([]layout.Cell{stacked(l2.Name, 2, n)}, rows[blockStart].Cells...)
+			}
+		}
+		first := stacked(l1.Name, perLine, len(rows)-start)
+		if l1.Merged {
+			first = span(stacked(l1.Name, 2, len(rows)-start), 2, len(rows)-start)
+		}
+		rows[start].Cells = append([]layout.Cell{first}, rows[start].Cells...)
+	}
+	return rows
+}
+
+// indicatorCells are the cells of one 三级 row after the 一级/二级 labels; in is nil for the
+// blank row of an empty 二级.
+func (b *builder) indicatorCells(k int, in *forms.Indicator, r *forms.IndicatorResult) []layout.Cell {
+	cells := []layout.Cell{label(fmt.Sprintf("指标 %d", k+1))}
+	if in == nil {
+		for range 15 {
+			cells = append(cells, label(""))
+		}
+		return cells
+	}
+	cells = append(cells,
+		b.centred(string(in.Op), "运算符号"),
+		b.value(in.Content, "内容"),
+		b.centred(in.Unit, "度量单位"),
+		b.centred(in.Target, "指标值"),
+		b.centred(in.Actual, "全年完成值"),
+		b.centred(r.CompletionText(in), "完成程度"),
+		b.centred(in.Weight, "分值"),
+		b.centred(r.ScoreText(in), "得分"),
+	)
+	for i, t := range in.Reasons.Ticks() {
+		text := ""
+		if t {
+			text = tick
+		}
+		cells = append(cells, b.centred(text, forms.ReasonLabels[i]))
+	}
+	return append(cells, b.value(in.Reason, "原因说明"), b.value(in.Measures, "改进措施"))
+}
+
+// scoreRow is a footer row: a label over the columns up to 分值, the value under 得分, and
+// an empty cell over the rest.
+func (b *builder) scoreRow(text, value, field string, lead int) layout.Row {
+	b.row(text)
+	v := b.centred(value, field)
+	return layout.Row{Cells: []layout.Cell{span(label(text), scoreCol+lead, 1), v, span(label(""), afterCols, 1)}, MinHeight: 8}
+}

@@ -1,0 +1,93 @@
+package layout
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"slices"
+	"sync"
+	"testing"
+)
+
+// loadFont reads a bundled font. It fails when the font is missing under
+// CI and skips otherwise (the fonts are added separately from this package).
+func loadFont(t *testing.T, name string) []byte {
+	t.Helper()
+	data, err := os.ReadFile("../../assets/fonts/" + name)
+	if errors.Is(err, fs.ErrNotExist) && os.Getenv("CI") == "" {
+		t.Skipf("%s not present: %v", name, err)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+func TestFontMeasurer(t *testing.T) {
+	m, err := NewFontMeasurer(loadFont(t, "NotoSerifSC-Regular.ttf"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	em10 := 10 * PtMM
+	tests := map[string]struct {
+		r        rune
+		min, max float64 // advance at 10 pt, mm
+		has      bool
+	}{
+		"ideograph is one em":     {'预', em10 - 1e-9, em10 + 1e-9, true},
+		"full-width comma one em": {'，', em10 - 1e-9, em10 + 1e-9, true},
+		"latin narrower":          {'a', 0.3 * em10, 0.7 * em10, true},
+		"digit narrower":          {'1', 0.3 * em10, 0.7 * em10, true},
+		"missing glyph, no panic": {0x10FFFD, 0, 2 * em10, false},
+		"space has a glyph":       {' ', 0.1 * em10, 0.5 * em10, true},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			a := m.Advance(tc.r, 10, false)
+			if a < tc.min || a > tc.max {
+				t.Errorf("Advance(%q) = %g mm, want [%g, %g]", tc.r, a, tc.min, tc.max)
+			}
+			if b := m.Advance(tc.r, 10, true); b != a {
+				t.Errorf("bold without a bold font: %g != %g", b, a)
+			}
+			if got := m.Has(tc.r, false); got != tc.has {
+				t.Errorf("Has(%q) = %v", tc.r, got)
+			}
+		})
+	}
+	// 20 mm at 10 pt holds 5 ideographs (3.53 mm each); nothing is lost.
+	got := Wrap("保障办公面积含附属设施及公共区域分摊面积", 20, 10, false, m)
+	want := []string{"保障办公面", "积含附属设", "施及公共区", "域分摊面积"}
+	if !slices.Equal(got, want) {
+		t.Errorf("Wrap = %q, want %q", got, want)
+	}
+}
+
+func TestFontMeasurerBoldAndConcurrency(t *testing.T) {
+	m, err := NewFontMeasurer(loadFont(t, "NotoSerifSC-Regular.ttf"), loadFont(t, "NotoSerifSC-Bold.ttf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Advance('W', 10, true) == m.Advance('W', 10, false) {
+		t.Log("bold W has the regular advance") // allowed, but unusual
+	}
+	var wg sync.WaitGroup
+	for g := range 4 {
+		wg.Go(func() {
+			for r := rune(0x4E00 + g); r < 0x4E00+2000; r += 4 {
+				m.Advance(r, 10, g%2 == 0)
+				m.Has(r, g%2 == 1)
+			}
+		})
+	}
+	wg.Wait()
+}
+
+func TestNewFontMeasurerErrors(t *testing.T) {
+	if _, err := NewFontMeasurer([]byte("not a font"), nil); err == nil {
+		t.Error("garbage regular font accepted")
+	}
+	if _, err := NewFontMeasurer(loadFont(t, "NotoSerifSC-Regular.ttf"), []byte{0, 1, 0, 0}); err == nil {
+		t.Error("garbage bold font accepted")
+	}
+}

@@ -1,0 +1,118 @@
+package pdfout
+
+import (
+	"fmt"
+	"math"
+	"sort"
+
+	fpdf "codeberg.org/go-pdf/fpdf"
+
+	"ziping/pdfout/layout"
+)
+
+// paint draws laid-out pages: rules, then text, then "第 N 页 共 M 页" in the footer band.
+func paint(pdf *fpdf.Fpdf, pages []layout.Page) {
+	for _, pg := range pages {
+		pdf.AddPage()
+		pdf.SetLineWidth(0.2)
+		pdf.SetDrawColor(0, 0, 0)
+		for _, s := range rules(pg.Boxes) {
+			pdf.Line(s.x1, s.y1, s.x2, s.y2)
+		}
+		var f fontState
+		for _, t := range pg.Texts {
+			f.set(pdf, t.Bold, t.Size)
+			pdf.Text(t.X, t.Y, t.Str)
+		}
+		footer := fmt.Sprintf("第 %d 页 共 %d 页", pg.Number, len(pages))
+		f.set(pdf, false, bodySize)
+		w := pdf.GetStringWidth(footer)
+		pdf.Text(pg.Footer.X+(pg.Footer.W-w)/2, pg.Footer.Y+pg.Footer.H-1.5, footer)
+	}
+}
+
+// fontState avoids repeating fpdf's SetFont, which writes a font switch on every call.
+type fontState struct {
+	set_ bool
+	bold bool
+	size float64
+}
+
+func (f *fontState) set(pdf *fpdf.Fpdf, bold bool, size float64) {
+	if f.set_ && f.bold == bold && f.size == size {
+		return
+	}
+	fam := famRegular
+	if bold {
+		fam = famBold
+	}
+	pdf.SetFont(fam, "", size)
+	f.set_, f.bold, f.size = true, bold, size
+}
+
+// segment is a straight rule from (x1, y1) to (x2, y2).
+type segment struct{ x1, y1, x2, y2 float64 }
+
+// rules turns cell borders into the fewest straight rules: the shared edge of two neighbouring
+// cells is drawn once, and collinear edges that touch are joined.
+func rules(boxes []layout.Box) []segment {
+	horiz := map[int64][][2]float64{} // y → x intervals
+	vert := map[int64][][2]float64{}  // x → y intervals
+	add := func(m map[int64][][2]float64, at, a, b float64) {
+		k := key(at)
+		m[k] = append(m[k], [2]float64{math.Min(a, b), math.Max(a, b)})
+	}
+	for _, b := range boxes {
+		x2, y2 := b.X+b.W, b.Y+b.H
+		if b.Sides&layout.SideTop != 0 {
+			add(horiz, b.Y, b.X, x2)
+		}
+		if b.Sides&layout.SideBottom != 0 {
+			add(horiz, y2, b.X, x2)
+		}
+		if b.Sides&layout.SideLeft != 0 {
+			add(vert, b.X, b.Y, y2)
+		}
+		if b.Sides&layout.SideRight != 0 {
+			add(vert, x2, b.Y, y2)
+		}
+	}
+	var out []segment
+	for _, k := range sortedKeys(horiz) {
+		for _, iv := range merge(horiz[k]) {
+			out = append(out, segment{iv[0], unkey(k), iv[1], unkey(k)})
+		}
+	}
+	for _, k := range sortedKeys(vert) {
+		for _, iv := range merge(vert[k]) {
+			out = append(out, segment{unkey(k), iv[0], unkey(k), iv[1]})
+		}
+	}
+	return out
+}
+
+// key rounds a coordinate to 1/1000 mm so that edges computed along different paths meet.
+func key(v float64) int64   { return int64(math.Round(v * 1000)) }
+func unkey(k int64) float64 { return float64(k) / 1000 }
+func sortedKeys(m map[int64][][2]float64) []int64 {
+	keys := make([]int64, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
+	return keys
+}
+
+// merge joins overlapping or touching intervals.
+func merge(iv [][2]float64) [][2]float64 {
+	sort.Slice(iv, func(i, j int) bool { return iv[i][0] < iv[j][0] })
+	var out [][2]float64
+	for _, v := range iv {
+		if n := len(out); n > 0 && v[0] <= out[n-1][1]+0.001 {
+			out[n-1][1] = math.Max(out[n-1][1], v[1])
+			continue
+		}
+		out = append(out, v)
+	}
+	return out
+}

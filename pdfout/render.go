@@ -1,0 +1,182 @@
+package pdfout
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	fpdf "codeberg.org/go-pdf/fpdf"
+
+	"ziping/assets"
+	"ziping/forms"
+	"ziping/pdfout/layout"
+)
+
+// Options control an export.
+type Options struct {
+	// Created is the creation date written into the PDF; the zero value means now.
+	// CreatedFromEnv fills it from SOURCE_DATE_EPOCH for reproducible output.
+	Created time.Time
+}
+
+// CreatedFromEnv returns the time given by SOURCE_DATE_EPOCH (the reproducible-builds
+// convention: seconds since 1970), or the zero time when it is unset or invalid.
+func CreatedFromEnv() time.Time {
+	s := os.Getenv("SOURCE_DATE_EPOCH")
+	if s == "" {
+		return time.Time{}
+	}
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || n < 0 {
+		return time.Time{}
+	}
+	return time.Unix(n, 0).UTC()
+}
+
+// Result describes a finished export.
+type Result struct {
+	Pages int // pages written
+	// Warnings name each text that held characters the PDF cannot show (drawn as □).
+	Warnings []forms.Problem
+}
+
+// Font family names registered with fpdf. fpdf names an embedded font "utf8"+family and
+// leaves out the subset tag that PDF readers expect ("ABCDEF+Name", ISO 32000 §9.6.4), so
+// pdffonts reports "sub no" although the fonts are subset. The family names are chosen as long
+// as the proper names, and subsetTags swaps them in place, keeping every byte offset valid.
+const (
+	famRegular = "zpnotoserifscregular00"
+	famBold    = "zpnotoserifscbold00"
+)
+
+var subsetTags = strings.NewReplacer(
+	"/utf8"+famRegular, "/ZPSRFR+NotoSerifSC-Regular",
+	"/utf8"+famBold, "/ZPSRFB+NotoSerifSC-Bold",
+)
+
+var (
+	measurerOnce sync.Once
+	measurer     *layout.FontMeasurer
+	measurerErr  error
+)
+
+// fontMeasurer returns the measurer of the embedded PDF fonts, parsed once per process.
+func fontMeasurer() (*layout.FontMeasurer, error) {
+	measurerOnce.Do(func() {
+		measurer, measurerErr = layout.NewFontMeasurer(assets.SerifRegular, assets.SerifBold)
+	})
+	return measurer, measurerErr
+}
+
+// Render draws every form of doc (the unit form, then each project form, each starting on a
+// new page) as the official tables, and writes the PDF to w. It never panics: an internal
+// failure comes back as an error, and text the fonts cannot show becomes a warning.
+func Render(w io.Writer, doc *forms.Document, opts Options) (res *Result, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			res, err = nil, fmt.Errorf("导出 PDF 时发生内部错误（%v），请把文档发给开发者", p)
+		}
+	}()
+	m, err := fontMeasurer()
+	if err != nil {
+		return nil, fmt.Errorf("无法读取内置字体：%w", err)
+	}
+	built := buildForms(doc, m)
+	pdf, err := newPDF(doc, opts)
+	if err != nil {
+		return nil, err
+	}
+	res = &Result{Warnings: built.san.warnings}
+	for _, f := range built.tables {
+		pages, err := layout.Layout([]layout.Table{f}, pageOptions(m))
+		if err != nil {
+			return nil, fmt.Errorf("排版失败：%w", err)
+		}
+		paint(pdf, pages)
+		res.Pages += len(pages)
+	}
+	var buf bytes.Buffer
+	if err := pdf.Output(&buf); err != nil {
+		return nil, fmt.Errorf("生成 PDF 失败：%w", err)
+	}
+	if _, err := io.WriteString(w, subsetTags.Replace(buf.String())); err != nil {
+		return nil, fmt.Errorf("写入 PDF 失败：%w", err)
+	}
+	return res, nil
+}
+
+// builtForms are the layout tables of every form of a document.
+type builtForms struct {
+	tables []layout.Table
+	san    *sanitizer
+}
+
+func buildForms(doc *forms.Document, m layout.Measurer) builtForms {
+	b := &builder{doc: doc, ev: forms.Evaluate(doc), san: &sanitizer{m: m}}
+	out := builtForms{san: b.san, tables: []layout.Table{b.unitTable()}}
+	for i := range doc.Projects {
+		out.tables = append(out.tables, b.projectTable(i))
+	}
+	return out
+}
+
+// Unprintable returns a warning for each text of doc that holds characters the PDF cannot
+// show, as an export would; `ziping check` and the editor list them with the other problems.
+func Unprintable(doc *forms.Document) ([]forms.Problem, error) {
+	m, err := fontMeasurer()
+	if err != nil {
+		return nil, err
+	}
+	return buildForms(doc, m).san.warnings, nil
+}
+
+// pageOptions: A4 portrait, 15 mm side margins, a footer band for the page numbers.
+func pageOptions(m layout.Measurer) layout.Options {
+	o := layout.A4(m)
+	o.Margin = layout.Margins{Top: 15, Right: 15, Bottom: 12, Left: 15}
+	o.FooterH = 8
+	o.Size = bodySize
+	o.Pad = 0.8
+	o.Leading = 1.25
+	return o
+}
+
+// newPDF creates the document with both fonts loaded and checked, and its metadata.
+func newPDF(doc *forms.Document, opts Options) (*fpdf.Fpdf, error) {
+	pdf := fpdf.New("P", "mm", "A4", "")
+	pdf.SetCompression(true)
+	pdf.SetCatalogSort(true)
+	pdf.SetAutoPageBreak(false, 0)
+	for _, f := range []struct {
+		family string
+		data   []byte
+	}{{famRegular, assets.SerifRegular}, {famBold, assets.SerifBold}} {
+		// fpdf only prints a TTC/OTF failure and fails later; check the TrueType magic first.
+		if len(f.data) < 4 || !bytes.Equal(f.data[:4], []byte{0, 1, 0, 0}) {
+			return nil, errors.New("内置字体不是 TrueType 格式")
+		}
+		pdf.AddUTF8FontFromBytes(f.family, "", f.data)
+		pdf.SetFont(f.family, "", bodySize)
+		if err := pdf.Error(); err != nil {
+			return nil, fmt.Errorf("加载内置字体失败：%w", err)
+		}
+	}
+	created := opts.Created
+	if created.IsZero() {
+		created = time.Now()
+	}
+	pdf.SetCreationDate(created)
+	pdf.SetModificationDate(created)
+	pdf.SetTitle(doc.UnitTitle(), true)
+	pdf.SetSubject("部门（单位）整体绩效自评表及预算项目（政策）绩效目标自评表", true)
+	pdf.SetAuthor(doc.Unit.Name, true)
+	pdf.SetCreator("绩效自评 Ziping", true)
+	pdf.SetProducer("绩效自评 Ziping", true)
+	return pdf, nil
+}

@@ -1,0 +1,96 @@
+package pdfout
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+
+	"ziping/forms"
+	"ziping/pdfout/layout"
+)
+
+// Placeholder is drawn instead of a character the PDF cannot show: one above U+FFFF (fpdf
+// addresses only the Basic Multilingual Plane), a control character, or a glyph missing from
+// the embedded font.
+const Placeholder = '□'
+
+// place says where a text comes from, so a warning can name the form, row and field.
+type place struct {
+	form    string
+	formIdx int
+	section forms.Section
+	secName string
+	row     string
+	field   string
+}
+
+// sanitizer replaces unprintable characters and collects one warning per field.
+type sanitizer struct {
+	m        layout.Measurer
+	warnings []forms.Problem
+}
+
+// printable reports whether r can be drawn with the embedded fonts.
+func (s *sanitizer) printable(r rune, bold bool) bool {
+	switch {
+	case r == '\n' || r == ' ':
+		return true
+	case r > 0xFFFF, r == unicode.ReplacementChar, unicode.IsControl(r), unicode.Is(unicode.Cs, r):
+		return false
+	}
+	return s.m.Has(r, bold)
+}
+
+// clean returns text with every unprintable character replaced by Placeholder, tabs by a space
+// and "\r\n" by "\n", and records a warning naming the characters and where they are.
+func (s *sanitizer) clean(text string, bold bool, at place) string {
+	if text == "" {
+		return text
+	}
+	text = strings.ReplaceAll(text, "\r\n", "\n")
+	var b strings.Builder
+	var bad []string
+	for _, r := range text {
+		switch {
+		case r == '\t':
+			b.WriteRune(' ')
+		case s.printable(r, bold):
+			b.WriteRune(r)
+		default:
+			b.WriteRune(Placeholder)
+			bad = append(bad, describeRune(r))
+		}
+	}
+	if len(bad) > 0 {
+		s.warn(at, bad)
+	}
+	return b.String()
+}
+
+func (s *sanitizer) warn(at place, bad []string) {
+	seen := map[string]bool{}
+	var uniq []string
+	for _, d := range bad {
+		if !seen[d] {
+			seen[d] = true
+			uniq = append(uniq, d)
+		}
+	}
+	if len(uniq) > 5 {
+		uniq = append(uniq[:5], "等")
+	}
+	s.warnings = append(s.warnings, forms.Problem{
+		Level: forms.LevelWarning, Form: at.form, Section: at.secName, Row: at.row, Field: at.field,
+		Message: fmt.Sprintf("有 %d 个字符无法打印（%s），PDF 中显示为“%c”：请改用常用字，或删除这些字符。",
+			len(bad), strings.Join(uniq, "、"), Placeholder),
+		Loc: forms.Location{Form: at.formIdx, Section: at.section, Index: -1, Field: at.field},
+	})
+}
+
+// describeRune names a character for a message: “𠮷”（U+20BB7）, or just the code for controls.
+func describeRune(r rune) string {
+	if unicode.IsControl(r) || unicode.Is(unicode.Cs, r) || r == unicode.ReplacementChar {
+		return fmt.Sprintf("控制字符 U+%04X", r)
+	}
+	return fmt.Sprintf("“%c”（U+%04X）", r, r)
+}
