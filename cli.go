@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"ziping/forms"
+	"ziping/pdfout"
 )
 
 // Exit codes of the command line.
@@ -116,8 +117,12 @@ func addDocument(rep *checkReport, path string, doc *forms.Document) bool {
 			C: forms.FormatScore(r.C), D: r.DText(), Grade: r.Rating(),
 		})
 	}
+	problems := ev.Problems
+	if unprintable, err := pdfout.Unprintable(doc); err == nil {
+		problems = append(problems, unprintable...)
+	}
 	hasErr := false
-	for _, p := range ev.Problems {
+	for _, p := range problems {
 		hasErr = hasErr || p.Level == forms.LevelError
 		rep.Problems = append(rep.Problems, problemReport{
 			File: path, Level: string(p.Level), Form: p.Form, Section: p.Section, Row: p.Row, Field: p.Field, Message: p.Message,

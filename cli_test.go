@@ -91,3 +91,36 @@ func TestGUIArgsNotHandled(t *testing.T) {
 		}
 	}
 }
+
+func TestCheckReportsUnprintable(t *testing.T) {
+	data, _ := os.ReadFile(sample)
+	path := filepath.Join(t.TempDir(), "odd.zpb")
+	os.WriteFile(path, bytes.Replace(data, []byte(`"content": "市级专项"`), []byte(`"content": "市级专项𠮷"`), 1), 0o644)
+	var out bytes.Buffer
+	code, _ := runCLI([]string{"check", path}, &out, &bytes.Buffer{})
+	if code != exitOK || !strings.Contains(out.String(), "“𠮷”（U+20BB7）") || !strings.Contains(out.String(), "指标 1 › 内容") {
+		t.Fatalf("code %d:\n%s", code, out.String())
+	}
+}
+
+func TestExport(t *testing.T) {
+	dir := t.TempDir()
+	data, _ := os.ReadFile(sample)
+	in := filepath.Join(dir, "doc.zpb")
+	os.WriteFile(in, data, 0o644)
+	var out, errOut bytes.Buffer
+	if code, _ := runCLI([]string{"export", in}, &out, &errOut); code != exitOK {
+		t.Fatalf("code %d: %s", code, errOut.String())
+	}
+	pdf, err := os.ReadFile(filepath.Join(dir, "doc.pdf"))
+	if err != nil || !bytes.HasPrefix(pdf, []byte("%PDF-")) {
+		t.Fatalf("no PDF beside the input: %v", err)
+	}
+	target := filepath.Join(dir, "out", "x.pdf")
+	if code, _ := runCLI([]string{"export", "-o", target, in}, &out, &errOut); code != exitUnusable || !strings.Contains(errOut.String(), "无法写入") {
+		t.Fatalf("export into a missing folder: code %d, %s", code, errOut.String())
+	}
+	if code, _ := runCLI([]string{"export", filepath.Join(dir, "none.zpb")}, &out, &errOut); code != exitUnusable {
+		t.Fatalf("missing input: code %d", code)
+	}
+}
