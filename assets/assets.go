@@ -19,12 +19,6 @@ import _ "embed"
 //go:embed fonts/NotoSerifSC-Regular.ttf
 var SerifRegular []byte
 
-// SerifBold is Noto Serif SC Bold (weight 700), a GBK subset in TrueType
-// (glyf) format, for PDF titles and headings.
-//
-//go:embed fonts/NotoSerifSC-Bold.ttf
-var SerifBold []byte
-
 // SansRegular is Noto Sans SC Regular (weight 400), a GBK subset in TrueType
 // (glyf) format, for the user interface.
 //
@@ -32,7 +26,8 @@ var SerifBold []byte
 var SansRegular []byte
 
 // SansBold is Noto Sans SC Bold (weight 700), a GBK subset in TrueType (glyf)
-// format, for bold text in the user interface.
+// format, for bold text in the user interface and for the PDF titles (one
+// file shared by both keeps the release binary under 60 MB).
 //
 //go:embed fonts/NotoSansSC-Bold.ttf
 var SansBold []byte
@@ -53,7 +48,7 @@ var sansLicense []byte
 // shipped with the program as the SIL Open Font License 1.1 requires. The
 // two families carry different copyright notices, so it holds both licence
 // files: first Noto Serif SC's, then Noto Sans SC's.
-var FontLicense = []byte("==== Noto Serif SC (SerifRegular, SerifBold) ====\n\n" +
+var FontLicense = []byte("==== Noto Serif SC (SerifRegular) ====\n\n" +
 	string(serifLicense) +
 	"\n\n==== Noto Sans SC (SansRegular, SansBold) ====\n\n" +
 	string(sansLicense))

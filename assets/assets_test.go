@@ -29,7 +29,6 @@ func TestFonts(t *testing.T) {
 		data []byte
 	}{
 		{"SerifRegular", SerifRegular},
-		{"SerifBold", SerifBold},
 		{"SansRegular", SansRegular},
 		{"SansBold", SansBold},
 	}

@@ -46,18 +46,19 @@ type Result struct {
 	Warnings []forms.Problem
 }
 
-// Font family names registered with fpdf. fpdf names an embedded font "utf8"+family and
+// Font family names registered with fpdf: Noto Serif SC (宋体 style) for the table, Noto Sans SC
+// Bold (黑体 style, the file the user interface uses too) for the titles. fpdf names an embedded font "utf8"+family and
 // leaves out the subset tag that PDF readers expect ("ABCDEF+Name", ISO 32000 §9.6.4), so
 // pdffonts reports "sub no" although the fonts are subset. The family names are chosen as long
 // as the proper names, and subsetTags swaps them in place, keeping every byte offset valid.
 const (
 	famRegular = "zpnotoserifscregular00"
-	famBold    = "zpnotoserifscbold00"
+	famBold    = "zpnotosansscbold00"
 )
 
 var subsetTags = strings.NewReplacer(
 	"/utf8"+famRegular, "/ZPSRFR+NotoSerifSC-Regular",
-	"/utf8"+famBold, "/ZPSRFB+NotoSerifSC-Bold",
+	"/utf8"+famBold, "/ZPSSCB+NotoSansSC-Bold",
 )
 
 var (
@@ -69,7 +70,7 @@ var (
 // fontMeasurer returns the measurer of the embedded PDF fonts, parsed once per process.
 func fontMeasurer() (*layout.FontMeasurer, error) {
 	measurerOnce.Do(func() {
-		measurer, measurerErr = layout.NewFontMeasurer(assets.SerifRegular, assets.SerifBold)
+		measurer, measurerErr = layout.NewFontMeasurer(assets.SerifRegular, assets.SansBold)
 	})
 	return measurer, measurerErr
 }
@@ -156,7 +157,7 @@ func newPDF(doc *forms.Document, opts Options) (*fpdf.Fpdf, error) {
 	for _, f := range []struct {
 		family string
 		data   []byte
-	}{{famRegular, assets.SerifRegular}, {famBold, assets.SerifBold}} {
+	}{{famRegular, assets.SerifRegular}, {famBold, assets.SansBold}} {
 		// fpdf only prints a TTC/OTF failure and fails later; check the TrueType magic first.
 		if len(f.data) < 4 || !bytes.Equal(f.data[:4], []byte{0, 1, 0, 0}) {
 			return nil, errors.New("内置字体不是 TrueType 格式")

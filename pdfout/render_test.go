@@ -193,9 +193,22 @@ func TestPDFInfo(t *testing.T) {
 	}
 	for _, l := range lines {
 		f := strings.Fields(l)
-		if !strings.Contains(f[0], "+NotoSerifSC-") || f[len(f)-5] != "yes" || f[len(f)-4] != "yes" {
+		if !strings.Contains(f[0], "+Noto") || f[len(f)-5] != "yes" || f[len(f)-4] != "yes" {
 			t.Errorf("font not an embedded subset: %s", l)
 		}
+	}
+}
+
+// TestStructure: qpdf finds no syntax or cross-reference errors (the subset-tag renaming must
+// keep every offset).
+func TestStructure(t *testing.T) {
+	needTool(t, "qpdf")
+	pdf, _ := render(t, loadSample(t))
+	path := filepath.Join(t.TempDir(), "s.pdf")
+	os.WriteFile(path, pdf, 0o644)
+	out, err := exec.Command("qpdf", "--check", path).CombinedOutput()
+	if err != nil || !strings.Contains(string(out), "No syntax or stream encoding errors") {
+		t.Fatalf("qpdf --check: %v\n%s", err, out)
 	}
 }
 

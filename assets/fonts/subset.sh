@@ -7,7 +7,7 @@
 #   SRC_DIR  a directory holding the extracted npm tarballs of
 #            @expo-google-fonts/noto-serif-sc@0.4.3 and
 #            @expo-google-fonts/noto-sans-sc@0.4.3 (the script looks for
-#            NotoSerifSC_400Regular.ttf, NotoSerifSC_700Bold.ttf,
+#            NotoSerifSC_400Regular.ttf,
 #            NotoSansSC_400Regular.ttf and NotoSansSC_700Bold.ttf anywhere below it).
 #   OUT_DIR  where to write the subset fonts; defaults to the directory of this
 #            script (assets/fonts).
@@ -105,7 +105,6 @@ find_font() {
 # 2. Subset. Source file name -> output file name.
 pairs=(
 	"NotoSerifSC_400Regular.ttf NotoSerifSC-Regular.ttf"
-	"NotoSerifSC_700Bold.ttf NotoSerifSC-Bold.ttf"
 	"NotoSansSC_400Regular.ttf NotoSansSC-Regular.ttf"
 	"NotoSansSC_700Bold.ttf NotoSansSC-Bold.ttf"
 )

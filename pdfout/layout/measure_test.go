@@ -64,7 +64,7 @@ func TestFontMeasurer(t *testing.T) {
 }
 
 func TestFontMeasurerBoldAndConcurrency(t *testing.T) {
-	m, err := NewFontMeasurer(loadFont(t, "NotoSerifSC-Regular.ttf"), loadFont(t, "NotoSerifSC-Bold.ttf"))
+	m, err := NewFontMeasurer(loadFont(t, "NotoSerifSC-Regular.ttf"), loadFont(t, "NotoSansSC-Bold.ttf"))
 	if err != nil {
 		t.Fatal(err)
 	}
