@@ -144,7 +144,7 @@ func treeExplains(t Tree) bool {
 
 // checkWeightSum: with every 分值 filled, Σ must be 100 (error); with blanks, a warning names them.
 func checkWeightSum(r *reporter, tree Tree, res TreeResult, sum decimal.Decimal, blanks int, what string) {
-	loc := Location{Index: -1, Field: "weight"}
+	loc := Location{RowID: "total", Index: -1, Field: "weight"}
 	if blanks == 0 {
 		if !sum.Equal(decimal.NewFromInt(100)) {
 			r.add(LevelError, loc, "", "分值", "%s为 %s，应为 100：请调整各指标的分值。", what, FormatScore(sum))

@@ -153,7 +153,7 @@ func checkSplit(r *reporter, res *ProjectResult) {
 	}
 	for k, w := range want {
 		if !got[k].Equal(decimal.NewFromInt(w)) {
-			r.add(LevelWarning, Location{Index: -1, Field: "weight"}, "", "分值",
+			r.add(LevelWarning, Location{RowID: "total", Index: -1, Field: "weight"}, "", "分值",
 				"分值分配为 产出 %s · 效益 %s · 满意度 %s · 预算执行率 %s，与通行的 50 · 30 · 10 · 10 不同：如无特别要求，请按此调整。",
 				FormatScore(got[0]), FormatScore(got[1]), FormatScore(got[2]), FormatScore(got[3]))
 			return

@@ -40,7 +40,7 @@ const (
 type Location struct {
 	Form    int     // -1 for the unit form and settings, else the project index
 	Section Section //
-	RowID   string  // a budget row ID, or "" for indicator rows
+	RowID   string  // a budget row ID; "total" for a table's 合计 or an indicator table's sums; "" for other rows
 	Index   int     // task or goal index, or -1
 	Path    RowPath // indicator row, when Section is SecIndicators and RowID is ""
 	Field   string  // field key: "initial", "full", "actual", "weight", "score", "reason", ...
