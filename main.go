@@ -1,8 +1,9 @@
 // Command ziping is 绩效自评: a desktop editor for the annual budget performance
 // self-evaluation forms of a Chinese public-sector unit, with a command line for batch use:
 //
-//	ziping [FILE.zpb]                 open the editor
-//	ziping check [--json] FILE...     print totals and problems
+//	ziping [FILE.zpb]                   open the editor
+//	ziping check [--json] FILE...       print totals and problems
+//	ziping export [-o OUT.pdf] FILE     write the official tables as PDF
 package main
 
 import (
@@ -17,10 +18,9 @@ func main() {
 	if code, handled := runCLI(os.Args[1:], os.Stdout, os.Stderr); handled {
 		os.Exit(code)
 	}
-	a := fyneapp.NewWithID("cn.ziping.jixiao")
-	path := ""
+	w := app.New(fyneapp.NewWithID("cn.ziping.jixiao"))
 	if len(os.Args) > 1 {
-		path = os.Args[1]
+		w.Open(os.Args[1])
 	}
-	app.New(a, path).Win.ShowAndRun()
+	w.ShowAndRun()
 }

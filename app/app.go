@@ -1,6 +1,7 @@
 // Package app is the Fyne user interface of 绩效自评: the window, the tab of each form, the
 // editors, the check list and the dialogs. It shows and edits a forms.Document; every figure
-// it shows comes from forms.Evaluate, never from arithmetic of its own.
+// it shows comes from forms.Evaluate, never from arithmetic of its own, and the document is
+// never read back out of widget text.
 package app
 
 import (
@@ -9,63 +10,184 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"ziping/forms"
+	"ziping/pdfout"
 )
 
 // AppName is the product name shown in window titles.
 const AppName = "绩效自评"
 
-// Window is the main window and the document it shows.
+// Window is the main window: the document, its file, and the tabs that edit it.
 type Window struct {
+	App  fyne.App
 	Win  fyne.Window
 	Doc  *forms.Document
-	Path string
+	Path string // the file the document was opened from or saved to; "" when untitled
+	// Dirty is true when the document has changes that are not saved.
+	Dirty bool
+	// Eval is the evaluation of the document after the last change.
+	Eval *forms.Evaluation
+	// Problems are Eval's problems plus the characters the PDF cannot print.
+	Problems []forms.Problem
+
+	Tabs     *container.DocTabs
+	Unit     *unitTab
+	Projects []*projectTab
+	Checks   *checkTab
+	Status   *widget.Label
 }
 
-// New opens the main window of a, showing the document at path (a new document if path is "").
-// A file that cannot be read is reported in the window and left untouched.
-func New(a fyne.App, path string) *Window {
-	a.Settings().SetTheme(NewTheme())
-	w := &Window{Win: a.NewWindow(AppName)}
-	var loadErr error
-	if path != "" {
-		w.Doc, loadErr = forms.Load(path)
+// tab is a part of the window that shows part of the document and follows its changes.
+type tab interface {
+	item() *container.TabItem
+	refresh(ev *forms.Evaluation, marks map[forms.Location]forms.Problem)
+}
+
+// New opens the main window of a with a new document. Call Open to show a file instead.
+func New(a fyne.App) *Window {
+	setupLanguage()
+	a.Settings().SetTheme(NewTheme(false))
+	w := &Window{App: a, Win: a.NewWindow(AppName)}
+	w.Status = widget.NewLabel("")
+	w.Tabs = container.NewDocTabs()
+	w.Tabs.CreateTab = func() *container.TabItem { w.AddProject(); return nil }
+	w.Tabs.CloseIntercept = w.closeTab
+	w.Tabs.OnSelected = func(item *container.TabItem) {
+		if w.Checks != nil && item == w.Checks.item() {
+			w.Checks.show()
+		}
 	}
-	if w.Doc == nil {
-		w.Doc = forms.NewDocument(2021)
-	} else {
-		w.Path = path
-	}
-	w.Win.SetTitle(w.title())
-	w.Win.SetContent(w.summary(loadErr))
-	w.Win.Resize(fyne.NewSize(1200, 800))
+	w.Win.SetContent(container.NewBorder(w.toolbar(), container.NewVBox(widget.NewSeparator(), w.Status), nil, nil, w.Tabs))
+	w.Win.SetMainMenu(w.menu())
+	w.addShortcuts()
+	w.Win.SetCloseIntercept(w.closeRequested)
+	w.Win.Resize(fyne.NewSize(1280, 820))
+	w.setDocument(forms.NewDocument(defaultYear()), "")
 	return w
 }
 
-func (w *Window) title() string {
-	if w.Path == "" {
-		return "未命名 - " + AppName
-	}
-	return filepath.Base(w.Path) + " - " + AppName
+// setDocument shows doc (read from path, "" when new) in freshly built tabs.
+func (w *Window) setDocument(doc *forms.Document, path string) {
+	w.Doc, w.Path, w.Dirty = doc, path, false
+	w.rebuild()
+	w.Tabs.SelectIndex(0)
 }
 
-// summary lists the totals of every form (the editor replaces this view).
-func (w *Window) summary(loadErr error) fyne.CanvasObject {
-	box := container.NewVBox()
-	if loadErr != nil {
-		box.Add(widget.NewLabel(loadErr.Error()))
+// rebuild builds every tab from the document, keeping the selected tab when it still exists.
+func (w *Window) rebuild() {
+	sel := w.Tabs.SelectedIndex()
+	w.Unit = newUnitTab(w)
+	w.Projects = nil
+	items := []*container.TabItem{w.Unit.item()}
+	for i := range w.Doc.Projects {
+		p := newProjectTab(w, i)
+		w.Projects = append(w.Projects, p)
+		items = append(items, p.item())
 	}
-	ev := forms.Evaluate(w.Doc)
-	box.Add(widget.NewLabelWithStyle(w.Doc.UnitTitle(), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
-	box.Add(widget.NewLabel(fmt.Sprintf("%s：总评价得分 %s（%s）", forms.UnitFormName, forms.FormatScore(ev.Unit.Total), ev.Unit.Rating())))
-	for i, p := range w.Doc.Projects {
-		r := ev.Projects[i]
-		box.Add(widget.NewLabel(fmt.Sprintf("%s：C %s，D %s，总得分 %s（%s）", forms.ProjectFormName(i, p),
-			forms.FormatScore(r.C), r.DText(), forms.FormatScore(r.Total), r.Rating())))
+	w.Checks = newCheckTab(w)
+	items = append(items, w.Checks.item())
+	w.Tabs.SetItems(items)
+	if sel >= 0 && sel < len(items) {
+		w.Tabs.SelectIndex(sel)
 	}
-	errs, warns := forms.Counts(ev.Problems)
-	box.Add(widget.NewLabel(fmt.Sprintf("错误 %d 个，警告 %d 个", errs, warns)))
-	return container.NewVScroll(box)
+	w.evaluate()
 }
+
+// changed is called by every editor after it has written the user's input into the document.
+func (w *Window) changed() {
+	w.Dirty = true
+	w.evaluate()
+}
+
+// evaluate recomputes the document and refreshes every figure, mark, the status bar and title.
+func (w *Window) evaluate() {
+	w.Eval = forms.Evaluate(w.Doc)
+	w.Problems = w.Eval.Problems
+	if extra, err := pdfout.Unprintable(w.Doc); err == nil {
+		w.Problems = append(w.Problems, extra...)
+	}
+	marks := map[forms.Location]forms.Problem{}
+	for _, p := range w.Problems {
+		if old, ok := marks[p.Loc]; !ok || (old.Level == forms.LevelWarning && p.Level == forms.LevelError) {
+			marks[p.Loc] = p
+		}
+	}
+	for _, t := range w.tabs() {
+		t.refresh(w.Eval, marks)
+	}
+	w.updateStatus()
+	w.Win.SetTitle(w.title())
+}
+
+func (w *Window) tabs() []tab {
+	out := []tab{w.Unit}
+	for _, p := range w.Projects {
+		out = append(out, p)
+	}
+	return append(out, w.Checks)
+}
+
+// title is "名称.zpb* - 绩效自评": the file name, and a star while there are unsaved changes.
+func (w *Window) title() string {
+	name := "未命名"
+	if w.Path != "" {
+		name = filepath.Base(w.Path)
+	}
+	if w.Dirty {
+		name += " *"
+	}
+	return name + " - " + AppName
+}
+
+func (w *Window) updateStatus() {
+	errs, warns := forms.Counts(w.Problems)
+	text := fmt.Sprintf("单位总评价得分 %s（%s）", forms.FormatScore(w.Eval.Unit.Total), w.Eval.Unit.Rating())
+	for i, p := range w.Eval.Projects {
+		text += fmt.Sprintf("　项目 %d：%s", i+1, forms.FormatScore(p.Total))
+	}
+	text += fmt.Sprintf("　｜　错误 %d　警告 %d", errs, warns)
+	if w.Dirty {
+		text += "　｜　未保存"
+	}
+	w.Status.SetText(text)
+}
+
+// AddProject appends a project form, shows its tab and marks the document changed.
+func (w *Window) AddProject() *projectTab {
+	w.Doc.AddProject()
+	w.Dirty = true
+	w.rebuild()
+	p := w.Projects[len(w.Projects)-1]
+	w.Tabs.Select(p.item())
+	return p
+}
+
+// RemoveProject removes project i (after the user confirmed) and rebuilds the tabs.
+func (w *Window) RemoveProject(i int) {
+	w.Doc.RemoveProject(i)
+	w.Dirty = true
+	w.rebuild()
+	w.Tabs.SelectIndex(min(i+1, len(w.Projects)))
+}
+
+// closeTab asks before a project tab's close button removes the project; the unit form and
+// the check tab cannot be closed.
+func (w *Window) closeTab(item *container.TabItem) {
+	for i, p := range w.Projects {
+		if p.item() == item {
+			name := forms.ProjectFormName(i, w.Doc.Projects[i])
+			dialog.ShowConfirm("删除项目", "确定从文档中删除"+name+"吗？该项目表的全部内容都会删除。", func(ok bool) {
+				if ok {
+					w.RemoveProject(i)
+				}
+			}, w.Win)
+			return
+		}
+	}
+}
+
+// ShowAndRun shows the window and runs the application until it quits.
+func (w *Window) ShowAndRun() { w.Win.ShowAndRun() }

@@ -1,6 +1,8 @@
 package app
 
 import (
+	"image/color"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
 
@@ -11,12 +13,24 @@ import (
 // system whatever fonts it has, and keeps Fyne's default colours and sizes.
 type cjkTheme struct {
 	fyne.Theme
+	dark          bool
 	regular, bold fyne.Resource
 }
 
-// NewTheme returns the application theme: Fyne's default look with the bundled CJK fonts.
-func NewTheme() fyne.Theme {
+// Color forces the light or dark variant whatever the system setting.
+func (t *cjkTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
+	v := theme.VariantLight
+	if t.dark {
+		v = theme.VariantDark
+	}
+	return t.Theme.Color(n, v)
+}
+
+// NewTheme returns the application theme: Fyne's default look with the bundled CJK fonts,
+// light (as office software is) unless dark is true.
+func NewTheme(dark bool) fyne.Theme {
 	return &cjkTheme{
+		dark:    dark,
 		Theme:   theme.DefaultTheme(),
 		regular: fyne.NewStaticResource("NotoSansSC-Regular.ttf", assets.SansRegular),
 		bold:    fyne.NewStaticResource("NotoSansSC-Bold.ttf", assets.SansBold),

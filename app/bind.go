@@ -1,0 +1,151 @@
+package app
+
+import (
+	"errors"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+
+	"ziping/forms"
+)
+
+// binder builds the editors of one part of the window. Each editor writes what the user types
+// straight into one field of the document and tells the window; after every change the window
+// re-evaluates the document and calls refresh, which updates the computed labels and marks the
+// editors that have a problem. Editors are never read back: the document is the only truth.
+type binder struct {
+	w        *Window
+	fields   []boundField
+	computed []func(ev *forms.Evaluation)
+}
+
+// boundField is an editor and the place of the document it edits, for problem marks.
+type boundField struct {
+	loc   forms.Location
+	entry *widget.Entry
+}
+
+// problemError is a problem shown on an entry; it says whether it is an error or a warning.
+type problemError struct{ p forms.Problem }
+
+func (e problemError) Error() string { return e.p.Level.Label() + "：" + e.p.Message }
+
+// entry is a one-line editor of *p.
+func (b *binder) entry(p *string, loc forms.Location, placeholder string) *widget.Entry {
+	e := widget.NewEntry()
+	b.setup(e, p, loc, placeholder)
+	return e
+}
+
+// multiline is a wrapping editor of *p for long texts (原因说明, 改进措施, targets).
+func (b *binder) multiline(p *string, loc forms.Location, placeholder string) *widget.Entry {
+	e := widget.NewMultiLineEntry()
+	e.Wrapping = fyne.TextWrapWord
+	e.SetMinRowsVisible(2)
+	b.setup(e, p, loc, placeholder)
+	return e
+}
+
+func (b *binder) setup(e *widget.Entry, p *string, loc forms.Location, placeholder string) {
+	e.SetText(*p)
+	e.SetPlaceHolder(placeholder)
+	e.AlwaysShowValidationError = true
+	e.OnChanged = func(s string) {
+		if *p == s {
+			return
+		}
+		*p = s
+		b.w.changed()
+	}
+	b.fields = append(b.fields, boundField{loc: loc, entry: e})
+}
+
+// check is a tick box bound to *p.
+func (b *binder) check(p *bool, text string) *widget.Check {
+	c := widget.NewCheck(text, nil)
+	c.SetChecked(*p)
+	c.OnChanged = func(v bool) {
+		if *p == v {
+			return
+		}
+		*p = v
+		b.w.changed()
+	}
+	return c
+}
+
+// choice is a drop-down bound to *p; blank is shown as blankLabel.
+func (b *binder) choice(p *string, options []string, blankLabel string) *widget.Select {
+	shown := make([]string, len(options))
+	for i, o := range options {
+		shown[i] = o
+		if o == "" {
+			shown[i] = blankLabel
+		}
+	}
+	return b.choiceLabeled(p, options, shown)
+}
+
+// choiceLabeled is a drop-down bound to *p that shows labels[i] for options[i].
+func (b *binder) choiceLabeled(p *string, options, labels []string) *widget.Select {
+	s := widget.NewSelect(labels, nil)
+	for i, o := range options {
+		if o == *p {
+			s.SetSelectedIndex(i)
+		}
+	}
+	s.OnChanged = func(string) {
+		v := options[s.SelectedIndex()]
+		if *p == v {
+			return
+		}
+		*p = v
+		b.w.changed()
+	}
+	return s
+}
+
+// computedLabel is a read-only figure recomputed after every change.
+func (b *binder) computedLabel(f func(ev *forms.Evaluation) string) *widget.Label {
+	l := widget.NewLabel("")
+	b.onRefresh(func(ev *forms.Evaluation) { l.SetText(f(ev)) })
+	return l
+}
+
+// onRefresh registers f to run after every evaluation.
+func (b *binder) onRefresh(f func(ev *forms.Evaluation)) {
+	b.computed = append(b.computed, f)
+}
+
+// refresh updates computed labels and marks each editor with the first problem at its place.
+func (b *binder) refresh(ev *forms.Evaluation, marks map[forms.Location]forms.Problem) {
+	for _, f := range b.computed {
+		f(ev)
+	}
+	for _, f := range b.fields {
+		if p, ok := marks[f.loc]; ok {
+			f.entry.SetValidationError(problemError{p})
+		} else {
+			f.entry.SetValidationError(nil)
+		}
+	}
+}
+
+// find returns the editor of loc, or nil.
+func (b *binder) find(loc forms.Location) *widget.Entry {
+	for _, f := range b.fields {
+		if f.loc == loc {
+			return f.entry
+		}
+	}
+	return nil
+}
+
+// problemOf extracts the problem shown on an entry, if any.
+func problemOf(err error) (forms.Problem, bool) {
+	var pe problemError
+	if errors.As(err, &pe) {
+		return pe.p, true
+	}
+	return forms.Problem{}, false
+}

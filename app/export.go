@@ -1,0 +1,234 @@
+package app
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"ziping/forms"
+	"ziping/pdfout"
+)
+
+// printPrefix names the temporary PDFs made for printing; ones older than printKeep are
+// removed at the next print (the PDF reader may still have the newest open).
+const (
+	printPrefix = "ziping-"
+	printKeep   = 24 * time.Hour
+)
+
+// ExportPDF asks where to write the official tables and exports them in the background.
+func (w *Window) ExportPDF() {
+	w.files().chooseSave(w.suggestedName(".pdf"), ".pdf", func(path string) {
+		target := withExt(path, ".pdf")
+		w.confirmReplace(path, target, func() { w.exportTo(target) })
+	})
+}
+
+// exportTo writes the PDF of a copy of the document to path off the UI goroutine, then
+// offers to open it.
+func (w *Window) exportTo(path string) {
+	doc, err := snapshot(w.Doc)
+	if err != nil {
+		dialog.ShowError(err, w.Win)
+		return
+	}
+	var res *pdfout.Result
+	w.background("导出 PDF", "正在生成 PDF，请稍候…",
+		func() { res, err = writePDF(path, doc) },
+		func() { w.exportDone(path, res, err) })
+}
+
+func (w *Window) exportDone(path string, res *pdfout.Result, err error) {
+	if err != nil {
+		dialog.ShowError(withHint(fmt.Errorf("导出 PDF 失败：%w", err)), w.Win)
+		return
+	}
+	msg := fmt.Sprintf("已导出“%s”（%d 页）。", filepath.Base(path), res.Pages) + warningNote(res) + "\n\n是否打开？"
+	d := dialog.NewConfirm("导出完成", msg, func(open bool) {
+		if open {
+			w.openPDF(path)
+		}
+	}, w.Win)
+	d.SetConfirmText("打开")
+	d.SetDismissText("关闭")
+	d.Show()
+}
+
+// Print writes the PDF to a temporary file and opens it in the system's PDF reader, which
+// prints it: Fyne has no printing of its own.
+func (w *Window) Print() {
+	doc, err := snapshot(w.Doc)
+	if err != nil {
+		dialog.ShowError(err, w.Win)
+		return
+	}
+	var path string
+	var res *pdfout.Result
+	w.background("打印", "正在生成打印用的 PDF，请稍候…",
+		func() { path, res, err = writeTempPDF(doc) },
+		func() { w.printDone(path, res, err) })
+}
+
+func (w *Window) printDone(path string, res *pdfout.Result, err error) {
+	if err != nil {
+		dialog.ShowError(fmt.Errorf("生成打印用的 PDF 失败：%w", err), w.Win)
+		return
+	}
+	if !w.openPDF(path) {
+		return
+	}
+	msg := fmt.Sprintf("已在 PDF 阅读器中打开要打印的表格（%d 页），请在阅读器中选择“打印”。", res.Pages) + warningNote(res)
+	dialog.ShowInformation("打印", msg, w.Win)
+}
+
+// warningNote mentions the texts the PDF printed with □ for characters its fonts lack.
+func warningNote(res *pdfout.Result) string {
+	if n := len(res.Warnings); n > 0 {
+		return fmt.Sprintf("\n\n注意：有 %d 处文字含有 PDF 无法显示的字符，已印成“□”，详见“检查”页。", n)
+	}
+	return ""
+}
+
+// openPDF opens path in the system's PDF reader, reporting a failure; it reports success.
+func (w *Window) openPDF(path string) bool {
+	if err := w.App.OpenURL(fileURL(path, runtime.GOOS)); err != nil {
+		dialog.ShowError(fmt.Errorf("无法打开 PDF 阅读器（%v）。文件保存在“%s”，请用 PDF 阅读器打开。", err, path), w.Win)
+		return false
+	}
+	return true
+}
+
+// fileURL is the file: URL of path for OpenURL on goos. Windows reads %-escapes in file URLs
+// in the ANSI code page, so there the URL keeps Chinese names literally; elsewhere the path is
+// escaped as usual. (Formatting storage.NewFileURI(path) and parsing it back would take a
+// "#" in a file name for a fragment.)
+func fileURL(path, goos string) *url.URL {
+	if goos == "windows" {
+		p := strings.ReplaceAll(path, `\`, "/")
+		if !strings.HasPrefix(p, "//") { // not a UNC path \\server\share
+			p = "///" + p
+		}
+		return &url.URL{Scheme: "file", Opaque: p}
+	}
+	return &url.URL{Scheme: "file", Path: path}
+}
+
+// background runs work off the UI goroutine while a progress dialog shows, then done on the
+// UI goroutine through fyne.Do.
+func (w *Window) background(title, message string, work, done func()) {
+	ui := w.files()
+	bar := widget.NewProgressBarInfinite()
+	d := dialog.NewCustomWithoutButtons(title, container.NewVBox(widget.NewLabel(message), bar), w.Win)
+	d.Show()
+	ui.jobs.Add(1)
+	go func() {
+		work()
+		fyne.Do(func() {
+			defer ui.jobs.Done()
+			bar.Stop()
+			d.Hide()
+			done()
+		})
+	}()
+}
+
+// snapshot is a deep copy of doc for a background export, so that editing meanwhile neither
+// races with nor changes the PDF being made.
+func snapshot(doc *forms.Document) (*forms.Document, error) {
+	data, err := json.Marshal(doc)
+	if err != nil {
+		return nil, fmt.Errorf("复制文档失败：%w", err)
+	}
+	c := new(forms.Document)
+	if err := json.Unmarshal(data, c); err != nil {
+		return nil, fmt.Errorf("复制文档失败：%w", err)
+	}
+	return c, nil
+}
+
+func render(doc *forms.Document) ([]byte, *pdfout.Result, error) {
+	var buf bytes.Buffer
+	res, err := pdfout.Render(&buf, doc, pdfout.Options{Created: pdfout.CreatedFromEnv()})
+	if err != nil {
+		return nil, nil, err
+	}
+	return buf.Bytes(), res, nil
+}
+
+// writePDF renders doc completely in memory, then writes it to a temporary file beside path
+// and renames that into place: a failure never leaves half a PDF, and an existing PDF stays
+// whole until the new one is complete.
+func writePDF(path string, doc *forms.Document) (*pdfout.Result, error) {
+	data, res, err := render(doc)
+	if err != nil {
+		return nil, err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return nil, fmt.Errorf("无法在“%s”中写入文件：%w", filepath.Dir(path), err)
+	}
+	defer func() {
+		if tmp != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if _, err := tmp.Write(data); err != nil {
+		return nil, fmt.Errorf("写入“%s”失败：%w", filepath.Base(path), err)
+	}
+	if err := tmp.Sync(); err != nil {
+		return nil, fmt.Errorf("写入“%s”失败：%w", filepath.Base(path), err)
+	}
+	if err := tmp.Close(); err != nil {
+		return nil, fmt.Errorf("写入“%s”失败：%w", filepath.Base(path), err)
+	}
+	_ = os.Chmod(tmp.Name(), 0o644)
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return nil, fmt.Errorf("无法写入“%s”：%w", filepath.Base(path), err)
+	}
+	tmp = nil
+	return res, nil
+}
+
+// writeTempPDF renders doc into a new temporary file for printing and returns its path.
+func writeTempPDF(doc *forms.Document) (string, *pdfout.Result, error) {
+	removeOldPrints()
+	data, res, err := render(doc)
+	if err != nil {
+		return "", nil, err
+	}
+	f, err := os.CreateTemp("", printPrefix+"*.pdf")
+	if err != nil {
+		return "", nil, fmt.Errorf("无法创建临时文件：%w", err)
+	}
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(f.Name())
+		return "", nil, fmt.Errorf("写入临时文件失败：%w", err)
+	}
+	return f.Name(), res, nil
+}
+
+// removeOldPrints deletes the temporary PDFs of earlier prints.
+func removeOldPrints() {
+	old, _ := filepath.Glob(filepath.Join(os.TempDir(), printPrefix+"*.pdf"))
+	for _, p := range old {
+		if fi, err := os.Stat(p); err == nil && time.Since(fi.ModTime()) > printKeep {
+			_ = os.Remove(p)
+		}
+	}
+}

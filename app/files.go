@@ -1,0 +1,342 @@
+package app
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"ziping/forms"
+)
+
+// recentKey is the preference holding the recently opened documents, most recent first.
+const (
+	recentKey = "recent"
+	maxRecent = 8
+)
+
+// fileUI is the per-window state of the file commands. It lives here, keyed by the window,
+// because Window's fields belong to app.go.
+//
+// chooseOpen and chooseSave are the seam for tests: by default they show Fyne's file dialogs;
+// a test replaces them (w.files().chooseSave = ...) to answer with a path at once. jobs lets a
+// test wait for a background export to finish and show its result.
+type fileUI struct {
+	// chooseOpen asks for a document to open and calls cb with its path; not on cancel.
+	chooseOpen func(cb func(path string))
+	// chooseSave asks where to write a file, suggesting name and listing files ending in ext
+	// (".zpb" or ".pdf"), and calls cb with the chosen path, which may lack ext; not on cancel.
+	chooseSave func(name, ext string, cb func(path string))
+	// prompt is the unsaved-changes question while it is shown.
+	prompt *unsavedPrompt
+	// jobs counts background exports until their result has been shown.
+	jobs sync.WaitGroup
+}
+
+var (
+	fileUIsMu sync.Mutex
+	// fileUIs is never pruned: the program has one window, the tests a few dozen.
+	fileUIs = map[*Window]*fileUI{}
+)
+
+// files returns the file-command state of w, made with the real file dialogs on first use.
+func (w *Window) files() *fileUI {
+	fileUIsMu.Lock()
+	defer fileUIsMu.Unlock()
+	ui := fileUIs[w]
+	if ui == nil {
+		ui = &fileUI{chooseOpen: w.dialogOpen, chooseSave: w.dialogSave}
+		fileUIs[w] = ui
+	}
+	return ui
+}
+
+// defaultYear is the year a new document evaluates: the self-evaluation is filed for the
+// previous year.
+func defaultYear() int { return time.Now().Year() - 1 }
+
+// Open shows the document at path; a file that cannot be read is reported and left untouched,
+// and the current document stays. It does not ask about unsaved changes (see openRecent).
+func (w *Window) Open(path string) {
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs
+	}
+	doc, err := forms.Load(path)
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			w.removeRecent(path)
+		}
+		dialog.ShowError(err, w.Win)
+		return
+	}
+	w.setDocument(doc, path)
+	w.addRecent(path)
+}
+
+// New replaces the document with an empty one, after asking about unsaved changes.
+func (w *Window) New() {
+	w.confirmDiscard(func() { w.setDocument(forms.NewDocument(defaultYear()), "") })
+}
+
+// OpenDialog asks about unsaved changes, then for a document to open.
+func (w *Window) OpenDialog() {
+	w.confirmDiscard(func() { w.files().chooseOpen(w.Open) })
+}
+
+// openRecent opens a document of the 最近打开 menu, after asking about unsaved changes.
+func (w *Window) openRecent(path string) {
+	w.confirmDiscard(func() { w.Open(path) })
+}
+
+// Save writes the document to its file, or asks for one when it has none.
+func (w *Window) Save() { w.save(nil) }
+
+// SaveAs asks for a file and writes the document to it.
+func (w *Window) SaveAs() { w.saveAs(nil) }
+
+// save saves and then, once the document is on disk, runs then (nil for nothing).
+func (w *Window) save(then func()) {
+	if w.Path == "" {
+		w.saveAs(then)
+		return
+	}
+	w.saveTo(w.Path, then)
+}
+
+func (w *Window) saveAs(then func()) {
+	w.files().chooseSave(w.suggestedName(forms.FileExt), forms.FileExt, func(path string) {
+		target := withExt(path, forms.FileExt)
+		w.confirmReplace(path, target, func() { w.saveTo(target, then) })
+	})
+}
+
+// saveTo writes the document to path with forms.Save (atomic, keeps a .bak, never overwrites
+// a file it cannot read) and makes path the document's file.
+func (w *Window) saveTo(path string, then func()) {
+	if err := forms.Save(path, w.Doc); err != nil {
+		dialog.ShowError(withHint(err), w.Win)
+		return
+	}
+	w.Path, w.Dirty = path, false
+	w.addRecent(path)
+	w.Win.SetTitle(w.title())
+	w.updateStatus()
+	if then != nil {
+		then()
+	}
+}
+
+// closeRequested is the window's close intercept: it asks about unsaved changes first.
+func (w *Window) closeRequested() {
+	w.confirmDiscard(w.Win.Close)
+}
+
+// unsavedPrompt is the question 保存 / 不保存 / 取消 shown before unsaved changes would be lost.
+type unsavedPrompt struct {
+	dlg                   *dialog.CustomDialog
+	save, discard, cancel *widget.Button
+}
+
+// confirmDiscard runs then at once when the document is saved; otherwise it asks whether to
+// save first (then runs after a successful save), to discard the changes, or to cancel.
+func (w *Window) confirmDiscard(then func()) {
+	if !w.Dirty {
+		then()
+		return
+	}
+	ui := w.files()
+	if ui.prompt != nil {
+		return // already asking
+	}
+	p := &unsavedPrompt{}
+	finish := func(next func()) func() {
+		return func() {
+			ui.prompt = nil
+			p.dlg.Hide()
+			if next != nil {
+				next()
+			}
+		}
+	}
+	p.save = widget.NewButtonWithIcon("保存", theme.DocumentSaveIcon(), finish(func() { w.save(then) }))
+	p.save.Importance = widget.HighImportance
+	p.discard = widget.NewButton("不保存", finish(then))
+	p.cancel = widget.NewButton("取消", finish(nil))
+	msg := widget.NewLabel("当前文档有未保存的修改，是否保存？")
+	p.dlg = dialog.NewCustomWithoutButtons("保存修改", msg, w.Win)
+	p.dlg.SetButtons([]fyne.CanvasObject{p.cancel, p.discard, p.save})
+	ui.prompt = p
+	p.dlg.Show()
+}
+
+// confirmReplace runs do when target is the file the user chose (the file dialog has asked
+// already) or does not exist yet; otherwise it asks whether to replace target. target differs
+// from chosen when the extension was added to the name the user typed.
+func (w *Window) confirmReplace(chosen, target string, do func()) {
+	if _, err := os.Stat(target); chosen == target || errors.Is(err, os.ErrNotExist) {
+		do()
+		return
+	}
+	dlg := dialog.NewConfirm("替换文件", fmt.Sprintf("“%s”已存在，是否替换？", filepath.Base(target)), func(ok bool) {
+		if ok {
+			do()
+		}
+	}, w.Win)
+	dlg.SetConfirmText("替换")
+	dlg.SetDismissText("取消")
+	dlg.Show()
+}
+
+// recentFiles returns the recently opened or saved documents, most recent first.
+func (w *Window) recentFiles() []string {
+	return w.App.Preferences().StringList(recentKey)
+}
+
+// addRecent puts path first in the recent files, keeping at most maxRecent.
+func (w *Window) addRecent(path string) {
+	list := []string{path}
+	for _, p := range w.recentFiles() {
+		if !samePath(p, path) && len(list) < maxRecent {
+			list = append(list, p)
+		}
+	}
+	w.setRecent(list)
+}
+
+// removeRecent drops path from the recent files (it no longer exists).
+func (w *Window) removeRecent(path string) {
+	old := w.recentFiles()
+	list := make([]string, 0, len(old))
+	for _, p := range old {
+		if !samePath(p, path) {
+			list = append(list, p)
+		}
+	}
+	if len(list) != len(old) {
+		w.setRecent(list)
+	}
+}
+
+// setRecent stores the recent files and rebuilds the menu that lists them.
+func (w *Window) setRecent(list []string) {
+	w.App.Preferences().SetStringList(recentKey, list)
+	w.Win.SetMainMenu(w.menu())
+}
+
+func samePath(a, b string) bool {
+	if runtime.GOOS == "windows" {
+		return strings.EqualFold(a, b)
+	}
+	return a == b
+}
+
+// suggestedName is the file name offered by a save dialog: the document's file name, or for a
+// new document its year and unit ("2021年抚顺市社保中心绩效自评"), with ext.
+func (w *Window) suggestedName(ext string) string {
+	if w.Path != "" {
+		return strings.TrimSuffix(filepath.Base(w.Path), filepath.Ext(w.Path)) + ext
+	}
+	name := strings.TrimSpace(w.Doc.Settings.Year) + "年" + strings.TrimSpace(w.Doc.Settings.UnitShortName) + "绩效自评"
+	return strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`\/:*?"<>|`, r) || r < ' ' {
+			return '_'
+		}
+		return r
+	}, name) + ext
+}
+
+// withExt adds ext to path unless it already ends with it (in any case).
+func withExt(path, ext string) string {
+	if strings.EqualFold(filepath.Ext(path), ext) {
+		return path
+	}
+	return path + ext
+}
+
+// withHint adds what to do to the errors a user can fix; the wrapped os errors are English.
+func withHint(err error) error {
+	if errors.Is(err, os.ErrPermission) {
+		return fmt.Errorf("%w\n\n没有写入权限，或文件正被其他程序（如 PDF 阅读器）打开：请关闭该程序，或换一个文件夹", err)
+	}
+	return err
+}
+
+// dialogOpen is the real chooseOpen: Fyne's file open dialog listing .zpb files.
+func (w *Window) dialogOpen(cb func(path string)) {
+	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
+		if err != nil {
+			dialog.ShowError(fmt.Errorf("无法打开所选文件：%w", err), w.Win)
+			return
+		}
+		if rc == nil {
+			return // cancelled
+		}
+		path := filepath.FromSlash(rc.URI().Path())
+		rc.Close()
+		cb(path)
+	}, w.Win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{forms.FileExt}))
+	w.prepareFileDialog(d)
+	d.Show()
+}
+
+// dialogSave is the real chooseSave: Fyne's file save dialog. Fyne creates (or, after asking,
+// truncates) the chosen file before it returns; an empty file it leaves is removed, so that
+// forms.Save keeps the existing .bak and a failed export leaves no empty PDF.
+func (w *Window) dialogSave(name, ext string, cb func(path string)) {
+	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
+		if err != nil {
+			dialog.ShowError(withHint(fmt.Errorf("无法写入所选位置：%w", err)), w.Win)
+			return
+		}
+		if wc == nil {
+			return // cancelled
+		}
+		path := filepath.FromSlash(wc.URI().Path())
+		wc.Close()
+		if fi, err := os.Stat(path); err == nil && fi.Mode().IsRegular() && fi.Size() == 0 {
+			_ = os.Remove(path)
+		}
+		cb(path)
+	}, w.Win)
+	d.SetFileName(name)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
+	if ext == ".pdf" {
+		d.SetTitleText("导出 PDF")
+		d.SetConfirmText("导出")
+	} else {
+		d.SetTitleText("另存为")
+	}
+	w.prepareFileDialog(d)
+	d.Show()
+}
+
+// prepareFileDialog makes a file dialog larger than Fyne's default (it shrinks to fit a small
+// window) and starts it in the folder of the document, or of the most recent file, when that
+// folder exists; otherwise Fyne starts in the folder it used last.
+func (w *Window) prepareFileDialog(d *dialog.FileDialog) {
+	d.Resize(fyne.NewSize(900, 600))
+	dirs := []string{}
+	if w.Path != "" {
+		dirs = append(dirs, filepath.Dir(w.Path))
+	}
+	for _, p := range w.recentFiles() {
+		dirs = append(dirs, filepath.Dir(p))
+	}
+	for _, dir := range dirs {
+		if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
+			d.SetLocation(l)
+			return
+		}
+	}
+}

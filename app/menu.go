@@ -1,0 +1,183 @@
+package app
+
+import (
+	"fmt"
+	"path/filepath"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"ziping/assets"
+)
+
+// shortcut is Ctrl+key (Cmd+key on macOS), with Shift when shift is true.
+func shortcut(key fyne.KeyName, shift bool) *desktop.CustomShortcut {
+	mod := fyne.KeyModifierShortcutDefault
+	if shift {
+		mod |= fyne.KeyModifierShift
+	}
+	return &desktop.CustomShortcut{KeyName: key, Modifier: mod}
+}
+
+// command is one action of the toolbar, the menu and the keyboard.
+type command struct {
+	label string // toolbar text; the menu adds "…" when ellipsis is set
+	icon  fyne.Resource
+	key   *desktop.CustomShortcut // nil when there is no shortcut
+	run   func()
+	// ellipsis marks commands that ask something before they act.
+	ellipsis bool
+}
+
+// commands are the file commands, in toolbar and menu order.
+func (w *Window) commands() []command {
+	return []command{
+		{label: "新建", icon: theme.DocumentCreateIcon(), key: shortcut(fyne.KeyN, false), run: w.New},
+		{label: "打开", icon: theme.FolderOpenIcon(), key: shortcut(fyne.KeyO, false), run: w.OpenDialog, ellipsis: true},
+		{label: "保存", icon: theme.DocumentSaveIcon(), key: shortcut(fyne.KeyS, false), run: w.Save},
+		{label: "另存为", icon: theme.ContentCopyIcon(), key: shortcut(fyne.KeyS, true), run: w.SaveAs, ellipsis: true},
+		{label: "导出 PDF", icon: theme.DownloadIcon(), key: shortcut(fyne.KeyE, false), run: w.ExportPDF, ellipsis: true},
+		{label: "打印", icon: theme.DocumentPrintIcon(), key: shortcut(fyne.KeyP, false), run: w.Print, ellipsis: true},
+	}
+}
+
+func (c command) menuItem() *fyne.MenuItem {
+	label := c.label
+	if c.ellipsis {
+		label += "…"
+	}
+	item := fyne.NewMenuItem(label, c.run)
+	item.Icon = c.icon
+	if c.key != nil {
+		// Shown in the menu; Fyne's menu bar also runs it while an entry has the focus,
+		// which the canvas shortcuts of addShortcuts do not.
+		item.Shortcut = c.key
+	}
+	return item
+}
+
+// toolbar is a row of flat buttons with an icon and a Chinese label: Fyne's Toolbar shows
+// icons only, with no tooltips, which accountants would have to guess.
+func (w *Window) toolbar() fyne.CanvasObject {
+	row := container.NewHBox()
+	for i, c := range w.commands() {
+		if i == 4 { // export and print after the file commands
+			row.Add(widget.NewSeparator())
+		}
+		b := widget.NewButtonWithIcon(c.label, c.icon, c.run)
+		b.Importance = widget.LowImportance
+		row.Add(b)
+	}
+	row.Add(widget.NewSeparator())
+	check := widget.NewButtonWithIcon("检查", theme.ConfirmIcon(), w.showChecks)
+	check.Importance = widget.LowImportance
+	row.Add(check)
+	return row
+}
+
+// menu is the main menu: 文件, 视图, 帮助. It is rebuilt when the recent files or the theme
+// change.
+func (w *Window) menu() *fyne.MainMenu {
+	cmds := w.commands()
+	file := fyne.NewMenu("文件",
+		cmds[0].menuItem(), cmds[1].menuItem(), w.recentMenu(),
+		fyne.NewMenuItemSeparator(),
+		cmds[2].menuItem(), cmds[3].menuItem(),
+		fyne.NewMenuItemSeparator(),
+		cmds[4].menuItem(), cmds[5].menuItem(),
+		fyne.NewMenuItemSeparator(),
+		quitItem(),
+	)
+	checks := fyne.NewMenuItem("检查结果", w.showChecks)
+	checks.Icon = theme.ConfirmIcon()
+	dark := w.isDark()
+	light := fyne.NewMenuItem("浅色主题", func() { w.setDark(false) })
+	light.Checked = !dark
+	darkItem := fyne.NewMenuItem("深色主题", func() { w.setDark(true) })
+	darkItem.Checked = dark
+	view := fyne.NewMenu("视图", checks, fyne.NewMenuItemSeparator(), light, darkItem)
+	help := fyne.NewMenu("帮助", fyne.NewMenuItem("关于"+AppName, w.showAbout))
+	return fyne.NewMainMenu(file, view, help)
+}
+
+// quitItem is 文件 › 退出. Fyne gives an IsQuit item without action the action of closing
+// every window, which goes through closeRequested and so asks about unsaved changes.
+func quitItem() *fyne.MenuItem {
+	q := fyne.NewMenuItem("退出", nil)
+	q.IsQuit = true
+	return q
+}
+
+// recentMenu is 文件 › 最近打开 ›, listing the recent files with their folders.
+func (w *Window) recentMenu() *fyne.MenuItem {
+	var items []*fyne.MenuItem
+	for i, p := range w.recentFiles() {
+		label := fmt.Sprintf("%d  %s（%s）", i+1, filepath.Base(p), filepath.Dir(p))
+		items = append(items, fyne.NewMenuItem(label, func() { w.openRecent(p) }))
+	}
+	if len(items) == 0 {
+		none := fyne.NewMenuItem("（无）", nil)
+		none.Disabled = true
+		items = append(items, none)
+	} else {
+		items = append(items, fyne.NewMenuItemSeparator(), fyne.NewMenuItem("清除列表", func() { w.setRecent(nil) }))
+	}
+	m := fyne.NewMenuItem("最近打开", nil)
+	m.ChildMenu = fyne.NewMenu("", items...)
+	return m
+}
+
+// addShortcuts registers Ctrl+N/O/S, Ctrl+Shift+S, Ctrl+E and Ctrl+P (Cmd on macOS) on the
+// canvas, for when no entry has the focus; the menu items carry the same shortcuts.
+func (w *Window) addShortcuts() {
+	for _, c := range w.commands() {
+		run := c.run
+		w.Win.Canvas().AddShortcut(c.key, func(fyne.Shortcut) { run() })
+	}
+}
+
+// showChecks selects the tab listing the document's errors and warnings.
+func (w *Window) showChecks() {
+	if w.Checks != nil {
+		w.Tabs.Select(w.Checks.item())
+	}
+}
+
+// isDark reports whether the dark variant of our theme is in use.
+func (w *Window) isDark() bool {
+	t, ok := w.App.Settings().Theme().(*cjkTheme)
+	return ok && t.dark
+}
+
+func (w *Window) setDark(dark bool) {
+	w.App.Settings().SetTheme(NewTheme(dark))
+	w.Win.SetMainMenu(w.menu())
+}
+
+// showAbout shows the version and the licence of the embedded fonts, which the SIL Open Font
+// License 1.1 asks to accompany the program.
+func (w *Window) showAbout() {
+	meta := w.App.Metadata()
+	version := "开发版"
+	if meta.Version != "" {
+		version = meta.Version
+		if meta.Build > 0 {
+			version += fmt.Sprintf("（构建 %d）", meta.Build)
+		}
+	}
+	head := widget.NewLabel(AppName + "　版本 " + version + "\n" +
+		"填写部门（单位）整体绩效自评表与预算项目（政策）绩效目标自评表，并导出正式表格 PDF。\n\n" +
+		"本程序内置思源（Noto）中文字体，依照 SIL Open Font License 1.1 使用和分发，许可全文如下：")
+	head.Wrapping = fyne.TextWrapWord
+	licence := widget.NewLabel(string(assets.FontLicense))
+	licence.Wrapping = fyne.TextWrapWord
+	licence.Selectable = true
+	scroll := container.NewVScroll(licence)
+	scroll.SetMinSize(fyne.NewSize(600, 320))
+	d := dialog.NewCustom("关于"+AppName, "关闭", container.NewBorder(head, nil, nil, nil, scroll), w.Win)
+	d.Show()
+}

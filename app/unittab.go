@@ -1,0 +1,211 @@
+package app
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"ziping/forms"
+)
+
+// unitTab edits the 部门（单位）整体绩效自评表 and the document settings, in the printed order.
+// Its exported fields are handles for tests.
+type unitTab struct {
+	w      *Window
+	tab    *container.TabItem
+	b      *binder
+	Scroll *container.Scroll
+
+	Year, ShortName, Name, Staff, Subunits *widget.Entry
+	Budget                                 map[string]*amountRow
+	Tasks                                  *tasksEditor
+	Goals                                  *goalsEditor
+	Tree                                   *treeEditor
+	Total                                  *widget.Label
+}
+
+var budgetWeights = []float32{7, 2, 2, 2, 1.3}
+
+func newUnitTab(w *Window) *unitTab {
+	u := &unitTab{w: w, b: &binder{w: w}, Budget: map[string]*amountRow{}}
+	doc := w.Doc
+	u.Tasks = newTasksEditor(w)
+	u.Goals = newGoalsEditor(w, &doc.Unit.Goals, -1, "年初设定目标", "全年完成情况")
+	u.Tree = newTreeEditor(w, -1, true)
+	u.Total = u.b.computedLabel(func(ev *forms.Evaluation) string {
+		return fmt.Sprintf("总评价得分：%s　　Σ分值：%s　　等级：%s", forms.FormatScore(ev.Unit.Total), forms.FormatScore(ev.Unit.WeightSum), ev.Unit.Rating())
+	})
+	u.Total.TextStyle.Bold = true
+	title := u.b.computedLabel(func(*forms.Evaluation) string { return w.Doc.UnitTitle() })
+	title.Alignment, title.TextStyle.Bold = fyne.TextAlignCenter, true
+	body := container.NewVBox(
+		u.settings(),
+		title,
+		u.header(),
+		card("年度部门（单位）整体收支情况（万元）", u.budget()...),
+		card("年度主要任务", u.Tasks.content),
+		card("年度绩效目标", u.Goals.content),
+		card("分解目标评价", u.Tree.content),
+		u.Total,
+	)
+	u.Scroll = container.NewVScroll(body)
+	u.tab = container.NewTabItemWithIcon("单位整体", theme.HomeIcon(), u.Scroll)
+	return u
+}
+
+func (u *unitTab) item() *container.TabItem { return u.tab }
+
+func (u *unitTab) refresh(ev *forms.Evaluation, marks map[forms.Location]forms.Problem) {
+	u.b.refresh(ev, marks)
+	u.Tasks.refresh(ev, marks)
+	u.Goals.refresh(ev, marks)
+	u.Tree.refresh(ev, marks)
+}
+
+// entryAt returns the editor of loc on this tab, or nil.
+func (u *unitTab) entryAt(loc forms.Location) *widget.Entry {
+	return findEntry(loc, u.b, u.Tasks.b, u.Goals.b, treeBinder(u.Tree))
+}
+
+// findEntry returns the editor of loc among the binders, or nil.
+func findEntry(loc forms.Location, bs ...*binder) *widget.Entry {
+	for _, b := range bs {
+		if b == nil {
+			continue
+		}
+		if e := b.find(loc); e != nil {
+			return e
+		}
+	}
+	return nil
+}
+
+func headerLoc(field string) forms.Location {
+	return forms.Location{Form: -1, Section: forms.SecHeader, Index: -1, Field: field}
+}
+
+// settings edits the document-wide settings: year, short name, amounts, scoring, signature.
+func (u *unitTab) settings() fyne.CanvasObject {
+	s := &u.w.Doc.Settings
+	loc := func(f string) forms.Location {
+		return forms.Location{Form: -1, Section: forms.SecSettings, Index: -1, Field: f}
+	}
+	u.Year = u.b.entry(&s.Year, loc("year"), "如 2021")
+	u.ShortName = u.b.entry(&s.UnitShortName, loc("short_name"), "用于表格标题，如 抚顺市社保中心")
+	amounts := u.b.choiceLabeled((*string)(&s.Amounts), []string{string(forms.AmountsAsTyped), string(forms.AmountsFixed2)},
+		[]string{"按输入显示", "统一保留两位小数"})
+	negative := u.b.choiceLabeled((*string)(&s.Negative), []string{string(forms.NegativeRatio), string(forms.NegativeLinear)},
+		[]string{"比值法：分值×指标值/完成值", "线性法：超出一倍得 0 分"})
+	sign := u.b.check(&s.Signature, "打印签字栏")
+	f := &s.Footer
+	footer := container.NewGridWithColumns(4,
+		u.b.entry(&f.Preparer, loc("preparer"), "填表人"), u.b.entry(&f.Phone, loc("phone"), "联系电话"),
+		u.b.entry(&f.Leader, loc("leader"), "单位负责人"), u.b.entry(&f.Date, loc("date"), "填报日期"))
+	form := widget.NewForm(
+		widget.NewFormItem("年度", u.Year),
+		widget.NewFormItem("单位简称", u.ShortName),
+		widget.NewFormItem("金额显示", amounts),
+		widget.NewFormItem("反向指标计分", negative),
+		widget.NewFormItem("签字栏", container.NewBorder(nil, nil, sign, nil, footer)),
+	)
+	acc := widget.NewAccordion(widget.NewAccordionItem("文档设置（年度、单位简称、金额显示、签字栏）", form))
+	if s.UnitShortName == "" {
+		acc.Open(0)
+	}
+	return acc
+}
+
+func (u *unitTab) header() fyne.CanvasObject {
+	unit := &u.w.Doc.Unit
+	u.Name = u.b.entry(&unit.Name, headerLoc("name"), "单位全称")
+	u.Staff = u.b.entry(&unit.Staff, headerLoc("staff"), "人数")
+	u.Subunits = u.b.entry(&unit.Subunits, headerLoc("subunits"), "仅部门填列")
+	return widget.NewForm(
+		widget.NewFormItem("部门（单位）名称", u.Name),
+		widget.NewFormItem("财政供养人员数量", u.Staff),
+		widget.NewFormItem("所属单位数量（仅部门填列）", u.Subunits),
+	)
+}
+
+// budget is the 收支 table: one row per fixed row of spec §1.1.
+func (u *unitTab) budget() []fyne.CanvasObject {
+	objs := []fyne.CanvasObject{row(budgetWeights, head("名称"), head("年初预算数"), head("全年预算数"), head("全年执行数"), head("执行率"))}
+	for _, def := range forms.UnitBudgetRows {
+		res := func(ev *forms.Evaluation) *forms.AmountResult { return ev.Unit.Budget[def.ID] }
+		loc := forms.Location{Form: -1, Section: forms.SecBudget, RowID: def.ID, Index: -1}
+		r, cells := u.b.amountEditors(&u.w.Doc.Unit.BudgetRow(def.ID).Amounts, loc, res, def.IsSubtotal())
+		u.Budget[def.ID] = r
+		name := cellLabel(def.Label)
+		if def.IsSubtotal() {
+			name.TextStyle.Bold = true
+		}
+		objs = append(objs, row(budgetWeights, append([]fyne.CanvasObject{name}, cells...)...))
+	}
+	return objs
+}
+
+// taskRow holds the editors of one 年度主要任务 row, for tests.
+type taskRow struct {
+	Name, Project *widget.Entry
+	*amountRow
+	Remove *widget.Button
+}
+
+// tasksEditor edits 年度主要任务 and its 合计.
+type tasksEditor struct {
+	*listEditor
+	Rows  []*taskRow
+	Total *amountRow
+	Add   *widget.Button
+}
+
+var taskWeights = []float32{3, 3, 2, 2, 2, 1.3, 0.6}
+
+func newTasksEditor(w *Window) *tasksEditor {
+	unit := &w.Doc.Unit
+	t := &tasksEditor{listEditor: newListEditor(w)}
+	t.Add = widget.NewButtonWithIcon("添加工作", theme.ContentAddIcon(), func() {
+		unit.Tasks = append(unit.Tasks, &forms.Task{Name: fmt.Sprintf("重点工作%s", chineseNumber(len(unit.Tasks)+1))})
+		t.changed()
+	})
+	t.build = func(b *binder) []fyne.CanvasObject {
+		t.Rows = nil
+		objs := []fyne.CanvasObject{row(taskWeights, head("工作名称"), head("对应项目"), head("年初预算数"), head("全年预算数"), head("全年执行数"), head("执行率"), widget.NewLabel(""))}
+		for i, task := range unit.Tasks {
+			loc := forms.Location{Form: -1, Section: forms.SecTasks, Index: i}
+			ln, lp := loc, loc
+			ln.Field, lp.Field = "name", "project"
+			res := func(ev *forms.Evaluation) *forms.AmountResult { return ev.Unit.Tasks[i] }
+			r := &taskRow{Name: b.entry(&task.Name, ln, "工作名称"), Project: b.entry(&task.Project, lp, "对应项目")}
+			var cells []fyne.CanvasObject
+			r.amountRow, cells = b.amountEditors(&task.Amounts, loc, res, false)
+			r.Remove = removeButton(t.listEditor, &unit.Tasks, i, "“"+task.Name+"”", func(x *forms.Task) bool { return x.Project == "" && x.IsBlank() })
+			t.Rows = append(t.Rows, r)
+			objs = append(objs, row(taskWeights, append(append([]fyne.CanvasObject{r.Name, r.Project}, cells...), r.Remove)...))
+		}
+		loc := forms.Location{Form: -1, Section: forms.SecTasks, RowID: "total", Index: -1}
+		var cells []fyne.CanvasObject
+		t.Total, cells = b.amountEditors(&unit.TasksTotal, loc, func(ev *forms.Evaluation) *forms.AmountResult { return ev.Unit.TasksTotal }, true)
+		objs = append(objs, row(taskWeights, append(append([]fyne.CanvasObject{heading("合计"), widget.NewLabel("")}, cells...), widget.NewLabel(""))...))
+		return append(objs, container.NewHBox(t.Add))
+	}
+	t.rebuild()
+	return t
+}
+
+// chineseNumber writes 1–99 as 一 … 九十九 for default task names (重点工作二).
+func chineseNumber(n int) string {
+	digits := []string{"", "一", "二", "三", "四", "五", "六", "七", "八", "九"}
+	switch {
+	case n < 10:
+		return digits[n]
+	case n < 20:
+		return "十" + digits[n%10]
+	case n < 100:
+		return digits[n/10] + "十" + digits[n%10]
+	}
+	return fmt.Sprint(n)
+}
