@@ -18,9 +18,12 @@ func main() {
 	if code, handled := runCLI(os.Args[1:], os.Stdout, os.Stderr); handled {
 		os.Exit(code)
 	}
-	w := app.New(fyneapp.NewWithID("cn.ziping.jixiao"))
+	a := fyneapp.NewWithID("cn.ziping.jixiao")
+	var w *app.Window
 	if len(os.Args) > 1 {
-		w.Open(os.Args[1])
+		w = app.NewForFile(a, os.Args[1])
+	} else {
+		w = app.New(a)
 	}
 	w.ShowAndRun()
 }

@@ -32,6 +32,7 @@ type Window struct {
 	Eval *forms.Evaluation
 	// Problems are Eval's problems plus the characters the PDF cannot print.
 	Problems []forms.Problem
+	marks    map[forms.Location]forms.Problem // the problem shown on each field
 
 	Tabs     *container.DocTabs
 	Unit     *unitTab
@@ -48,6 +49,24 @@ type tab interface {
 
 // New opens the main window of a with a new document. Call Open to show a file instead.
 func New(a fyne.App) *Window {
+	w := newWindow(a)
+	w.setDocument(forms.NewDocument(defaultYear()), "")
+	return w
+}
+
+// NewForFile opens the main window showing the document at path. When the file cannot be read
+// the window shows a new document and says why; the file is left untouched.
+func NewForFile(a fyne.App, path string) *Window {
+	w := newWindow(a)
+	if _, err := forms.Load(path); err != nil {
+		w.setDocument(forms.NewDocument(defaultYear()), "")
+	}
+	w.Open(path)
+	return w
+}
+
+// newWindow builds the window around an empty tab bar; setDocument fills it.
+func newWindow(a fyne.App) *Window {
 	setupLanguage()
 	a.Settings().SetTheme(NewTheme(false))
 	w := &Window{App: a, Win: a.NewWindow(AppName)}
@@ -59,13 +78,17 @@ func New(a fyne.App) *Window {
 		if w.Checks != nil && item == w.Checks.item() {
 			w.Checks.show()
 		}
+		for _, p := range w.Projects {
+			if p.item() == item {
+				p.ensure()
+			}
+		}
 	}
 	w.Win.SetContent(container.NewBorder(w.toolbar(), container.NewVBox(widget.NewSeparator(), w.Status), nil, nil, w.Tabs))
 	w.Win.SetMainMenu(w.menu())
 	w.addShortcuts()
 	w.Win.SetCloseIntercept(w.closeRequested)
 	w.Win.Resize(fyne.NewSize(1280, 820))
-	w.setDocument(forms.NewDocument(defaultYear()), "")
 	return w
 }
 
@@ -115,6 +138,7 @@ func (w *Window) evaluate() {
 			marks[p.Loc] = p
 		}
 	}
+	w.marks = marks
 	for _, t := range w.tabs() {
 		t.refresh(w.Eval, marks)
 	}
@@ -160,10 +184,13 @@ func (w *Window) AddProject() *projectTab {
 	w.Doc.AddProject()
 	w.Dirty = true
 	w.rebuild()
-	p := w.Projects[len(w.Projects)-1]
+	p := w.Project(len(w.Projects) - 1)
 	w.Tabs.Select(p.item())
 	return p
 }
+
+// Project returns the tab of project i with its editors built.
+func (w *Window) Project(i int) *projectTab { return w.Projects[i].ensure() }
 
 // RemoveProject removes project i (after the user confirmed) and rebuilds the tabs.
 func (w *Window) RemoveProject(i int) {

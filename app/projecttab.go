@@ -32,8 +32,21 @@ type projectTab struct {
 
 var fundWeights = []float32{5, 2, 2, 2, 1.2, 1.3, 1.3}
 
+// newProjectTab returns the tab of project i without its editors: they are built when the tab
+// is first shown (ensure), so that opening a document with many projects stays quick.
 func newProjectTab(w *Window, i int) *projectTab {
-	p := &projectTab{w: w, index: i, b: &binder{w: w}, Funds: map[string]*amountRow{}}
+	p := &projectTab{w: w, index: i}
+	p.tab = container.NewTabItemWithIcon(tabTitle(w.Doc.Projects[i]), theme.DocumentIcon(), widget.NewLabel(""))
+	return p
+}
+
+// ensure builds the tab's editors if they are not built yet.
+func (p *projectTab) ensure() *projectTab {
+	if p.b != nil {
+		return p
+	}
+	w, i := p.w, p.index
+	p.b, p.Funds = &binder{w: w}, map[string]*amountRow{}
 	proj := w.Doc.Projects[i]
 	p.Goals = newGoalsEditor(w, &proj.Goals, i, "年初设定目标", "全年实际完成情况")
 	p.Tree = newTreeEditor(w, i, false)
@@ -57,7 +70,10 @@ func newProjectTab(w *Window, i int) *projectTab {
 		container.NewHBox(p.Remove),
 	)
 	p.Scroll = container.NewVScroll(body)
-	p.tab = container.NewTabItemWithIcon(tabTitle(proj), theme.DocumentIcon(), p.Scroll)
+	p.tab.Content = p.Scroll
+	if w.Eval != nil {
+		p.refresh(w.Eval, w.marks)
+	}
 	return p
 }
 
@@ -83,9 +99,11 @@ func tabTitle(p *forms.ProjectForm) string {
 func (p *projectTab) item() *container.TabItem { return p.tab }
 
 func (p *projectTab) refresh(ev *forms.Evaluation, marks map[forms.Location]forms.Problem) {
-	p.b.refresh(ev, marks)
-	p.Goals.refresh(ev, marks)
-	p.Tree.refresh(ev, marks)
+	if p.b != nil {
+		p.b.refresh(ev, marks)
+		p.Goals.refresh(ev, marks)
+		p.Tree.refresh(ev, marks)
+	}
 	if t := tabTitle(p.w.Doc.Projects[p.index]); t != p.tab.Text {
 		p.tab.Text = t
 		p.w.Tabs.Refresh()
@@ -94,6 +112,7 @@ func (p *projectTab) refresh(ev *forms.Evaluation, marks map[forms.Location]form
 
 // entryAt returns the editor of loc on this tab, or nil.
 func (p *projectTab) entryAt(loc forms.Location) *widget.Entry {
+	p.ensure()
 	return findEntry(loc, p.b, p.Goals.b, treeBinder(p.Tree))
 }
 

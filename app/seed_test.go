@@ -100,7 +100,7 @@ func typeProject(t *testing.T, w *Window, sp *forms.ProjectForm) {
 	}
 	test.Type(p.Goals.Rows[0].Target, sp.Goals[0].Target)
 	test.Type(p.Goals.Rows[0].Result, sp.Goals[0].Result)
-	p = w.Projects[len(w.Projects)-1] // the tab may have been rebuilt
+	p = w.Project(len(w.Projects) - 1) // the tab may have been rebuilt
 	for i, l1 := range sp.Indicators {
 		for j, l2 := range l1.Children {
 			path := forms.RowPath{L1: i, L2: j}

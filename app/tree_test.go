@@ -21,7 +21,7 @@ func newTreeTestWindow(t *testing.T) *Window {
 
 // unitTree and projectTree are the editors the tabs show.
 func unitTree(w *Window) *treeEditor           { return w.Unit.Tree }
-func projectTree(w *Window, i int) *treeEditor { return w.Projects[i].Tree }
+func projectTree(w *Window, i int) *treeEditor { return w.Project(i).Tree }
 
 // treeRetype replaces an entry's text as a user does: clear it, then type.
 func treeRetype(e *widget.Entry, s string) {
