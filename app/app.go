@@ -34,6 +34,13 @@ type Window struct {
 	Problems []forms.Problem
 	marks    map[forms.Location]forms.Problem // the problem shown on each field
 
+	// ReadOnlyFrom is the file a newer program saved, shown read-only: saving asks for a new name.
+	ReadOnlyFrom string
+
+	untitled       string          // recovery key of an untitled document
+	recoveryKeys   map[string]bool // recovery copies this window wrote
+	recoveryDialog dialog.Dialog   // the restore question, when one is showing
+
 	Tabs     *container.DocTabs
 	Unit     *unitTab
 	Projects []*projectTab
@@ -51,6 +58,7 @@ type tab interface {
 func New(a fyne.App) *Window {
 	w := newWindow(a)
 	w.setDocument(forms.NewDocument(defaultYear()), "")
+	w.offerRecovery()
 	return w
 }
 
@@ -62,6 +70,7 @@ func NewForFile(a fyne.App, path string) *Window {
 		w.setDocument(forms.NewDocument(defaultYear()), "")
 	}
 	w.Open(path)
+	w.offerRecovery()
 	return w
 }
 
@@ -69,7 +78,7 @@ func NewForFile(a fyne.App, path string) *Window {
 func newWindow(a fyne.App) *Window {
 	setupLanguage()
 	a.Settings().SetTheme(NewTheme(false))
-	w := &Window{App: a, Win: a.NewWindow(AppName)}
+	w := &Window{App: a, Win: a.NewWindow(AppName), recoveryKeys: map[string]bool{}}
 	w.Status = widget.NewLabel("")
 	w.Tabs = container.NewDocTabs()
 	w.Tabs.CreateTab = func() *container.TabItem { w.AddProject(); return nil }
@@ -94,7 +103,8 @@ func newWindow(a fyne.App) *Window {
 
 // setDocument shows doc (read from path, "" when new) in freshly built tabs.
 func (w *Window) setDocument(doc *forms.Document, path string) {
-	w.Doc, w.Path, w.Dirty = doc, path, false
+	w.clearRecovery() // the previous document was saved or deliberately discarded
+	w.Doc, w.Path, w.Dirty, w.ReadOnlyFrom, w.untitled = doc, path, false, "", ""
 	w.rebuild()
 	w.Tabs.SelectIndex(0)
 }
@@ -122,7 +132,7 @@ func (w *Window) rebuild() {
 // changed is called by every editor after it has written the user's input into the document.
 func (w *Window) changed() {
 	w.Dirty = true
-	w.evaluate()
+	w.guard("重新计算", w.evaluate)
 }
 
 // evaluate recomputes the document and refreshes every figure, mark, the status bar and title.
@@ -157,8 +167,11 @@ func (w *Window) tabs() []tab {
 // title is "名称.zpb* - 绩效自评": the file name, and a star while there are unsaved changes.
 func (w *Window) title() string {
 	name := "未命名"
-	if w.Path != "" {
+	switch {
+	case w.Path != "":
 		name = filepath.Base(w.Path)
+	case w.ReadOnlyFrom != "":
+		name = filepath.Base(w.ReadOnlyFrom) + "（只读：由更新版本保存）"
 	}
 	if w.Dirty {
 		name += " *"
@@ -181,7 +194,10 @@ func (w *Window) updateStatus() {
 
 // AddProject appends a project form, shows its tab and marks the document changed.
 func (w *Window) AddProject() *projectTab {
-	w.Doc.AddProject()
+	if w.Doc.AddProject() == nil {
+		dialog.ShowInformation("无法添加项目", fmt.Sprintf("一个文档最多 %d 张项目表。", forms.MaxProjects), w.Win)
+		return nil
+	}
 	w.Dirty = true
 	w.rebuild()
 	p := w.Project(len(w.Projects) - 1)
@@ -216,5 +232,9 @@ func (w *Window) closeTab(item *container.TabItem) {
 	}
 }
 
-// ShowAndRun shows the window and runs the application until it quits.
-func (w *Window) ShowAndRun() { w.Win.ShowAndRun() }
+// ShowAndRun shows the window, starts the autosave of recovery copies and runs the
+// application until it quits.
+func (w *Window) ShowAndRun() {
+	w.startAutosave()
+	w.Win.ShowAndRun()
+}

@@ -4,6 +4,7 @@ import (
 	"errors"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"ziping/forms"
@@ -52,6 +53,11 @@ func (b *binder) setup(e *widget.Entry, p *string, loc forms.Location, placehold
 	e.AlwaysShowValidationError = true
 	e.OnChanged = func(s string) {
 		if *p == s {
+			return
+		}
+		if forms.TooLong(s) {
+			e.SetText(*p) // refuse the excess; what was there stays
+			dialog.ShowInformation("文字过长", forms.LimitMessage(), b.w.Win)
 			return
 		}
 		*p = s

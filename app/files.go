@@ -72,7 +72,17 @@ func (w *Window) Open(path string) {
 		path = abs
 	}
 	doc, err := forms.Load(path)
-	if err != nil {
+	var newer *forms.NewerVersionError
+	switch {
+	case errors.As(err, &newer) && newer.Doc != nil:
+		// Shown read-only: the document has no file, so saving asks for a new name and the
+		// newer file is never overwritten with less than it holds.
+		w.setDocument(newer.Doc, "")
+		w.ReadOnlyFrom = path
+		w.evaluate()
+		dialog.ShowInformation("以只读方式打开", err.Error()+"\n\n本程序能读出的内容已显示；保存时请另存为新文件，原文件不会被改动。", w.Win)
+		return
+	case err != nil:
 		if errors.Is(err, os.ErrNotExist) {
 			w.removeRecent(path)
 		}
@@ -127,7 +137,8 @@ func (w *Window) saveTo(path string, then func()) {
 		dialog.ShowError(withHint(err), w.Win)
 		return
 	}
-	w.Path, w.Dirty = path, false
+	w.clearRecovery()
+	w.Path, w.Dirty, w.ReadOnlyFrom = path, false, ""
 	w.addRecent(path)
 	w.Win.SetTitle(w.title())
 	w.updateStatus()
@@ -138,7 +149,10 @@ func (w *Window) saveTo(path string, then func()) {
 
 // closeRequested is the window's close intercept: it asks about unsaved changes first.
 func (w *Window) closeRequested() {
-	w.confirmDiscard(w.Win.Close)
+	w.confirmDiscard(func() {
+		w.clearRecovery()
+		w.Win.Close()
+	})
 }
 
 // unsavedPrompt is the question 保存 / 不保存 / 取消 shown before unsaved changes would be lost.

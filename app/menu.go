@@ -36,12 +36,12 @@ type command struct {
 // commands are the file commands, in toolbar and menu order.
 func (w *Window) commands() []command {
 	return []command{
-		{label: "新建", icon: theme.DocumentCreateIcon(), key: shortcut(fyne.KeyN, false), run: w.New},
-		{label: "打开", icon: theme.FolderOpenIcon(), key: shortcut(fyne.KeyO, false), run: w.OpenDialog, ellipsis: true},
-		{label: "保存", icon: theme.DocumentSaveIcon(), key: shortcut(fyne.KeyS, false), run: w.Save},
-		{label: "另存为", icon: theme.ContentCopyIcon(), key: shortcut(fyne.KeyS, true), run: w.SaveAs, ellipsis: true},
-		{label: "导出 PDF", icon: theme.DownloadIcon(), key: shortcut(fyne.KeyE, false), run: w.ExportPDF, ellipsis: true},
-		{label: "打印", icon: theme.DocumentPrintIcon(), key: shortcut(fyne.KeyP, false), run: w.Print, ellipsis: true},
+		{label: "新建", icon: theme.DocumentCreateIcon(), key: shortcut(fyne.KeyN, false), run: w.guarded("新建", w.New)},
+		{label: "打开", icon: theme.FolderOpenIcon(), key: shortcut(fyne.KeyO, false), run: w.guarded("打开", w.OpenDialog), ellipsis: true},
+		{label: "保存", icon: theme.DocumentSaveIcon(), key: shortcut(fyne.KeyS, false), run: w.guarded("保存", w.Save)},
+		{label: "另存为", icon: theme.ContentCopyIcon(), key: shortcut(fyne.KeyS, true), run: w.guarded("另存为", w.SaveAs), ellipsis: true},
+		{label: "导出 PDF", icon: theme.DownloadIcon(), key: shortcut(fyne.KeyE, false), run: w.guarded("导出 PDF", w.ExportPDF), ellipsis: true},
+		{label: "打印", icon: theme.DocumentPrintIcon(), key: shortcut(fyne.KeyP, false), run: w.guarded("打印", w.Print), ellipsis: true},
 	}
 }
 

@@ -176,6 +176,7 @@ func (t *treeEditor) restructure(focus func() fyne.Focusable) {
 func (t *treeEditor) addRow(l1, l2 int) {
 	tree := t.tree()
 	if tree.AddRow(l1, l2) == nil {
+		dialog.ShowInformation("无法添加指标", fmt.Sprintf("一个二级指标下最多 %d 行三级指标。", forms.MaxRowsPerLevel2), t.w.Win)
 		return
 	}
 	p := forms.RowPath{L1: l1, L2: l2, Row: len(tree[l1].Children[l2].Rows) - 1}
@@ -215,6 +216,7 @@ func (t *treeEditor) moveRow(p forms.RowPath, by int) {
 func (t *treeEditor) addLevel2(l1 int) {
 	tree := t.tree()
 	if tree.AddLevel2(l1, "新二级指标") == nil {
+		dialog.ShowInformation("无法添加二级指标", fmt.Sprintf("一个一级指标下最多 %d 个二级指标。", forms.MaxLevel2PerLevel), t.w.Win)
 		return
 	}
 	key := [2]int{l1, len(tree[l1].Children) - 1}

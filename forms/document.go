@@ -82,8 +82,12 @@ func (d *Document) ProjectTitle() string {
 	return d.Settings.Year + " 年" + d.Settings.UnitShortName + "预算项目（政策）绩效目标自评表"
 }
 
-// AddProject appends a new project form with the default skeleton and returns it.
+// AddProject appends a new project form with the default skeleton and returns it, or nil when
+// the document already holds MaxProjects projects.
 func (d *Document) AddProject() *ProjectForm {
+	if len(d.Projects) >= MaxProjects {
+		return nil
+	}
 	p := NewProjectForm()
 	p.Department = d.Unit.Name
 	p.Implementer = d.Unit.Name

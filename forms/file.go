@@ -89,10 +89,19 @@ func Unmarshal(data []byte) (*Document, error) {
 	case head.Format != FileFormat:
 		return nil, &FileError{Reason: "这不是绩效自评（.zpb）文件。"}
 	case head.Version > FileVersion:
-		return nil, &FileError{Reason: fmt.Sprintf("文件由更新版本的程序保存（格式版本 %d，本程序支持 %d），请升级程序后再打开。", head.Version, FileVersion)}
+		return nil, newerVersion(data, head.Version)
 	case head.Version < 1:
 		return nil, &FileError{Reason: fmt.Sprintf("文件的格式版本 %d 无效。", head.Version)}
 	}
+	data, err := migrate(data, head.Version, FileVersion, migrations)
+	if err != nil {
+		return nil, &FileError{Reason: "无法升级旧版本的文件：" + err.Error(), Err: err}
+	}
+	return decodeStrict(data)
+}
+
+// decodeStrict decodes a current-version file, refusing unknown keys (they would be lost on save).
+func decodeStrict(data []byte) (*Document, error) {
 	var f fileDoc
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
@@ -106,7 +115,35 @@ func Unmarshal(data []byte) (*Document, error) {
 	if err := doc.normalize(); err != nil {
 		return nil, &FileError{Reason: err.Error(), Err: err}
 	}
+	if err := doc.checkLimits(); err != nil {
+		return nil, &FileError{Reason: err.Error() + "，文件可能已损坏。", Err: err}
+	}
 	return doc, nil
+}
+
+// NewerVersionError is a file saved by a newer program. Doc holds what this program could read
+// of it (unknown parts are dropped), or nil; the editor shows it read-only, so the newer file is
+// never overwritten with less than it holds.
+type NewerVersionError struct {
+	FileError
+	Version int
+	Doc     *Document
+}
+
+// Unwrap lets errors.As find the *FileError inside.
+func (e *NewerVersionError) Unwrap() error { return &e.FileError }
+
+func newerVersion(data []byte, version int) error {
+	e := &NewerVersionError{Version: version}
+	e.Reason = fmt.Sprintf("文件由更新版本的程序保存（格式版本 %d，本程序支持 %d），请升级程序后再打开。", version, FileVersion)
+	var f fileDoc
+	if json.Unmarshal(data, &f) == nil {
+		doc := &Document{Settings: f.Settings, Unit: f.Unit, Projects: f.Projects}
+		if doc.normalize() == nil && doc.checkLimits() == nil {
+			e.Doc = doc
+		}
+	}
+	return e
 }
 
 // jsonProblem says where the JSON went wrong, in Chinese.
@@ -145,7 +182,11 @@ func Load(path string) (*Document, error) {
 	doc, err := Unmarshal(data)
 	if err != nil {
 		var fe *FileError
-		if errors.As(err, &fe) {
+		var ne *NewerVersionError
+		switch {
+		case errors.As(err, &ne):
+			ne.Path = path
+		case errors.As(err, &fe):
 			fe.Path = path
 		}
 		return nil, err

@@ -1,0 +1,20 @@
+package app
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// TestMain keeps the tests away from the user's real recovery copies: every test that does not
+// choose its own folder (useRecoveryDir) uses an empty temporary one.
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "ziping-app-test-")
+	if err != nil {
+		panic(err)
+	}
+	recoveryDir = func() string { return filepath.Join(dir, "recovery") }
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
