@@ -9,7 +9,7 @@ DEB_PKGS := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-d
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export LANG ?= C.UTF-8
 
-.PHONY: deps run build test fmt-check vet layering unit bench fuzz clean
+.PHONY: deps run build test fmt-check vet layering unit bench fuzz crash-test clean
 
 deps:
 	@command -v go >/dev/null || { echo "需要 Go 1.26 或更新版本（https://go.dev/dl/）"; exit 1; }
@@ -53,6 +53,11 @@ bench: deps
 fuzz:
 	go test -run '^$$' -fuzz FuzzParseNumber -fuzztime 30s -fuzzminimizetime 5s ./forms/
 	go test -run '^$$' -fuzz FuzzUnmarshal -fuzztime 30s -fuzzminimizetime 5s ./forms/
+
+# Kill a child process 1000 times at random moments while it saves; the file must always be a
+# complete old or new document and .bak the previous one (~45 s). `make test` runs 200.
+crash-test:
+	ZIPING_CRASH_ITER=1000 go test -count=1 -run '^TestCrashDuringSave$$' -v ./forms/
 
 clean:
 	rm -rf bin

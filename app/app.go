@@ -78,6 +78,7 @@ func NewForFile(a fyne.App, path string) *Window {
 func newWindow(a fyne.App) *Window {
 	setupLanguage()
 	a.Settings().SetTheme(NewTheme(false))
+	warmFonts()
 	w := &Window{App: a, Win: a.NewWindow(AppName), recoveryKeys: map[string]bool{}}
 	w.Status = widget.NewLabel("")
 	w.Tabs = container.NewDocTabs()

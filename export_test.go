@@ -1,0 +1,188 @@
+package main
+
+import (
+	"bytes"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"ziping/forms"
+	"ziping/pdfout"
+)
+
+// exportDir is a folder holding a copy of the sample as doc.zpb.
+func exportDir(t *testing.T) (dir, in string) {
+	t.Helper()
+	dir = t.TempDir()
+	data, err := os.ReadFile(sample)
+	if err != nil {
+		t.Fatal(err)
+	}
+	in = filepath.Join(dir, "doc.zpb")
+	if err := os.WriteFile(in, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return dir, in
+}
+
+// names lists a folder, so a test can tell that no temporary file was left behind.
+func names(t *testing.T, dir string) []string {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, e := range entries {
+		out = append(out, e.Name())
+	}
+	return out
+}
+
+func wantNames(t *testing.T, dir string, want ...string) {
+	t.Helper()
+	if got := names(t, dir); !slices.Equal(got, want) {
+		t.Errorf("%s holds %q, want %q", dir, got, want)
+	}
+}
+
+// TestExportReplacesCompletely: an existing, longer file at the destination is replaced, by a
+// rename, with exactly the bytes pdfout.Render produces (with SOURCE_DATE_EPOCH set), keeping
+// its permissions, and no temporary file stays behind.
+func TestExportReplacesCompletely(t *testing.T) {
+	t.Setenv("SOURCE_DATE_EPOCH", "1600000000")
+	dir, in := exportDir(t)
+	doc, err := forms.Load(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want bytes.Buffer
+	if _, err := pdfout.Render(&want, doc, pdfout.Options{Created: pdfout.CreatedFromEnv()}); err != nil {
+		t.Fatal(err)
+	}
+	target := filepath.Join(dir, "doc.pdf")
+	old := bytes.Repeat([]byte("old export "), want.Len()/5) // twice as long as the new one
+	if err := os.WriteFile(target, old, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	// A reader holding the old file open (a PDF viewer) keeps reading the old file whole: the
+	// new one is written beside it and renamed over it, never written into it.
+	reader, err := os.Open(target)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer reader.Close()
+	before, _ := reader.Stat()
+	var out, errOut bytes.Buffer
+	if code, _ := runCLI([]string{"export", "-o", target, in}, &out, &errOut); code != exitOK {
+		t.Fatalf("code %d: %s", code, errOut.String())
+	}
+	if after, err := os.Stat(target); err != nil || os.SameFile(before, after) {
+		t.Errorf("the old file was written into, not replaced by a rename (%v)", err)
+	}
+	if seen, err := io.ReadAll(reader); err != nil || !bytes.Equal(seen, old) {
+		t.Errorf("a reader of the old file saw it change (%d of %d bytes, %v)", len(seen), len(old), err)
+	}
+	got, err := os.ReadFile(target)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want.Bytes()) {
+		t.Fatalf("exported %d bytes, pdfout.Render gives %d: not the same", len(got), want.Len())
+	}
+	if fi, err := os.Stat(target); err != nil || fi.Mode().Perm() != 0o600 {
+		t.Errorf("the replaced file's permissions changed: %v %v", fi.Mode(), err)
+	}
+	wantNames(t, dir, "doc.pdf", "doc.zpb")
+	if !strings.Contains(out.String(), "已导出") {
+		t.Errorf("stdout %q", out.String())
+	}
+}
+
+// TestExportFailureLeavesNothing: when the PDF cannot be written, the destination keeps what
+// it held (nothing, or the old file) and no temporary file is left in the folder.
+func TestExportFailureLeavesNothing(t *testing.T) {
+	t.Run("target is a folder", func(t *testing.T) {
+		dir, in := exportDir(t)
+		target := filepath.Join(dir, "x.pdf")
+		if err := os.Mkdir(target, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		var errOut bytes.Buffer
+		if code, _ := runCLI([]string{"export", "-o", target, in}, &bytes.Buffer{}, &errOut); code != exitUnusable || !strings.Contains(errOut.String(), "无法写入") {
+			t.Fatalf("code %d: %s", code, errOut.String())
+		}
+		if fi, err := os.Stat(target); err != nil || !fi.IsDir() {
+			t.Errorf("the folder at the destination was replaced: %v", err)
+		}
+		wantNames(t, dir, "doc.zpb", "x.pdf")
+		wantNames(t, target)
+	})
+	t.Run("folder missing", func(t *testing.T) {
+		dir, in := exportDir(t)
+		target := filepath.Join(dir, "out", "x.pdf")
+		var errOut bytes.Buffer
+		if code, _ := runCLI([]string{"export", "-o", target, in}, &bytes.Buffer{}, &errOut); code != exitUnusable || !strings.Contains(errOut.String(), "无法写入") {
+			t.Fatalf("code %d: %s", code, errOut.String())
+		}
+		if strings.Contains(errOut.String(), ".tmp-") {
+			t.Errorf("the message names the temporary file: %s", errOut.String())
+		}
+		wantNames(t, dir, "doc.zpb")
+	})
+	t.Run("folder not writable", func(t *testing.T) {
+		if os.Geteuid() == 0 {
+			t.Skip("root may write into a read-only folder")
+		}
+		dir, in := exportDir(t)
+		ro := filepath.Join(dir, "ro")
+		if err := os.Mkdir(ro, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		target := filepath.Join(ro, "x.pdf")
+		old := []byte("%PDF-1.7 the previous export")
+		if err := os.WriteFile(target, old, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chmod(ro, 0o555); err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { os.Chmod(ro, 0o755) })
+		var errOut bytes.Buffer
+		if code, _ := runCLI([]string{"export", "-o", target, in}, &bytes.Buffer{}, &errOut); code != exitUnusable || !strings.Contains(errOut.String(), "无法写入") {
+			t.Fatalf("code %d: %s", code, errOut.String())
+		}
+		if got, err := os.ReadFile(target); err != nil || !bytes.Equal(got, old) {
+			t.Errorf("the previous export changed: %q %v", got, err)
+		}
+		wantNames(t, ro, "x.pdf")
+	})
+}
+
+// TestExportThroughSymlink: a link at the destination stays a link; the file it points to is
+// replaced.
+func TestExportThroughSymlink(t *testing.T) {
+	dir, in := exportDir(t)
+	dest := filepath.Join(dir, "dest.pdf")
+	if err := os.WriteFile(dest, []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(dir, "link.pdf")
+	if err := os.Symlink("dest.pdf", link); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	var errOut bytes.Buffer
+	if code, _ := runCLI([]string{"export", "-o", link, in}, &bytes.Buffer{}, &errOut); code != exitOK {
+		t.Fatalf("code %d: %s", code, errOut.String())
+	}
+	if fi, err := os.Lstat(link); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("the link was replaced by a file: %v", err)
+	}
+	if got, _ := os.ReadFile(dest); !bytes.HasPrefix(got, []byte("%PDF-")) {
+		t.Errorf("the linked file was not replaced: %.20q", got)
+	}
+	wantNames(t, dir, "dest.pdf", "doc.zpb", "link.pdf")
+}
