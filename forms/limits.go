@@ -44,7 +44,7 @@ func (d *Document) checkLimits() error {
 		}
 	}
 	var long error
-	d.eachText(func(where string, s *string) {
+	d.EachText(func(where string, s *string) {
 		if long == nil && TooLong(*s) {
 			long = fmt.Errorf("%s有 %d 个字，%w（%d 个字）", where, utf8.RuneCountInString(*s), ErrLimit, MaxFieldRunes)
 		}
@@ -80,8 +80,9 @@ func (t Tree) checkLimits() error {
 	return nil
 }
 
-// eachText calls f with every text field of the document and where it is.
-func (d *Document) eachText(f func(where string, s *string)) {
+// EachText calls f with every text field of the document and where it is: settings, the unit
+// form, then each project form.
+func (d *Document) EachText(f func(where string, s *string)) {
 	s := &d.Settings
 	for _, p := range []*string{&s.Year, &s.UnitShortName, &s.Footer.Preparer, &s.Footer.Phone, &s.Footer.Leader, &s.Footer.Date} {
 		f("文档设置", p)

@@ -13,7 +13,7 @@ import (
 // fillEveryText puts n characters into every text field of doc.
 func fillEveryText(doc *Document, n int) {
 	text := []rune(strings.Repeat("保障办公秩序良好，确保一方平安。2021年", n/20+1))[:n]
-	doc.eachText(func(_ string, s *string) { *s = string(text) })
+	doc.EachText(func(_ string, s *string) { *s = string(text) })
 }
 
 // TestTenThousandCharacters: every field holding 10,000 characters saves and reopens identical.

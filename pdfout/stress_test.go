@@ -185,3 +185,25 @@ func BenchmarkRender60Projects(b *testing.B) {
 		}
 	}
 }
+
+// TestTenThousandCharactersEverywhere: a document whose every text field holds 10,000
+// characters exports (spec of the issue "Never lose an accountant's work").
+func TestTenThousandCharactersEverywhere(t *testing.T) {
+	if testing.Short() {
+		t.Skip("long export")
+	}
+	doc := forms.NewDocument(2021)
+	doc.AddProject()
+	text := []rune(strings.Repeat("保障办公秩序良好，确保一方平安。2021年", 600))[:10_000]
+	n := 0
+	doc.EachText(func(_ string, s *string) { *s = string(text); n++ })
+	var buf bytes.Buffer
+	res, err := Render(&buf, doc, Options{Created: fixedTime})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("%d fields × 10,000 characters: %d pages, %d bytes", n, res.Pages, buf.Len())
+	if res.Pages < n/10 {
+		t.Errorf("only %d pages for %d long fields", res.Pages, n)
+	}
+}
