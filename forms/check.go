@@ -40,6 +40,9 @@ func checkSettings(doc *Document) []Problem {
 	if isBlank(doc.Settings.UnitShortName) {
 		r.add(LevelWarning, Location{Index: -1, Field: "short_name"}, "", "单位简称", "单位简称未填写，表格标题会缺少单位名：请在文档设置中填写单位简称。")
 	}
+	if a := doc.Settings.Amounts; a != AmountsAsTyped && a != AmountsFixed2 && a != "" {
+		r.add(LevelError, Location{Index: -1, Field: "amounts"}, "", "金额显示", "金额显示方式“%s”无法识别，金额按输入显示：请在文档设置中重新选择。", a)
+	}
 	if !doc.Settings.Negative.valid() {
 		r.add(LevelError, Location{Index: -1, Field: "negative_rule"}, "", "反向指标计分方式", "计分方式“%s”无法识别：请在文档设置中重新选择。", doc.Settings.Negative)
 	}

@@ -11,9 +11,6 @@ func (d *Document) normalize() error {
 	if d.Settings.Amounts == "" {
 		d.Settings.Amounts = AmountsAsTyped
 	}
-	if d.Settings.Amounts != AmountsAsTyped && d.Settings.Amounts != AmountsFixed2 {
-		return fmt.Errorf("文档设置中的金额显示方式“%s”无法识别", d.Settings.Amounts)
-	}
 	if d.Settings.Negative == "" {
 		d.Settings.Negative = NegativeRatio
 	}

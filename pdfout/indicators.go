@@ -87,16 +87,26 @@ func (b *builder) indicatorRows(tree forms.Tree, res forms.TreeResult, outer boo
 				rows = append(rows, layout.Row{Cells: b.indicatorCells(k, in, r), MinHeight: 7})
 			}
 			if !l1.Merged {
-				rows[blockStart].Cells = append([]layout.Cell{stacked(l2.Name, 2, n)}, rows[blockStart].Cells...)
+				rows[blockStart].Cells = append([]layout.Cell{b.stackedName(l2.Name, "二级指标", 2, n)}, rows[blockStart].Cells...)
 			}
 		}
-		first := stacked(l1.Name, perLine, len(rows)-start)
+		first := b.stackedName(l1.Name, "一级指标", perLine, len(rows)-start)
 		if l1.Merged {
-			first = span(stacked(l1.Name, 2, len(rows)-start), 2, len(rows)-start)
+			first = span(first, 2, len(rows)-start)
 		}
 		rows[start].Cells = append([]layout.Cell{first}, rows[start].Cells...)
 	}
 	return rows
+}
+
+// stackedName is a 一级 or 二级 name the user may have typed (the unit form's 二级 are
+// editable), cleaned like every user text, in a narrow stacked label cell.
+func (b *builder) stackedName(name, field string, perLine, rowSpan int) layout.Cell {
+	at := b.at
+	at.field = field
+	c := stacked(b.san.clean(name, false, at), perLine, rowSpan)
+	c.Tag = tagOf(at)
+	return c
 }
 
 // indicatorCells are the cells of one 三级 row after the 一级/二级 labels; in is nil for the

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	fpdf "codeberg.org/go-pdf/fpdf"
 
@@ -174,10 +176,22 @@ func newPDF(doc *forms.Document, opts Options) (*fpdf.Fpdf, error) {
 	}
 	pdf.SetCreationDate(created)
 	pdf.SetModificationDate(created)
-	pdf.SetTitle(doc.UnitTitle(), true)
+	pdf.SetTitle(metaText(doc.UnitTitle()), true)
 	pdf.SetSubject("部门（单位）整体绩效自评表及预算项目（政策）绩效目标自评表", true)
-	pdf.SetAuthor(doc.Unit.Name, true)
+	pdf.SetAuthor(metaText(doc.Unit.Name), true)
 	pdf.SetCreator("绩效自评 Ziping", true)
 	pdf.SetProducer("绩效自评 Ziping", true)
 	return pdf, nil
+}
+
+// metaText makes a text safe for the PDF's metadata, which fpdf converts to UTF-16 itself:
+// invalid UTF-8, controls and characters above U+FFFF become the placeholder (the same text in
+// the tables is reported by the sanitizer already).
+func metaText(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r > 0xFFFF || r == utf8.RuneError || unicode.IsControl(r) || unicode.Is(unicode.Cs, r) {
+			return Placeholder
+		}
+		return r
+	}, strings.ToValidUTF8(s, string(Placeholder)))
 }
