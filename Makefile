@@ -49,10 +49,17 @@ unit:
 bench: deps
 	go test -run '^$$' -bench . -benchmem ./...
 
-# A short run of every fuzz target (go test runs their seed corpora in `make test` already).
+# Every fuzz target for FUZZTIME each (go test runs their seed corpora in `make test` already).
+# A crasher is saved under testdata/fuzz and then fails `make test` until it is fixed.
+FUZZTIME ?= 20s
+FUZZ := -run '^$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 2s
 fuzz:
-	go test -run '^$$' -fuzz FuzzParseNumber -fuzztime 30s -fuzzminimizetime 5s ./forms/
-	go test -run '^$$' -fuzz FuzzUnmarshal -fuzztime 30s -fuzzminimizetime 5s ./forms/
+	go test $(FUZZ) -fuzz '^FuzzParseNumber$$' ./forms/
+	go test $(FUZZ) -fuzz '^FuzzUnmarshal$$' ./forms/
+	go test $(FUZZ) -fuzz '^FuzzEvaluate$$' ./forms/
+	go test -run '^$$' -fuzz '^FuzzRender$$' -fuzztime 60s -fuzzminimizetime 2s ./pdfout/
+	go test $(FUZZ) -fuzz '^FuzzWrap$$' ./pdfout/layout/
+	go test $(FUZZ) -fuzz '^FuzzLayout$$' ./pdfout/layout/
 
 # Kill a child process 1000 times at random moments while it saves; the file must always be a
 # complete old or new document and .bak the previous one (~45 s). `make test` runs 200.
