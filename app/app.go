@@ -200,7 +200,7 @@ func (w *Window) AddProject() *projectTab {
 		return nil
 	}
 	w.Dirty = true
-	w.rebuild()
+	w.guard("添加项目", w.rebuild)
 	p := w.Project(len(w.Projects) - 1)
 	w.Tabs.Select(p.item())
 	return p

@@ -36,7 +36,7 @@ func (l *listEditor) rebuild() {
 
 // changed rebuilds after a structural edit and re-evaluates the document.
 func (l *listEditor) changed() {
-	l.rebuild()
+	l.w.guard("更新列表", l.rebuild)
 	l.w.changed()
 }
 

@@ -162,14 +162,16 @@ func (t *treeEditor) level2Title(tree forms.Tree, i, j int) fyne.CanvasObject {
 // restructure rebuilds the editors after a structural edit, focuses what focus picks from the
 // new editors (if anything), and tells the window.
 func (t *treeEditor) restructure(focus func() fyne.Focusable) {
-	c := t.w.Win.Canvas()
-	c.Unfocus()
-	t.build()
-	if focus != nil {
-		if f := focus(); f != nil {
-			c.Focus(f)
+	t.w.guard("更新指标表", func() {
+		c := t.w.Win.Canvas()
+		c.Unfocus()
+		t.build()
+		if focus != nil {
+			if f := focus(); f != nil {
+				c.Focus(f)
+			}
 		}
-	}
+	})
 	t.w.changed()
 }
 
