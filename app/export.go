@@ -174,30 +174,9 @@ func writePDF(path string, doc *forms.Document) (*pdfout.Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
-	if err != nil {
-		return nil, fmt.Errorf("无法在“%s”中写入文件：%w", filepath.Dir(path), err)
-	}
-	defer func() {
-		if tmp != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if _, err := tmp.Write(data); err != nil {
-		return nil, fmt.Errorf("写入“%s”失败：%w", filepath.Base(path), err)
-	}
-	if err := tmp.Sync(); err != nil {
-		return nil, fmt.Errorf("写入“%s”失败：%w", filepath.Base(path), err)
-	}
-	if err := tmp.Close(); err != nil {
-		return nil, fmt.Errorf("写入“%s”失败：%w", filepath.Base(path), err)
-	}
-	_ = os.Chmod(tmp.Name(), 0o644)
-	if err := os.Rename(tmp.Name(), path); err != nil {
+	if err := forms.WriteFileAtomic(path, data); err != nil {
 		return nil, fmt.Errorf("无法写入“%s”：%w", filepath.Base(path), err)
 	}
-	tmp = nil
 	return res, nil
 }
 

@@ -96,11 +96,11 @@ func (w *Window) autosave() {
 	}
 	key := w.recoveryKey()
 	meta, _ := json.Marshal(recoveryMeta{Path: w.Path, Saved: time.Now()})
-	if err := writeFileAtomic(filepath.Join(dir, key+forms.FileExt), data); err != nil {
+	if err := forms.WriteFileAtomic(filepath.Join(dir, key+forms.FileExt), data); err != nil {
 		log.Printf("ziping: recovery copy: %v", err)
 		return
 	}
-	_ = writeFileAtomic(filepath.Join(dir, key+".json"), meta)
+	_ = forms.WriteFileAtomic(filepath.Join(dir, key+".json"), meta)
 	w.recoveryKeys[key] = true
 }
 
@@ -112,27 +112,6 @@ func (w *Window) clearRecovery() {
 		os.Remove(filepath.Join(dir, key+".json"))
 		delete(w.recoveryKeys, key)
 	}
-}
-
-func writeFileAtomic(path string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
-	if err != nil {
-		return err
-	}
-	_, err = tmp.Write(data)
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), path)
-	}
-	if err != nil {
-		os.Remove(tmp.Name())
-	}
-	return err
 }
 
 // recovery is a recovery copy found at start-up.
