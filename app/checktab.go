@@ -145,6 +145,12 @@ func (w *Window) GoTo(loc forms.Location) {
 	default:
 		return
 	}
+	if entry == nil && loc.Section == forms.SecIndicators {
+		// 运算符号, 评价等级 and the reason ticks are not entries: go to the row's 内容.
+		row := loc
+		row.Field = "content"
+		entry = w.entryIn(row)
+	}
 	if entry == nil {
 		return
 	}
@@ -154,6 +160,17 @@ func (w *Window) GoTo(loc forms.Location) {
 	scroll.Offset.Y = max(0, scroll.Offset.Y+at.Y-top.Y-scroll.Size().Height/3)
 	scroll.Refresh()
 	w.Win.Canvas().Focus(entry)
+}
+
+// entryIn returns the editor of loc on its form's tab, or nil.
+func (w *Window) entryIn(loc forms.Location) *widget.Entry {
+	switch {
+	case loc.Form < 0:
+		return w.Unit.entryAt(loc)
+	case loc.Form < len(w.Projects):
+		return w.Projects[loc.Form].entryAt(loc)
+	}
+	return nil
 }
 
 // treeBinder is the binder of a tree editor's current rows (for GoTo).

@@ -182,3 +182,28 @@ func TestNewerVersionOpensReadOnly(t *testing.T) {
 		t.Fatal("newer file changed")
 	}
 }
+
+// TestGoToProblem: choosing a problem in the check list focuses its field, or the row's 内容
+// when the field is a select or tick boxes.
+func TestGoToProblem(t *testing.T) {
+	w := New(test.NewTempApp(t))
+	w.Open(samplePath)
+	var score, op forms.Problem
+	for _, p := range w.Problems {
+		if p.Loc.Field == "reasons" && p.Loc.Form == 1 {
+			score = p
+		}
+		if p.Loc.Field == "op" && p.Loc.Form == -1 {
+			op = p
+		}
+	}
+	w.GoTo(op.Loc)
+	want := w.Unit.Tree.Rows[op.Loc.Path].Content
+	if w.Win.Canvas().Focused() != want {
+		t.Fatalf("focus %v, want the row's 内容", w.Win.Canvas().Focused())
+	}
+	w.GoTo(score.Loc)
+	if w.Tabs.Selected() != w.Projects[1].item() || w.Win.Canvas().Focused() != w.Project(1).Tree.Rows[score.Loc.Path].Content {
+		t.Fatal("GoTo did not reach project 2's row")
+	}
+}
