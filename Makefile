@@ -3,7 +3,7 @@
 
 SAMPLE   := samples/fushun-shebao-2021.zpb
 BIN      := bin/ziping
-# cgo build of Fyne (GLFW/OpenGL/X11) and the tools the tests call (pdftotext, pdfinfo, pdffonts).
+# cgo build of Fyne (GLFW/OpenGL/X11) and the tools the tests call (pdftotext, pdfinfo, pdffonts, qpdf).
 DEB_PKGS := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev \
             libxinerama-dev libxi-dev libxxf86vm-dev poppler-utils qpdf
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
