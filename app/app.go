@@ -77,7 +77,7 @@ func NewForFile(a fyne.App, path string) *Window {
 // newWindow builds the window around an empty tab bar; setDocument fills it.
 func newWindow(a fyne.App) *Window {
 	setupLanguage()
-	a.Settings().SetTheme(NewTheme(false))
+	a.Settings().SetTheme(NewTheme(a.Preferences().Bool(prefDark)))
 	warmFonts()
 	w := &Window{App: a, Win: a.NewWindow(AppName), recoveryKeys: map[string]bool{}}
 	w.Status = widget.NewLabel("")

@@ -153,8 +153,12 @@ func (w *Window) isDark() bool {
 	return ok && t.dark
 }
 
+// prefDark is the preference that remembers the theme between runs.
+const prefDark = "theme.dark"
+
 func (w *Window) setDark(dark bool) {
 	w.App.Settings().SetTheme(NewTheme(dark))
+	w.App.Preferences().SetBool(prefDark, dark)
 	w.Win.SetMainMenu(w.menu())
 }
 

@@ -207,3 +207,18 @@ func TestGoToProblem(t *testing.T) {
 		t.Fatal("GoTo did not reach project 2's row")
 	}
 }
+
+// TestDarkThemeRemembered: the theme chosen in 视图 is used again at the next start.
+func TestDarkThemeRemembered(t *testing.T) {
+	a := test.NewTempApp(t)
+	w := New(a)
+	w.setDark(true)
+	w2 := New(a)
+	if !w2.isDark() {
+		t.Fatal("dark theme not remembered")
+	}
+	w2.setDark(false)
+	if New(a).isDark() {
+		t.Fatal("light theme not remembered")
+	}
+}
