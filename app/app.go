@@ -40,6 +40,7 @@ type Window struct {
 	untitled       string          // recovery key of an untitled document
 	recoveryKeys   map[string]bool // recovery copies this window wrote
 	recoveryDialog dialog.Dialog   // the restore question, when one is showing
+	fileState      *fileUI         // the file commands' dialogs and prompts (files.go)
 
 	Tabs     *container.DocTabs
 	Unit     *unitTab

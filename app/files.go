@@ -25,8 +25,7 @@ const (
 	maxRecent = 8
 )
 
-// fileUI is the per-window state of the file commands. It lives here, keyed by the window,
-// because Window's fields belong to app.go.
+// fileUI is the per-window state of the file commands.
 //
 // chooseOpen and chooseSave are the seam for tests: by default they show Fyne's file dialogs;
 // a test replaces them (w.files().chooseSave = ...) to answer with a path at once. jobs lets a
@@ -43,22 +42,12 @@ type fileUI struct {
 	jobs sync.WaitGroup
 }
 
-var (
-	fileUIsMu sync.Mutex
-	// fileUIs is never pruned: the program has one window, the tests a few dozen.
-	fileUIs = map[*Window]*fileUI{}
-)
-
 // files returns the file-command state of w, made with the real file dialogs on first use.
 func (w *Window) files() *fileUI {
-	fileUIsMu.Lock()
-	defer fileUIsMu.Unlock()
-	ui := fileUIs[w]
-	if ui == nil {
-		ui = &fileUI{chooseOpen: w.dialogOpen, chooseSave: w.dialogSave}
-		fileUIs[w] = ui
+	if w.fileState == nil {
+		w.fileState = &fileUI{chooseOpen: w.dialogOpen, chooseSave: w.dialogSave}
 	}
-	return ui
+	return w.fileState
 }
 
 // defaultYear is the year a new document evaluates: the self-evaluation is filed for the
