@@ -26,8 +26,8 @@ var SerifRegular []byte
 var SansRegular []byte
 
 // SansBold is Noto Sans SC Bold (weight 700), a GBK subset in TrueType (glyf)
-// format, for bold text in the user interface and for the PDF titles (one
-// file shared by both keeps the release binary under 60 MB).
+// format, for bold text in the user interface. (The PDF titles are the serif
+// regular face, emboldened by stroking; see pdfout.)
 //
 //go:embed fonts/NotoSansSC-Bold.ttf
 var SansBold []byte

@@ -42,13 +42,24 @@ func (f *fontState) set(pdf *fpdf.Fpdf, bold bool, size float64) {
 	if f.set_ && f.bold == bold && f.size == size {
 		return
 	}
-	fam := famRegular
-	if bold {
-		fam = famBold
+	if !f.set_ || f.size != size {
+		pdf.SetFont(famRegular, "", size)
 	}
-	pdf.SetFont(fam, "", size)
+	if bold != f.bold || !f.set_ {
+		if bold {
+			// Fill and stroke the outlines: the serif face emboldened by a stroke of 3 % of the
+			// size, as 小标宋 titles look. The rules are drawn before any text of the page.
+			pdf.SetLineWidth(size * boldStroke * layout.PtMM)
+			pdf.SetTextRenderingMode(2)
+		} else if f.set_ {
+			pdf.SetTextRenderingMode(0)
+		}
+	}
 	f.set_, f.bold, f.size = true, bold, size
 }
+
+// boldStroke is the width of the stroke that emboldens title text, as a fraction of its size.
+const boldStroke = 0.03
 
 // segment is a straight rule from (x1, y1) to (x2, y2).
 type segment struct{ x1, y1, x2, y2 float64 }

@@ -188,8 +188,8 @@ func TestPDFInfo(t *testing.T) {
 		t.Fatal(err)
 	}
 	lines := strings.Split(strings.TrimSpace(string(fonts)), "\n")[2:]
-	if len(lines) != 2 {
-		t.Fatalf("want 2 fonts:\n%s", fonts)
+	if len(lines) != 1 {
+		t.Fatalf("want 1 font (Noto Serif SC, titles emboldened by stroking):\n%s", fonts)
 	}
 	for _, l := range lines {
 		f := strings.Fields(l)
@@ -234,7 +234,7 @@ func TestReproducible(t *testing.T) {
 
 // TestSubsetTagsKeepLengths: the font renaming must not shift any byte of the PDF.
 func TestSubsetTagsKeepLengths(t *testing.T) {
-	for _, s := range []string{"/utf8" + famRegular, "/utf8" + famBold} {
+	for _, s := range []string{"/utf8" + famRegular} {
 		if got := subsetTags.Replace(s); len(got) != len(s) || got == s || !regexp.MustCompile(`^/[A-Z]{6}\+`).MatchString(got) {
 			t.Errorf("%q → %q", s, got)
 		}
