@@ -1,5 +1,7 @@
 # 绩效自评 (Ziping). `make run` opens the sample document; `make test` runs every check.
 # Both install the Debian packages they need first (apt-get, as root or through sudo).
+# Release builds: `make release` (Linux binary), `make linux` (tar.xz package), `make windows`
+# (cross-compiled .exe), `make darwin` (.app, on a Mac only).
 
 SAMPLE   := samples/fushun-shebao-2021.zpb
 BIN      := bin/ziping
@@ -9,15 +11,47 @@ DEB_PKGS := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-d
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export LANG ?= C.UTF-8
 
-.PHONY: deps run build test fmt-check vet layering unit bench fuzz crash-test clean
+# Release builds are stamped with the git description (tag, or commit; "-dirty" for uncommitted
+# changes), shown in 帮助 › 关于; "dev" outside a git checkout. The packages' own version
+# (Windows file version, macOS bundle version) is Version in FyneApp.toml, with the number of
+# commits as its build number.
+VERSION  := $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+BUILDNUM := $(shell git rev-list --count HEAD 2>/dev/null || echo 1)
+RELEASE_LDFLAGS := -s -w -X main.version=$(VERSION)
+# The fyne packaging command, pinned; installed into bin/tools/VERSION by `go install`.
+FYNE_TOOLS_VERSION := v1.7.4
+FYNE     := bin/tools/$(FYNE_TOOLS_VERSION)/fyne
+# MinGW-w64 C compiler for the Windows build of Fyne's cgo parts (GLFW, OpenGL).
+WIN_CC   := x86_64-w64-mingw32-gcc
+
+# $(call apt-install,PKGS): install those of the Debian packages PKGS that are missing.
+define apt-install
+@missing=$$(for p in $(1); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; done); \
+if [ -n "$$missing" ]; then \
+  echo "installing Debian packages:" $$missing; \
+  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+fi
+endef
+
+# $(call fyne-package,OS,ENV,FLAGS): run `ENV fyne package -os OS -release FLAGS` on a copy of the source
+# tree in a temporary folder, leaving the result in $$tmp. fyne package rewrites FyneApp.toml
+# (Build+1, comments dropped) and writes fyne.syso and fyne_metadata_init.go beside main.go; on a
+# copy, the checked-in files never change. -trimpath keeps the build cache valid across copies.
+# The version is set by a file added to the copy: fyne takes -ldflags from GOFLAGS for its first
+# build only, and the Windows package is built twice (the second time with the icon).
+define fyne-package
+tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
+tar --exclude=./.git --exclude=./bin --exclude='*.test' -cf - . | tar -xf - -C "$$tmp" && \
+printf 'package main\n\nfunc init() { version = "%s" }\n' '$(VERSION)' >"$$tmp/version_release.go" && \
+(cd "$$tmp" && $(2) "$(CURDIR)/$(FYNE)" package -os $(1) -release --app-build $(BUILDNUM) $(3)) &&
+endef
+
+.PHONY: deps run build test fmt-check vet layering unit bench fuzz crash-test clean \
+        release windows linux darwin
 
 deps:
 	@command -v go >/dev/null || { echo "需要 Go 1.26 或更新版本（https://go.dev/dl/）"; exit 1; }
-	@missing=$$(for p in $(DEB_PKGS); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; done); \
-	if [ -n "$$missing" ]; then \
-	  echo "installing Debian packages:" $$missing; \
-	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
-	fi
+	$(call apt-install,$(DEB_PKGS))
 	go mod download
 
 run: build
@@ -65,6 +99,40 @@ fuzz:
 # complete old or new document and .bak the previous one (~45 s). `make test` runs 200.
 crash-test:
 	ZIPING_CRASH_ITER=1000 go test -count=1 -run '^TestCrashDuringSave$$' -v ./forms/
+
+# Native Linux release binary (stripped, version stamped).
+release: deps
+	go build -trimpath -ldflags "$(RELEASE_LDFLAGS)" -o $(BIN) .
+	@echo "$(BIN): version $(VERSION), $$(du -h $(BIN) | cut -f1)"
+
+$(FYNE):
+	GOBIN="$(CURDIR)/$(dir $(FYNE))" go install fyne.io/tools/cmd/fyne@$(FYNE_TOOLS_VERSION)
+
+# Windows amd64 GUI executable, cross-compiled with MinGW-w64: GUI subsystem (-H windowsgui),
+# icon, manifest and version information from FyneApp.toml (fyne package writes them into a .syso).
+# Needs Windows 10 or later (Go 1.26).
+windows: $(FYNE)
+	$(call apt-install,gcc-mingw-w64-x86-64)
+	@$(call fyne-package,windows,CC=$(WIN_CC) GOARCH=amd64) \
+	mv "$$tmp/绩效自评.exe" bin/ziping.exe
+	@echo "bin/ziping.exe: version $(VERSION), $$(du -h bin/ziping.exe | cut -f1)"
+
+# Linux package: bin/ziping-linux-amd64.tar.xz with the binary, the icon, a .desktop file and a
+# Makefile whose `make install` (or `make user-install`) installs them.
+linux: deps $(FYNE)
+	@$(call fyne-package,linux,) \
+	mv "$$tmp/绩效自评.tar.xz" bin/ziping-linux-amd64.tar.xz
+	@echo "bin/ziping-linux-amd64.tar.xz: version $(VERSION), $$(du -h bin/ziping-linux-amd64.tar.xz | cut -f1)"
+
+# macOS application bundle bin/绩效自评.app, zipped as bin/ziping-macos.zip. Runs on a Mac only
+# (with Go and the Xcode command-line tools): Fyne's cgo parts need Apple's compiler and SDK.
+# Never run here: only the .app assembly was tried on Linux, with a stand-in executable.
+darwin: $(FYNE)
+	@[ "$$(uname -s)" = Darwin ] || { echo "make darwin 只能在 Mac 上运行（需要 Xcode 命令行工具）"; exit 1; }
+	@$(call fyne-package,darwin,) \
+	rm -rf "bin/绩效自评.app" && mv "$$tmp/绩效自评.app" bin/ && \
+	(cd bin && ditto -c -k --keepParent "绩效自评.app" ziping-macos.zip)
+	@echo "bin/绩效自评.app, bin/ziping-macos.zip: version $(VERSION)"
 
 clean:
 	rm -rf bin

@@ -28,6 +28,8 @@ func runCLI(args []string, stdout, stderr io.Writer) (code int, handled bool) {
 		return runCheck(args[1:], stdout, stderr), true
 	case "export":
 		return runExport(args[1:], stdout, stderr), true
+	case "version", "--version", "-version":
+		return runVersion(stdout), true
 	case "help", "-h", "--help", "-help":
 		fmt.Fprint(stdout, usage)
 		return exitOK, true
@@ -43,6 +45,7 @@ const usage = `绩效自评 Ziping
                                        退出码：0 无错误，1 有错误，2 文件无法读取
   ziping export [-o 输出.pdf] 文件.zpb  导出 PDF（默认与文档同名，扩展名 .pdf）
                                        设置 SOURCE_DATE_EPOCH 可得到逐字节相同的输出
+  ziping version                       显示版本
 `
 
 // formReport is one form in the JSON output of check; numbers are strings.

@@ -124,3 +124,14 @@ func TestExport(t *testing.T) {
 		t.Fatalf("missing input: code %d", code)
 	}
 }
+
+func TestVersion(t *testing.T) {
+	old := version
+	defer func() { version = old }()
+	version = "v9.8.7-test"
+	var out, errOut bytes.Buffer
+	code, handled := runCLI([]string{"version"}, &out, &errOut)
+	if !handled || code != exitOK || !strings.Contains(out.String(), "v9.8.7-test") {
+		t.Fatalf("version: handled=%v code=%d out=%q", handled, code, out.String())
+	}
+}

@@ -4,6 +4,7 @@
 //	ziping [FILE.zpb]                   open the editor
 //	ziping check [--json] FILE...       print totals and problems
 //	ziping export [-o OUT.pdf] FILE     write the official tables as PDF
+//	ziping version                      print the version
 package main
 
 import (
@@ -14,7 +15,12 @@ import (
 	"ziping/app"
 )
 
+// version is the program's version, set by release builds with
+// -ldflags "-X main.version=…" (see the Makefile); "dev" in development builds.
+var version = "dev"
+
 func main() {
+	app.Version = version
 	if code, handled := runCLI(os.Args[1:], os.Stdout, os.Stderr); handled {
 		os.Exit(code)
 	}

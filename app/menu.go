@@ -6,12 +6,9 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-
-	"ziping/assets"
 )
 
 // shortcut is Ctrl+key (Cmd+key on macOS), with Shift when shift is true.
@@ -160,28 +157,4 @@ func (w *Window) setDark(dark bool) {
 	w.App.Settings().SetTheme(NewTheme(dark))
 	w.App.Preferences().SetBool(prefDark, dark)
 	w.Win.SetMainMenu(w.menu())
-}
-
-// showAbout shows the version and the licence of the embedded fonts, which the SIL Open Font
-// License 1.1 asks to accompany the program.
-func (w *Window) showAbout() {
-	meta := w.App.Metadata()
-	version := "开发版"
-	if meta.Version != "" {
-		version = meta.Version
-		if meta.Build > 0 {
-			version += fmt.Sprintf("（构建 %d）", meta.Build)
-		}
-	}
-	head := widget.NewLabel(AppName + "　版本 " + version + "\n" +
-		"填写部门（单位）整体绩效自评表与预算项目（政策）绩效目标自评表，并导出正式表格 PDF。\n\n" +
-		"本程序内置思源（Noto）中文字体，依照 SIL Open Font License 1.1 使用和分发，许可全文如下：")
-	head.Wrapping = fyne.TextWrapWord
-	licence := widget.NewLabel(string(assets.FontLicense))
-	licence.Wrapping = fyne.TextWrapWord
-	licence.Selectable = true
-	scroll := container.NewVScroll(licence)
-	scroll.SetMinSize(fyne.NewSize(600, 320))
-	d := dialog.NewCustom("关于"+AppName, "关闭", container.NewBorder(head, nil, nil, nil, scroll), w.Win)
-	d.Show()
 }

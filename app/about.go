@@ -1,0 +1,120 @@
+package app
+
+import (
+	"fmt"
+	"runtime/debug"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"ziping/assets"
+)
+
+// Version is the program's version, shown in 帮助 › 关于. main sets it from the version that
+// release builds stamp with -ldflags -X (the git description); "dev" in development builds.
+var Version = "dev"
+
+// AppDescription is the one-line description of the program.
+const AppDescription = "填写部门（单位）整体绩效自评表与预算项目（政策）绩效目标自评表，计算得分、检查错误，并导出正式表格 PDF。"
+
+// licence is one open-source module built into the program: its path, its licence and what
+// the program uses it for.
+type licence struct {
+	module, licence, use string
+}
+
+// licences are the modules linked into the program (`go version -m ziping` lists them), the
+// ones the program imports itself first. The licence of each was read in its LICENSE file
+// in the module cache.
+var licences = []licence{
+	{"fyne.io/fyne/v2", "BSD 3-Clause", "图形界面"},
+	{"codeberg.org/go-pdf/fpdf", "MIT", "PDF 输出"},
+	{"github.com/shopspring/decimal", "MIT", "金额、比率和得分的精确十进制计算"},
+	{"github.com/go-text/typesetting", "BSD 3-Clause 或 Unlicense（任选）", "中文断行、字体读取"},
+	{"golang.org/x/image", "BSD 3-Clause", "读取字体字形宽度"},
+	{"Go 标准库与运行时", "BSD 3-Clause", ""},
+	{"github.com/go-gl/glfw/v3.3/glfw（含 GLFW 3.3）", "BSD 3-Clause；其中的 GLFW 为 zlib/libpng", "窗口、键盘和鼠标（Fyne 使用）"},
+	{"github.com/go-gl/gl", "MIT", "OpenGL 绘制（Fyne 使用）"},
+	{"fyne.io/systray", "Apache 2.0", "Fyne 使用"},
+	{"github.com/BurntSushi/toml", "MIT", "Fyne 使用"},
+	{"github.com/fredbi/uri", "MIT", "Fyne 使用"},
+	{"github.com/fsnotify/fsnotify", "BSD 3-Clause", "Fyne 使用"},
+	{"github.com/fyne-io/image", "BSD 3-Clause", "Fyne 使用"},
+	{"github.com/fyne-io/oksvg", "BSD 3-Clause", "Fyne 使用"},
+	{"github.com/go-text/render", "BSD 3-Clause 或 Unlicense（任选）", "Fyne 使用"},
+	{"github.com/godbus/dbus/v5", "BSD 2-Clause", "Fyne 使用（Linux）"},
+	{"github.com/jeandeaual/go-locale", "MIT", "Fyne 使用"},
+	{"github.com/jsummers/gobmp", "MIT", "Fyne 使用"},
+	{"github.com/nfnt/resize", "ISC", "Fyne 使用"},
+	{"github.com/nicksnyder/go-i18n/v2", "MIT", "Fyne 使用"},
+	{"github.com/rymdport/portal", "Apache 2.0", "Fyne 使用（Linux）"},
+	{"github.com/srwiley/oksvg", "BSD 3-Clause", "Fyne 使用"},
+	{"github.com/srwiley/rasterx", "BSD 3-Clause", "Fyne 使用"},
+	{"github.com/yuin/goldmark", "MIT", "Fyne 使用"},
+	{"golang.org/x/net、x/sys、x/text", "BSD 3-Clause", "Fyne 使用"},
+}
+
+// aboutDialog is 帮助 › 关于: the name, version and description of the program, then the
+// licences of the modules built into it and the full licence of the embedded fonts, which the
+// SIL Open Font License 1.1 asks to accompany the program.
+type aboutDialog struct {
+	Head     *widget.Label // name, version, description
+	Licences *widget.Label // read-only, selectable, in a scroll
+	dialog   dialog.Dialog
+}
+
+func newAboutDialog(w *Window) *aboutDialog {
+	a := &aboutDialog{}
+	a.Head = widget.NewLabel(AppName + "　版本 " + versionText() + "\n" + AppDescription)
+	a.Head.Wrapping = fyne.TextWrapWord
+	a.Licences = widget.NewLabel(licenceText())
+	a.Licences.Wrapping = fyne.TextWrapWord
+	a.Licences.Selectable = true
+	scroll := container.NewVScroll(a.Licences)
+	scroll.SetMinSize(fyne.NewSize(640, 360))
+	a.dialog = dialog.NewCustom("关于"+AppName, "关闭", container.NewBorder(a.Head, nil, nil, nil, scroll), w.Win)
+	return a
+}
+
+// showAbout shows the 关于 dialog over the window.
+func (w *Window) showAbout() {
+	newAboutDialog(w).dialog.Show()
+}
+
+// versionText is Version as shown to the user. The package version of FyneApp.toml is left
+// out: builds made without the fyne command report Fyne's default 0.0.1 for it.
+func versionText() string {
+	if Version == "dev" {
+		return "开发版"
+	}
+	return Version
+}
+
+// licenceText lists the modules with their licences and versions (from the build information,
+// when the binary has it), then the licence of the fonts.
+func licenceText() string {
+	versions := map[string]string{}
+	if info, ok := debug.ReadBuildInfo(); ok {
+		for _, d := range info.Deps {
+			versions[d.Path] = d.Version
+		}
+	}
+	var b strings.Builder
+	b.WriteString("本程序使用了下列开源模块（许可证全文见各模块的 LICENSE 文件）：\n\n")
+	for _, l := range licences {
+		b.WriteString("• " + l.module)
+		if v := versions[l.module]; v != "" {
+			b.WriteString(" " + v)
+		}
+		b.WriteString("：" + l.licence)
+		if l.use != "" {
+			b.WriteString("。" + l.use)
+		}
+		b.WriteString("\n")
+	}
+	fmt.Fprintf(&b, "\n本程序内置思源（Noto）中文字体 Noto Serif SC、Noto Sans SC，依照 SIL Open Font License 1.1 使用和分发，许可全文如下：\n\n%s\n", assets.FontLicense)
+	return b.String()
+}

@@ -1,0 +1,83 @@
+package app
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+)
+
+// findMenuItem is the item labelled label in the menu titled menu of the window's main menu.
+func findMenuItem(t *testing.T, w *Window, menu, label string) *fyne.MenuItem {
+	t.Helper()
+	for _, m := range w.Win.MainMenu().Items {
+		if m.Label != menu {
+			continue
+		}
+		for _, it := range m.Items {
+			if it.Label == label {
+				return it
+			}
+		}
+	}
+	t.Fatalf("no menu item %s › %s", menu, label)
+	return nil
+}
+
+// overlayLabels is the text of every label of the dialog on top of the window.
+func overlayLabels(w *Window) string {
+	top := w.Win.Canvas().Overlays().Top()
+	if top == nil {
+		return ""
+	}
+	var b strings.Builder
+	for _, o := range test.LaidOutObjects(top) {
+		if l, ok := o.(*widget.Label); ok {
+			b.WriteString(l.Text + "\n")
+		}
+	}
+	return b.String()
+}
+
+func TestAboutDialog(t *testing.T) {
+	old := Version
+	Version = "v9.8.7-test"
+	t.Cleanup(func() { Version = old })
+
+	w := New(test.NewTempApp(t))
+	findMenuItem(t, w, "帮助", "关于"+AppName).Action()
+	text := overlayLabels(w)
+	if text == "" {
+		t.Fatal("帮助 › 关于 shows no dialog")
+	}
+	for _, want := range []string{
+		AppName, "v9.8.7-test", AppDescription,
+		"SIL Open Font License",
+		"fyne.io/fyne/v2", "codeberg.org/go-pdf/fpdf", "github.com/shopspring/decimal",
+		"github.com/go-text/typesetting", "golang.org/x/image",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the 关于 dialog lacks %q", want)
+		}
+	}
+	if t.Failed() {
+		t.Logf("dialog text:\n%.1500s", text)
+	}
+}
+
+func TestVersionText(t *testing.T) {
+	old := Version
+	t.Cleanup(func() { Version = old })
+	for version, want := range map[string]string{
+		"dev":           "开发版",
+		"v0.1.0":        "v0.1.0",
+		"ec47bec-dirty": "ec47bec-dirty",
+	} {
+		Version = version
+		if got := versionText(); got != want {
+			t.Errorf("Version %q: versionText() = %q, want %q", version, got, want)
+		}
+	}
+}
