@@ -79,7 +79,8 @@ func NewForFile(a fyne.App, path string) *Window {
 func newWindow(a fyne.App) *Window {
 	setupLanguage()
 	a.Settings().SetTheme(NewTheme(a.Preferences().Bool(prefDark)))
-	warmFonts()
+	a.SetIcon(appIcon) // packaged builds carry it too; `go build` binaries would show Fyne's
+	loadFonts()
 	w := &Window{App: a, Win: a.NewWindow(AppName), recoveryKeys: map[string]bool{}}
 	w.Status = widget.NewLabel("")
 	w.Tabs = container.NewDocTabs()

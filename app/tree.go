@@ -121,7 +121,8 @@ func (t *treeEditor) level2Block(tree forms.Tree, i, j int) fyne.CanvasObject {
 	add := widget.NewButtonWithIcon("添加指标", theme.ContentAddIcon(), func() { t.addRow(i, j) })
 	t.AddRow[[2]int{i, j}] = add
 	if len(l2.Rows) == 0 {
-		hint := widget.NewLabelWithStyle("尚无指标", fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
+		hint := widget.NewLabel("尚无指标")
+		hint.Importance = widget.LowImportance
 		return container.NewVBox(append(parts, container.NewHBox(hint, add))...)
 	}
 	parts = append(parts, t.header())
