@@ -46,7 +46,7 @@ printf 'package main\n\nfunc init() { version = "%s" }\n' '$(VERSION)' >"$$tmp/v
 (cd "$$tmp" && $(2) "$(CURDIR)/$(FYNE)" package -os $(1) -release --app-build $(BUILDNUM) $(3)) &&
 endef
 
-.PHONY: deps run build test fmt-check vet layering unit bench fuzz crash-test clean \
+.PHONY: deps run build test fmt-check vet layering unit bench startup fuzz crash-test clean \
         release windows linux darwin
 
 deps:
@@ -82,6 +82,13 @@ unit:
 
 bench: deps
 	go test -run '^$$' -bench . -benchmem ./...
+
+# Start-up time to the first frame showing the sample, beside a hello-world Fyne window, under
+# Xvfb (median of STARTUP_RUNS runs each), and the peak RSS; see tools/startup/measure.sh.
+STARTUP_RUNS ?= 11
+startup: deps
+	@command -v Xvfb >/dev/null || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq xvfb; }
+	tools/startup/measure.sh $(STARTUP_RUNS)
 
 # Every fuzz target for FUZZTIME each (go test runs their seed corpora in `make test` already).
 # A crasher is saved under testdata/fuzz and then fails `make test` until it is fixed.

@@ -25,11 +25,9 @@ func main() {
 		os.Exit(code)
 	}
 	a := fyneapp.NewWithID("cn.ziping.jixiao")
-	var w *app.Window
+	path := ""
 	if len(os.Args) > 1 {
-		w = app.NewForFile(a, os.Args[1])
-	} else {
-		w = app.New(a)
+		path = os.Args[1]
 	}
-	w.ShowAndRun()
+	app.Launch(a, path).ShowAndRun()
 }

@@ -57,6 +57,14 @@ func defaultYear() int { return time.Now().Year() - 1 }
 // Open shows the document at path; a file that cannot be read is reported and left untouched,
 // and the current document stays. It does not ask about unsaved changes (see openRecent).
 func (w *Window) Open(path string) {
+	if tell := w.openFile(path); tell != nil {
+		tell()
+	}
+}
+
+// openFile shows the document at path, or leaves the window as it is when the file cannot be
+// read. It returns what to tell the user (a dialog to show), or nil.
+func (w *Window) openFile(path string) (tell func()) {
 	if abs, err := filepath.Abs(path); err == nil {
 		path = abs
 	}
@@ -69,17 +77,18 @@ func (w *Window) Open(path string) {
 		w.setDocument(newer.Doc, "")
 		w.ReadOnlyFrom = path
 		w.evaluate()
-		dialog.ShowInformation("以只读方式打开", err.Error()+"\n\n本程序能读出的内容已显示；保存时请另存为新文件，原文件不会被改动。", w.Win)
-		return
+		return func() {
+			dialog.ShowInformation("以只读方式打开", err.Error()+"\n\n本程序能读出的内容已显示；保存时请另存为新文件，原文件不会被改动。", w.Win)
+		}
 	case err != nil:
 		if errors.Is(err, os.ErrNotExist) {
 			w.removeRecent(path)
 		}
-		dialog.ShowError(err, w.Win)
-		return
+		return func() { dialog.ShowError(err, w.Win) }
 	}
 	w.setDocument(doc, path)
 	w.addRecent(path)
+	return nil
 }
 
 // New replaces the document with an empty one, after asking about unsaved changes.

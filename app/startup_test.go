@@ -1,10 +1,14 @@
 package app
 
 import (
+	"runtime/debug"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+
+	"ziping/forms"
 )
 
 // BenchmarkOpenSample measures what start-up does besides creating the OpenGL window: the
@@ -19,5 +23,43 @@ func BenchmarkOpenSample(b *testing.B) {
 		test.WidgetRenderer(w.Tabs)
 		w.Win.Canvas().(test.WindowlessCanvas).Capture()
 		w.Win.Close()
+	}
+}
+
+// TestLaunchDefersLowerSections: Launch shows the unit tab's header and 收支 at once and builds
+// the sections below them after the first frame, with the garbage collector off until then;
+// whatever needs them earlier builds them.
+func TestLaunchDefersLowerSections(t *testing.T) {
+	a := test.NewTempApp(t)
+	w := Launch(a, fileSample)
+	if w.Unit.Tree != nil || w.Unit.Tasks != nil || len(w.Unit.rest.Objects) != 0 {
+		t.Fatal("the lower sections were built before the first frame")
+	}
+	if w.Unit.Budget["I1"] == nil || !strings.Contains(w.Status.Text, "97") {
+		t.Fatalf("the top of the form is not shown: status %q", w.Status.Text)
+	}
+	if old := debug.SetGCPercent(-1); old != -1 {
+		t.Errorf("garbage collector at %d%% before the first frame, want off", old)
+	}
+	w.firstFrame()
+	if old := debug.SetGCPercent(100); old != 100 {
+		t.Errorf("garbage collector at %d%% after the first frame, want 100", old)
+	}
+	if w.Unit.Tree == nil || len(w.Unit.rest.Objects) != 4 {
+		t.Fatal("the lower sections were not built after the first frame")
+	}
+	// The figures and marks are shown: the unit row 重点工作履行情况 (38 of 40) lacks its reasons.
+	r := w.Unit.Tree.Rows[forms.RowPath{L1: 0, L2: 0, Row: 0}]
+	if r == nil || r.Score.Text != "38" || r.reasonsMark.Hidden {
+		t.Fatalf("row 1.1.1 not refreshed: %+v", r)
+	}
+	w.firstFrame() // idempotent
+
+	// Going to a problem in the tree before the first frame builds the sections.
+	w2 := Launch(a, fileSample)
+	defer w2.firstFrame()
+	loc := forms.Location{Form: -1, Section: forms.SecIndicators, Index: -1, Path: forms.RowPath{L1: 0, L2: 0, Row: 0}, Field: "reason"}
+	if e := w2.entryIn(loc); e == nil || w2.Unit.Tree == nil {
+		t.Fatal("entryIn did not build the tree")
 	}
 }

@@ -25,20 +25,18 @@ type unitTab struct {
 	Goals                                  *goalsEditor
 	Tree                                   *treeEditor
 	Total                                  *widget.Label
+
+	// holder is the tab's content; Scroll goes into it after the tab bar is built (attach).
+	holder *fyne.Container
+	// rest holds the sections below the 收支 table (tasks, goals, the indicator tree, the
+	// total); ensure builds them. Tasks, Goals, Tree and Total are nil until then.
+	rest *fyne.Container
 }
 
 var budgetWeights = []float32{7, 2, 2, 2, 1.3}
 
 func newUnitTab(w *Window) *unitTab {
-	u := &unitTab{w: w, b: &binder{w: w}, Budget: map[string]*amountRow{}}
-	doc := w.Doc
-	u.Tasks = newTasksEditor(w)
-	u.Goals = newGoalsEditor(w, &doc.Unit.Goals, -1, "年初设定目标", "全年完成情况")
-	u.Tree = newTreeEditor(w, -1, true)
-	u.Total = u.b.computedLabel(func(ev *forms.Evaluation) string {
-		return fmt.Sprintf("总评价得分：%s　　Σ分值：%s　　等级：%s", forms.FormatScore(ev.Unit.Total), forms.FormatScore(ev.Unit.WeightSum), ev.Unit.Rating())
-	})
-	u.Total.TextStyle.Bold = true
+	u := &unitTab{w: w, b: &binder{w: w}, Budget: map[string]*amountRow{}, rest: container.NewVBox()}
 	title := u.b.computedLabel(func(*forms.Evaluation) string { return w.Doc.UnitTitle() })
 	title.Alignment, title.TextStyle.Bold = fyne.TextAlignCenter, true
 	body := container.NewVBox(
@@ -46,20 +44,63 @@ func newUnitTab(w *Window) *unitTab {
 		title,
 		u.header(),
 		card("年度部门（单位）整体收支情况（万元）", u.budget()...),
+		u.rest,
+	)
+	u.Scroll = container.NewVScroll(body)
+	u.holder = container.NewStack()
+	u.tab = container.NewTabItemWithIcon("单位整体", theme.HomeIcon(), u.holder)
+	return u
+}
+
+// attach puts the tab's editors into the tab. Fyne refreshes every object of every tab when it
+// builds or refreshes a tab bar (DocTabs.SetItems); attaching after SetItems spares that pass
+// over the whole form (~20 ms at start-up). shown says whether the window already shows it.
+func (u *unitTab) attach(shown bool) {
+	u.holder.Objects = []fyne.CanvasObject{u.Scroll}
+	if shown {
+		u.holder.Refresh()
+	}
+}
+
+// ensure builds the sections below the 收支 table, once. At start-up the window builds them
+// just after its first frame (they are below the fold, and Fyne draws every object of a
+// scrolled tab, visible or not: they were two thirds of the time to the first frame);
+// otherwise they are built with the tab. Everything that reaches into them calls ensure.
+func (u *unitTab) ensure() {
+	if u.Tree == nil {
+		u.buildRest()
+		if u.w.Eval != nil {
+			u.refresh(u.w.Eval, u.w.marks)
+		}
+	}
+}
+
+// buildRest builds the lower sections without showing figures: the caller evaluates next.
+func (u *unitTab) buildRest() {
+	w := u.w
+	u.Tasks = newTasksEditor(w)
+	u.Goals = newGoalsEditor(w, &w.Doc.Unit.Goals, -1, "年初设定目标", "全年完成情况")
+	u.Tree = newTreeEditor(w, -1, true)
+	u.Total = u.b.computedLabel(func(ev *forms.Evaluation) string {
+		return fmt.Sprintf("总评价得分：%s　　Σ分值：%s　　等级：%s", forms.FormatScore(ev.Unit.Total), forms.FormatScore(ev.Unit.WeightSum), ev.Unit.Rating())
+	})
+	u.Total.TextStyle.Bold = true
+	u.rest.Objects = []fyne.CanvasObject{
 		card("年度主要任务", u.Tasks.content),
 		card("年度绩效目标", u.Goals.content),
 		card("分解目标评价", u.Tree.content),
 		u.Total,
-	)
-	u.Scroll = container.NewVScroll(body)
-	u.tab = container.NewTabItemWithIcon("单位整体", theme.HomeIcon(), u.Scroll)
-	return u
+	}
+	u.rest.Refresh()
 }
 
 func (u *unitTab) item() *container.TabItem { return u.tab }
 
 func (u *unitTab) refresh(ev *forms.Evaluation, marks map[forms.Location]forms.Problem) {
 	u.b.refresh(ev, marks)
+	if u.Tree == nil {
+		return // built later by ensure, which refreshes them
+	}
 	u.Tasks.refresh(ev, marks)
 	u.Goals.refresh(ev, marks)
 	u.Tree.refresh(ev, marks)
@@ -67,6 +108,7 @@ func (u *unitTab) refresh(ev *forms.Evaluation, marks map[forms.Location]forms.P
 
 // entryAt returns the editor of loc on this tab, or nil.
 func (u *unitTab) entryAt(loc forms.Location) *widget.Entry {
+	u.ensure()
 	return findEntry(loc, u.b, u.Tasks.b, u.Goals.b, treeBinder(u.Tree))
 }
 
