@@ -19,6 +19,7 @@ type unitTab struct {
 	b      *binder
 	Scroll *container.Scroll
 
+	Settings                               *widget.Accordion // 文档设置, closed once 单位简称 is set
 	Year, ShortName, Name, Staff, Subunits *widget.Entry
 	Budget                                 map[string]*amountRow
 	Tasks                                  *tasksEditor
@@ -26,6 +27,7 @@ type unitTab struct {
 	Tree                                   *treeEditor
 	Total                                  *widget.Label
 
+	budgetBox *fyne.Container // the rows of the 收支 table
 	// holder is the tab's content; Scroll goes into it after the tab bar is built (attach).
 	holder *fyne.Container
 	// rest holds the sections below the 收支 table (tasks, goals, the indicator tree, the
@@ -43,7 +45,7 @@ func newUnitTab(w *Window) *unitTab {
 		u.settings(),
 		title,
 		u.header(),
-		card("年度部门（单位）整体收支情况（万元）", u.budget()...),
+		card("年度部门（单位）整体收支情况（万元）", u.budget()),
 		u.rest,
 	)
 	u.Scroll = container.NewVScroll(body)
@@ -78,6 +80,7 @@ func (u *unitTab) ensure() {
 // buildRest builds the lower sections without showing figures: the caller evaluates next.
 func (u *unitTab) buildRest() {
 	w := u.w
+	u.budgetRest()
 	u.Tasks = newTasksEditor(w)
 	u.Goals = newGoalsEditor(w, &w.Doc.Unit.Goals, -1, "年初设定目标", "全年完成情况")
 	u.Tree = newTreeEditor(w, -1, true)
@@ -91,6 +94,7 @@ func (u *unitTab) buildRest() {
 		card("分解目标评价", u.Tree.content),
 		u.Total,
 	}
+	u.budgetBox.Refresh()
 	u.rest.Refresh()
 }
 
@@ -108,6 +112,9 @@ func (u *unitTab) refresh(ev *forms.Evaluation, marks map[forms.Location]forms.P
 
 // entryAt returns the editor of loc on this tab, or nil.
 func (u *unitTab) entryAt(loc forms.Location) *widget.Entry {
+	if loc.Section == forms.SecSettings {
+		u.Settings.Open(0) // a closed accordion's entries cannot take the focus
+	}
 	u.ensure()
 	return findEntry(loc, u.b, u.Tasks.b, u.Goals.b, treeBinder(u.Tree))
 }
@@ -153,11 +160,11 @@ func (u *unitTab) settings() fyne.CanvasObject {
 		widget.NewFormItem("反向指标计分", negative),
 		widget.NewFormItem("签字栏", container.NewBorder(nil, nil, sign, nil, footer)),
 	)
-	acc := widget.NewAccordion(widget.NewAccordionItem("文档设置（年度、单位简称、金额显示、签字栏）", form))
+	u.Settings = widget.NewAccordion(widget.NewAccordionItem("文档设置（年度、单位简称、金额显示、签字栏）", form))
 	if s.UnitShortName == "" {
-		acc.Open(0)
+		u.Settings.Open(0)
 	}
-	return acc
+	return u.Settings
 }
 
 func (u *unitTab) header() fyne.CanvasObject {
@@ -172,10 +179,32 @@ func (u *unitTab) header() fyne.CanvasObject {
 	)
 }
 
-// budget is the 收支 table: one row per fixed row of spec §1.1.
-func (u *unitTab) budget() []fyne.CanvasObject {
-	objs := []fyne.CanvasObject{row(budgetWeights, head("名称"), head("年初预算数"), head("全年预算数"), head("全年执行数"), head("执行率"))}
-	for _, def := range forms.UnitBudgetRows {
+// budget is the 收支 table, one row per fixed row of spec §1.1, down to the 支出 subtotal (the
+// last row in view when the window opens); budgetRest adds the 支出 rows below it.
+func (u *unitTab) budget() *fyne.Container {
+	head := row(budgetWeights, head("名称"), head("年初预算数"), head("全年预算数"), head("全年执行数"), head("执行率"))
+	u.budgetBox = container.NewVBox(append([]fyne.CanvasObject{head}, u.budgetRows(forms.UnitBudgetRows[:firstBelowFold])...)...)
+	return u.budgetBox
+}
+
+// firstBelowFold is the index in forms.UnitBudgetRows of 一、基本支出, the first row below the
+// window's first view: its rows are built with the lower sections (see ensure).
+var firstBelowFold = func() int {
+	for i, def := range forms.UnitBudgetRows {
+		if def.ID == "E1" {
+			return i
+		}
+	}
+	return len(forms.UnitBudgetRows)
+}()
+
+func (u *unitTab) budgetRest() {
+	u.budgetBox.Objects = append(u.budgetBox.Objects, u.budgetRows(forms.UnitBudgetRows[firstBelowFold:])...)
+}
+
+func (u *unitTab) budgetRows(defs []forms.RowDef) []fyne.CanvasObject {
+	var objs []fyne.CanvasObject
+	for _, def := range defs {
 		res := func(ev *forms.Evaluation) *forms.AmountResult { return ev.Unit.Budget[def.ID] }
 		loc := forms.Location{Form: -1, Section: forms.SecBudget, RowID: def.ID, Index: -1}
 		r, cells := u.b.amountEditors(&u.w.Doc.Unit.BudgetRow(def.ID).Amounts, loc, res, def.IsSubtotal())

@@ -33,10 +33,19 @@ func (b *builder) fixed2() bool { return b.doc.Settings.Fixed2() }
 // section sets the section that following texts belong to.
 func (b *builder) section(sec forms.Section, name string) {
 	b.at.section, b.at.secName, b.at.row, b.at.field = sec, name, "", ""
+	b.at.loc = forms.Location{Form: b.at.formIdx, Section: sec, Index: -1}
 }
 
-// row sets the row that following texts belong to.
-func (b *builder) row(name string) { b.at.row = name }
+// row sets the row that following texts belong to, one the editor addresses by field alone
+// (a form's header, the score rows).
+func (b *builder) row(name string) { b.rowAt(name, forms.Location{Index: -1}) }
+
+// rowAt sets the row that following texts belong to and where the editor has it: the RowID,
+// Index and Path of at, in the form and section set last.
+func (b *builder) rowAt(name string, at forms.Location) {
+	at.Form, at.Section = b.at.loc.Form, b.at.loc.Section
+	b.at.row, b.at.loc = name, at
+}
 
 // label is a fixed template text: centred, never user input.
 func label(text string) layout.Cell {
@@ -48,20 +57,32 @@ func stacked(text string, n, rowSpan int) layout.Cell {
 	return layout.Cell{Text: text, Size: labelSize, Stack: n, RowSpan: rowSpan}
 }
 
-// value is a user text for field, cleaned of unprintable characters, left-aligned.
-func (b *builder) value(text, field string) layout.Cell {
-	return b.cell(text, field, layout.AlignLeft)
+// value is a user text for field (its printed name; key is the editor's field key, as
+// forms.Location.Field), cleaned of unprintable characters, left-aligned.
+func (b *builder) value(text, field, key string) layout.Cell {
+	return b.cell(text, field, key, layout.AlignLeft)
 }
 
-// centred is a short user value (numbers, units, ticks), centred as the template does.
-func (b *builder) centred(text, field string) layout.Cell {
-	return b.cell(text, field, layout.AlignCenter)
+// centred is a short user value (numbers, units), centred as the template does.
+func (b *builder) centred(text, field, key string) layout.Cell {
+	return b.cell(text, field, key, layout.AlignCenter)
 }
 
-func (b *builder) cell(text, field string, align layout.Align) layout.Cell {
-	at := b.at
-	at.field = field
+// figure is a computed figure (执行率, D, the total scores) or a tick: no editor holds it, and
+// it never holds an unprintable character.
+func (b *builder) figure(text, field string) layout.Cell {
+	return b.cell(text, field, "", layout.AlignCenter)
+}
+
+func (b *builder) cell(text, field, key string, align layout.Align) layout.Cell {
+	at := b.at.with(field, key)
 	return layout.Cell{Text: b.san.clean(text, false, at), Size: bodySize, Align: align, Tag: tagOf(at)}
+}
+
+// with is the place of a field of the current row: its printed name and its editor's key.
+func (at place) with(field, key string) place {
+	at.field, at.loc.Field = field, key
+	return at
 }
 
 // tagOf names the model field a cell shows, for tests and the print preview.
@@ -75,26 +96,36 @@ func span(c layout.Cell, cols, rows int) layout.Cell {
 	return c
 }
 
-// title is the centred bold title of a form.
+// title is the centred bold title of a form. It is made of the settings' 年度 and 单位简称
+// (forms.Document.UnitTitle), so a warning about it leads to the one holding the unprintable
+// characters: the short name, unless only the year holds any.
 func (b *builder) title(text string) layout.Title {
 	at := b.at
-	at.section, at.secName, at.field = forms.SecHeader, "标题", "标题"
+	at.section, at.secName, at.row, at.field = forms.SecHeader, "标题", "", "标题"
+	s := b.doc.Settings
+	key := "short_name"
+	if b.san.dirty(s.Year, true) && !b.san.dirty(s.UnitShortName, true) {
+		key = "year"
+	}
+	at.loc = forms.Location{Form: -1, Section: forms.SecSettings, Index: -1, Field: key}
 	return layout.Title{Text: b.san.clean(text, true, at), Size: titleSize, Bold: true, Gap: 4, Tag: "title"}
 }
 
+// amountFields are the printed names and the field keys of the three amount columns.
+var amountFields = [3][2]string{{"年初预算数", "initial"}, {"全年预算数", "full"}, {"全年执行数", "actual"}}
+
 // amountCells are the three amount cells of a computed row: typed text or computed sums.
 func (b *builder) amountCells(r *forms.AmountResult, typed forms.Amounts) []layout.Cell {
-	fields := [3]string{"年初预算数", "全年预算数", "全年执行数"}
 	out := make([]layout.Cell, 0, 3)
 	for i, c := range forms.AmountColumns {
-		out = append(out, b.centred(r.Text(c, typed, b.fixed2()), fields[i]))
+		out = append(out, b.centred(r.Text(c, typed, b.fixed2()), amountFields[i][0], amountFields[i][1]))
 	}
 	return out
 }
 
 // amountRow starts a fixed budget row: its left-aligned label and its three amount cells.
 func (b *builder) amountRow(def forms.RowDef, res *forms.AmountResult, typed forms.Amounts) []layout.Cell {
-	b.row(def.Label)
+	b.rowAt(def.Label, forms.Location{RowID: def.ID, Index: -1})
 	name := label(def.Label)
 	name.Align = layout.AlignLeft
 	return append([]layout.Cell{name}, b.amountCells(res, typed)...)
@@ -107,6 +138,7 @@ func (b *builder) signature(width float64) []layout.Section {
 		return nil
 	}
 	b.section(forms.SecSettings, "签字栏")
+	b.at.loc.Form = -1 // every form prints the footer of the settings, edited on the unit tab
 	b.row("签字栏")
 	f := s.Footer
 	blank := func(v string) string {
@@ -116,10 +148,10 @@ func (b *builder) signature(width float64) []layout.Section {
 		return v
 	}
 	cells := []layout.Cell{
-		b.value("填表人："+blank(f.Preparer), "填表人"),
-		b.value("联系电话："+blank(f.Phone), "联系电话"),
-		b.value("单位负责人（签字）："+blank(f.Leader), "单位负责人"),
-		b.value("填报日期："+blank(f.Date), "填报日期"),
+		b.value("填表人："+blank(f.Preparer), "填表人", "preparer"),
+		b.value("联系电话："+blank(f.Phone), "联系电话", "phone"),
+		b.value("单位负责人（签字）："+blank(f.Leader), "单位负责人", "leader"),
+		b.value("填报日期："+blank(f.Date), "填报日期", "date"),
 	}
 	seal := label("单位（公章）")
 	seal.Align = layout.AlignRight

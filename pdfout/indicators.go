@@ -80,17 +80,21 @@ func (b *builder) indicatorRows(tree forms.Tree, res forms.TreeResult, outer boo
 			for k := range n {
 				var in *forms.Indicator
 				var r *forms.IndicatorResult
+				p := forms.RowPath{L1: i, L2: j, Row: k}
 				if k < len(l2.Rows) {
-					in, r = l2.Rows[k], res.At(forms.RowPath{L1: i, L2: j, Row: k})
+					in, r = l2.Rows[k], res.At(p)
 				}
-				b.row(forms.IndicatorRowName(l1, l2, k))
+				b.rowAt(forms.IndicatorRowName(l1, l2, k), forms.Location{Index: -1, Path: p})
 				rows = append(rows, layout.Row{Cells: b.indicatorCells(k, in, r), MinHeight: 7})
 			}
 			if !l1.Merged {
-				rows[blockStart].Cells = append([]layout.Cell{b.stackedName(l2.Name, "二级指标", 2, n)}, rows[blockStart].Cells...)
+				b.rowAt(l1.Name+" › "+l2.Name, forms.Location{Index: -1, Path: forms.RowPath{L1: i, L2: j, Row: -1}})
+				rows[blockStart].Cells = append([]layout.Cell{b.stackedName(l2.Name, "二级指标", "level2", 2, n)}, rows[blockStart].Cells...)
 			}
 		}
-		first := b.stackedName(l1.Name, "一级指标", perLine, len(rows)-start)
+		// 一级 names are fixed by the template (no editor); a file may still hold odd ones.
+		b.rowAt(l1.Name, forms.Location{Index: -1, Path: forms.RowPath{L1: i, L2: -1, Row: -1}})
+		first := b.stackedName(l1.Name, "一级指标", "level1", perLine, len(rows)-start)
 		if l1.Merged {
 			first = span(first, 2, len(rows)-start)
 		}
@@ -101,9 +105,8 @@ func (b *builder) indicatorRows(tree forms.Tree, res forms.TreeResult, outer boo
 
 // stackedName is a 一级 or 二级 name the user may have typed (the unit form's 二级 are
 // editable), cleaned like every user text, in a narrow stacked label cell.
-func (b *builder) stackedName(name, field string, perLine, rowSpan int) layout.Cell {
-	at := b.at
-	at.field = field
+func (b *builder) stackedName(name, field, key string, perLine, rowSpan int) layout.Cell {
+	at := b.at.with(field, key)
 	c := stacked(b.san.clean(name, false, at), perLine, rowSpan)
 	c.Tag = tagOf(at)
 	return c
@@ -120,29 +123,29 @@ func (b *builder) indicatorCells(k int, in *forms.Indicator, r *forms.IndicatorR
 		return cells
 	}
 	cells = append(cells,
-		b.centred(string(in.Op), "运算符号"),
-		b.value(in.Content, "内容"),
-		b.centred(in.Unit, "度量单位"),
-		b.centred(in.Target, "指标值"),
-		b.centred(in.Actual, "全年完成值"),
-		b.centred(r.CompletionText(in), "完成程度"),
-		b.centred(in.Weight, "分值"),
-		b.centred(r.ScoreText(in), "得分"),
+		b.centred(string(in.Op), "运算符号", "op"),
+		b.value(in.Content, "内容", "content"),
+		b.centred(in.Unit, "度量单位", "unit"),
+		b.centred(in.Target, "指标值", "target"),
+		b.centred(in.Actual, "全年完成值", "actual"),
+		b.centred(r.CompletionText(in), "完成程度", "completion"), // typed when it cannot be computed
+		b.centred(in.Weight, "分值", "weight"),
+		b.centred(r.ScoreText(in), "得分", "score"), // typed when it is not a number
 	)
 	for i, t := range in.Reasons.Ticks() {
 		text := ""
 		if t {
 			text = tick
 		}
-		cells = append(cells, b.centred(text, forms.ReasonLabels[i]))
+		cells = append(cells, b.figure(text, forms.ReasonLabels[i]))
 	}
-	return append(cells, b.value(in.Reason, "原因说明"), b.value(in.Measures, "改进措施"))
+	return append(cells, b.value(in.Reason, "原因说明", "reason"), b.value(in.Measures, "改进措施", "measures"))
 }
 
 // scoreRow is a footer row: a label over the columns up to 分值, the value under 得分, and
 // an empty cell over the rest.
 func (b *builder) scoreRow(text, value, field string, lead int) layout.Row {
 	b.row(text)
-	v := b.centred(value, field)
+	v := b.figure(value, field)
 	return layout.Row{Cells: []layout.Cell{span(label(text), scoreCol+lead, 1), v, span(label(""), afterCols, 1)}, MinHeight: 8}
 }

@@ -26,16 +26,16 @@ func (b *builder) projectTable(i int) layout.Table {
 
 func (b *builder) projectHeader(p *forms.ProjectForm) layout.Section {
 	b.section(forms.SecHeader, "表头")
-	field := func(name, text string) layout.Cell {
+	field := func(name, key, text string) layout.Cell {
 		b.row(name)
-		return b.value(text, name)
+		return b.value(text, name, key)
 	}
 	return layout.Section{
 		Cols: []float64{30, 60, 30, 60},
 		Body: []layout.Row{
-			{Cells: []layout.Cell{label("项目（政策）名称"), span(field("项目（政策）名称", p.Name), 3, 1)}, MinHeight: 9},
-			{Cells: []layout.Cell{label("主管部门"), span(field("主管部门", p.Department), 3, 1)}, MinHeight: 9},
-			{Cells: []layout.Cell{label("实施单位"), field("实施单位", p.Implementer), label("实施期"), field("实施期", p.Period)}, MinHeight: 9},
+			{Cells: []layout.Cell{label("项目（政策）名称"), span(field("项目（政策）名称", "name", p.Name), 3, 1)}, MinHeight: 9},
+			{Cells: []layout.Cell{label("主管部门"), span(field("主管部门", "department", p.Department), 3, 1)}, MinHeight: 9},
+			{Cells: []layout.Cell{label("实施单位"), field("实施单位", "implementer", p.Implementer), label("实施期"), field("实施期", "period", p.Period)}, MinHeight: 9},
 		},
 	}
 }
@@ -52,9 +52,9 @@ func (b *builder) projectFunds(p *forms.ProjectForm, r *forms.ProjectResult) lay
 		cells := b.amountRow(def, res, p.FundRow(def.ID).Amounts)
 		weight, score := label(dash), label(dash)
 		if def.ID == "T" {
-			weight, score = b.centred(p.FundsWeight, "分值"), b.centred(r.DText(), "得分")
+			weight, score = b.centred(p.FundsWeight, "分值", "weight"), b.figure(r.DText(), "得分")
 		}
-		cells = append(cells, weight, b.centred(res.RateText(), "执行率"), score)
+		cells = append(cells, weight, b.figure(res.RateText(), "执行率"), score)
 		rows = append(rows, layout.Row{Cells: cells})
 	}
 	return layout.Section{Cols: []float64{48, 22, 22, 22, 14, 24, 28}, Body: rows}

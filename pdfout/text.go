@@ -14,7 +14,8 @@ import (
 // the embedded font.
 const Placeholder = '□'
 
-// place says where a text comes from, so a warning can name the form, row and field.
+// place says where a text comes from, so a warning can name the form, row and field in words
+// (form, secName, row, field) and lead the editor to the field (loc).
 type place struct {
 	form    string
 	formIdx int
@@ -22,6 +23,10 @@ type place struct {
 	secName string
 	row     string
 	field   string
+	// loc is where the editor edits the text, as its binder registers it and forms' checks
+	// address problems: the printed form and section, the row's RowID, Index or Path, and the
+	// field key. Texts with no editor of their own point at the one the user types them in.
+	loc forms.Location
 }
 
 // sanitizer replaces unprintable characters and collects one warning per field.
@@ -39,6 +44,16 @@ func (s *sanitizer) printable(r rune, bold bool) bool {
 		return false
 	}
 	return s.m.Has(r, bold)
+}
+
+// dirty reports whether text holds a character clean would replace.
+func (s *sanitizer) dirty(text string, bold bool) bool {
+	for _, r := range strings.ReplaceAll(text, "\r\n", "\n") {
+		if r != '\t' && !s.printable(r, bold) {
+			return true
+		}
+	}
+	return false
 }
 
 // clean returns text with every unprintable character replaced by Placeholder, tabs by a space
@@ -83,7 +98,7 @@ func (s *sanitizer) warn(at place, bad []string) {
 		Level: forms.LevelWarning, Form: at.form, Section: at.secName, Row: at.row, Field: at.field,
 		Message: fmt.Sprintf("有 %d 个字符无法打印（%s），PDF 中显示为“%c”：请改用常用字，或删除这些字符。",
 			len(bad), strings.Join(uniq, "、"), Placeholder),
-		Loc: forms.Location{Form: at.formIdx, Section: at.section, Index: -1, Field: at.field},
+		Loc: at.loc,
 	})
 }
 

@@ -29,11 +29,11 @@ func (b *builder) unitTable() layout.Table {
 func (b *builder) unitHeader(u *forms.UnitForm) layout.Section {
 	b.section(forms.SecHeader, "表头")
 	b.row("部门（单位）名称")
-	name := span(b.value(u.Name, "部门（单位）名称"), 3, 1)
+	name := span(b.value(u.Name, "部门（单位）名称", "name"), 3, 1)
 	b.row("财政供养人员数量")
-	staff := b.centred(u.Staff, "财政供养人员数量")
+	staff := b.centred(u.Staff, "财政供养人员数量", "staff")
 	b.row("所属单位数量（仅部门填列）")
-	subunits := b.centred(u.Subunits, "所属单位数量（仅部门填列）")
+	subunits := b.centred(u.Subunits, "所属单位数量（仅部门填列）", "subunits")
 	return layout.Section{
 		Cols: []float64{36, 50, 46, 48},
 		Body: []layout.Row{
@@ -52,7 +52,7 @@ func (b *builder) unitBudget(u *forms.UnitForm, r *forms.UnitResult) layout.Sect
 	for _, def := range forms.UnitBudgetRows {
 		res := r.Budget[def.ID]
 		cells := b.amountRow(def, res, u.BudgetRow(def.ID).Amounts)
-		cells = append(cells, b.centred(res.RateText(), "执行率"))
+		cells = append(cells, b.figure(res.RateText(), "执行率"))
 		if res.Blank() {
 			cells[3].Text, cells[4].Text = dash, dash
 		}
@@ -69,15 +69,15 @@ func (b *builder) unitTasks(u *forms.UnitForm, r *forms.UnitResult) layout.Secti
 		label("工作名称"), label("对应项目"), label("年初预算数"), label("全年预算数"), label("全年执行数"), label("执行率"),
 	}}}
 	for i, t := range u.Tasks {
-		b.row(fmt.Sprintf("第 %d 项工作", i+1))
+		b.rowAt(fmt.Sprintf("第 %d 项工作", i+1), forms.Location{Index: i})
 		res := r.Tasks[i]
-		cells := []layout.Cell{b.value(t.Name, "工作名称"), b.value(t.Project, "对应项目")}
+		cells := []layout.Cell{b.value(t.Name, "工作名称", "name"), b.value(t.Project, "对应项目", "project")}
 		cells = append(cells, b.amountCells(res, t.Amounts)...)
-		rows = append(rows, layout.Row{Cells: append(cells, b.centred(res.RateText(), "执行率"))})
+		rows = append(rows, layout.Row{Cells: append(cells, b.figure(res.RateText(), "执行率"))})
 	}
-	b.row("合计")
+	b.rowAt("合计", forms.Location{RowID: "total", Index: -1})
 	total := append([]layout.Cell{span(label("合计"), 2, 1)}, b.amountCells(r.TasksTotal, u.TasksTotal)...)
-	rows = append(rows, layout.Row{Cells: append(total, b.centred(r.TasksTotal.RateText(), "执行率"))})
+	rows = append(rows, layout.Row{Cells: append(total, b.figure(r.TasksTotal.RateText(), "执行率"))})
 	return layout.Section{Cols: []float64{16, 42, 34, 22, 22, 22, 22}, Body: rows}
 }
 
@@ -94,10 +94,10 @@ func (b *builder) goals(goals []*forms.Goal, name, targetHead, resultHead string
 	}
 	rows := []layout.Row{{Cells: []layout.Cell{stacked(name, 3, len(list)+1), label(targetHead), label(resultHead)}}}
 	for i, g := range list {
-		b.row(fmt.Sprintf("目标 %d", i+1))
+		b.rowAt(fmt.Sprintf("目标 %d", i+1), forms.Location{Index: i})
 		rows = append(rows, layout.Row{Cells: []layout.Cell{
-			b.value(fmt.Sprintf("目标 %d：%s", i+1, g.Target), targetHead),
-			b.value(g.Result, resultHead),
+			b.value(fmt.Sprintf("目标 %d：%s", i+1, g.Target), targetHead, "target"),
+			b.value(g.Result, resultHead, "result"),
 		}, MinHeight: 7})
 	}
 	return layout.Section{Cols: []float64{16, 82, 82}, Body: rows}
