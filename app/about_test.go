@@ -12,18 +12,11 @@ import (
 // findMenuItem is the item labelled label in the menu titled menu of the window's main menu.
 func findMenuItem(t *testing.T, w *Window, menu, label string) *fyne.MenuItem {
 	t.Helper()
-	for _, m := range w.Win.MainMenu().Items {
-		if m.Label != menu {
-			continue
-		}
-		for _, it := range m.Items {
-			if it.Label == label {
-				return it
-			}
-		}
+	it := menuItem(w, menu, label)
+	if it == nil {
+		t.Fatalf("no menu item %s › %s", menu, label)
 	}
-	t.Fatalf("no menu item %s › %s", menu, label)
-	return nil
+	return it
 }
 
 // overlayLabels is the text of every label of the dialog on top of the window.
