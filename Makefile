@@ -40,8 +40,8 @@ endef
 # The version is set by a file added to the copy: fyne takes -ldflags from GOFLAGS for its first
 # build only, and the Windows package is built twice (the second time with the icon).
 define fyne-package
-tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
-tar --exclude=./.git --exclude=./bin --exclude='*.test' -cf - . | tar -xf - -C "$$tmp" && \
+tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp" "$$tmp.tar"' EXIT && \
+tar --exclude=./.git --exclude=./bin --exclude='*.test' -cf "$$tmp.tar" . && tar -xf "$$tmp.tar" -C "$$tmp" && rm "$$tmp.tar" && \
 printf 'package main\n\nfunc init() { version = "%s" }\n' '$(VERSION)' >"$$tmp/version_release.go" && \
 (cd "$$tmp" && $(2) "$(CURDIR)/$(FYNE)" package -os $(1) -release --app-build $(BUILDNUM) $(3)) &&
 endef

@@ -89,16 +89,22 @@ func NewForFile(a fyne.App, path string) *Window {
 //     screen (see unitTab.ensure).
 func Launch(a fyne.App, path string) *Window {
 	gc := debug.SetGCPercent(-1)
+	limit := debug.SetMemoryLimit(1 << 30) // with the collector off, it still runs at 1 GiB
 	w := newWindow(a, true)
 	w.deferUnit = true
-	fallback := time.AfterFunc(2*time.Second, func() { fyne.Do(w.firstFrame) }) // should no frame be drawn
+	fallback := time.AfterFunc(firstFrameFallback, func() { fyne.Do(w.firstFrame) })
 	w.afterFirst = func() {
 		fallback.Stop()
 		debug.SetGCPercent(gc)
+		debug.SetMemoryLimit(limit)
 	}
 	w.start(path)
 	return w
 }
+
+// firstFrameFallback is how long Launch waits for a first frame before it builds the rest and
+// turns the garbage collector back on anyway (a window that is never drawn, e.g. minimised).
+var firstFrameFallback = 2 * time.Second
 
 // start shows path (or a new document) and offers the recovery copies left by a crash.
 func (w *Window) start(path string) {

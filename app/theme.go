@@ -52,7 +52,8 @@ func (t *cjkTheme) Font(s fyne.TextStyle) fyne.Resource {
 	return t.regular
 }
 
-// loadFonts starts parsing the two bundled fonts on two goroutines and returns a function that
+// loadFonts starts parsing the two bundled fonts, one after the other on another goroutine (two
+// goroutines would compete with the OpenGL set-up on two cores), and returns a function that
 // waits for both. Fyne parses a font the first time text in a style is measured and caches it
 // per style; when two goroutines ask at the same time both parse it (each parse of a GBK font
 // is ~40 ms and 60 MB of garbage), so the window waits for exactly one parse of each before it

@@ -32,7 +32,8 @@ type unitTab struct {
 	holder *fyne.Container
 	// rest holds the sections below the 收支 table (tasks, goals, the indicator tree, the
 	// total); ensure builds them. Tasks, Goals, Tree and Total are nil until then.
-	rest *fyne.Container
+	rest  *fyne.Container
+	built bool // the lower sections are built
 }
 
 var budgetWeights = []float32{7, 2, 2, 2, 1.3}
@@ -69,7 +70,7 @@ func (u *unitTab) attach(shown bool) {
 // scrolled tab, visible or not: they were two thirds of the time to the first frame);
 // otherwise they are built with the tab. Everything that reaches into them calls ensure.
 func (u *unitTab) ensure() {
-	if u.Tree == nil {
+	if !u.built {
 		u.buildRest()
 		if u.w.Eval != nil {
 			u.refresh(u.w.Eval, u.w.marks)
@@ -79,6 +80,10 @@ func (u *unitTab) ensure() {
 
 // buildRest builds the lower sections without showing figures: the caller evaluates next.
 func (u *unitTab) buildRest() {
+	if u.built {
+		return
+	}
+	u.built = true // once, even if a panic (caught by the window's guard) stops it half-way
 	w := u.w
 	u.budgetRest()
 	u.Tasks = newTasksEditor(w)
@@ -94,8 +99,10 @@ func (u *unitTab) buildRest() {
 		card("分解目标评价", u.Tree.content),
 		u.Total,
 	}
-	u.budgetBox.Refresh()
-	u.rest.Refresh()
+	if len(u.holder.Objects) > 0 { // already in the window: show the new rows
+		u.budgetBox.Refresh()
+		u.rest.Refresh()
+	}
 }
 
 func (u *unitTab) item() *container.TabItem { return u.tab }

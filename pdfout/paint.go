@@ -45,15 +45,16 @@ func (f *fontState) set(pdf *fpdf.Fpdf, bold bool, size float64) {
 	if !f.set_ || f.size != size {
 		pdf.SetFont(famRegular, "", size)
 	}
-	if bold != f.bold || !f.set_ {
-		if bold {
-			// Fill and stroke the outlines: the serif face emboldened by a stroke of 3 % of the
-			// size, as 小标宋 titles look. The rules are drawn before any text of the page.
-			pdf.SetLineWidth(size * boldStroke * layout.PtMM)
+	switch {
+	case bold:
+		// Fill and stroke the outlines: the serif face emboldened by a stroke of 3 % of the
+		// size, as 小标宋 titles look. The rules are drawn before any text of the page.
+		pdf.SetLineWidth(size * boldStroke * layout.PtMM)
+		if !f.bold || !f.set_ {
 			pdf.SetTextRenderingMode(2)
-		} else if f.set_ {
-			pdf.SetTextRenderingMode(0)
 		}
+	case f.bold && f.set_:
+		pdf.SetTextRenderingMode(0)
 	}
 	f.set_, f.bold, f.size = true, bold, size
 }

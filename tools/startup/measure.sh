@@ -7,7 +7,8 @@ set -euo pipefail
 n=${1:-11}
 root=$(cd "$(dirname "$0")/../.." && pwd)
 work=$(mktemp -d)
-trap 'kill $xvfb 2>/dev/null || true; rm -rf "$work"' EXIT
+xvfb=
+trap 'if [ -n "$xvfb" ]; then kill "$xvfb" 2>/dev/null || true; fi; rm -rf "$work"' EXIT
 
 cc -O2 -o "$work/firstpaint" "$root/tools/startup/firstpaint.c" -lX11
 (cd "$root" && go build -o "$work/ziping" .)
