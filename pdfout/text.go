@@ -94,12 +94,19 @@ func (s *sanitizer) warn(at place, bad []string) {
 	if len(uniq) > 5 {
 		uniq = append(uniq[:5], "等")
 	}
-	s.warnings = append(s.warnings, forms.Problem{
+	p := forms.Problem{
 		Level: forms.LevelWarning, Form: at.form, Section: at.secName, Row: at.row, Field: at.field,
 		Message: fmt.Sprintf("有 %d 个字符无法打印（%s），PDF 中显示为“%c”：请改用常用字，或删除这些字符。",
 			len(bad), strings.Join(uniq, "、"), Placeholder),
 		Loc: at.loc,
-	})
+	}
+	// The title and the signature footer print the same settings on every form: one warning.
+	for _, w := range s.warnings {
+		if w.Loc == p.Loc && w.Message == p.Message {
+			return
+		}
+	}
+	s.warnings = append(s.warnings, p)
 }
 
 // describeRune names a character for a message: “𠮷”（U+20BB7）, or just the code for controls.
