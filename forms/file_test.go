@@ -10,20 +10,27 @@ import (
 	"testing"
 )
 
+// roundTrip saves doc to a temporary file and loads it back, failing unless both are equal.
+func roundTrip(t *testing.T, doc *Document) (back *Document, path string) {
+	t.Helper()
+	path = filepath.Join(t.TempDir(), "a.zpb")
+	if err := Save(path, doc); err != nil {
+		t.Fatal(err)
+	}
+	back, err := Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(doc, back) {
+		t.Fatal("document changed by save and load")
+	}
+	return back, path
+}
+
 func TestRoundTrip(t *testing.T) {
 	for name, doc := range map[string]*Document{"sample": loadSample(t), "clean": cleanDoc(), "new": NewDocument(2025)} {
 		t.Run(name, func(t *testing.T) {
-			path := filepath.Join(t.TempDir(), "a.zpb")
-			if err := Save(path, doc); err != nil {
-				t.Fatal(err)
-			}
-			back, err := Load(path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !reflect.DeepEqual(doc, back) {
-				t.Fatal("document changed by save and load")
-			}
+			back, path := roundTrip(t, doc)
 			data, _ := os.ReadFile(path)
 			again, _ := Marshal(back)
 			if !bytes.Equal(data, again) {
