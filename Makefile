@@ -5,9 +5,12 @@
 
 SAMPLE   := samples/fushun-shebao-2021.zpb
 BIN      := bin/ziping
-# cgo build of Fyne (GLFW/OpenGL/X11) and the tools the tests call (pdftotext, pdfinfo, pdffonts, qpdf).
+# The cgo build of Fyne (GLFW/OpenGL/X11).
 DEB_PKGS := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev \
-            libxinerama-dev libxi-dev libxxf86vm-dev poppler-utils qpdf
+            libxinerama-dev libxi-dev libxxf86vm-dev
+# What the tests call besides: pdftotext, pdfinfo, pdffonts, qpdf, and LibreOffice Calc (headless) to
+# open the Excel export as a superior's spreadsheet program would and print it to PDF.
+TEST_PKGS := poppler-utils qpdf libreoffice-calc-nogui
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export LANG ?= C.UTF-8
 
@@ -46,7 +49,7 @@ printf 'package main\n\nfunc init() { version = "%s" }\n' '$(VERSION)' >"$$tmp/v
 (cd "$$tmp" && $(2) "$(CURDIR)/$(FYNE)" package -os $(1) -release --app-build $(BUILDNUM) $(3)) &&
 endef
 
-.PHONY: deps run build test fmt-check vet layering unit bench startup fuzz crash-test clean \
+.PHONY: deps test-deps run build test fmt-check vet layering unit bench startup fuzz crash-test clean \
         release windows linux darwin
 
 deps:
@@ -60,7 +63,10 @@ run: build
 build: deps
 	go build -o $(BIN) .
 
-test: deps fmt-check vet layering unit
+test: deps test-deps fmt-check vet layering unit
+
+test-deps:
+	$(call apt-install,$(TEST_PKGS))
 
 fmt-check:
 	@bad=$$(gofmt -l $$(find . -name '*.go' -not -path './.git/*')); \
