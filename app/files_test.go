@@ -482,7 +482,7 @@ func TestMenus(t *testing.T) {
 			}
 		}
 	}
-	want := []string{"文件", "  新建", "  打开…", "  最近打开", "  保存", "  另存为…", "  导出 PDF…", "  打印…", "  退出",
+	want := []string{"文件", "  新建", "  打开…", "  最近打开", "  从上年复制…", "  保存", "  另存为…", "  导出 PDF…", "  打印…", "  退出",
 		"视图", "  检查结果", "  浅色主题", "  深色主题", "帮助", "  关于绩效自评"}
 	if !reflect.DeepEqual(labels, want) {
 		t.Errorf("menus\n%q\nwant\n%q", labels, want)

@@ -82,6 +82,7 @@ func (w *Window) menu() *fyne.MainMenu {
 	cmds := w.commands()
 	file := fyne.NewMenu("文件",
 		cmds[0].menuItem(), cmds[1].menuItem(), w.recentMenu(),
+		fyne.NewMenuItem("从上年复制…", w.CopyFromLastYear),
 		fyne.NewMenuItemSeparator(),
 		cmds[2].menuItem(), cmds[3].menuItem(),
 		fyne.NewMenuItemSeparator(),

@@ -1,0 +1,134 @@
+package app
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"ziping/forms"
+)
+
+// TestStartFromLastYear: the sample becomes an untitled, unsaved 2022 document with the same
+// projects and no scores; the sample file is only read.
+func TestStartFromLastYear(t *testing.T) {
+	w := fileWindow(t)
+	dir := t.TempDir()
+	path := copySample(t, dir, "2021.zpb")
+	before, _ := os.ReadFile(path)
+	last, err := forms.Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.startFromLastYear(path); err != nil {
+		t.Fatalf("startFromLastYear: %v", err)
+	}
+	if w.Doc.Settings.Year != "2022" || w.Path != "" || !w.Dirty {
+		t.Errorf("year %q Path %q Dirty %v, want 2022, untitled, unsaved", w.Doc.Settings.Year, w.Path, w.Dirty)
+	}
+	if got := w.Win.Title(); got != "未命名 * - 绩效自评" {
+		t.Errorf("title %q", got)
+	}
+	if !strings.Contains(w.Status.Text, "未保存") {
+		t.Errorf("status %q does not say 未保存", w.Status.Text)
+	}
+	if got := w.suggestedName(forms.FileExt); got != "2022年抚顺市社保中心绩效自评.zpb" {
+		t.Errorf("suggested name %q", got)
+	}
+	if len(w.Projects) != len(last.Projects) {
+		t.Fatalf("%d project tabs, want %d", len(w.Projects), len(last.Projects))
+	}
+	for i, p := range w.Projects {
+		if got, want := p.item().Text, tabTitle(last.Projects[i]); got != want {
+			t.Errorf("tab %d %q, want %q", i+1, got, want)
+		}
+		if got := w.Project(i).Period.Text; got != "2022 年 1 月 - 2022 年 12 月" {
+			t.Errorf("project %d 实施期 entry %q", i+1, got)
+		}
+		if r := w.Eval.Projects[i]; r.HasD || !r.Total.IsZero() {
+			t.Errorf("project %d: D %q total %s, want unfilled", i+1, r.DText(), forms.FormatScore(r.Total))
+		}
+	}
+	if !w.Eval.Unit.Total.IsZero() || !strings.Contains(w.Status.Text, "单位总评价得分 0") {
+		t.Errorf("unit total %s, status %q", forms.FormatScore(w.Eval.Unit.Total), w.Status.Text)
+	}
+	after, _ := os.ReadFile(path)
+	entries, _ := os.ReadDir(dir)
+	if !bytes.Equal(before, after) || len(entries) != 1 {
+		t.Errorf("the sample was changed or a file was added (%d entries)", len(entries))
+	}
+}
+
+// TestCopyFromLastYearAsks: the command asks about unsaved changes first, then for the file,
+// and says what was kept and cleared; 取消 leaves everything as it was.
+func TestCopyFromLastYearAsks(t *testing.T) {
+	w := fileWindow(t)
+	asked := 0
+	w.files().chooseOpen = func(cb func(string)) { asked++; cb(fileSample) }
+	w.Open(fileSample)
+	w.changed()
+	doc := w.Doc
+
+	w.CopyFromLastYear()
+	if asked != 0 || w.files().prompt == nil {
+		t.Fatal("did not ask about unsaved changes first")
+	}
+	test.Tap(w.files().prompt.cancel)
+	if asked != 0 || w.Doc != doc || !w.Dirty || w.Path == "" {
+		t.Fatalf("取消 changed the window: asked %d Path %q", asked, w.Path)
+	}
+
+	w.CopyFromLastYear()
+	test.Tap(w.files().prompt.discard)
+	if asked != 1 || w.Doc.Settings.Year != "2022" || w.Path != "" || !w.Dirty {
+		t.Fatalf("asked %d year %q Path %q Dirty %v", asked, w.Doc.Settings.Year, w.Path, w.Dirty)
+	}
+	text := dialogText(w)
+	for _, want := range []string{"fushun-shebao-2021.zpb", "建立2022年度", "保留", "清空", "尚未保存"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("summary lacks %q:\n%s", want, text)
+		}
+	}
+}
+
+// TestStartFromLastYearUnreadable: a damaged file or one whose year cannot be advanced is
+// reported in Chinese; the current document, its changes and the file stay as they were.
+func TestStartFromLastYearUnreadable(t *testing.T) {
+	dir := t.TempDir()
+	damaged := filepath.Join(dir, "坏.zpb")
+	noYear := filepath.Join(dir, "无年度.zpb")
+	data, _ := os.ReadFile(fileSample)
+	blankYear := bytes.Replace(data, []byte(`"year": "2021"`), []byte(`"year": ""`), 1)
+	if bytes.Equal(blankYear, data) {
+		t.Fatal("the sample's year was not found")
+	}
+	if os.WriteFile(damaged, data[:len(data)/2], 0o644) != nil || os.WriteFile(noYear, blankYear, 0o644) != nil {
+		t.Fatal("cannot write the test files")
+	}
+	for path, want := range map[string]string{
+		damaged:                      "无法打开“坏.zpb”",
+		noYear:                       "四位数年份",
+		filepath.Join(dir, "没有.zpb"): "文件不存在",
+	} {
+		t.Run(filepath.Base(path), func(t *testing.T) {
+			w := fileWindow(t)
+			w.Open(fileSample)
+			w.changed()
+			doc, docPath := w.Doc, w.Path
+			before, _ := os.ReadFile(path)
+			w.copyFromLastYear(path)
+			if w.Doc != doc || w.Path != docPath || !w.Dirty || w.Doc.Settings.Year != "2021" {
+				t.Errorf("the current document was replaced: Path %q Dirty %v", w.Path, w.Dirty)
+			}
+			if text := dialogText(w); !strings.Contains(text, want) {
+				t.Errorf("error dialog lacks %q:\n%s", want, text)
+			}
+			if after, _ := os.ReadFile(path); !bytes.Equal(before, after) {
+				t.Error("the file was changed")
+			}
+		})
+	}
+}

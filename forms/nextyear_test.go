@@ -1,0 +1,320 @@
+package forms
+
+import (
+	"bytes"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// decision is what NextYear does with one field of the model.
+type decision int
+
+const (
+	kept decision = iota + 1
+	cleared
+	advanced
+)
+
+// nextYearDecisions is NextYear's table, field by field ("Type.json_key"). A field added to the
+// model fails TestNextYearEveryField until it is decided here (and in NextYear's doc comment).
+var nextYearDecisions = map[string]decision{
+	"Settings.year": advanced, "Settings.unit_short_name": kept, "Settings.amounts": kept,
+	"Settings.negative_rule": kept, "Settings.signature_footer": kept,
+	"Footer.preparer": kept, "Footer.phone": kept, "Footer.leader": kept, "Footer.date": cleared,
+	"UnitForm.name": kept, "UnitForm.staff": kept, "UnitForm.subunits": kept,
+	"AmountRow.id": kept, "Amounts.initial": cleared, "Amounts.full": cleared, "Amounts.actual": cleared,
+	"Task.name": kept, "Task.project": kept,
+	"Goal.target": kept, "Goal.result": cleared,
+	"Level1.name": kept, "Level1.merged": kept, "Level2.name": kept,
+	"Indicator.op": kept, "Indicator.content": kept, "Indicator.unit": kept, "Indicator.target": kept,
+	"Indicator.weight": kept, "Indicator.actual": cleared, "Indicator.completion": cleared,
+	"Indicator.score": cleared, "Indicator.manual": cleared, "Indicator.reason": cleared,
+	"Indicator.measures": cleared, "Indicator.grade": cleared,
+	"Reasons.funding": cleared, "Reasons.system": cleared, "Reasons.staff": cleared,
+	"Reasons.hardware": cleared, "Reasons.other": cleared,
+	"ProjectForm.name": kept, "ProjectForm.department": kept, "ProjectForm.implementer": kept,
+	"ProjectForm.period": advanced, "ProjectForm.funds_weight": kept,
+}
+
+// nextYear is NextYear that fails the test on error.
+func nextYear(t *testing.T, doc *Document) *Document {
+	t.Helper()
+	next, err := NextYear(doc)
+	if err != nil {
+		t.Fatalf("NextYear: %v", err)
+	}
+	return next
+}
+
+// marshalled is the file content of doc, for comparing documents before and after.
+func marshalled(t *testing.T, doc *Document) []byte {
+	t.Helper()
+	data, err := Marshal(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+// TestNextYearSample: the sample becomes an unfilled 2022 form with the same plans, the
+// sample itself is untouched, and the new document saves and loads.
+func TestNextYearSample(t *testing.T) {
+	last := loadSample(t)
+	before := marshalled(t, last)
+	next := nextYear(t, last)
+	if !bytes.Equal(marshalled(t, last), before) || !reflect.DeepEqual(last, loadSample(t)) {
+		t.Fatal("NextYear modified its argument")
+	}
+	for _, c := range []struct{ what, got, want string }{
+		{"年度", next.Settings.Year, "2022"},
+		{"单位表标题", next.UnitTitle(), "2022 年抚顺市社保中心整体绩效自评表"},
+		{"项目表标题", next.ProjectTitle(), "2022 年抚顺市社保中心预算项目（政策）绩效目标自评表"},
+		{"部门（单位）名称", next.Unit.Name, last.Unit.Name},
+		{"财政供养人员数量", next.Unit.Staff, "208"},
+	} {
+		if c.got != c.want {
+			t.Errorf("%s = %q, want %q", c.what, c.got, c.want)
+		}
+	}
+	if len(next.Projects) != len(last.Projects) {
+		t.Fatalf("%d projects, want %d", len(next.Projects), len(last.Projects))
+	}
+	for i, p := range next.Projects {
+		if p.Name != last.Projects[i].Name || p.Period != "2022 年 1 月 - 2022 年 12 月" {
+			t.Errorf("project %d: name %q 实施期 %q", i+1, p.Name, p.Period)
+		}
+	}
+	roundTrip(t, next)
+}
+
+// TestNextYearTotals: every score and amount of the new document is unfilled.
+func TestNextYearTotals(t *testing.T) {
+	next := nextYear(t, loadSample(t))
+	ev := Evaluate(next)
+	if got := FormatScore(ev.Unit.Total); got != "0" {
+		t.Errorf("unit total %s, want 0", got)
+	}
+	if got := FormatScore(ev.Unit.WeightSum); got != "100" {
+		t.Errorf("unit Σ分值 %s, want 100 (weights are kept)", got)
+	}
+	for id, r := range ev.Unit.Budget {
+		if !r.Blank() {
+			t.Errorf("unit budget row %s is not blank", id)
+		}
+	}
+	if !ev.Unit.TasksTotal.Blank() {
+		t.Error("unit 合计 of 年度主要任务 is not blank")
+	}
+	for i, r := range ev.Projects {
+		if r.HasD || !r.Total.IsZero() || !r.C.IsZero() || !r.Funds["T"].Blank() {
+			t.Errorf("project %d: D %q C %s total %s", i+1, r.DText(), FormatScore(r.C), FormatScore(r.Total))
+		}
+	}
+	each := func(tree Tree, res TreeResult) {
+		tree.Each(func(p RowPath, l1 *Level1, l2 *Level2, _ *Indicator) {
+			if r := res.At(p); r.HasScore || r.HasCompletion || r.Grade != GradeNone {
+				t.Errorf("%s still has a score, completion or grade", IndicatorRowName(l1, l2, p.Row))
+			}
+		})
+	}
+	each(next.Unit.Indicators, ev.Unit.Indicators)
+	for i, p := range next.Projects {
+		each(p.Indicators, ev.Projects[i].Indicators)
+	}
+}
+
+// TestNextYearProblems: the new document has no error that an empty project form would not
+// have (全年预算数 blank, so D cannot be computed) and none at all on the unit form.
+func TestNextYearProblems(t *testing.T) {
+	empty := NewDocument(2022)
+	empty.AddProject().Name = "空白项目"
+	type kind struct {
+		sec      Section
+		row, fld string
+	}
+	allowed := map[kind]bool{}
+	for _, p := range Evaluate(empty).Problems {
+		if p.Level == LevelError && p.Loc.Form >= 0 {
+			allowed[kind{p.Loc.Section, p.Loc.RowID, p.Loc.Field}] = true
+		}
+	}
+	if len(allowed) == 0 {
+		t.Fatal("an empty project form has no error: this test no longer tests anything")
+	}
+	problems := Evaluate(nextYear(t, loadSample(t))).Problems
+	errs, warns := Counts(problems)
+	t.Logf("sample → next year: %d errors, %d warnings", errs, warns)
+	for _, p := range problems {
+		if p.Level == LevelError && (p.Loc.Form < 0 || !allowed[kind{p.Loc.Section, p.Loc.RowID, p.Loc.Field}]) {
+			t.Errorf("new error: %s", p)
+		}
+	}
+}
+
+// TestNextYearEveryField fills every field of the sample that is blank, then checks field by
+// field that NextYear kept, cleared or advanced it as its table says.
+func TestNextYearEveryField(t *testing.T) {
+	last := loadSample(t)
+	fillBlanks(reflect.ValueOf(last).Elem())
+	last.Settings.Amounts, last.Settings.Negative = AmountsFixed2, NegativeLinear
+	next := nextYear(t, last)
+	compareFields(t, reflect.ValueOf(last).Elem(), reflect.ValueOf(next).Elem(), "Document")
+}
+
+// fillBlanks puts a marker in every blank string and sets every bool, leaving row IDs alone.
+func fillBlanks(v reflect.Value) {
+	switch v.Kind() {
+	case reflect.Pointer:
+		if !v.IsNil() {
+			fillBlanks(v.Elem())
+		}
+	case reflect.Slice:
+		for i := range v.Len() {
+			fillBlanks(v.Index(i))
+		}
+	case reflect.Struct:
+		for i := range v.NumField() {
+			if v.Type().Field(i).Name != "ID" {
+				fillBlanks(v.Field(i))
+			}
+		}
+	case reflect.String:
+		if v.String() == "" {
+			v.SetString("填 2021")
+		}
+	case reflect.Bool:
+		v.SetBool(true)
+	}
+}
+
+// compareFields walks last and next in step and checks each leaf field against the table.
+func compareFields(t *testing.T, last, next reflect.Value, where string) {
+	t.Helper()
+	switch last.Kind() {
+	case reflect.Pointer:
+		compareFields(t, last.Elem(), next.Elem(), where)
+	case reflect.Slice:
+		if last.Len() != next.Len() {
+			t.Errorf("%s: %d entries, want %d", where, next.Len(), last.Len())
+			return
+		}
+		for i := range last.Len() {
+			compareFields(t, last.Index(i), next.Index(i), where)
+		}
+	case reflect.Struct:
+		for i := range last.NumField() {
+			f := last.Type().Field(i)
+			key := last.Type().Name() + "." + strings.Split(f.Tag.Get("json"), ",")[0]
+			if f.Anonymous || f.Type.Kind() != reflect.String && f.Type.Kind() != reflect.Bool {
+				compareFields(t, last.Field(i), next.Field(i), key)
+				continue
+			}
+			checkField(t, key, last.Field(i), next.Field(i))
+		}
+	}
+}
+
+func checkField(t *testing.T, key string, last, next reflect.Value) {
+	t.Helper()
+	switch nextYearDecisions[key] {
+	case kept:
+		if !last.Equal(next) {
+			t.Errorf("%s should be kept: %v → %v", key, last, next)
+		}
+	case cleared:
+		if !next.IsZero() {
+			t.Errorf("%s should be cleared: %v → %v", key, last, next)
+		}
+	case advanced:
+		if strings.Contains(next.String(), "2021") || !strings.Contains(next.String(), "2022") {
+			t.Errorf("%s should be advanced: %v → %v", key, last, next)
+		}
+	default:
+		t.Errorf("no decision for %s: decide in NextYear (and its doc comment) and in nextYearDecisions", key)
+	}
+}
+
+// TestNextYearTwice: twice gives year+2 and the same document otherwise.
+func TestNextYearTwice(t *testing.T) {
+	once := nextYear(t, loadSample(t))
+	twice := nextYear(t, once)
+	if twice.Settings.Year != "2023" {
+		t.Errorf("year %q, want 2023", twice.Settings.Year)
+	}
+	for i, p := range twice.Projects {
+		if p.Period != "2023 年 1 月 - 2023 年 12 月" {
+			t.Errorf("project %d 实施期 %q", i+1, p.Period)
+		}
+		p.Period = once.Projects[i].Period
+	}
+	twice.Settings.Year = once.Settings.Year
+	if !reflect.DeepEqual(once, twice) {
+		t.Error("the second NextYear changed more than the year")
+	}
+}
+
+func TestAdvancePeriod(t *testing.T) {
+	tests := map[string]struct{ in, want string }{
+		"seed":             {"2021 年 1 月 - 2021 年 12 月", "2022 年 1 月 - 2022 年 12 月"},
+		"compact":          {"2021年1月-2021年12月", "2022年1月-2022年12月"},
+		"years only":       {"2021-2021", "2022-2022"},
+		"one year":         {"2021年度", "2022年度"},
+		"bare year":        {"2021", "2022"},
+		"dotted dates":     {"2021.01.01-2021.12.31", "2022.01.01-2022.12.31"},
+		"full-width":       {"２０２１年１月－２０２１年１２月", "２０２２年１月－２０２２年１２月"},
+		"months only":      {"2021年1月-12月", "2022年1月-12月"},
+		"multi-year":       {"2021-2023", "2021-2023"},
+		"multi-year past":  {"2020年-2022年", "2020年-2022年"},
+		"another year":     {"2020年度", "2020年度"},
+		"no year":          {"长期", "长期"},
+		"empty":            {"", ""},
+		"longer number":    {"20211231", "20211231"},
+		"small four digit": {"0012期", "0012期"},
+		"chinese numerals": {"二〇二一年", "二〇二一年"},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			if got := advancePeriod(tc.in, 2021, 2022); got != tc.want {
+				t.Errorf("advancePeriod(%q) = %q, want %q", tc.in, got, tc.want)
+			}
+		})
+	}
+}
+
+// TestNextYearKeepsOtherNumbers: a target, a content or an amount-like text holding the old
+// year is not a date and stays as typed; only 年度 and 实施期 move.
+func TestNextYearKeepsOtherNumbers(t *testing.T) {
+	doc := NewDocument(2021)
+	doc.Unit.Goals[0].Target = "完成2021户参保登记"
+	p := doc.AddProject()
+	p.Period = "2021年度"
+	in := p.Indicators[ProjectOutput].Children[0].Rows[0]
+	in.Op, in.Content, in.Unit, in.Target, in.Actual = OpGE, "新增参保2021户", "户", "2021", "2100"
+	next := nextYear(t, doc)
+	got := next.Projects[0].Indicators[ProjectOutput].Children[0].Rows[0]
+	if got.Target != "2021" || got.Content != "新增参保2021户" || got.Actual != "" {
+		t.Errorf("indicator target %q content %q actual %q", got.Target, got.Content, got.Actual)
+	}
+	if next.Unit.Goals[0].Target != "完成2021户参保登记" || next.Projects[0].Period != "2022年度" {
+		t.Errorf("goal %q 实施期 %q", next.Unit.Goals[0].Target, next.Projects[0].Period)
+	}
+}
+
+func TestNextYearRefuses(t *testing.T) {
+	for _, year := range []string{"", "二〇二一", "21", "2200", "abc"} {
+		doc := NewDocument(2021)
+		doc.Settings.Year = year
+		next, err := NextYear(doc)
+		if err == nil || next != nil {
+			t.Errorf("year %q: no error", year)
+			continue
+		}
+		if !strings.Contains(err.Error(), "年度") || !strings.Contains(err.Error(), "四位数年份") {
+			t.Errorf("year %q: message %q does not say what to do", year, err)
+		}
+	}
+	if _, err := NextYear(nil); err == nil {
+		t.Error("NextYear(nil): no error")
+	}
+}
