@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/xuri/excelize/v2"
+
 	"ziping/forms"
 	"ziping/pdfout"
 )
@@ -185,4 +187,74 @@ func TestExportThroughSymlink(t *testing.T) {
 		t.Errorf("the linked file was not replaced: %.20q", got)
 	}
 	wantNames(t, dir, "dest.pdf", "doc.zpb", "link.pdf")
+}
+
+// TestExportXLSX: `ziping export --xlsx FILE` writes FILE's name with .xlsx beside it, a
+// workbook of one sheet per form whose totals are forms'; -o chooses another name, and a
+// failed write leaves nothing behind.
+func TestExportXLSX(t *testing.T) {
+	dir, in := exportDir(t)
+	var out, errOut bytes.Buffer
+	if code, _ := runCLI([]string{"export", "--xlsx", in}, &out, &errOut); code != exitOK {
+		t.Fatalf("code %d: %s", code, errOut.String())
+	}
+	target := filepath.Join(dir, "doc.xlsx")
+	if want := "已导出 " + target + "（5 个工作表）\n"; out.String() != want {
+		t.Errorf("stdout %q, want %q", out.String(), want)
+	}
+	wantNames(t, dir, "doc.xlsx", "doc.zpb")
+	f, err := excelize.OpenFile(target)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sheets := f.GetSheetList()
+	if len(sheets) != 5 || sheets[0] != "单位整体绩效自评表" {
+		t.Fatalf("sheets %q", sheets)
+	}
+	// The last row with a formula in each sheet holds its total (总评价得分 or C+D).
+	for i, want := range []string{"97", "96", "95", "95", "96"} {
+		if got := lastFormulaValue(t, f, sheets[i]); got != want {
+			t.Errorf("sheet %q: total %q, want %q", sheets[i], got, want)
+		}
+	}
+
+	other := filepath.Join(dir, "自评表.xlsx")
+	if code, _ := runCLI([]string{"export", "--xlsx", "-o", other, in}, &out, &errOut); code != exitOK {
+		t.Fatalf("-o: code %d: %s", code, errOut.String())
+	}
+	wantNames(t, dir, "doc.xlsx", "doc.zpb", "自评表.xlsx")
+
+	errOut.Reset()
+	missing := filepath.Join(dir, "没有", "x.xlsx")
+	if code, _ := runCLI([]string{"export", "--xlsx", "-o", missing, in}, &out, &errOut); code != exitUnusable || !strings.Contains(errOut.String(), "无法写入") {
+		t.Errorf("missing folder: code %d: %s", code, errOut.String())
+	}
+	wantNames(t, dir, "doc.xlsx", "doc.zpb", "自评表.xlsx")
+	if code, _ := runCLI([]string{"export", "--xlsx"}, &out, &errOut); code != exitUnusable || !strings.Contains(errOut.String(), "--xlsx") {
+		t.Errorf("no file: code %d: %s", code, errOut.String())
+	}
+}
+
+// lastFormulaValue is the value stored with the last formula of a sheet, computed by excelize.
+func lastFormulaValue(t *testing.T, f *excelize.File, sheet string) string {
+	t.Helper()
+	rows, err := f.GetRows(sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	last := ""
+	for r, row := range rows {
+		for c := range row {
+			ref, _ := excelize.CoordinatesToCellName(c+1, r+1)
+			if fm, _ := f.GetCellFormula(sheet, ref); fm != "" {
+				last = ref
+			}
+		}
+	}
+	v, err := f.CalcCellValue(sheet, last)
+	if err != nil {
+		t.Fatalf("%s!%s: %v", sheet, last, err)
+	}
+	return v
 }

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -127,15 +128,20 @@ func fileURL(path, goos string) *url.URL {
 // background runs work off the UI goroutine while a progress dialog shows, then done on the
 // UI goroutine through fyne.Do.
 func (w *Window) background(title, message string, work, done func()) {
-	ui := w.files()
+	runBackground(w.Win, &w.files().jobs, title, message, work, done)
+}
+
+// runBackground is Window.background with the progress dialog on parent; jobs counts the work
+// in progress (tests wait for it).
+func runBackground(parent fyne.Window, jobs *sync.WaitGroup, title, message string, work, done func()) {
 	bar := widget.NewProgressBarInfinite()
-	d := dialog.NewCustomWithoutButtons(title, container.NewVBox(widget.NewLabel(message), bar), w.Win)
+	d := dialog.NewCustomWithoutButtons(title, container.NewVBox(widget.NewLabel(message), bar), parent)
 	d.Show()
-	ui.jobs.Add(1)
+	jobs.Add(1)
 	go func() {
 		work()
 		fyne.Do(func() {
-			defer ui.jobs.Done()
+			defer jobs.Done()
 			bar.Stop()
 			d.Hide()
 			done()

@@ -195,6 +195,11 @@ func (w *Window) confirmDiscard(then func()) {
 // already) or does not exist yet; otherwise it asks whether to replace target. target differs
 // from chosen when the extension was added to the name the user typed.
 func (w *Window) confirmReplace(chosen, target string, do func()) {
+	confirmReplace(w.Win, chosen, target, do)
+}
+
+// confirmReplace is Window.confirmReplace with its question on parent.
+func confirmReplace(parent fyne.Window, chosen, target string, do func()) {
 	if _, err := os.Stat(target); chosen == target || errors.Is(err, os.ErrNotExist) {
 		do()
 		return
@@ -203,7 +208,7 @@ func (w *Window) confirmReplace(chosen, target string, do func()) {
 		if ok {
 			do()
 		}
-	}, w.Win)
+	}, parent)
 	dlg.SetConfirmText("替换")
 	dlg.SetDismissText("取消")
 	dlg.Show()
@@ -284,10 +289,13 @@ func withHint(err error) error {
 }
 
 // dialogOpen is the real chooseOpen: Fyne's file open dialog listing .zpb files.
-func (w *Window) dialogOpen(cb func(path string)) {
+func (w *Window) dialogOpen(cb func(path string)) { w.dialogOpenOn(w.Win, cb) }
+
+// dialogOpenOn is dialogOpen on the window parent (the main window or another of its windows).
+func (w *Window) dialogOpenOn(parent fyne.Window, cb func(path string)) {
 	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
 		if err != nil {
-			dialog.ShowError(fmt.Errorf("无法打开所选文件：%w", err), w.Win)
+			dialog.ShowError(fmt.Errorf("无法打开所选文件：%w", err), parent)
 			return
 		}
 		if rc == nil {
@@ -296,7 +304,7 @@ func (w *Window) dialogOpen(cb func(path string)) {
 		path := filepath.FromSlash(rc.URI().Path())
 		rc.Close()
 		cb(path)
-	}, w.Win)
+	}, parent)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{forms.FileExt}))
 	w.prepareFileDialog(d)
 	d.Show()
@@ -306,9 +314,14 @@ func (w *Window) dialogOpen(cb func(path string)) {
 // truncates) the chosen file before it returns; an empty file it leaves is removed, so that
 // forms.Save keeps the existing .bak and a failed export leaves no empty PDF.
 func (w *Window) dialogSave(name, ext string, cb func(path string)) {
+	w.dialogSaveOn(w.Win, name, ext, cb)
+}
+
+// dialogSaveOn is dialogSave on the window parent.
+func (w *Window) dialogSaveOn(parent fyne.Window, name, ext string, cb func(path string)) {
 	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
 		if err != nil {
-			dialog.ShowError(withHint(fmt.Errorf("无法写入所选位置：%w", err)), w.Win)
+			dialog.ShowError(withHint(fmt.Errorf("无法写入所选位置：%w", err)), parent)
 			return
 		}
 		if wc == nil {
@@ -320,13 +333,17 @@ func (w *Window) dialogSave(name, ext string, cb func(path string)) {
 			_ = os.Remove(path)
 		}
 		cb(path)
-	}, w.Win)
+	}, parent)
 	d.SetFileName(name)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
-	if ext == ".pdf" {
+	switch ext {
+	case ".pdf":
 		d.SetTitleText("导出 PDF")
 		d.SetConfirmText("导出")
-	} else {
+	case ".xlsx":
+		d.SetTitleText("导出 Excel")
+		d.SetConfirmText("导出")
+	default:
 		d.SetTitleText("另存为")
 	}
 	w.prepareFileDialog(d)

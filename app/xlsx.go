@@ -1,0 +1,80 @@
+package app
+
+import (
+	"bytes"
+	"fmt"
+	"path/filepath"
+	"runtime"
+
+	"fyne.io/fyne/v2/dialog"
+
+	"ziping/forms"
+	"ziping/xlsxout"
+)
+
+// ExportXLSX asks where to write the workbook (one sheet per form, computed cells as formulas)
+// and writes it in the background.
+func (w *Window) ExportXLSX() {
+	w.files().chooseSave(w.suggestedName(".xlsx"), ".xlsx", func(path string) {
+		target := withExt(path, ".xlsx")
+		w.confirmReplace(path, target, func() { w.exportXLSXTo(target) })
+	})
+}
+
+// exportXLSXTo writes the workbook of a copy of the document to path off the UI goroutine,
+// then reports the result.
+func (w *Window) exportXLSXTo(path string) {
+	doc, err := snapshot(w.Doc)
+	if err != nil {
+		dialog.ShowError(err, w.Win)
+		return
+	}
+	var res *xlsxout.Result
+	w.background("导出 Excel", "正在生成 Excel 文件，请稍候…",
+		func() { res, err = writeXLSX(path, doc) },
+		func() { w.exportXLSXDone(path, res, err) })
+}
+
+func (w *Window) exportXLSXDone(path string, res *xlsxout.Result, err error) {
+	if err != nil {
+		dialog.ShowError(withHint(fmt.Errorf("导出 Excel 失败：%w", err)), w.Win)
+		return
+	}
+	msg := fmt.Sprintf("已导出“%s”（%d 个工作表：单位整体表和每个项目一张）。\n\n小计、执行率、得分和总分是公式，可在 Excel 或 WPS 中核对。",
+		filepath.Base(path), len(res.Sheets))
+	if n := len(res.Warnings); n > 0 {
+		msg += fmt.Sprintf("\n\n注意：有 %d 处文字无法按原样写入 Excel：", n)
+		for i, p := range res.Warnings {
+			if i == 3 {
+				msg += "\n……"
+				break
+			}
+			msg += "\n" + p.String()
+		}
+	}
+	d := dialog.NewConfirm("导出完成", msg+"\n\n是否打开？", func(open bool) {
+		if !open {
+			return
+		}
+		if err := w.App.OpenURL(fileURL(path, runtime.GOOS)); err != nil {
+			dialog.ShowError(fmt.Errorf("无法打开“%s”（%v），请用 Excel 或 WPS 打开。", path, err), w.Win)
+		}
+	}, w.Win)
+	d.SetConfirmText("打开")
+	d.SetDismissText("关闭")
+	d.Show()
+}
+
+// writeXLSX makes the workbook in memory, then writes it beside path and renames it into
+// place, as writePDF does: a failure never leaves half a file.
+func writeXLSX(path string, doc *forms.Document) (*xlsxout.Result, error) {
+	var buf bytes.Buffer
+	res, err := xlsxout.Write(&buf, doc)
+	if err != nil {
+		return nil, err
+	}
+	if err := forms.WriteFileAtomic(path, buf.Bytes()); err != nil {
+		return nil, fmt.Errorf("无法写入“%s”：%w", filepath.Base(path), err)
+	}
+	return res, nil
+}

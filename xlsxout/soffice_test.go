@@ -1,0 +1,168 @@
+package xlsxout
+
+import (
+	"archive/zip"
+	"bytes"
+	"context"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"ziping/forms"
+)
+
+// needTool returns the path of a tool a test needs; without it the test fails on CI and is
+// skipped elsewhere.
+func needTool(t *testing.T, names ...string) string {
+	t.Helper()
+	for _, n := range names {
+		if p, err := exec.LookPath(n); err == nil {
+			return p
+		}
+	}
+	if os.Getenv("CI") == "true" {
+		t.Fatalf("%s is not installed", names[0])
+	}
+	t.Skipf("%s is not installed", names[0])
+	return ""
+}
+
+// recalcAlways is a LibreOffice profile setting: recalculate xlsx formulas on loading, instead
+// of showing the values stored with them (LibreOffice's default, "never recalculate").
+const recalcAlways = `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+`
+
+// convert turns xlsx into a PDF with LibreOffice in a profile of its own and returns its text.
+func convert(t *testing.T, xlsx string, recalc bool) string {
+	t.Helper()
+	soffice := needTool(t, "soffice", "libreoffice")
+	pdftotext := needTool(t, "pdftotext")
+	dir := t.TempDir()
+	profile := filepath.Join(dir, "profile")
+	if recalc {
+		if err := os.MkdirAll(filepath.Join(profile, "user"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(profile, "user", "registrymodifications.xcu"), []byte(recalcAlways), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, soffice, "--headless", "-env:UserInstallation=file://"+filepath.ToSlash(profile),
+		"--convert-to", "pdf", "--outdir", dir, xlsx)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("soffice: %v\n%s", err, out)
+	}
+	pdf := filepath.Join(dir, strings.TrimSuffix(filepath.Base(xlsx), ".xlsx")+".pdf")
+	text, err := exec.CommandContext(ctx, pdftotext, "-layout", pdf, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	return string(text)
+}
+
+var (
+	unitTotalRE    = regexp.MustCompile(`总评价得分\s+(\S+)`)
+	projectTotalRE = regexp.MustCompile(`绩效自评总得分（C\+D）\s+(\S+)`)
+)
+
+// totalsIn returns the unit's and the projects' totals printed in text, in order.
+func totalsIn(text string) []string {
+	var out []string
+	for _, m := range unitTotalRE.FindAllStringSubmatch(text, -1) {
+		out = append(out, m[1])
+	}
+	for _, m := range projectTotalRE.FindAllStringSubmatch(text, -1) {
+		out = append(out, m[1])
+	}
+	return out
+}
+
+// zeroCached rewrites an xlsx with every formula's stored value set to 0, so that only a
+// reader that computes the formulas can show the right figures.
+func zeroCached(t *testing.T, data []byte) []byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cached := regexp.MustCompile(`(</f><v>)[^<]*(</v>)`)
+	var out bytes.Buffer
+	zw := zip.NewWriter(&out)
+	for _, f := range zr.File {
+		r, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, err := io.ReadAll(r)
+		r.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.HasPrefix(f.Name, "xl/worksheets/") {
+			body = cached.ReplaceAll(body, []byte("${1}0${2}"))
+		}
+		w, err := zw.Create(f.Name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write(body)
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return out.Bytes()
+}
+
+// TestLibreOfficeShowsTheTotals: LibreOffice converts the sample's workbook to PDF and prints
+// every form total of forms.Evaluate, both from the values stored with the formulas (its
+// default) and when it computes the formulas itself from a workbook whose stored values are 0.
+func TestLibreOfficeShowsTheTotals(t *testing.T) {
+	doc := loadSample(t)
+	ev := forms.Evaluate(doc)
+	want := []string{forms.FormatScore(ev.Unit.Total)}
+	for _, p := range ev.Projects {
+		want = append(want, forms.FormatScore(p.Total))
+	}
+	if !slices.Equal(want, []string{"97", "96", "95", "95", "96"}) {
+		t.Fatalf("forms gives %q", want)
+	}
+	var buf bytes.Buffer
+	if _, err := Write(&buf, doc); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	stored, zeroed := filepath.Join(dir, "sample.xlsx"), filepath.Join(dir, "zeroed.xlsx")
+	if err := os.WriteFile(stored, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(zeroed, zeroCached(t, buf.Bytes()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if got := totalsIn(convert(t, stored, false)); !slices.Equal(got, want) {
+		t.Errorf("LibreOffice prints totals %q, want %q", got, want)
+	}
+	z, err := excelize.OpenFile(zeroed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer z.Close()
+	if v, _ := z.GetCellValue(z.GetSheetList()[0], placeGrid((&builder{doc: doc, ev: ev}).unitSheet("x")).refs["total"]); v != "0" {
+		t.Fatalf("the zeroed workbook stores the unit total as %q", v)
+	}
+	if got := totalsIn(convert(t, zeroed, true)); !slices.Equal(got, want) {
+		t.Errorf("LibreOffice computes totals %q, want %q", got, want)
+	}
+}

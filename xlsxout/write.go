@@ -1,0 +1,141 @@
+package xlsxout
+
+import (
+	"fmt"
+	"io"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/xuri/excelize/v2"
+
+	"ziping/forms"
+)
+
+// Result describes a finished export.
+type Result struct {
+	// Sheets are the names of the sheets written, in order: the unit form, then each project.
+	Sheets []string
+	// Warnings name each text the workbook could not hold as typed (control characters, or
+	// more characters than a cell holds).
+	Warnings []forms.Problem
+}
+
+// Write writes every form of doc as one sheet of an .xlsx workbook to w: the unit form, then
+// each project form. The figures come from forms.Evaluate. It never panics: an internal failure
+// comes back as an error.
+func Write(w io.Writer, doc *forms.Document) (res *Result, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			res, err = nil, fmt.Errorf("导出 Excel 时发生内部错误（%v），请把文档发给开发者", p)
+		}
+	}()
+	wb := newWorkbook(doc)
+	defer wb.f.Close()
+	if err := wb.addForms(); err != nil {
+		return nil, err
+	}
+	if err := wb.finish(); err != nil {
+		return nil, err
+	}
+	if err := wb.f.Write(w); err != nil {
+		return nil, fmt.Errorf("写入 Excel 文件失败：%w", err)
+	}
+	return &Result{Sheets: wb.sheets, Warnings: wb.b.warnings}, nil
+}
+
+// workbook is a workbook being made: its file, styles, sheet names and the forms' builder.
+type workbook struct {
+	f      *excelize.File
+	st     *styles
+	b      *builder
+	sheets []string
+	used   map[string]bool // sheet names in lower case
+}
+
+func newWorkbook(doc *forms.Document) *workbook {
+	f := excelize.NewFile()
+	_ = f.SetDefaultFont(bodyFont) // the font of empty cells, page numbers and column widths; it cannot fail on a new file
+	return &workbook{
+		f: f, st: newStyles(f), used: map[string]bool{},
+		b: &builder{doc: doc, ev: forms.Evaluate(doc)},
+	}
+}
+
+// addForms adds the sheet of the unit form and one sheet per project form.
+func (wb *workbook) addForms() error {
+	if err := wb.addSheet(wb.b.unitSheet(wb.sheetName("单位整体绩效自评表"))); err != nil {
+		return err
+	}
+	for i, p := range wb.b.doc.Projects {
+		name := wb.sheetName(fmt.Sprintf("项目%d %s", i+1, strings.TrimSpace(p.Name)))
+		if err := wb.addSheet(wb.b.projectSheet(i, name)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// finish removes the blank first sheet excelize starts with, makes the first form the active
+// sheet and asks readers to recalculate on opening (the stored values are right already).
+func (wb *workbook) finish() error {
+	if len(wb.sheets) > 0 {
+		if err := wb.f.DeleteSheet("Sheet1"); err != nil {
+			return fmt.Errorf("无法建立工作表：%w", err)
+		}
+		wb.f.SetActiveSheet(0)
+	}
+	on := true
+	if err := wb.f.SetCalcProps(&excelize.CalcPropsOptions{FullCalcOnLoad: &on}); err != nil {
+		return fmt.Errorf("无法设置重新计算：%w", err)
+	}
+	doc := wb.b.doc
+	return wb.f.SetDocProps(&excelize.DocProperties{
+		Title:   doc.UnitTitle(),
+		Subject: "部门（单位）整体绩效自评表及预算项目（政策）绩效目标自评表",
+		Creator: "绩效自评 Ziping",
+	})
+}
+
+// sheetName makes want a valid sheet name not used yet: without []:*?/\ and control
+// characters, no apostrophe at either end, at most 31 UTF-16 units (Excel's limits), and
+// unique regardless of case, with "(2)", "(3)" … appended when needed.
+func (wb *workbook) sheetName(want string) string {
+	clean := strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`[]:*?/\`, r) || unicode.IsControl(r) || r == unicode.ReplacementChar {
+			return '_'
+		}
+		return r
+	}, strings.ToValidUTF8(want, "_"))
+	clean = strings.Trim(clean, "' ")
+	if clean == "" || strings.EqualFold(clean, "History") {
+		clean = "表"
+	}
+	name := cutUnits(clean, 31)
+	for n := 2; wb.used[strings.ToLower(name)]; n++ {
+		suffix := "(" + strconv.Itoa(n) + ")"
+		name = cutUnits(clean, 31-len(suffix)) + suffix
+	}
+	wb.used[strings.ToLower(name)] = true
+	return name
+}
+
+var placeholderRE = regexp.MustCompile(`\{([^{}]+)\}`)
+
+// resolve replaces each {key} of a formula with the cell it names.
+func resolve(f string, refs map[string]string) (string, error) {
+	var missing string
+	out := placeholderRE.ReplaceAllStringFunc(f, func(m string) string {
+		key := m[1 : len(m)-1]
+		r, ok := refs[key]
+		if !ok {
+			missing = key
+		}
+		return r
+	})
+	if missing != "" {
+		return "", fmt.Errorf("公式引用了不存在的单元格“%s”", missing)
+	}
+	return out, nil
+}
