@@ -75,10 +75,10 @@ fmt-check:
 vet:
 	go vet ./...
 
-# forms/ and pdfout/ never depend on Fyne; only main.go imports fyne.io/fyne/v2/app.
+# forms/, pdfout/ and xlsxout/ never depend on Fyne; only main.go imports fyne.io/fyne/v2/app.
 layering:
-	@bad=$$(go list -deps ./forms/... ./pdfout/... | grep '^fyne.io/' || true); \
-	if [ -n "$$bad" ]; then echo "forms/pdfout depend on Fyne:"; echo "$$bad"; exit 1; fi
+	@bad=$$(go list -deps ./forms/... ./pdfout/... ./xlsxout/... | grep '^fyne.io/' || true); \
+	if [ -n "$$bad" ]; then echo "forms/pdfout/xlsxout depend on Fyne:"; echo "$$bad"; exit 1; fi
 	@bad=$$(grep -rl --include='*.go' '"fyne.io/fyne/v2/app"' . | grep -v '^./main.go$$' | grep -v '_test.go$$' || true); \
 	if [ -n "$$bad" ]; then echo "fyne/v2/app imported outside main.go:"; echo "$$bad"; exit 1; fi
 	@echo "layering ok"
@@ -105,6 +105,7 @@ fuzz:
 	go test $(FUZZ) -fuzz '^FuzzUnmarshal$$' ./forms/
 	go test $(FUZZ) -fuzz '^FuzzEvaluate$$' ./forms/
 	go test -run '^$$' -fuzz '^FuzzRender$$' -fuzztime 60s -fuzzminimizetime 2s ./pdfout/
+	go test $(FUZZ) -fuzz '^FuzzPreview$$' ./pdfout/
 	go test $(FUZZ) -fuzz '^FuzzWrap$$' ./pdfout/layout/
 	go test $(FUZZ) -fuzz '^FuzzLayout$$' ./pdfout/layout/
 

@@ -46,6 +46,7 @@ type Window struct {
 	recoveryKeys   map[string]bool // recovery copies this window wrote
 	recoveryDialog dialog.Dialog   // the restore question, when one is showing
 	fileState      *fileUI         // the file commands' dialogs and prompts (files.go)
+	previewWin     *previewWindow  // the open 打印预览 window (preview.go)
 
 	// deferUnit: the unit tab's lower sections wait for the first frame (Launch only).
 	deferUnit  bool
@@ -157,6 +158,7 @@ func newWindow(a fyne.App, show bool) *Window {
 	a.SetIcon(appIcon) // packaged builds carry it too; `go build` binaries would show Fyne's
 	fontsLoaded := loadFonts()
 	w := &Window{App: a, Win: a.NewWindow(AppName), recoveryKeys: map[string]bool{}}
+	w.Win.SetMaster() // closing it (after the unsaved-changes question) closes 打印预览 and 部门汇总 too
 	w.Win.Resize(fyne.NewSize(1280, 820))
 	if show {
 		w.Win.Show()
@@ -241,6 +243,7 @@ func (w *Window) evaluate() {
 	}
 	w.updateStatus()
 	w.Win.SetTitle(w.title())
+	w.previewChanged() // an open print preview redraws after a pause
 }
 
 func (w *Window) tabs() []tab {

@@ -10,25 +10,78 @@ import (
 	"ziping/pdfout/layout"
 )
 
+// painter draws laid-out pages. The PDF and the print preview both implement it and are fed by
+// paintPage, so the preview shows exactly the rules and lines of text the PDF prints.
+type painter interface {
+	// page starts a new, blank page.
+	page(pg layout.Page)
+	// rule strokes a straight rule ruleWidth mm wide.
+	rule(s segment)
+	// text draws one line of text with its baseline at t.Y, starting at t.X.
+	text(t layout.Text)
+}
+
+// ruleWidth is the width (mm) of the table rules.
+const ruleWidth = 0.2
+
 // paint draws laid-out pages: rules, then text, then "第 N 页 共 M 页" in the footer band.
 func paint(pdf *fpdf.Fpdf, pages []layout.Page) {
-	for _, pg := range pages {
-		pdf.AddPage()
-		pdf.SetLineWidth(0.2)
-		pdf.SetDrawColor(0, 0, 0)
-		for _, s := range rules(pg.Boxes) {
-			pdf.Line(s.x1, s.y1, s.x2, s.y2)
-		}
-		var f fontState
-		for _, t := range pg.Texts {
-			f.set(pdf, t.Bold, t.Size)
-			pdf.Text(t.X, t.Y, t.Str)
-		}
-		footer := fmt.Sprintf("第 %d 页 共 %d 页", pg.Number, len(pages))
-		f.set(pdf, false, bodySize)
-		w := pdf.GetStringWidth(footer)
-		pdf.Text(pg.Footer.X+(pg.Footer.W-w)/2, pg.Footer.Y+pg.Footer.H-1.5, footer)
+	m, err := fontMeasurer()
+	if err != nil {
+		pdf.SetError(fmt.Errorf("无法读取内置字体：%w", err))
+		return
 	}
+	paintWith(&pdfPainter{pdf: pdf}, pages, m)
+}
+
+// paintWith draws the pages of one form through p.
+func paintWith(p painter, pages []layout.Page, m layout.Measurer) {
+	for _, pg := range pages {
+		paintPage(p, pg, len(pages), m)
+	}
+}
+
+// paintPage draws one page of a form of total pages: rules, text, then the page number.
+func paintPage(p painter, pg layout.Page, total int, m layout.Measurer) {
+	p.page(pg)
+	for _, s := range rules(pg.Boxes) {
+		p.rule(s)
+	}
+	for _, t := range pg.Texts {
+		p.text(t)
+	}
+	p.text(footer(pg, total, m))
+}
+
+// footer is the line "第 N 页 共 M 页", centred in the footer band of pg.
+func footer(pg layout.Page, total int, m layout.Measurer) layout.Text {
+	s := fmt.Sprintf("第 %d 页 共 %d 页", pg.Number, total)
+	w := 0.0
+	for _, r := range s {
+		w += m.Advance(r, bodySize, false)
+	}
+	return layout.Text{X: pg.Footer.X + (pg.Footer.W-w)/2, Y: pg.Footer.Y + pg.Footer.H - 1.5,
+		W: w, Size: bodySize, Str: s, Tag: "footer"}
+}
+
+// pdfPainter draws into an fpdf document.
+type pdfPainter struct {
+	pdf *fpdf.Fpdf
+	f   fontState
+}
+
+func (p *pdfPainter) page(layout.Page) {
+	p.pdf.AddPage()
+	p.pdf.SetLineWidth(ruleWidth)
+	p.pdf.SetDrawColor(0, 0, 0)
+	p.f = fontState{}
+}
+
+func (p *pdfPainter) rule(s segment) { p.pdf.Line(s.x1, s.y1, s.x2, s.y2) }
+
+func (p *pdfPainter) text(t layout.Text) {
+	p.f.set(p.pdf, t.Bold, t.Size)
+	p.pdf.Text(t.X, t.Y, t.Str)
 }
 
 // fontState avoids repeating fpdf's SetFont, which writes a font switch on every call.

@@ -78,7 +78,13 @@ func fontMeasurer() (*layout.FontMeasurer, error) {
 // Render draws every form of doc (the unit form, then each project form, each starting on a
 // new page) as the official tables, and writes the PDF to w. It never panics: an internal
 // failure comes back as an error, and text the fonts cannot show becomes a warning.
-func Render(w io.Writer, doc *forms.Document, opts Options) (res *Result, err error) {
+func Render(w io.Writer, doc *forms.Document, opts Options) (*Result, error) {
+	return renderWith(w, doc, opts, nil)
+}
+
+// renderWith is Render drawing through tap(the PDF painter) when tap is not nil: the tests
+// record what the PDF draws to compare it with the print preview.
+func renderWith(w io.Writer, doc *forms.Document, opts Options, tap func(painter) painter) (res *Result, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			res, err = nil, fmt.Errorf("导出 PDF 时发生内部错误（%v），请把文档发给开发者", p)
@@ -98,8 +104,12 @@ func Render(w io.Writer, doc *forms.Document, opts Options) (res *Result, err er
 	if err != nil {
 		return nil, err
 	}
+	var p painter = &pdfPainter{pdf: pdf}
+	if tap != nil {
+		p = tap(p)
+	}
 	for _, pages := range forms {
-		paint(pdf, pages)
+		paintWith(p, pages, m)
 		res.Pages += len(pages)
 	}
 	var buf bytes.Buffer
@@ -165,9 +175,20 @@ func pageOptions(m layout.Measurer) layout.Options {
 	return o
 }
 
-// newPDF creates the document with both fonts loaded and checked, and its metadata.
+// newPDF creates the document of the forms, A4 portrait, with the font loaded and checked, and
+// its metadata.
 func newPDF(doc *forms.Document, opts Options) (*fpdf.Fpdf, error) {
-	pdf := fpdf.New("P", "mm", "A4", "")
+	return newPDFWith(pdfMeta{orientation: "P", title: doc.UnitTitle(),
+		subject: "部门（单位）整体绩效自评表及预算项目（政策）绩效目标自评表", author: doc.Unit.Name}, opts)
+}
+
+// pdfMeta is the page orientation ("P" or "L") and the document properties of a PDF; an empty
+// author is left out.
+type pdfMeta struct{ orientation, title, subject, author string }
+
+// newPDFWith creates an A4 document with the font loaded and checked, and its metadata.
+func newPDFWith(meta pdfMeta, opts Options) (*fpdf.Fpdf, error) {
+	pdf := fpdf.New(meta.orientation, "mm", "A4", "")
 	pdf.SetCompression(true)
 	pdf.SetCatalogSort(true)
 	pdf.SetAutoPageBreak(false, 0)
@@ -187,9 +208,11 @@ func newPDF(doc *forms.Document, opts Options) (*fpdf.Fpdf, error) {
 	}
 	pdf.SetCreationDate(created)
 	pdf.SetModificationDate(created)
-	pdf.SetTitle(metaText(doc.UnitTitle()), true)
-	pdf.SetSubject("部门（单位）整体绩效自评表及预算项目（政策）绩效目标自评表", true)
-	pdf.SetAuthor(metaText(doc.Unit.Name), true)
+	pdf.SetTitle(metaText(meta.title), true)
+	pdf.SetSubject(meta.subject, true)
+	if meta.author != "" {
+		pdf.SetAuthor(metaText(meta.author), true)
+	}
 	pdf.SetCreator("绩效自评 Ziping", true)
 	pdf.SetProducer("绩效自评 Ziping", true)
 	return pdf, nil
