@@ -28,6 +28,8 @@ func runCLI(args []string, stdout, stderr io.Writer) (code int, handled bool) {
 		return runCheck(args[1:], stdout, stderr), true
 	case "export":
 		return runExport(args[1:], stdout, stderr), true
+	case "summary":
+		return runSummary(args[1:], stdout, stderr), true
 	case "version", "--version", "-version":
 		return runVersion(stdout), true
 	case "help", "-h", "--help", "-help":
@@ -43,8 +45,13 @@ const usage = `绩效自评 Ziping
   ziping [文件.zpb]                    打开编辑窗口
   ziping check [--json] 文件.zpb...    计算得分并检查，列出每张表的得分和全部问题
                                        退出码：0 无错误，1 有错误，2 文件无法读取
-  ziping export [-o 输出.pdf] 文件.zpb  导出 PDF（默认与文档同名，扩展名 .pdf）
-                                       设置 SOURCE_DATE_EPOCH 可得到逐字节相同的输出
+  ziping export [--xlsx] [-o 输出.pdf|输出.xlsx] 文件.zpb
+                                       导出 PDF，或加 --xlsx 导出 Excel（默认与文档同名）
+                                       设置 SOURCE_DATE_EPOCH 可得到逐字节相同的 PDF
+  ziping summary 文件.zpb... -o 输出.pdf|输出.xlsx
+                                       部门汇总：几个单位的预算、执行数、执行率、
+                                       整体得分和各项目得分汇总成一张表；按扩展名输出
+                                       PDF 或 Excel；-o 必须给出
   ziping version                       显示版本
 `
 

@@ -1,10 +1,11 @@
 // Command ziping is 绩效自评: a desktop editor for the annual budget performance
 // self-evaluation forms of a Chinese public-sector unit, with a command line for batch use:
 //
-//	ziping [FILE.zpb]                   open the editor
-//	ziping check [--json] FILE...       print totals and problems
-//	ziping export [-o OUT.pdf] FILE     write the official tables as PDF
-//	ziping version                      print the version
+//	ziping [FILE.zpb]                      open the editor
+//	ziping check [--json] FILE...          print totals and problems
+//	ziping export [--xlsx] [-o OUT] FILE   write the official tables as PDF (or Excel)
+//	ziping summary -o OUT FILE...          a department summary of several documents (.pdf or .xlsx)
+//	ziping version                         print the version
 package main
 
 import (

@@ -1,0 +1,291 @@
+package app
+
+import (
+	"bytes"
+	"fmt"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"sync"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"ziping/forms"
+	"ziping/pdfout"
+	"ziping/xlsxout"
+)
+
+// summaryName is the file name the export dialogs suggest, before the extension.
+const summaryName = "部门汇总"
+
+// summaryWindow is the 部门汇总 window: the documents of a department and its sub-units, their
+// summary as a table (one row per project, as printed), and its export as PDF or Excel.
+//
+// chooseOpen and chooseSave are the seam for tests, as in fileUI; jobs lets a test wait for an
+// export to finish.
+type summaryWindow struct {
+	main *Window
+	Win  fyne.Window
+	// Entries are the documents chosen, in order; Summary is their summary, remade on change.
+	Entries []summaryEntry
+	Summary *forms.Summary
+
+	Table                  *widget.Table
+	Files                  *widget.List
+	Notes                  *widget.Label
+	AddFile, AddCurrent    *widget.Button
+	Remove                 *widget.Button
+	ExportPDF, ExportExcel *widget.Button
+	selected               int // the file selected in Files, or -1
+
+	cells      [][]string // the table's text, header row first (summaryCells)
+	chooseOpen func(cb func(path string))
+	chooseSave func(name, ext string, cb func(path string))
+	jobs       sync.WaitGroup
+}
+
+// summaryEntry is one document of the summary.
+type summaryEntry struct {
+	Path  string // the file, or "" for the unsaved current document
+	Label string // how the file list and the notes name it
+	Doc   *forms.Document
+}
+
+// ShowSummary opens the 部门汇总 window, where documents are added one by one (or the one
+// being edited) and their summary is shown and exported.
+func (w *Window) ShowSummary() { w.newSummaryWindow().Win.Show() }
+
+func (w *Window) newSummaryWindow() *summaryWindow {
+	s := &summaryWindow{main: w, Win: w.App.NewWindow("部门汇总"), selected: -1}
+	s.chooseOpen, s.chooseSave = s.dialogOpen, s.dialogSave
+	s.AddFile = widget.NewButtonWithIcon("添加文件…", theme.ContentAddIcon(), func() { s.chooseOpen(s.addPath) })
+	s.AddCurrent = widget.NewButtonWithIcon("添加当前文档", theme.DocumentIcon(), s.addCurrent)
+	s.Remove = widget.NewButtonWithIcon("移除", theme.DeleteIcon(), s.removeSelected)
+	s.ExportPDF = widget.NewButtonWithIcon("导出 PDF…", theme.DocumentSaveIcon(), func() { s.export(".pdf") })
+	s.ExportExcel = widget.NewButtonWithIcon("导出 Excel…", theme.DocumentSaveIcon(), func() { s.export(".xlsx") })
+	s.Files = widget.NewList(func() int { return len(s.Entries) },
+		func() fyne.CanvasObject { return widget.NewLabel("") },
+		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(s.Entries[i].Label) })
+	s.Files.OnSelected = func(i widget.ListItemID) { s.selected = i; s.Remove.Enable() }
+	s.Files.OnUnselected = func(widget.ListItemID) { s.selected = -1; s.Remove.Disable() }
+	s.Table = widget.NewTable(s.tableSize, func() fyne.CanvasObject { return widget.NewLabel("") }, s.tableCell)
+	for i, width := range []float32{44, 240, 56, 150, 150, 76, 96, 44, 60, 220, 96, 44} {
+		s.Table.SetColumnWidth(i, width)
+	}
+	s.Notes = widget.NewLabel("")
+	s.Notes.Wrapping = fyne.TextWrapWord
+	buttons := container.NewHBox(s.AddFile, s.AddCurrent, s.Remove, widget.NewSeparator(), s.ExportPDF, s.ExportExcel)
+	files := container.NewBorder(widget.NewLabel("汇总的文档："), nil, nil, nil, s.Files)
+	bottom := container.NewVScroll(s.Notes)
+	bottom.SetMinSize(fyne.NewSize(0, 90))
+	split := container.NewVSplit(files, container.NewBorder(nil, bottom, nil, nil, s.Table))
+	split.Offset = 0.25
+	s.Win.SetContent(container.NewBorder(buttons, nil, nil, nil, split))
+	s.Win.Resize(fyne.NewSize(1300, 720))
+	s.update()
+	return s
+}
+
+// addPath adds the document at path; a file that cannot be read, or one already added, is
+// reported and left out.
+func (s *summaryWindow) addPath(path string) {
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs
+	}
+	for _, e := range s.Entries {
+		if e.Path != "" && samePath(e.Path, path) {
+			dialog.ShowInformation("部门汇总", fmt.Sprintf("“%s”已在汇总中。", filepath.Base(path)), s.Win)
+			return
+		}
+	}
+	doc, err := forms.Load(path)
+	if err != nil {
+		dialog.ShowError(err, s.Win)
+		return
+	}
+	s.Entries = append(s.Entries, summaryEntry{Path: path, Label: path, Doc: doc})
+	s.update()
+}
+
+// addCurrent adds a copy of the document being edited, as it is now (saved or not).
+func (s *summaryWindow) addCurrent() {
+	doc, err := snapshot(s.main.Doc)
+	if err != nil {
+		dialog.ShowError(err, s.Win)
+		return
+	}
+	label := "当前文档（未保存）"
+	if s.main.Path != "" {
+		label = "当前文档：" + s.main.Path
+	}
+	s.Entries = append(s.Entries, summaryEntry{Path: "", Label: label, Doc: doc})
+	s.update()
+}
+
+// removeSelected drops the document selected in the file list.
+func (s *summaryWindow) removeSelected() {
+	if s.selected < 0 || s.selected >= len(s.Entries) {
+		return
+	}
+	s.Entries = append(s.Entries[:s.selected], s.Entries[s.selected+1:]...)
+	s.Files.UnselectAll()
+	s.selected = -1
+	s.update()
+}
+
+// update remakes the summary from the entries and shows it.
+func (s *summaryWindow) update() {
+	inputs := make([]forms.SummaryInput, len(s.Entries))
+	for i, e := range s.Entries {
+		inputs[i] = forms.SummaryInput{Source: e.Label, Doc: e.Doc}
+	}
+	s.Summary = forms.NewSummary(inputs)
+	s.cells = summaryCells(s.Summary)
+	s.Notes.SetText(summaryNotes(s.Summary))
+	for _, b := range []*widget.Button{s.ExportPDF, s.ExportExcel} {
+		if len(s.Entries) == 0 {
+			b.Disable()
+		} else {
+			b.Enable()
+		}
+	}
+	if s.selected < 0 {
+		s.Remove.Disable()
+	}
+	s.Files.Refresh()
+	s.Table.Refresh()
+}
+
+// summaryNotes is what the notes label says: the summary's notes, or how to start.
+func summaryNotes(sum *forms.Summary) string {
+	if len(sum.Units) == 0 {
+		return "用“添加文件…”选择部门及所属单位的自评文档（每次一个），或用“添加当前文档”加入正在编辑的文档。"
+	}
+	if len(sum.Notes) == 0 {
+		return "所有单位的预算数和执行数都已填写。"
+	}
+	text := "注意："
+	for i, n := range sum.Notes {
+		text += fmt.Sprintf("\n%d. %s", i+1, n)
+	}
+	return text
+}
+
+// summaryHeader names the table's columns, as the printed summary does.
+var summaryHeader = []string{"序号", "部门（单位）名称", "年度", "全年预算数（万元）", "全年执行数（万元）", "执行率",
+	"总评价得分", "等级", "项目数", "项目（政策）名称", "项目总得分", "等级"}
+
+// summaryCells are the table's rows: the header, one row per project (a unit's own cells on
+// its first row), then 合计. Every figure is forms' own, printed as forms prints it.
+func summaryCells(sum *forms.Summary) [][]string {
+	rows := [][]string{summaryHeader}
+	for i, u := range sum.Units {
+		own := []string{strconv.Itoa(i + 1), u.Name, u.Year, sum.AmountText(u.Budget, forms.ColFull),
+			sum.AmountText(u.Budget, forms.ColActual), u.Budget.RateText(), forms.FormatScore(u.Score), u.Grade,
+			strconv.Itoa(len(u.Projects))}
+		if len(u.Projects) == 0 {
+			rows = append(rows, append(own, "——", "", ""))
+		}
+		for j, p := range u.Projects {
+			row := make([]string, len(own), len(summaryHeader)) // later rows leave the unit's cells blank
+			if j == 0 {
+				copy(row, own)
+			}
+			rows = append(rows, append(row, p.Name, forms.FormatScore(p.Score), p.Grade))
+		}
+	}
+	t := sum.Total
+	return append(rows, []string{"合计", fmt.Sprintf("%d 个单位", t.Units), "", sum.AmountText(t.Budget, forms.ColFull),
+		sum.AmountText(t.Budget, forms.ColActual), t.Budget.RateText(), "", "", strconv.Itoa(t.Projects), "", "", ""})
+}
+
+func (s *summaryWindow) tableSize() (int, int) { return len(s.cells), len(summaryHeader) }
+
+func (s *summaryWindow) tableCell(id widget.TableCellID, o fyne.CanvasObject) {
+	l := o.(*widget.Label)
+	l.Truncation = fyne.TextTruncateEllipsis
+	l.TextStyle.Bold = id.Row == 0 || id.Row == len(s.cells)-1
+	l.SetText(s.cells[id.Row][id.Col])
+}
+
+// Cell is the text the table shows at row, col (row 0 is the header); for tests.
+func (s *summaryWindow) Cell(row, col int) string { return s.cells[row][col] }
+
+// Rows is the number of rows of the table, header and 合计 included.
+func (s *summaryWindow) Rows() int { return len(s.cells) }
+
+// export asks where to write the summary as ext (".pdf" or ".xlsx") and writes it in the
+// background, then offers to open it.
+func (s *summaryWindow) export(ext string) {
+	if len(s.Entries) == 0 {
+		return
+	}
+	sum := s.Summary // never changed once made: update makes a new one
+	s.chooseSave(summaryName+ext, ext, func(path string) {
+		target := withExt(path, ext)
+		s.confirmReplace(path, target, func() {
+			var err error
+			s.background(func() { err = writeSummary(target, ext, sum) }, func() { s.exportDone(target, err) })
+		})
+	})
+}
+
+// writeSummary renders the summary as ext (".pdf" or ".xlsx") in memory, then writes it
+// atomically to path.
+func writeSummary(path, ext string, sum *forms.Summary) error {
+	var buf bytes.Buffer
+	var err error
+	if ext == ".xlsx" {
+		err = xlsxout.WriteSummary(&buf, sum)
+	} else {
+		_, err = pdfout.RenderSummary(&buf, sum, pdfout.Options{Created: pdfout.CreatedFromEnv()})
+	}
+	if err != nil {
+		return err
+	}
+	if err := forms.WriteFileAtomic(path, buf.Bytes()); err != nil {
+		return fmt.Errorf("无法写入“%s”：%w", filepath.Base(path), err)
+	}
+	return nil
+}
+
+func (s *summaryWindow) exportDone(path string, err error) {
+	if err != nil {
+		dialog.ShowError(withHint(fmt.Errorf("导出部门汇总失败：%w", err)), s.Win)
+		return
+	}
+	d := dialog.NewConfirm("导出完成", fmt.Sprintf("已导出“%s”。\n\n是否打开？", filepath.Base(path)), func(open bool) {
+		if !open {
+			return
+		}
+		if err := s.main.App.OpenURL(fileURL(path, runtime.GOOS)); err != nil {
+			dialog.ShowError(fmt.Errorf("无法打开“%s”（%v），请自行打开该文件。", path, err), s.Win)
+		}
+	}, s.Win)
+	d.SetConfirmText("打开")
+	d.SetDismissText("关闭")
+	d.Show()
+}
+
+// background runs work off the UI goroutine under a progress dialog on the summary window,
+// then done on the UI goroutine.
+func (s *summaryWindow) background(work, done func()) {
+	runBackground(s.Win, &s.jobs, "部门汇总", "正在导出，请稍候…", work, done)
+}
+
+// confirmReplace is Window.confirmReplace on the summary window.
+func (s *summaryWindow) confirmReplace(chosen, target string, do func()) {
+	confirmReplace(s.Win, chosen, target, do)
+}
+
+// dialogOpen is the real chooseOpen: the main window's open dialog, on the summary window.
+func (s *summaryWindow) dialogOpen(cb func(path string)) { s.main.dialogOpenOn(s.Win, cb) }
+
+// dialogSave is the real chooseSave: the main window's save dialog, on the summary window.
+func (s *summaryWindow) dialogSave(name, ext string, cb func(path string)) {
+	s.main.dialogSaveOn(s.Win, name, ext, cb)
+}

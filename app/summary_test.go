@@ -1,0 +1,162 @@
+package app
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"ziping/forms"
+)
+
+// summaryTestWindow is a 部门汇总 window whose open dialog answers with the paths given to
+// open, in turn, and whose save dialog answers with save.
+func summaryTestWindow(t *testing.T, save string) (*Window, *summaryWindow, func(path string)) {
+	t.Helper()
+	w := fileWindow(t)
+	s := w.newSummaryWindow()
+	var next string
+	s.chooseOpen = func(cb func(string)) { cb(next) }
+	s.chooseSave = func(name, ext string, cb func(string)) {
+		if name != summaryName+ext {
+			t.Errorf("suggested %q", name)
+		}
+		cb(save)
+	}
+	return w, s, func(path string) { next = path; test.Tap(s.AddFile) }
+}
+
+// editedCopy saves a copy of the sample as another unit with 全年预算数 5000 and returns it.
+func editedCopy(t *testing.T, dir string) string {
+	t.Helper()
+	doc, err := forms.Load(fileSample)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc.Unit.Name = "抚顺市东洲区社会保险事业服务所"
+	doc.Unit.BudgetRow("I1").Full = "5000"
+	in := doc.Unit.Indicators.Row(forms.RowPath{L1: 0, L2: 0, Row: 0})
+	in.Op, in.Actual = forms.OpGE, "1000" // unit total 92.41
+	path := filepath.Join(dir, "东洲.zpb")
+	if err := forms.Save(path, doc); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// overlayText is the text of the labels of the dialog over the summary window.
+func overlayText(s *summaryWindow) string {
+	top := s.Win.Canvas().Overlays().Top()
+	if top == nil {
+		return ""
+	}
+	var b strings.Builder
+	for _, o := range test.LaidOutObjects(top) {
+		if l, ok := o.(*widget.Label); ok {
+			b.WriteString(l.Text + "\n")
+		}
+	}
+	return b.String()
+}
+
+func TestSummaryWindowTotals(t *testing.T) {
+	dir := t.TempDir()
+	_, s, add := summaryTestWindow(t, "")
+	if !s.ExportPDF.Disabled() || s.Rows() != 2 {
+		t.Fatalf("empty summary: export enabled %v, %d rows", !s.ExportPDF.Disabled(), s.Rows())
+	}
+	add(copySample(t, dir, "sample.zpb"))
+	add(editedCopy(t, dir))
+	if len(s.Entries) != 2 || s.ExportPDF.Disabled() {
+		t.Fatalf("%d entries", len(s.Entries))
+	}
+	// Header, 4 + 4 project rows, 合计.
+	if s.Rows() != 10 {
+		t.Fatalf("%d rows", s.Rows())
+	}
+	last := s.Rows() - 1
+	got := []string{s.Cell(last, 3), s.Cell(last, 4), s.Cell(last, 5), s.Cell(last, 8)}
+	if strings.Join(got, "|") != "9211.39|8422.78|91.44%|8" {
+		t.Errorf("合计 row %v", got)
+	}
+	second := strings.Join([]string{s.Cell(5, 1), s.Cell(5, 3), s.Cell(5, 5), s.Cell(5, 6), s.Cell(5, 7), s.Cell(6, 1)}, "|")
+	if second != "抚顺市东洲区社会保险事业服务所|5000|84.23%|92.41|优|" {
+		t.Errorf("second unit %s", second)
+	}
+	if tot := s.Summary.Total; tot.Units != 2 || tot.Projects != 8 || !tot.Complete {
+		t.Errorf("summary totals %+v", tot)
+	}
+	// Removing the first document leaves the second alone in the totals.
+	s.Files.Select(0)
+	test.Tap(s.Remove)
+	if len(s.Entries) != 1 || s.Cell(s.Rows()-1, 3) != "5000" || !s.Remove.Disabled() {
+		t.Errorf("after removing: %d entries, 合计 %q", len(s.Entries), s.Cell(s.Rows()-1, 3))
+	}
+}
+
+func TestSummaryWindowCurrentDocumentAndErrors(t *testing.T) {
+	dir := t.TempDir()
+	w, s, add := summaryTestWindow(t, "")
+	w.Open(fileSample)
+	w.Doc.Unit.BudgetRow("I1").Actual = "" // unsaved: the summary takes the document as it is
+	w.changed()
+	test.Tap(s.AddCurrent)
+	if len(s.Entries) != 1 || !strings.HasPrefix(s.Entries[0].Label, "当前文档：") {
+		t.Fatalf("entries %+v", s.Entries)
+	}
+	if notes := s.Notes.Text; !strings.Contains(notes, "全年执行数为空") {
+		t.Errorf("notes %q", notes)
+	}
+	w.Doc.Unit.Name = "改了" // a copy was taken
+	if s.Summary.Units[0].Name != "抚顺市社会保险事业服务中心" {
+		t.Error("the summary follows later edits")
+	}
+	broken := filepath.Join(dir, "坏.zpb")
+	os.WriteFile(broken, []byte("{"), 0o644)
+	add(broken)
+	if len(s.Entries) != 1 || !strings.Contains(overlayText(s), "坏.zpb") {
+		t.Errorf("unreadable file: %d entries, dialog %q", len(s.Entries), overlayText(s))
+	}
+	s.Win.Canvas().Overlays().Top().Hide()
+	p := copySample(t, dir, "s.zpb")
+	add(p)
+	add(p)
+	if len(s.Entries) != 2 || !strings.Contains(overlayText(s), "已在汇总中") {
+		t.Errorf("same file twice: %d entries, dialog %q", len(s.Entries), overlayText(s))
+	}
+}
+
+func TestSummaryWindowExport(t *testing.T) {
+	dir := t.TempDir()
+	for _, ext := range []string{".pdf", ".xlsx"} {
+		_, s, add := summaryTestWindow(t, filepath.Join(dir, "汇总"))
+		add(copySample(t, dir, "sample.zpb"))
+		add(editedCopy(t, dir))
+		button := map[string]*widget.Button{".pdf": s.ExportPDF, ".xlsx": s.ExportExcel}[ext]
+		test.Tap(button)
+		s.jobs.Wait()
+		data, err := os.ReadFile(filepath.Join(dir, "汇总"+ext))
+		magic := map[string]string{".pdf": "%PDF-", ".xlsx": "PK"}[ext]
+		if err != nil || !bytes.HasPrefix(data, []byte(magic)) {
+			t.Fatalf("%s: no file written (%v)", ext, err)
+		}
+		if text := overlayText(s); !strings.Contains(text, "已导出“汇总"+ext+"”") {
+			t.Errorf("%s: dialog %q", ext, text)
+		}
+	}
+}
+
+func TestSummaryWindowExportFailure(t *testing.T) {
+	dir := t.TempDir()
+	_, s, add := summaryTestWindow(t, filepath.Join(dir, "无", "汇总.pdf"))
+	add(copySample(t, dir, "sample.zpb"))
+	test.Tap(s.ExportPDF)
+	s.jobs.Wait()
+	if text := overlayText(s); !strings.Contains(text, "导出部门汇总失败") {
+		t.Errorf("dialog %q", text)
+	}
+}

@@ -1,0 +1,209 @@
+package forms
+
+import (
+	"cmp"
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"github.com/shopspring/decimal"
+)
+
+// SummaryBudgetRow is the row of 年度部门（单位）整体收支情况 whose 全年预算数 and 全年执行数 a
+// department summary adds up: 年度部门预算收入小计（1至7项）, the unit's whole budget. It is the
+// row whose 执行率 the seed prints (100%), and it is computed from its parts when left blank.
+const SummaryBudgetRow = "I0"
+
+// SummaryTitle is the title of the department summary.
+const SummaryTitle = "部门（单位）整体绩效自评汇总表"
+
+// SummaryInput is one document of a department summary (部门汇总).
+type SummaryInput struct {
+	// Source names where the document comes from (its file path, or "当前文档"): notes name
+	// it, and a unit without a name is shown by its file name.
+	Source string
+	Doc    *Document
+	// Eval is Evaluate(Doc); nil means the summary evaluates the document itself.
+	Eval *Evaluation
+}
+
+// Summary is the 部门（单位）整体绩效自评汇总表 of several documents (a department and its
+// sub-units): one row per document and a totals row. It is derived, like an Evaluation.
+type Summary struct {
+	Units []*SummaryUnit
+	Total SummaryTotal
+	// Fixed2 is true when any summarised document prints amounts with two decimals: the
+	// summary then prints every amount so, to keep its columns uniform.
+	Fixed2 bool
+	// Years are the distinct years of the documents, in order of first appearance.
+	Years []string
+	// MixedYears is true when the documents are not all of one year: allowed, but noted.
+	MixedYears bool
+	// Notes tell, in Chinese, what the totals leave out (blank or invalid figures) and that
+	// the years differ; the printed summary lists them under the table.
+	Notes []string
+}
+
+// SummaryUnit is one document's row of the summary.
+type SummaryUnit struct {
+	Source string
+	Name   string // 部门（单位）名称, or the short name or file name when it is blank
+	Year   string
+	// Budget is the unit form's 年度部门预算收入小计 row as forms computes it: 全年预算数 in
+	// Cells[ColFull], 全年执行数 in Cells[ColActual], and its 执行率.
+	Budget *AmountResult
+	Score  decimal.Decimal // 总评价得分 of the unit form
+	Grade  string          // 优 良 中 差 of Score
+	// Projects are the document's project forms, in order.
+	Projects []SummaryProject
+}
+
+// SummaryProject is one project form in the summary.
+type SummaryProject struct {
+	Name  string          // 项目（政策）名称, or "未命名项目"
+	Score decimal.Decimal // 绩效自评总得分（C+D）
+	Grade string
+}
+
+// SummaryTotal is the 合计 row: the sums of the figures the units hold.
+type SummaryTotal struct {
+	Units    int // documents summarised
+	Projects int // project forms in all
+	// Budget is the sum of the units' 全年预算数 and 全年执行数 (blank ones left out, and
+	// noted), with the overall 执行率 computed from the sums as forms computes every rate. The
+	// rate is left blank when some unit lacks one of the two figures: it would compare sums
+	// of different units.
+	Budget *AmountResult
+	// Complete is true when every unit holds both figures, so the sums cover every unit.
+	Complete bool
+}
+
+// NewSummary builds the department summary of the inputs, in their order. It never modifies
+// the documents.
+func NewSummary(inputs []SummaryInput) *Summary {
+	s := &Summary{}
+	rows := make([]*AmountResult, 0, len(inputs))
+	for i, in := range inputs {
+		u := summaryUnit(in)
+		s.Units = append(s.Units, u)
+		rows = append(rows, u.Budget)
+		s.Total.Projects += len(u.Projects)
+		s.Fixed2 = s.Fixed2 || in.Doc.Settings.Fixed2()
+		s.addYear(u.Year)
+		s.Notes = append(s.Notes, unitNotes(i, in, u)...)
+	}
+	s.Total.Units = len(s.Units)
+	s.Total.Budget = sumTotal(Amounts{}, rows)
+	s.Total.Complete = true
+	for _, r := range rows {
+		if !r.Cells[ColFull].Valid || !r.Cells[ColActual].Valid {
+			s.Total.Complete = false
+		}
+	}
+	if !s.Total.Complete && s.Total.Budget.HasRate {
+		s.Total.Budget.HasRate = false
+		s.Notes = append(s.Notes, "合计行的执行率未计算：有单位的全年预算数或全年执行数为空，合计只包含已填写的单位。")
+	}
+	if s.MixedYears {
+		years := make([]string, len(s.Years))
+		for i, y := range s.Years {
+			years[i] = cmp.Or(y, "未填")
+		}
+		s.Notes = append(s.Notes, fmt.Sprintf("所选文档的年度不一致（%s）：请确认这些文档应当一起汇总。", strings.Join(years, "、")))
+	}
+	return s
+}
+
+// summaryUnit is the row of one input.
+func summaryUnit(in SummaryInput) *SummaryUnit {
+	ev := in.Eval
+	if ev == nil {
+		ev = Evaluate(in.Doc)
+	}
+	u := &SummaryUnit{
+		Source: in.Source,
+		Name:   summaryUnitName(in),
+		Year:   strings.TrimSpace(in.Doc.Settings.Year),
+		Budget: ev.Unit.Budget[SummaryBudgetRow],
+		Score:  ev.Unit.Total,
+		Grade:  ev.Unit.Rating(),
+	}
+	for i, p := range in.Doc.Projects {
+		name := strings.TrimSpace(p.Name)
+		if name == "" {
+			name = "未命名项目"
+		}
+		u.Projects = append(u.Projects, SummaryProject{Name: name, Score: ev.Projects[i].Total, Grade: ev.Projects[i].Rating()})
+	}
+	return u
+}
+
+// summaryUnitName is the unit's 部门（单位）名称, else its 单位简称, else its file name.
+func summaryUnitName(in SummaryInput) string {
+	for _, n := range []string{in.Doc.Unit.Name, in.Doc.Settings.UnitShortName} {
+		if n = strings.TrimSpace(n); n != "" {
+			return n
+		}
+	}
+	base := filepath.Base(in.Source)
+	if base == "." || base == string(filepath.Separator) {
+		return "未命名单位"
+	}
+	return strings.TrimSuffix(base, filepath.Ext(base))
+}
+
+// unitNotes says what is missing from unit i: its name, its year, a budget figure.
+func unitNotes(i int, in SummaryInput, u *SummaryUnit) []string {
+	who := fmt.Sprintf("第 %d 个单位“%s”（%s）", i+1, u.Name, filepath.Base(in.Source))
+	var out []string
+	if strings.TrimSpace(in.Doc.Unit.Name) == "" {
+		out = append(out, who+"：部门（单位）名称为空，汇总表中以简称或文件名代替，请在单位整体表中填写。")
+	}
+	if u.Year == "" {
+		out = append(out, who+"：年度为空，请在文档设置中填写。")
+	}
+	for _, c := range []struct {
+		col   AmountColumn
+		field string
+	}{{ColFull, "全年预算数"}, {ColActual, "全年执行数"}} {
+		cell := u.Budget.Cells[c.col]
+		switch {
+		case cell.Err != nil:
+			out = append(out, fmt.Sprintf("%s：收支情况“%s”的%s不是数字，未计入合计，请在单位整体表中改正。",
+				who, u.Budget.Def.Label, c.field))
+		case !cell.Valid:
+			out = append(out, fmt.Sprintf("%s：收支情况“%s”的%s为空，未计入合计（不按 0 计算），请在单位整体表中填写。",
+				who, u.Budget.Def.Label, c.field))
+		}
+	}
+	return out
+}
+
+// addYear records year among the distinct years.
+func (s *Summary) addYear(year string) {
+	for _, y := range s.Years {
+		if y == year {
+			return
+		}
+	}
+	s.Years = append(s.Years, year)
+	s.MixedYears = len(s.Years) > 1
+}
+
+// Title is the summary's printed title, which names the year when every document is of the
+// same, filled-in year: "2021 年部门（单位）整体绩效自评汇总表".
+func (s *Summary) Title() string {
+	if len(s.Years) == 1 && s.Years[0] != "" {
+		return s.Years[0] + " 年" + SummaryTitle
+	}
+	return SummaryTitle
+}
+
+// AmountText prints an amount cell of a summary row or of the totals: the figure in force,
+// with two decimals when the summary is Fixed2, or "" when it is blank or not a number.
+func (s *Summary) AmountText(r *AmountResult, c AmountColumn) string {
+	if !r.Cells[c].Valid {
+		return ""
+	}
+	return FormatAmount(r.Cells[c].Value, s.Fixed2)
+}

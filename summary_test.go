@@ -1,0 +1,159 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"ziping/forms"
+)
+
+// summaryFiles writes the sample and an edited copy (another unit, 全年预算数 5000) into dir.
+func summaryFiles(t *testing.T, dir string) []string {
+	t.Helper()
+	a, err := forms.Load(sample)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a.Unit.Name = "抚顺市东洲区社会保险事业服务所"
+	a.Unit.BudgetRow("I1").Full = "5000"
+	pa := filepath.Join(dir, "a.zpb")
+	if err := forms.Save(pa, a); err != nil {
+		t.Fatal(err)
+	}
+	data, _ := os.ReadFile(sample)
+	ps := filepath.Join(dir, "s.zpb")
+	os.WriteFile(ps, data, 0o644)
+	return []string{ps, pa}
+}
+
+func TestSummaryPDF(t *testing.T) {
+	dir := t.TempDir()
+	files := summaryFiles(t, dir)
+	out := filepath.Join(dir, "部门汇总.pdf")
+	var stdout, stderr bytes.Buffer
+	// -o may follow the files.
+	code, handled := runCLI(append(append([]string{"summary"}, files...), "-o", out), &stdout, &stderr)
+	if !handled || code != exitOK {
+		t.Fatalf("code %d: %s", code, stderr.String())
+	}
+	if !strings.Contains(stdout.String(), "已生成部门汇总") || !strings.Contains(stdout.String(), "（2 个单位，8 个项目）") {
+		t.Errorf("stdout %q", stdout.String())
+	}
+	data, err := os.ReadFile(out)
+	if err != nil || !bytes.HasPrefix(data, []byte("%PDF-")) {
+		t.Fatalf("no PDF: %v", err)
+	}
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("pdftotext is not installed")
+		}
+		t.Skip("pdftotext not installed")
+	}
+	text, err := exec.Command("pdftotext", "-raw", out, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	flat := strings.Join(strings.Fields(string(text)), "")
+	for _, want := range []string{"2021年部门（单位）整体绩效自评汇总表", "抚顺市东洲区社会保险事业服务所", "合计（2个单位）9211.398422.7891.44%"} {
+		if !strings.Contains(flat, want) {
+			t.Errorf("PDF text lacks %q:\n%s", want, flat)
+		}
+	}
+}
+
+func TestSummaryXLSX(t *testing.T) {
+	dir := t.TempDir()
+	files := summaryFiles(t, dir)
+	out := filepath.Join(dir, "汇总.XLSX") // the extension in any case
+	var stdout, stderr bytes.Buffer
+	if code, _ := runCLI(append([]string{"summary", "-o=" + out}, files...), &stdout, &stderr); code != exitOK {
+		t.Fatalf("code %d: %s", code, stderr.String())
+	}
+	f, err := excelize.OpenFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	// Rows 4–7 and 8–11 are the units' projects; row 12 is 合计.
+	got := []string{}
+	for _, cell := range []string{"B8", "D12", "E12", "I12"} {
+		v, err := f.CalcCellValue("部门汇总", cell)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, v)
+	}
+	if strings.Join(got, "|") != "抚顺市东洲区社会保险事业服务所|9211.39|8422.78|8" {
+		t.Errorf("cells %v", got)
+	}
+}
+
+func TestSummaryErrors(t *testing.T) {
+	dir := t.TempDir()
+	files := summaryFiles(t, dir)
+	broken := filepath.Join(dir, "坏.zpb")
+	os.WriteFile(broken, []byte(`{"format":"ziping",`), 0o644)
+	out := filepath.Join(dir, "x.pdf")
+	tests := map[string]struct {
+		args []string
+		err  string
+	}{
+		"no -o":           {[]string{"summary", files[0]}, "请用 -o 指定输出文件"},
+		"no files":        {[]string{"summary", "-o", out}, "请给出要汇总的文档"},
+		"-o without name": {[]string{"summary", files[0], "-o"}, "-o 后面缺少输出文件名"},
+		"bad extension":   {[]string{"summary", "-o", filepath.Join(dir, "x.doc"), files[0]}, "扩展名应为 .pdf 或 .xlsx"},
+		"unknown option":  {[]string{"summary", "--json", "-o", out, files[0]}, "不认识的选项 --json"},
+		"unreadable file": {[]string{"summary", "-o", out, files[0], broken}, "无法打开“坏.zpb”"},
+		"missing file":    {[]string{"summary", "-o", out, filepath.Join(dir, "无.zpb")}, "文件不存在"},
+		"missing folder":  {[]string{"summary", "-o", filepath.Join(dir, "无", "x.pdf"), files[0]}, "无法写入"},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			code, _ := runCLI(tc.args, &stdout, &stderr)
+			if code != exitUnusable || !strings.Contains(stderr.String(), tc.err) {
+				t.Fatalf("code %d, stderr %q; want %d and %q", code, stderr.String(), exitUnusable, tc.err)
+			}
+			if _, err := os.Stat(out); err == nil {
+				t.Fatal("an output was written")
+			}
+		})
+	}
+}
+
+// TestSummaryNotes: a blank figure is named on stderr, and the summary is still written.
+func TestSummaryNotes(t *testing.T) {
+	dir := t.TempDir()
+	files := summaryFiles(t, dir)
+	b, _ := forms.Load(sample)
+	b.Unit.BudgetRow("I1").Actual = ""
+	b.Settings.Year = "2020"
+	pb := filepath.Join(dir, "b.zpb")
+	forms.Save(pb, b)
+	var stdout, stderr bytes.Buffer
+	code, _ := runCLI(append([]string{"summary", "-o", filepath.Join(dir, "s.xlsx")}, append(files, pb)...), &stdout, &stderr)
+	if code != exitOK {
+		t.Fatalf("code %d: %s", code, stderr.String())
+	}
+	for _, want := range []string{"注：第 3 个单位", "（b.zpb）", "全年执行数为空", "年度不一致（2021、2020）"} {
+		if !strings.Contains(stderr.String(), want) {
+			t.Errorf("stderr lacks %q:\n%s", want, stderr.String())
+		}
+	}
+}
+
+func TestUsageMentionsSummary(t *testing.T) {
+	var out bytes.Buffer
+	runCLI([]string{"help"}, &out, &bytes.Buffer{})
+	for _, want := range []string{"ziping summary 文件.zpb... -o 输出.pdf|输出.xlsx", "ziping export [--xlsx] [-o 输出.pdf|输出.xlsx] 文件.zpb"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("usage lacks %q", want)
+		}
+	}
+}
