@@ -482,7 +482,8 @@ func TestMenus(t *testing.T) {
 			}
 		}
 	}
-	want := []string{"文件", "  新建", "  打开…", "  最近打开", "  从上年复制…", "  保存", "  另存为…", "  导出 PDF…", "  打印…", "  退出",
+	want := []string{"文件", "  新建", "  打开…", "  最近打开", "  从上年复制…", "  保存", "  另存为…",
+		"  导出 PDF…", "  导出 Excel…", "  打印预览", "  打印…", "  部门汇总…", "  退出",
 		"视图", "  检查结果", "  浅色主题", "  深色主题", "帮助", "  关于绩效自评"}
 	if !reflect.DeepEqual(labels, want) {
 		t.Errorf("menus\n%q\nwant\n%q", labels, want)
@@ -521,7 +522,7 @@ func TestToolbar(t *testing.T) {
 			}
 		}
 	}
-	if want := []string{"新建", "打开", "保存", "另存为", "导出 PDF", "打印", "检查"}; !reflect.DeepEqual(labels, want) {
+	if want := []string{"新建", "打开", "保存", "另存为", "导出 PDF", "导出 Excel", "打印预览", "打印", "检查"}; !reflect.DeepEqual(labels, want) {
 		t.Errorf("toolbar %q, want %q", labels, want)
 	}
 	w.Tabs.SelectIndex(0)
@@ -549,8 +550,15 @@ func TestShortcuts(t *testing.T) {
 	typed.TypedShortcut(shortcut(fyne.KeyS, false))
 	typed.TypedShortcut(shortcut(fyne.KeyS, true))
 	typed.TypedShortcut(shortcut(fyne.KeyE, false))
-	if opens != 1 || !reflect.DeepEqual(saves, []string{".zpb", ".zpb", ".pdf"}) {
-		t.Errorf("Ctrl+O opened %d dialogs; Ctrl+S, Ctrl+Shift+S, Ctrl+E asked %q", opens, saves)
+	typed.TypedShortcut(shortcut(fyne.KeyE, true))
+	if opens != 1 || !reflect.DeepEqual(saves, []string{".zpb", ".zpb", ".pdf", ".xlsx"}) {
+		t.Errorf("Ctrl+O opened %d dialogs; Ctrl+S, Ctrl+Shift+S, Ctrl+E, Ctrl+Shift+E asked %q", opens, saves)
+	}
+	typed.TypedShortcut(shortcut(fyne.KeyP, true))
+	if w.preview() == nil {
+		t.Error("Ctrl+Shift+P opened no print preview")
+	} else {
+		w.closePreview()
 	}
 	typed.TypedShortcut(shortcut(fyne.KeyP, false))
 	w.files().jobs.Wait()
@@ -559,7 +567,8 @@ func TestShortcuts(t *testing.T) {
 	}
 
 	// The menu items carry the same shortcuts, so they work while an entry has the focus.
-	want := map[string]string{"新建": "N", "打开…": "O", "保存": "S", "另存为…": "Shift+S", "导出 PDF…": "E", "打印…": "P"}
+	want := map[string]string{"新建": "N", "打开…": "O", "保存": "S", "另存为…": "Shift+S", "导出 PDF…": "E",
+		"导出 Excel…": "Shift+E", "打印预览": "Shift+P", "打印…": "P"}
 	for label, key := range want {
 		it := menuItem(w, "文件", label)
 		if it == nil || it.Shortcut == nil {

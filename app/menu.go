@@ -38,9 +38,15 @@ func (w *Window) commands() []command {
 		{label: "保存", icon: theme.DocumentSaveIcon(), key: shortcut(fyne.KeyS, false), run: w.guarded("保存", w.Save)},
 		{label: "另存为", icon: theme.ContentCopyIcon(), key: shortcut(fyne.KeyS, true), run: w.guarded("另存为", w.SaveAs), ellipsis: true},
 		{label: "导出 PDF", icon: theme.DownloadIcon(), key: shortcut(fyne.KeyE, false), run: w.guarded("导出 PDF", w.ExportPDF), ellipsis: true},
+		{label: "导出 Excel", icon: theme.GridIcon(), key: shortcut(fyne.KeyE, true), run: w.guarded("导出 Excel", w.ExportXLSX), ellipsis: true},
+		{label: "打印预览", icon: theme.VisibilityIcon(), key: shortcut(fyne.KeyP, true), run: w.guarded("打印预览", w.ShowPreview)},
 		{label: "打印", icon: theme.DocumentPrintIcon(), key: shortcut(fyne.KeyP, false), run: w.guarded("打印", w.Print), ellipsis: true},
 	}
 }
+
+// firstOutput is the index in commands of the first command that writes the document out
+// (导出 PDF): the toolbar and the menu separate the file commands from these.
+const firstOutput = 4
 
 func (c command) menuItem() *fyne.MenuItem {
 	label := c.label
@@ -62,7 +68,7 @@ func (c command) menuItem() *fyne.MenuItem {
 func (w *Window) toolbar() fyne.CanvasObject {
 	row := container.NewHBox()
 	for i, c := range w.commands() {
-		if i == 4 { // export and print after the file commands
+		if i == firstOutput {
 			row.Add(widget.NewSeparator())
 		}
 		b := widget.NewButtonWithIcon(c.label, c.icon, c.run)
@@ -80,16 +86,25 @@ func (w *Window) toolbar() fyne.CanvasObject {
 // change.
 func (w *Window) menu() *fyne.MainMenu {
 	cmds := w.commands()
-	file := fyne.NewMenu("文件",
+	out := make([]*fyne.MenuItem, 0, len(cmds)-firstOutput)
+	for _, c := range cmds[firstOutput:] {
+		out = append(out, c.menuItem())
+	}
+	items := []*fyne.MenuItem{
 		cmds[0].menuItem(), cmds[1].menuItem(), w.recentMenu(),
-		fyne.NewMenuItem("从上年复制…", w.CopyFromLastYear),
+		fyne.NewMenuItem("从上年复制…", w.guarded("从上年复制", w.CopyFromLastYear)),
 		fyne.NewMenuItemSeparator(),
 		cmds[2].menuItem(), cmds[3].menuItem(),
 		fyne.NewMenuItemSeparator(),
-		cmds[4].menuItem(), cmds[5].menuItem(),
+	}
+	items = append(items, out...)
+	items = append(items,
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem("部门汇总…", w.guarded("部门汇总", w.ShowSummary)),
 		fyne.NewMenuItemSeparator(),
 		quitItem(),
 	)
+	file := fyne.NewMenu("文件", items...)
 	checks := fyne.NewMenuItem("检查结果", w.showChecks)
 	checks.Icon = theme.ConfirmIcon()
 	dark := w.isDark()
@@ -129,8 +144,8 @@ func (w *Window) recentMenu() *fyne.MenuItem {
 	return m
 }
 
-// addShortcuts registers Ctrl+N/O/S, Ctrl+Shift+S, Ctrl+E and Ctrl+P (Cmd on macOS) on the
-// canvas, for when no entry has the focus; the menu items carry the same shortcuts.
+// addShortcuts registers Ctrl+N/O/S, Ctrl+Shift+S, Ctrl+E, Ctrl+Shift+E, Ctrl+P and Ctrl+Shift+P
+// (Cmd on macOS) on the canvas, for when no entry has the focus; the menu items carry the same shortcuts.
 func (w *Window) addShortcuts() {
 	for _, c := range w.commands() {
 		run := c.run
