@@ -228,37 +228,59 @@ func (s *summaryWindow) export(ext string) {
 	s.chooseSave(summaryName+ext, ext, func(path string) {
 		target := withExt(path, ext)
 		s.confirmReplace(path, target, func() {
+			var warnings []forms.Problem
 			var err error
-			s.background(func() { err = writeSummary(target, ext, sum) }, func() { s.exportDone(target, err) })
+			s.background(func() { warnings, err = writeSummary(target, ext, sum) },
+				func() { s.exportDone(target, warnings, err) })
 		})
 	})
 }
 
 // writeSummary renders the summary as ext (".pdf" or ".xlsx") in memory, then writes it
-// atomically to path.
-func writeSummary(path, ext string, sum *forms.Summary) error {
+// atomically to path; warnings are the names the PDF prints as "□".
+func writeSummary(path, ext string, sum *forms.Summary) (warnings []forms.Problem, err error) {
 	var buf bytes.Buffer
-	var err error
 	if ext == ".xlsx" {
 		err = xlsxout.WriteSummary(&buf, sum)
 	} else {
-		_, err = pdfout.RenderSummary(&buf, sum, pdfout.Options{Created: pdfout.CreatedFromEnv()})
+		var res *pdfout.Result
+		if res, err = pdfout.RenderSummary(&buf, sum, pdfout.Options{Created: pdfout.CreatedFromEnv()}); err == nil {
+			warnings = res.Warnings
+		}
 	}
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if err := forms.WriteFileAtomic(path, buf.Bytes()); err != nil {
-		return fmt.Errorf("无法写入“%s”：%w", filepath.Base(path), err)
+		return nil, fmt.Errorf("无法写入“%s”：%w", filepath.Base(path), err)
 	}
-	return nil
+	return warnings, nil
 }
 
-func (s *summaryWindow) exportDone(path string, err error) {
+// summaryWarningNote names, in the export's result dialog, the texts the PDF could not print
+// (at most three; the summary window has no check list to point to).
+func summaryWarningNote(warnings []forms.Problem) string {
+	if len(warnings) == 0 {
+		return ""
+	}
+	note := fmt.Sprintf("\n\n注意：有 %d 处文字含有 PDF 无法显示的字符，已印成“□”：", len(warnings))
+	for i, p := range warnings {
+		if i == 3 {
+			note += "\n……"
+			break
+		}
+		note += "\n" + p.String()
+	}
+	return note
+}
+
+func (s *summaryWindow) exportDone(path string, warnings []forms.Problem, err error) {
 	if err != nil {
 		dialog.ShowError(withHint(fmt.Errorf("导出部门汇总失败：%w", err)), s.Win)
 		return
 	}
-	d := dialog.NewConfirm("导出完成", fmt.Sprintf("已导出“%s”。\n\n是否打开？", filepath.Base(path)), func(open bool) {
+	msg := fmt.Sprintf("已导出“%s”。", filepath.Base(path)) + summaryWarningNote(warnings) + "\n\n是否打开？"
+	d := dialog.NewConfirm("导出完成", msg, func(open bool) {
 		if !open {
 			return
 		}

@@ -160,3 +160,16 @@ func TestSummaryWindowExportFailure(t *testing.T) {
 		t.Errorf("dialog %q", text)
 	}
 }
+
+func TestSummaryWindowExportWarnsOfUnprintableNames(t *testing.T) {
+	dir := t.TempDir()
+	w, s, _ := summaryTestWindow(t, filepath.Join(dir, "汇总.pdf"))
+	w.Open(fileSample)
+	w.Doc.Unit.Name = "抚顺市社保中心😀"
+	test.Tap(s.AddCurrent)
+	test.Tap(s.ExportPDF)
+	s.jobs.Wait()
+	if text := overlayText(s); !strings.Contains(text, "有 1 处文字含有 PDF 无法显示的字符") || !strings.Contains(text, "部门（单位）名称") {
+		t.Errorf("dialog %q", text)
+	}
+}
