@@ -4,6 +4,7 @@
 #   docs/unit.png     the 单位整体 tab
 #   docs/project.png  the second project's tab, scrolled to its indicator tree (绩效指标)
 #   docs/checks.png   the 检查与得分 tab
+#   docs/preview.png  the 打印预览 window (Ctrl+Shift+P) showing the unit form's first page
 # Usage: bash docs/screenshots.sh   (DISPLAY_NUM=97 to use another display than :99)
 #
 # There is no window manager, so the window (1280×820, set by the app) sits at the top-left
@@ -93,7 +94,18 @@ shot project
 # The toolbar's 检查 button selects the 检查与得分 tab; a click beside the 各表得分 heading then
 # takes the focus off the button, which would show it highlighted. (Clicking the tab itself
 # would leave its close button showing.)
-click 525 50
+click 735 50
 sleep 1
 click 600 132
 shot checks
+
+# Ctrl+Shift+P opens the 打印预览 window, also at the top-left corner; it is captured alone.
+xdotool key ctrl+shift+p
+xdotool search --sync --name '打印预览' >/dev/null
+sleep 3
+xdotool mousemove 1399 899
+sleep 1
+geometry=$(xdotool search --name '打印预览' getwindowgeometry --shell | grep -E '^(WIDTH|HEIGHT)=' | tr '\n' ' ')
+eval "$geometry"
+import -window root -crop "${WIDTH}x${HEIGHT}+0+0" +repage -strip -define png:exclude-chunks=date,time docs/preview.png
+echo "docs/preview.png: $(du -h docs/preview.png | cut -f1)"
