@@ -87,7 +87,8 @@ func (w *Window) previewChanged() {
 	}
 }
 
-// closePreview closes the preview window of w, if one is open (when w closes).
+// closePreview closes the preview window of w, if one is open. (Closing the main window closes
+// it too: the main window is the master window.)
 func (w *Window) closePreview() {
 	if p := w.preview(); p != nil {
 		p.Win.Close()
@@ -193,6 +194,9 @@ func abs32(v float32) float32 {
 	return v
 }
 
+// layoutPreview lays a document out for the preview (a variable so that a test can make it fail).
+var layoutPreview = pdfout.NewPreview
+
 // a4W and a4H are the page size (mm) before the first layout tells it.
 const a4W, a4H = 210, 297
 
@@ -257,7 +261,7 @@ func (p *previewWindow) scale() (float32, float64) {
 // run lays out (when the document changed) and draws the page, off the UI goroutine.
 func (p *previewWindow) run(job previewJob) {
 	if job.doc != nil {
-		if pv, err := pdfout.NewPreview(job.doc); err != nil {
+		if pv, err := layoutPreview(job.doc); err != nil {
 			job.err = err
 		} else {
 			job.pv = pv
@@ -274,9 +278,14 @@ func (p *previewWindow) run(job previewJob) {
 func (p *previewWindow) show(job previewJob) {
 	p.mu.Lock()
 	p.busy = false
-	if job.err == nil {
+	switch {
+	case job.err == nil:
 		// p.page is the page asked for, which may have moved on while this one was drawn.
 		p.pv, p.page = job.pv, min(p.page, job.pv.Pages()-1)
+	case job.doc != nil:
+		// The new layout failed: the old one no longer shows the document, so the next
+		// request (a page turn, a zoom) lays out again instead of drawing from it.
+		p.stale = true
 	}
 	again, closed := p.again, p.closed
 	p.again = false

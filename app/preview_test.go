@@ -2,8 +2,10 @@ package app
 
 import (
 	"bytes"
+	"errors"
 	"image"
 	"math"
+	"strings"
 	"testing"
 	"time"
 
@@ -181,5 +183,36 @@ func TestPreviewCoalesces(t *testing.T) {
 	} else {
 		waitRenders(t, q, 1)
 		q.Win.Close()
+	}
+}
+
+// TestPreviewRelaysOutAfterAFailure: when laying out the changed document fails, the preview
+// says so, and the next page turn lays out again instead of drawing the old layout.
+func TestPreviewRelaysOutAfterAFailure(t *testing.T) {
+	a := test.NewTempApp(t)
+	w := NewForFile(a, fileSample)
+	w.ShowPreview()
+	p := w.preview()
+	defer p.Win.Close()
+	n := waitRenders(t, p, 1)
+	layouts := 0
+	layoutPreview = func(doc *forms.Document) (*pdfout.Preview, error) {
+		layouts++
+		return nil, errors.New("排版失败")
+	}
+	defer func() { layoutPreview = pdfout.NewPreview }()
+	test.Type(w.Unit.Name, "改")
+	n = waitRenders(t, p, n+1)
+	if !strings.Contains(p.PageLabel.Text, "排版失败") || layouts != 1 {
+		t.Fatalf("after a failed layout: label %q, %d layouts", p.PageLabel.Text, layouts)
+	}
+	layoutPreview = func(doc *forms.Document) (*pdfout.Preview, error) {
+		layouts++
+		return pdfout.NewPreview(doc)
+	}
+	test.Tap(p.Next)
+	waitRenders(t, p, n+1)
+	if layouts != 2 || !strings.Contains(p.PageLabel.Text, "第 2 页") {
+		t.Errorf("the page turn after the failure: %d layouts, label %q", layouts, p.PageLabel.Text)
 	}
 }

@@ -94,6 +94,7 @@ type rasterFont struct {
 	buf   sfnt.Buffer
 	z     vector.Rasterizer
 	cache map[glyphKey]*glyphMask
+	bytes int // the size of the masks in cache
 }
 
 // glyphKey is a glyph at a pixel size, sub-pixel phase and emboldening radius (px).
@@ -110,8 +111,9 @@ type glyphMask struct {
 	off  image.Point
 }
 
-// maxGlyphs bounds the cache: a few zoom levels of a long document.
-const maxGlyphs = 30000
+// maxGlyphBytes bounds the cache by the size of its masks (a glyph at 200 % is ~2 KB, at the
+// largest zoom ~5 KB): a few zoom levels of a long document.
+const maxGlyphBytes = 48 << 20
 
 var (
 	rasterOnce sync.Once
@@ -139,11 +141,17 @@ func (rf *rasterFont) glyph(k glyphKey) *glyphMask {
 	if g, ok := rf.cache[k]; ok {
 		return g
 	}
-	if len(rf.cache) >= maxGlyphs {
-		clear(rf.cache)
-	}
 	g := rf.draw(k)
+	size := 64 // the entry itself
+	if g != nil {
+		size += len(g.mask.Pix)
+	}
+	if rf.bytes+size > maxGlyphBytes {
+		clear(rf.cache)
+		rf.bytes = 0
+	}
 	rf.cache[k] = g
+	rf.bytes += size
 	return g
 }
 

@@ -112,6 +112,19 @@ func renderWith(w io.Writer, doc *forms.Document, opts Options, tap func(painter
 		paintWith(p, pages, m)
 		res.Pages += len(pages)
 	}
+	out, err := finishPDF(pdf)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := w.Write(out); err != nil {
+		return nil, fmt.Errorf("写入 PDF 失败：%w", err)
+	}
+	return res, nil
+}
+
+// finishPDF is fpdf's output with the font's subset tag renamed and every stream recompressed
+// (the forms and the department summary alike).
+func finishPDF(pdf *fpdf.Fpdf) ([]byte, error) {
 	var buf bytes.Buffer
 	if err := pdf.Output(&buf); err != nil {
 		return nil, fmt.Errorf("生成 PDF 失败：%w", err)
@@ -120,10 +133,7 @@ func renderWith(w io.Writer, doc *forms.Document, opts Options, tap func(painter
 	if small, err := recompress(out); err == nil {
 		out = small
 	} // else fpdf's own output: valid, only larger (tests guard the recompression)
-	if _, err := w.Write(out); err != nil {
-		return nil, fmt.Errorf("写入 PDF 失败：%w", err)
-	}
-	return res, nil
+	return out, nil
 }
 
 // layoutTables lays out each form on its own pages (each numbers its pages from 1).

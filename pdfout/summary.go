@@ -1,7 +1,6 @@
 package pdfout
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"strconv"
@@ -68,20 +67,6 @@ func summaryPageOptions(m layout.Measurer) layout.Options {
 // newSummaryPDF creates a landscape document with the font loaded and checked.
 func newSummaryPDF(title string, opts Options) (*fpdf.Fpdf, error) {
 	return newPDFWith(pdfMeta{orientation: "L", title: title, subject: forms.SummaryTitle}, opts)
-}
-
-// finishPDF is the PDF's bytes with the font's subset tag and the smaller compression Render
-// gives the forms.
-func finishPDF(pdf *fpdf.Fpdf) ([]byte, error) {
-	var buf bytes.Buffer
-	if err := pdf.Output(&buf); err != nil {
-		return nil, fmt.Errorf("生成 PDF 失败：%w", err)
-	}
-	out := []byte(subsetTags.Replace(buf.String()))
-	if small, err := recompress(out); err == nil {
-		out = small
-	}
-	return out, nil
 }
 
 // summaryBuilder turns a forms.Summary into a layout table, cleaning every text on the way.
