@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -13,30 +14,38 @@ import (
 	"ziping/xlsxout"
 )
 
-// runExport implements `ziping export [--xlsx] [-o OUT] FILE`: the official tables as PDF, or
-// with --xlsx as an Excel workbook with one sheet per form.
+// exportUsage is printed when the export command line is wrong.
+const exportUsage = "用法：ziping export [--xlsx] [-o 输出.pdf|输出.xlsx] 文件.zpb\n"
+
+// runExport implements `ziping export [--xlsx] [-o OUT.pdf|OUT.xlsx] FILE`: the official
+// tables as PDF, or as an Excel workbook with one sheet per form. With -o the format follows
+// its extension (.pdf or .xlsx, in any case), so the file's name never lies about its content;
+// --xlsx then only agrees with it (--xlsx with -o x.pdf is refused). Without -o the output is
+// named after the document, as PDF, or with --xlsx as Excel. The output may never be the input
+// document itself (also through a link) nor any .zpb file: exporting must not destroy a
+// document.
 func runExport(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("export", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	out := fs.String("o", "", "输出文件")
 	xlsx := fs.Bool("xlsx", false, "导出 Excel 工作簿")
 	if err := fs.Parse(args); err != nil || fs.NArg() != 1 {
-		fmt.Fprint(stderr, "用法：ziping export [--xlsx] [-o 输出.pdf|输出.xlsx] 文件.zpb\n")
+		fmt.Fprint(stderr, exportUsage)
 		return exitUnusable
 	}
 	in := fs.Arg(0)
-	doc, err := forms.Load(in)
+	target, render, err := exportTarget(in, *out, *xlsx)
+	if err == nil {
+		err = checkTarget(target, []string{in})
+	}
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return exitUnusable
 	}
-	ext, render := ".pdf", renderPDF
-	if *xlsx {
-		ext, render = ".xlsx", renderXLSX
-	}
-	target := *out
-	if target == "" {
-		target = strings.TrimSuffix(in, filepath.Ext(in)) + ext
+	doc, err := forms.Load(in)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return exitUnusable
 	}
 	data, done, warnings, err := render(doc)
 	if err != nil {
@@ -48,6 +57,64 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "已导出 %s（%s）\n", target, done)
 	return exitOK
+}
+
+// renderer makes an export in memory; done says how big it is ("12 页").
+type renderer func(doc *forms.Document) (data []byte, done string, warnings []forms.Problem, err error)
+
+// exportTarget is where export writes and in which format: out's extension when out is given,
+// else the input's name with .pdf, or .xlsx when xlsx is set.
+func exportTarget(in, out string, xlsx bool) (string, renderer, error) {
+	if out == "" {
+		if xlsx {
+			return strings.TrimSuffix(in, filepath.Ext(in)) + ".xlsx", renderXLSX, nil
+		}
+		return strings.TrimSuffix(in, filepath.Ext(in)) + ".pdf", renderPDF, nil
+	}
+	switch ext := strings.ToLower(filepath.Ext(out)); {
+	case ext == ".xlsx":
+		return out, renderXLSX, nil
+	case ext == ".pdf" && xlsx:
+		return "", nil, fmt.Errorf("--xlsx 要求导出 Excel，而输出文件“%s”的扩展名是 .pdf：请去掉 --xlsx 导出 PDF，或把输出文件改为 .xlsx\n%s", out, strings.TrimSuffix(exportUsage, "\n"))
+	case ext == ".pdf":
+		return out, renderPDF, nil
+	case ext == forms.FileExt:
+		return "", nil, zpbTargetError(out)
+	}
+	return "", nil, fmt.Errorf("输出文件“%s”的扩展名应为 .pdf（导出 PDF）或 .xlsx（导出 Excel）", out)
+}
+
+// checkTarget refuses an output that is one of the inputs (by name, or the same file through a
+// link or another path) or a .zpb document: writing there would replace a document with a
+// file the program cannot read.
+func checkTarget(target string, inputs []string) error {
+	if strings.EqualFold(filepath.Ext(target), forms.FileExt) {
+		return zpbTargetError(target)
+	}
+	for _, in := range inputs {
+		if samePathOrFile(target, in) {
+			return fmt.Errorf("输出文件“%s”就是输入的文档“%s”：写入会覆盖文档，请换一个输出文件名", target, in)
+		}
+	}
+	return nil
+}
+
+// zpbTargetError is the refusal to write an export into a .zpb file.
+func zpbTargetError(target string) error {
+	return fmt.Errorf("输出文件“%s”是绩效自评文档（.zpb）：导出不能写入文档，请用扩展名 .pdf 或 .xlsx", target)
+}
+
+// samePathOrFile tells whether a and b name the same file: the same absolute path, or, when both
+// exist, the same file (os.SameFile follows links).
+func samePathOrFile(a, b string) bool {
+	absA, errA := filepath.Abs(a)
+	absB, errB := filepath.Abs(b)
+	if errA == nil && errB == nil && absA == absB {
+		return true
+	}
+	fa, errA := os.Stat(a)
+	fb, errB := os.Stat(b)
+	return errA == nil && errB == nil && os.SameFile(fa, fb)
 }
 
 // writeOutput writes data to target (whole or not at all) and prints the warnings about it;

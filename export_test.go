@@ -57,14 +57,7 @@ func wantNames(t *testing.T, dir string, want ...string) {
 func TestExportReplacesCompletely(t *testing.T) {
 	t.Setenv("SOURCE_DATE_EPOCH", "1600000000")
 	dir, in := exportDir(t)
-	doc, err := forms.Load(in)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var want bytes.Buffer
-	if _, err := pdfout.Render(&want, doc, pdfout.Options{Created: pdfout.CreatedFromEnv()}); err != nil {
-		t.Fatal(err)
-	}
+	want := renderedPDF(t, in)
 	target := filepath.Join(dir, "doc.pdf")
 	old := bytes.Repeat([]byte("old export "), want.Len()/5) // twice as long as the new one
 	if err := os.WriteFile(target, old, 0o600); err != nil {
@@ -77,7 +70,10 @@ func TestExportReplacesCompletely(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer reader.Close()
-	before, _ := reader.Stat()
+	before, err := reader.Stat()
+	if err != nil {
+		t.Fatal(err)
+	}
 	var out, errOut bytes.Buffer
 	if code, _ := runCLI([]string{"export", "-o", target, in}, &out, &errOut); code != exitOK {
 		t.Fatalf("code %d: %s", code, errOut.String())
@@ -104,64 +100,87 @@ func TestExportReplacesCompletely(t *testing.T) {
 	}
 }
 
+// renderedPDF is what pdfout.Render makes of the document at path.
+func renderedPDF(t *testing.T, path string) *bytes.Buffer {
+	t.Helper()
+	doc, err := forms.Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if _, err := pdfout.Render(&buf, doc, pdfout.Options{Created: pdfout.CreatedFromEnv()}); err != nil {
+		t.Fatal(err)
+	}
+	return &buf
+}
+
 // TestExportFailureLeavesNothing: when the PDF cannot be written, the destination keeps what
 // it held (nothing, or the old file) and no temporary file is left in the folder.
 func TestExportFailureLeavesNothing(t *testing.T) {
-	t.Run("target is a folder", func(t *testing.T) {
-		dir, in := exportDir(t)
-		target := filepath.Join(dir, "x.pdf")
-		if err := os.Mkdir(target, 0o755); err != nil {
-			t.Fatal(err)
-		}
-		var errOut bytes.Buffer
-		if code, _ := runCLI([]string{"export", "-o", target, in}, &bytes.Buffer{}, &errOut); code != exitUnusable || !strings.Contains(errOut.String(), "无法写入") {
-			t.Fatalf("code %d: %s", code, errOut.String())
-		}
-		if fi, err := os.Stat(target); err != nil || !fi.IsDir() {
-			t.Errorf("the folder at the destination was replaced: %v", err)
-		}
-		wantNames(t, dir, "doc.zpb", "x.pdf")
-		wantNames(t, target)
-	})
-	t.Run("folder missing", func(t *testing.T) {
-		dir, in := exportDir(t)
-		target := filepath.Join(dir, "out", "x.pdf")
-		var errOut bytes.Buffer
-		if code, _ := runCLI([]string{"export", "-o", target, in}, &bytes.Buffer{}, &errOut); code != exitUnusable || !strings.Contains(errOut.String(), "无法写入") {
-			t.Fatalf("code %d: %s", code, errOut.String())
-		}
-		if strings.Contains(errOut.String(), ".tmp-") {
-			t.Errorf("the message names the temporary file: %s", errOut.String())
-		}
-		wantNames(t, dir, "doc.zpb")
-	})
-	t.Run("folder not writable", func(t *testing.T) {
-		if os.Geteuid() == 0 {
-			t.Skip("root may write into a read-only folder")
-		}
-		dir, in := exportDir(t)
-		ro := filepath.Join(dir, "ro")
-		if err := os.Mkdir(ro, 0o755); err != nil {
-			t.Fatal(err)
-		}
-		target := filepath.Join(ro, "x.pdf")
-		old := []byte("%PDF-1.7 the previous export")
-		if err := os.WriteFile(target, old, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.Chmod(ro, 0o555); err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { os.Chmod(ro, 0o755) })
-		var errOut bytes.Buffer
-		if code, _ := runCLI([]string{"export", "-o", target, in}, &bytes.Buffer{}, &errOut); code != exitUnusable || !strings.Contains(errOut.String(), "无法写入") {
-			t.Fatalf("code %d: %s", code, errOut.String())
-		}
-		if got, err := os.ReadFile(target); err != nil || !bytes.Equal(got, old) {
-			t.Errorf("the previous export changed: %q %v", got, err)
-		}
-		wantNames(t, ro, "x.pdf")
-	})
+	t.Run("target is a folder", exportOntoFolder)
+	t.Run("folder missing", exportIntoMissingFolder)
+	t.Run("folder not writable", exportIntoReadOnlyFolder)
+}
+
+// exportOntoFolder: a folder at the destination stays, empty.
+func exportOntoFolder(t *testing.T) {
+	dir, in := exportDir(t)
+	target := filepath.Join(dir, "x.pdf")
+	if err := os.Mkdir(target, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	var errOut bytes.Buffer
+	if code, _ := runCLI([]string{"export", "-o", target, in}, &bytes.Buffer{}, &errOut); code != exitUnusable || !strings.Contains(errOut.String(), "无法写入") {
+		t.Fatalf("code %d: %s", code, errOut.String())
+	}
+	if fi, err := os.Stat(target); err != nil || !fi.IsDir() {
+		t.Errorf("the folder at the destination was replaced: %v", err)
+	}
+	wantNames(t, dir, "doc.zpb", "x.pdf")
+	wantNames(t, target)
+}
+
+// exportIntoMissingFolder: the message names the destination, not the temporary file.
+func exportIntoMissingFolder(t *testing.T) {
+	dir, in := exportDir(t)
+	target := filepath.Join(dir, "out", "x.pdf")
+	var errOut bytes.Buffer
+	if code, _ := runCLI([]string{"export", "-o", target, in}, &bytes.Buffer{}, &errOut); code != exitUnusable || !strings.Contains(errOut.String(), "无法写入") {
+		t.Fatalf("code %d: %s", code, errOut.String())
+	}
+	if strings.Contains(errOut.String(), ".tmp-") {
+		t.Errorf("the message names the temporary file: %s", errOut.String())
+	}
+	wantNames(t, dir, "doc.zpb")
+}
+
+// exportIntoReadOnlyFolder: the previous export in a folder that cannot be written stays.
+func exportIntoReadOnlyFolder(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("root may write into a read-only folder")
+	}
+	dir, in := exportDir(t)
+	ro := filepath.Join(dir, "ro")
+	if err := os.Mkdir(ro, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	target := filepath.Join(ro, "x.pdf")
+	old := []byte("%PDF-1.7 the previous export")
+	if err := os.WriteFile(target, old, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(ro, 0o555); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.Chmod(ro, 0o755) })
+	var errOut bytes.Buffer
+	if code, _ := runCLI([]string{"export", "-o", target, in}, &bytes.Buffer{}, &errOut); code != exitUnusable || !strings.Contains(errOut.String(), "无法写入") {
+		t.Fatalf("code %d: %s", code, errOut.String())
+	}
+	if got, err := os.ReadFile(target); err != nil || !bytes.Equal(got, old) {
+		t.Errorf("the previous export changed: %q %v", got, err)
+	}
+	wantNames(t, ro, "x.pdf")
 }
 
 // TestExportThroughSymlink: a link at the destination stays a link; the file it points to is
@@ -257,4 +276,87 @@ func lastFormulaValue(t *testing.T, f *excelize.File, sheet string) string {
 		t.Fatalf("%s!%s: %v", sheet, last, err)
 	}
 	return v
+}
+
+// runExportIn runs `ziping export args...` and returns the exit code and stderr.
+func runExportIn(args ...string) (int, string) {
+	var errOut bytes.Buffer
+	code, _ := runCLI(append([]string{"export"}, args...), &bytes.Buffer{}, &errOut)
+	return code, errOut.String()
+}
+
+// TestExportFormatFollowsOutput: with -o, the format is the extension's, in any case; --xlsx
+// against -o x.pdf and any other extension are refused with nothing written.
+func TestExportFormatFollowsOutput(t *testing.T) {
+	dir, in := exportDir(t)
+	for name, magic := range map[string]string{"a.xlsx": "PK", "b.XLSX": "PK", "c.pdf": "%PDF-", "d.Pdf": "%PDF-"} {
+		target := filepath.Join(dir, name)
+		if code, errOut := runExportIn("-o", target, in); code != exitOK {
+			t.Fatalf("-o %s: code %d: %s", name, code, errOut)
+		}
+		if data, err := os.ReadFile(target); err != nil || !bytes.HasPrefix(data, []byte(magic)) {
+			t.Errorf("-o %s does not hold a %q file (%v)", name, magic, err)
+		}
+	}
+	if code, errOut := runExportIn("--xlsx", "-o", filepath.Join(dir, "e.xlsx"), in); code != exitOK {
+		t.Errorf("--xlsx -o e.xlsx: code %d: %s", code, errOut)
+	}
+	before := names(t, dir)
+	refused := map[string][]string{
+		"--xlsx 要求导出 Excel，而输出文件“" + filepath.Join(dir, "x.pdf") + "”的扩展名是 .pdf":        {"--xlsx", "-o", filepath.Join(dir, "x.pdf"), in},
+		"输出文件“" + filepath.Join(dir, "x.doc") + "”的扩展名应为 .pdf（导出 PDF）或 .xlsx（导出 Excel）": {"-o", filepath.Join(dir, "x.doc"), in},
+		"输出文件“" + filepath.Join(dir, "x") + "”的扩展名应为 .pdf":                              {"--xlsx", "-o", filepath.Join(dir, "x"), in},
+	}
+	for want, args := range refused {
+		if code, errOut := runExportIn(args...); code != exitUnusable || !strings.Contains(errOut, want) {
+			t.Errorf("%q: code %d, stderr %q; want %d and %q", args, code, errOut, exitUnusable, want)
+		}
+	}
+	wantNames(t, dir, before...)
+}
+
+// TestExportNeverReplacesADocument: the output may not be the input document, by its name,
+// another name or a link, nor any .zpb file; the refusal writes nothing.
+func TestExportNeverReplacesADocument(t *testing.T) {
+	dir, in := exportDir(t)
+	original, err := os.ReadFile(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	asPDF := filepath.Join(dir, "named.pdf") // a document that does not end in .zpb
+	if err := os.WriteFile(asPDF, original, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(dir, "link.xlsx")
+	if err := os.Symlink("doc.zpb", link); err != nil {
+		t.Fatal("cannot make a symbolic link:", err)
+	}
+	other := filepath.Join(dir, "other.ZPB")
+	hard := filepath.Join(dir, "hard.pdf") // another name of the document itself
+	if err := os.Link(in, hard); err != nil {
+		t.Fatal("cannot make a hard link:", err)
+	}
+	cases := map[string][]string{
+		"绩效自评文档（.zpb）":              {"-o", in, in},
+		"导出不能写入文档":                  {"--xlsx", "-o", in, in},
+		"“" + other + "”":           {"-o", other, in},
+		"就是输入的文档":                   {"-o", link, in},
+		"就是输入的文档“":                  {"--xlsx", "-o", link, in},
+		"就是输入的文档“" + asPDF:          {asPDF}, // the default name is the document's own
+		"输出文件“" + hard + "”就是输入的文档": {"-o", hard, in},
+	}
+	for want, args := range cases {
+		if code, errOut := runExportIn(args...); code != exitUnusable || !strings.Contains(errOut, want) {
+			t.Errorf("%q: code %d, stderr %q; want %d and %q", args, code, errOut, exitUnusable, want)
+		}
+	}
+	for _, p := range []string{in, asPDF, hard} {
+		if data, err := os.ReadFile(p); err != nil || !bytes.Equal(data, original) {
+			t.Errorf("%s was changed (%v)", p, err)
+		}
+	}
+	if fi, err := os.Lstat(link); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("the link was replaced: %v", err)
+	}
+	wantNames(t, dir, "doc.zpb", "hard.pdf", "link.xlsx", "named.pdf")
 }

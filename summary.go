@@ -21,10 +21,19 @@ const summaryUsage = "用法：ziping summary 文件.zpb... -o 输出.pdf|输出
 // required (there is no document to name the output after, and writing 部门汇总.pdf into
 // whatever folder the command runs in could replace a file unseen); it may come before or
 // after the files. A file that cannot be read stops the command before anything is written.
+//
+// The same file given twice is an error naming it, not silently dropped: the unit would
+// otherwise count twice in the totals, and a repeated name on a command line is more likely a
+// slip (a wrong file meant) than intended, so the user should see it rather than a summary
+// short of the unit meant. The output may not be one of the inputs nor a .zpb document.
 func runSummary(args []string, stdout, stderr io.Writer) int {
 	files, out, err := parseSummaryArgs(args)
 	if err != nil {
 		fmt.Fprintf(stderr, "%v\n%s", err, summaryUsage)
+		return exitUnusable
+	}
+	if err := checkSummaryFiles(files, out); err != nil {
+		fmt.Fprintln(stderr, err)
 		return exitUnusable
 	}
 	var inputs []forms.SummaryInput
@@ -86,15 +95,31 @@ func parseSummaryArgs(args []string) (files []string, out string, err error) {
 	return files, out, checkSummaryOutput(out)
 }
 
-// checkSummaryOutput requires an output whose extension says PDF or Excel.
+// checkSummaryOutput requires an output whose extension says PDF or Excel, and says why a
+// .zpb is refused.
 func checkSummaryOutput(out string) error {
 	switch ext := strings.ToLower(filepath.Ext(out)); {
 	case out == "":
 		return errors.New("请用 -o 指定输出文件，扩展名 .pdf 输出 PDF，.xlsx 输出 Excel")
+	case ext == forms.FileExt:
+		return zpbTargetError(out)
 	case ext != ".pdf" && ext != ".xlsx":
 		return fmt.Errorf("输出文件“%s”的扩展名应为 .pdf 或 .xlsx", out)
 	}
 	return nil
+}
+
+// checkSummaryFiles refuses a file given twice (by the same path, another path or a link) and
+// an output that would replace one of the documents.
+func checkSummaryFiles(files []string, out string) error {
+	for i, f := range files {
+		for j := range i {
+			if samePathOrFile(f, files[j]) {
+				return fmt.Errorf("第 %d 个文件“%s”与第 %d 个文件“%s”是同一个文档：同一单位不能汇总两次，请去掉重复的文件", i+1, f, j+1, files[j])
+			}
+		}
+	}
+	return checkTarget(out, files)
 }
 
 // renderSummary makes the PDF or the workbook of s, as out's extension says, in memory, so

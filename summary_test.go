@@ -26,9 +26,14 @@ func summaryFiles(t *testing.T, dir string) []string {
 	if err := forms.Save(pa, a); err != nil {
 		t.Fatal(err)
 	}
-	data, _ := os.ReadFile(sample)
+	data, err := os.ReadFile(sample)
+	if err != nil {
+		t.Fatal(err)
+	}
 	ps := filepath.Join(dir, "s.zpb")
-	os.WriteFile(ps, data, 0o644)
+	if err := os.WriteFile(ps, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
 	return []string{ps, pa}
 }
 
@@ -98,7 +103,9 @@ func TestSummaryErrors(t *testing.T) {
 	dir := t.TempDir()
 	files := summaryFiles(t, dir)
 	broken := filepath.Join(dir, "坏.zpb")
-	os.WriteFile(broken, []byte(`{"format":"ziping",`), 0o644)
+	if err := os.WriteFile(broken, []byte(`{"format":"ziping",`), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	out := filepath.Join(dir, "x.pdf")
 	tests := map[string]struct {
 		args []string
@@ -131,11 +138,16 @@ func TestSummaryErrors(t *testing.T) {
 func TestSummaryNotes(t *testing.T) {
 	dir := t.TempDir()
 	files := summaryFiles(t, dir)
-	b, _ := forms.Load(sample)
+	b, err := forms.Load(sample)
+	if err != nil {
+		t.Fatal(err)
+	}
 	b.Unit.BudgetRow("I1").Actual = ""
 	b.Settings.Year = "2020"
 	pb := filepath.Join(dir, "b.zpb")
-	forms.Save(pb, b)
+	if err := forms.Save(pb, b); err != nil {
+		t.Fatal(err)
+	}
 	var stdout, stderr bytes.Buffer
 	code, _ := runCLI(append([]string{"summary", "-o", filepath.Join(dir, "s.xlsx")}, append(files, pb)...), &stdout, &stderr)
 	if code != exitOK {
@@ -156,4 +168,77 @@ func TestUsageMentionsSummary(t *testing.T) {
 			t.Errorf("usage lacks %q", want)
 		}
 	}
+}
+
+// TestSummaryRefusesDuplicatesAndDocuments: the same document twice (by its name, another path
+// to it or a link) is an error naming it, not a unit counted twice; an output that is one of
+// the documents or any .zpb file is refused. Nothing is written and no document changes.
+func TestSummaryRefusesDuplicatesAndDocuments(t *testing.T) {
+	dir := t.TempDir()
+	files := summaryFiles(t, dir)
+	s := files[0]
+	link := filepath.Join(dir, "link.zpb")
+	if err := os.Symlink("s.zpb", link); err != nil {
+		t.Fatal("cannot make a symbolic link:", err)
+	}
+	asPDF := filepath.Join(dir, "named.pdf") // a document whose name does not end in .zpb
+	copyFile(t, s, asPDF)
+	before := snapshotFiles(t, files[0], files[1], asPDF)
+	out := filepath.Join(dir, "x.pdf")
+	wd, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rel, err := filepath.Rel(wd, s) // another path to the same file
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := map[string][]string{
+		"第 2 个文件“" + s + "”与第 1 个文件“" + s + "”是同一个文档":        {s, s, "-o", out},
+		"第 3 个文件“" + link + "”与第 1 个文件":                      {s, files[1], link, "-o", out},
+		"第 2 个文件“" + rel + "”与第 1 个文件":                       {s, rel, "-o", out},
+		"输出文件“" + s + "”是绩效自评文档（.zpb）":                       {s, files[1], "-o", s},
+		"输出文件“" + filepath.Join(dir, "new.Zpb") + "”是绩效自评文档": {s, "-o", filepath.Join(dir, "new.Zpb")},
+		"输出文件“" + asPDF + "”就是输入的文档":                         {s, asPDF, "-o", asPDF},
+	}
+	for want, args := range cases {
+		var stdout, stderr bytes.Buffer
+		code, _ := runCLI(append([]string{"summary"}, args...), &stdout, &stderr)
+		if code != exitUnusable || !strings.Contains(stderr.String(), want) || stdout.Len() != 0 {
+			t.Errorf("%q: code %d, stderr %q; want %d and %q", args, code, stderr.String(), exitUnusable, want)
+		}
+	}
+	if after := snapshotFiles(t, files[0], files[1], asPDF); after != before {
+		t.Error("a document was changed")
+	}
+	if got := strings.Join(names(t, dir), " "); got != "a.zpb link.zpb named.pdf s.zpb" {
+		t.Errorf("the folder holds %s", got)
+	}
+}
+
+// copyFile copies the file from to the file to.
+func copyFile(t *testing.T, from, to string) {
+	t.Helper()
+	data, err := os.ReadFile(from)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(to, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// snapshotFiles is the contents of the files, joined, to tell whether any changed.
+func snapshotFiles(t *testing.T, paths ...string) string {
+	t.Helper()
+	var b strings.Builder
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b.Write(data)
+		b.WriteString("\x00")
+	}
+	return b.String()
 }

@@ -18,7 +18,10 @@ func TestStartFromLastYear(t *testing.T) {
 	w := fileWindow(t)
 	dir := t.TempDir()
 	path := copySample(t, dir, "2021.zpb")
-	before, _ := os.ReadFile(path)
+	before, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
 	last, err := forms.Load(path)
 	if err != nil {
 		t.Fatal(err)
@@ -26,6 +29,22 @@ func TestStartFromLastYear(t *testing.T) {
 	if err := w.startFromLastYear(path); err != nil {
 		t.Fatalf("startFromLastYear: %v", err)
 	}
+	wantUntitled2022(t, w)
+	wantProjectsUnfilled(t, w, last)
+	if !w.Eval.Unit.Total.IsZero() || !strings.Contains(w.Status.Text, "单位总评价得分 0") {
+		t.Errorf("unit total %s, status %q", forms.FormatScore(w.Eval.Unit.Total), w.Status.Text)
+	}
+	after, _ := os.ReadFile(path)
+	entries, _ := os.ReadDir(dir)
+	if !bytes.Equal(before, after) || len(entries) != 1 {
+		t.Errorf("the sample was changed or a file was added (%d entries)", len(entries))
+	}
+}
+
+// wantUntitled2022 checks that w holds an unsaved, untitled 2022 document, as its title, status
+// and suggested file name say.
+func wantUntitled2022(t *testing.T, w *Window) {
+	t.Helper()
 	if w.Doc.Settings.Year != "2022" || w.Path != "" || !w.Dirty {
 		t.Errorf("year %q Path %q Dirty %v, want 2022, untitled, unsaved", w.Doc.Settings.Year, w.Path, w.Dirty)
 	}
@@ -38,6 +57,11 @@ func TestStartFromLastYear(t *testing.T) {
 	if got := w.suggestedName(forms.FileExt); got != "2022年抚顺市社保中心绩效自评.zpb" {
 		t.Errorf("suggested name %q", got)
 	}
+}
+
+// wantProjectsUnfilled checks that w has last's project tabs, with 实施期 advanced and no score.
+func wantProjectsUnfilled(t *testing.T, w *Window, last *forms.Document) {
+	t.Helper()
 	if len(w.Projects) != len(last.Projects) {
 		t.Fatalf("%d project tabs, want %d", len(w.Projects), len(last.Projects))
 	}
@@ -51,14 +75,6 @@ func TestStartFromLastYear(t *testing.T) {
 		if r := w.Eval.Projects[i]; r.HasD || !r.Total.IsZero() {
 			t.Errorf("project %d: D %q total %s, want unfilled", i+1, r.DText(), forms.FormatScore(r.Total))
 		}
-	}
-	if !w.Eval.Unit.Total.IsZero() || !strings.Contains(w.Status.Text, "单位总评价得分 0") {
-		t.Errorf("unit total %s, status %q", forms.FormatScore(w.Eval.Unit.Total), w.Status.Text)
-	}
-	after, _ := os.ReadFile(path)
-	entries, _ := os.ReadDir(dir)
-	if !bytes.Equal(before, after) || len(entries) != 1 {
-		t.Errorf("the sample was changed or a file was added (%d entries)", len(entries))
 	}
 }
 

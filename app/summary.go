@@ -50,9 +50,12 @@ type summaryWindow struct {
 
 // summaryEntry is one document of the summary.
 type summaryEntry struct {
-	Path  string // the file, or "" for the unsaved current document
-	Label string // how the file list and the notes name it
-	Doc   *forms.Document
+	// Path is the file (absolute), also for the current document when it has one, so that the
+	// same unit is not added twice; "" for the unsaved current document.
+	Path    string
+	Label   string // how the file list and the notes name it
+	Doc     *forms.Document
+	Current bool // the entry is a copy of the document being edited (添加当前文档)
 }
 
 // ShowSummary opens the 部门汇总 window, where documents are added one by one (or the one
@@ -90,17 +93,13 @@ func (w *Window) newSummaryWindow() *summaryWindow {
 	return s
 }
 
-// addPath adds the document at path; a file that cannot be read, or one already added, is
-// reported and left out.
+// addPath adds the document at path; a file that cannot be read, or one already added (also
+// as the current document), is reported and left out.
 func (s *summaryWindow) addPath(path string) {
-	if abs, err := filepath.Abs(path); err == nil {
-		path = abs
-	}
-	for _, e := range s.Entries {
-		if e.Path != "" && samePath(e.Path, path) {
-			dialog.ShowInformation("部门汇总", fmt.Sprintf("“%s”已在汇总中。", filepath.Base(path)), s.Win)
-			return
-		}
+	path = summaryAbsPath(path)
+	if msg := s.already(path, false); msg != "" {
+		dialog.ShowInformation("部门汇总", msg, s.Win)
+		return
 	}
 	doc, err := forms.Load(path)
 	if err != nil {
@@ -111,8 +110,18 @@ func (s *summaryWindow) addPath(path string) {
 	s.update()
 }
 
-// addCurrent adds a copy of the document being edited, as it is now (saved or not).
+// addCurrent adds a copy of the document being edited, as it is now (saved or not), unless it
+// is in the summary already, as the current document or as its file: a unit counted twice
+// would double the totals unseen.
 func (s *summaryWindow) addCurrent() {
+	path := ""
+	if s.main.Path != "" {
+		path = summaryAbsPath(s.main.Path)
+	}
+	if msg := s.already(path, true); msg != "" {
+		dialog.ShowInformation("部门汇总", msg, s.Win)
+		return
+	}
 	doc, err := snapshot(s.main.Doc)
 	if err != nil {
 		dialog.ShowError(err, s.Win)
@@ -122,8 +131,33 @@ func (s *summaryWindow) addCurrent() {
 	if s.main.Path != "" {
 		label = "当前文档：" + s.main.Path
 	}
-	s.Entries = append(s.Entries, summaryEntry{Path: "", Label: label, Doc: doc})
+	s.Entries = append(s.Entries, summaryEntry{Path: path, Label: label, Doc: doc, Current: true})
 	s.update()
+}
+
+// already says why the document at path (absolute, or "" for an unsaved one) cannot be added,
+// current telling whether it is the current document; "" when it can.
+func (s *summaryWindow) already(path string, current bool) string {
+	for _, e := range s.Entries {
+		switch {
+		case current && e.Current:
+			return "当前文档已在汇总中。要换成它现在的内容，请先在列表中移除它，再添加。"
+		case path != "" && e.Path != "" && samePath(e.Path, path) && e.Current:
+			return fmt.Sprintf("“%s”已作为当前文档在汇总中。", filepath.Base(path))
+		case path != "" && e.Path != "" && samePath(e.Path, path):
+			return fmt.Sprintf("“%s”已在汇总中。", filepath.Base(path))
+		}
+	}
+	return ""
+}
+
+// summaryAbsPath is path made absolute, so that one file is named one way; path itself when that
+// fails.
+func summaryAbsPath(path string) string {
+	if abs, err := filepath.Abs(path); err == nil {
+		return abs
+	}
+	return path
 }
 
 // removeSelected drops the document selected in the file list.
@@ -188,7 +222,7 @@ func summaryCells(sum *forms.Summary) [][]string {
 			sum.AmountText(u.Budget, forms.ColActual), u.Budget.RateText(), forms.FormatScore(u.Score), u.Grade,
 			strconv.Itoa(len(u.Projects))}
 		if len(u.Projects) == 0 {
-			rows = append(rows, append(own, "——", "", ""))
+			rows = append(rows, append(own, "——", "——", "——")) // as the PDF and Excel print it
 		}
 		for j, p := range u.Projects {
 			row := make([]string, len(own), len(summaryHeader)) // later rows leave the unit's cells blank

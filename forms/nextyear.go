@@ -3,6 +3,7 @@ package forms
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -121,11 +122,15 @@ const periodYearMin, periodYearMax = 1900, 2200
 // advancePeriod advances the 实施期 of a one-year project: every year in it that is from
 // becomes to ("2021 年 1 月 - 2021 年 12 月", "2021.1-2021.12", "2021-2021", "2021年度").
 // Digits may be ASCII or full-width; the new year is written in the same kind. A period that
-// also names another year ("2021-2023", "2020年-2022年") belongs to a multi-year project, whose
-// 实施期 does not change from one year to the next: it is kept, like a period naming no year
-// ("长期", "") and any date not written with a four-digit year.
+// also names another year ("2021-2023", "2020年-2022年", or with the end year in two digits:
+// "2021-22", "2021至22年", see shortYearRange) belongs to a multi-year project, whose 实施期
+// does not change from one year to the next: it is kept, like a period naming no year ("长期",
+// "") and any date not written with a four-digit year.
 func advancePeriod(period string, from, to int) string {
 	runs := digitRuns(period)
+	if shortYearRange(period, runs) {
+		return period
+	}
 	found := false
 	for _, r := range runs {
 		if !r.isYear() {
@@ -150,6 +155,58 @@ func advancePeriod(period string, from, to int) string {
 	}
 	b.WriteString(period[last:])
 	return b.String()
+}
+
+// rangeSeparators are what stands between the years of a range ("2021-22", "2021至22年"); "."
+// and "/" are left out: "2021.12" and "2021/12" are months.
+var rangeSeparators = []string{"-", "－", "—", "——", "–", "~", "～", "至", "到"}
+
+// shortYearMaxSpan is how many years ahead a two-digit end year may be. A month written after a
+// year ("2021-12") reads as a year a century ahead (2112) and so is never taken for one; only
+// for the years 2000–2011 is "YYYY-MM" ambiguous, and a multi-year reading keeps the period as
+// typed, which is the harmless mistake.
+const shortYearMaxSpan = 20
+
+// shortYearRange tells whether period names a range of years whose end is written with two
+// digits: a year, a range separator (the year may be followed by 年), then two digits reading
+// as a later year, not followed by more of a date ("2011-12-31", "2011-12月" are dates).
+func shortYearRange(period string, runs []digitRun) bool {
+	for i := 0; i+1 < len(runs); i++ {
+		y, end := runs[i], runs[i+1]
+		if !y.isYear() || end.digits != 2 {
+			continue
+		}
+		between := strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(period[y.end:end.start]), "年"))
+		if !slices.Contains(rangeSeparators, strings.Trim(between, " 　")) {
+			continue
+		}
+		full := y.value - y.value%100 + end.value
+		if full <= y.value {
+			full += 100
+		}
+		if full-y.value <= shortYearMaxSpan && !continuesDate(period[end.end:]) {
+			return true
+		}
+	}
+	return false
+}
+
+// continuesDate tells whether rest, the text after a number, goes on as a date: 月 or 日, or a
+// date separator followed by a digit.
+func continuesDate(rest string) bool {
+	rest = strings.TrimLeft(rest, " 　")
+	if strings.HasPrefix(rest, "月") || strings.HasPrefix(rest, "日") {
+		return true
+	}
+	for _, sep := range []string{"-", "－", ".", "．", "/"} {
+		if after, ok := strings.CutPrefix(rest, sep); ok {
+			for _, c := range after {
+				_, _, digit := digitOf(c)
+				return digit
+			}
+		}
+	}
+	return false
 }
 
 // digitRun is a maximal run of digits in a string, by byte offsets.

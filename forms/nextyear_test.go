@@ -111,17 +111,20 @@ func TestNextYearTotals(t *testing.T) {
 			t.Errorf("project %d: D %q C %s total %s", i+1, r.DText(), FormatScore(r.C), FormatScore(r.Total))
 		}
 	}
-	each := func(tree Tree, res TreeResult) {
-		tree.Each(func(p RowPath, l1 *Level1, l2 *Level2, _ *Indicator) {
-			if r := res.At(p); r.HasScore || r.HasCompletion || r.Grade != GradeNone {
-				t.Errorf("%s still has a score, completion or grade", IndicatorRowName(l1, l2, p.Row))
-			}
-		})
-	}
-	each(next.Unit.Indicators, ev.Unit.Indicators)
+	wantNoIndicatorResults(t, next.Unit.Indicators, ev.Unit.Indicators)
 	for i, p := range next.Projects {
-		each(p.Indicators, ev.Projects[i].Indicators)
+		wantNoIndicatorResults(t, p.Indicators, ev.Projects[i].Indicators)
 	}
+}
+
+// wantNoIndicatorResults checks that no row of tree has a score, a completion or a grade.
+func wantNoIndicatorResults(t *testing.T, tree Tree, res TreeResult) {
+	t.Helper()
+	tree.Each(func(p RowPath, l1 *Level1, l2 *Level2, _ *Indicator) {
+		if r := res.At(p); r.HasScore || r.HasCompletion || r.Grade != GradeNone {
+			t.Errorf("%s still has a score, completion or grade", IndicatorRowName(l1, l2, p.Row))
+		}
+	})
 }
 
 // TestNextYearProblems: the new document has no error that an empty project form would not
@@ -256,22 +259,31 @@ func TestNextYearTwice(t *testing.T) {
 
 func TestAdvancePeriod(t *testing.T) {
 	tests := map[string]struct{ in, want string }{
-		"seed":             {"2021 年 1 月 - 2021 年 12 月", "2022 年 1 月 - 2022 年 12 月"},
-		"compact":          {"2021年1月-2021年12月", "2022年1月-2022年12月"},
-		"years only":       {"2021-2021", "2022-2022"},
-		"one year":         {"2021年度", "2022年度"},
-		"bare year":        {"2021", "2022"},
-		"dotted dates":     {"2021.01.01-2021.12.31", "2022.01.01-2022.12.31"},
-		"full-width":       {"２０２１年１月－２０２１年１２月", "２０２２年１月－２０２２年１２月"},
-		"months only":      {"2021年1月-12月", "2022年1月-12月"},
-		"multi-year":       {"2021-2023", "2021-2023"},
-		"multi-year past":  {"2020年-2022年", "2020年-2022年"},
-		"another year":     {"2020年度", "2020年度"},
-		"no year":          {"长期", "长期"},
-		"empty":            {"", ""},
-		"longer number":    {"20211231", "20211231"},
-		"small four digit": {"0012期", "0012期"},
-		"chinese numerals": {"二〇二一年", "二〇二一年"},
+		"seed":              {"2021 年 1 月 - 2021 年 12 月", "2022 年 1 月 - 2022 年 12 月"},
+		"compact":           {"2021年1月-2021年12月", "2022年1月-2022年12月"},
+		"years only":        {"2021-2021", "2022-2022"},
+		"one year":          {"2021年度", "2022年度"},
+		"bare year":         {"2021", "2022"},
+		"dotted dates":      {"2021.01.01-2021.12.31", "2022.01.01-2022.12.31"},
+		"full-width":        {"２０２１年１月－２０２１年１２月", "２０２２年１月－２０２２年１２月"},
+		"months only":       {"2021年1月-12月", "2022年1月-12月"},
+		"multi-year":        {"2021-2023", "2021-2023"},
+		"multi-year past":   {"2020年-2022年", "2020年-2022年"},
+		"another year":      {"2020年度", "2020年度"},
+		"no year":           {"长期", "长期"},
+		"empty":             {"", ""},
+		"longer number":     {"20211231", "20211231"},
+		"small four digit":  {"0012期", "0012期"},
+		"chinese numerals":  {"二〇二一年", "二〇二一年"},
+		"two-digit end":     {"2021-22", "2021-22"},
+		"em dash":           {"2021—23", "2021—23"},
+		"zhi":               {"2021至22年", "2021至22年"},
+		"year then dash":    {"2021年-22年", "2021年-22年"},
+		"spaced full-width": {"２０２１ ～ ２３", "２０２１ ～ ２３"},
+		"year-month":        {"2021-12", "2022-12"},
+		"iso date":          {"2021-12-31", "2022-12-31"},
+		"dotted months":     {"2021.1-2021.12", "2022.1-2022.12"},
+		"dotted month two":  {"2021.10-2021.12", "2022.10-2022.12"},
 	}
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {
@@ -279,6 +291,10 @@ func TestAdvancePeriod(t *testing.T) {
 				t.Errorf("advancePeriod(%q) = %q, want %q", tc.in, got, tc.want)
 			}
 		})
+	}
+	// A full date of 2011 is not a range 2011–2012, though "12" could read as 2012.
+	if got := advancePeriod("2011-12-31", 2011, 2012); got != "2012-12-31" {
+		t.Errorf("advancePeriod(2011-12-31) = %q", got)
 	}
 }
 

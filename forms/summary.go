@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -22,15 +23,20 @@ type SummaryInput struct {
 	// Source names where the document comes from (its file path, or "当前文档"): notes name
 	// it, and a unit without a name is shown by its file name.
 	Source string
-	Doc    *Document
-	// Eval is Evaluate(Doc); nil means the summary evaluates the document itself.
+	// Doc is the document summarised; it is only read. A nil Doc (a caller's slip, not a user's
+	// document) is left out of the summary with a note rather than stopping the whole summary.
+	Doc *Document
+	// Eval is Evaluate(Doc), passed when the caller already has it; nil, or one that does not
+	// match Doc (another number of projects), makes the summary evaluate the document itself.
 	Eval *Evaluation
 }
 
 // Summary is the 部门（单位）整体绩效自评汇总表 of several documents (a department and its
 // sub-units): one row per document and a totals row. It is derived, like an Evaluation.
 type Summary struct {
+	// Units are the rows of the documents, in the order given (nil documents left out).
 	Units []*SummaryUnit
+	// Total is the 合计 row.
 	Total SummaryTotal
 	// Fixed2 is true when any summarised document prints amounts with two decimals: the
 	// summary then prints every amount so, to keep its columns uniform.
@@ -46,9 +52,13 @@ type Summary struct {
 
 // SummaryUnit is one document's row of the summary.
 type SummaryUnit struct {
+	// Source is the input's Source: where the row comes from, for notes and messages.
 	Source string
-	Name   string // 部门（单位）名称, or the short name or file name when it is blank
-	Year   string
+	// Name is the 部门（单位）名称, or the 单位简称 or file name when it is blank, so that every
+	// row names its unit.
+	Name string
+	// Year is the document's 年度 as typed (trimmed); the title names it when all agree.
+	Year string
 	// Budget is the unit form's 年度部门预算收入小计 row as forms computes it: 全年预算数 in
 	// Cells[ColFull], 全年执行数 in Cells[ColActual], and its 执行率.
 	Budget *AmountResult
@@ -60,8 +70,11 @@ type SummaryUnit struct {
 
 // SummaryProject is one project form in the summary.
 type SummaryProject struct {
-	Name  string          // 项目（政策）名称, or "未命名项目"
-	Score decimal.Decimal // 绩效自评总得分（C+D）
+	// Name is the 项目（政策）名称, or "未命名项目" so that no row is blank.
+	Name string
+	// Score is the 绩效自评总得分（C+D）, exact, as forms computes it.
+	Score decimal.Decimal
+	// Grade is 优 良 中 差 of Score.
 	Grade string
 }
 
@@ -79,11 +92,15 @@ type SummaryTotal struct {
 }
 
 // NewSummary builds the department summary of the inputs, in their order. It never modifies
-// the documents.
+// the documents. An input without a document is left out, with a note naming it.
 func NewSummary(inputs []SummaryInput) *Summary {
 	s := &Summary{}
 	rows := make([]*AmountResult, 0, len(inputs))
 	for i, in := range inputs {
+		if in.Doc == nil {
+			s.Notes = append(s.Notes, fmt.Sprintf("第 %d 个单位（%s）没有文档内容，未计入汇总。", i+1, cmp.Or(in.Source, "未命名")))
+			continue
+		}
 		u := summaryUnit(in)
 		s.Units = append(s.Units, u)
 		rows = append(rows, u.Budget)
@@ -117,7 +134,7 @@ func NewSummary(inputs []SummaryInput) *Summary {
 // summaryUnit is the row of one input.
 func summaryUnit(in SummaryInput) *SummaryUnit {
 	ev := in.Eval
-	if ev == nil {
+	if !evalMatches(ev, in.Doc) {
 		ev = Evaluate(in.Doc)
 	}
 	u := &SummaryUnit{
@@ -136,6 +153,14 @@ func summaryUnit(in SummaryInput) *SummaryUnit {
 		u.Projects = append(u.Projects, SummaryProject{Name: name, Score: ev.Projects[i].Total, Grade: ev.Projects[i].Rating()})
 	}
 	return u
+}
+
+// evalMatches tells whether ev can be an evaluation of doc: it has the unit's budget row and
+// one result per project. Anything else is recomputed rather than trusted, or indexed out of
+// range.
+func evalMatches(ev *Evaluation, doc *Document) bool {
+	return ev != nil && ev.Unit != nil && ev.Unit.Budget[SummaryBudgetRow] != nil &&
+		len(ev.Projects) == len(doc.Projects) && !slices.Contains(ev.Projects, nil)
 }
 
 // summaryUnitName is the unit's 部门（单位）名称, else its 单位简称, else its file name.

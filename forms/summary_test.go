@@ -65,14 +65,7 @@ func TestSummaryOfSampleAndEditedCopies(t *testing.T) {
 		"新宾满族自治县社会保险事业服务中心|2020|4211.39|||96|优|" +
 			"社会保障行政运行费 95 优; 雇佣专业技术人员费用 95 优; 保障中心托管离退休人员费用 96 优",
 	}
-	if len(s.Units) != len(want) {
-		t.Fatalf("%d rows, want %d", len(s.Units), len(want))
-	}
-	for i, w := range want {
-		if got := summaryLine(s, s.Units[i]); got != w {
-			t.Errorf("row %d:\n got %s\nwant %s", i+1, got, w)
-		}
-	}
+	wantSummaryLines(t, s, want)
 	// Exact decimals: the unit total of the second copy before rounding.
 	if got := s.Units[1].Score.String(); got != "92.411572098" {
 		t.Errorf("unexact unit total %s", got)
@@ -88,17 +81,56 @@ func TestSummaryOfSampleAndEditedCopies(t *testing.T) {
 	if !s.MixedYears || strings.Join(s.Years, ",") != "2021,2020" {
 		t.Errorf("years %v mixed %v", s.Years, s.MixedYears)
 	}
+	wantNotes(t, s, "第 3 个单位“新宾满族自治县社会保险事业服务中心”（", "的全年执行数为空，未计入合计（不按 0 计算）",
+		"合计行的执行率未计算", "所选文档的年度不一致（2021、2020）")
+	if len(s.Notes) != 3 {
+		t.Errorf("%d notes, want 3:\n%s", len(s.Notes), strings.Join(s.Notes, "\n"))
+	}
+}
+
+// wantSummaryLines compares the unit rows of s, printed by summaryLine, with want.
+func wantSummaryLines(t *testing.T, s *Summary, want []string) {
+	t.Helper()
+	if len(s.Units) != len(want) {
+		t.Fatalf("%d rows, want %d", len(s.Units), len(want))
+	}
+	for i, w := range want {
+		if got := summaryLine(s, s.Units[i]); got != w {
+			t.Errorf("row %d:\n got %s\nwant %s", i+1, got, w)
+		}
+	}
+}
+
+// wantNotes checks that the notes of s contain each of want.
+func wantNotes(t *testing.T, s *Summary, want ...string) {
+	t.Helper()
 	notes := strings.Join(s.Notes, "\n")
-	for _, w := range []string{
-		"第 3 个单位“新宾满族自治县社会保险事业服务中心”（", "的全年执行数为空，未计入合计（不按 0 计算）",
-		"合计行的执行率未计算", "所选文档的年度不一致（2021、2020）",
-	} {
+	for _, w := range want {
 		if !strings.Contains(notes, w) {
 			t.Errorf("notes lack %q:\n%s", w, notes)
 		}
 	}
-	if len(s.Notes) != 3 {
-		t.Errorf("%d notes, want 3:\n%s", len(s.Notes), notes)
+}
+
+// TestSummaryUntrustedInputs: a nil document is left out with a note, and an evaluation that
+// does not fit its document (too few projects, or empty) is recomputed instead of indexed out
+// of range.
+func TestSummaryUntrustedInputs(t *testing.T) {
+	doc := loadSample(t)
+	s := NewSummary([]SummaryInput{
+		{Source: "无.zpb"},
+		{Source: "s.zpb", Doc: doc, Eval: Evaluate(NewDocument(2021))}, // no projects
+		{Source: "t.zpb", Doc: doc, Eval: &Evaluation{}},
+	})
+	line := "抚顺市社会保险事业服务中心|2021|4211.39|4211.39|100%|97|优|" +
+		"新办公楼租金及物业费 96 优; 社会保障行政运行费 95 优; 雇佣专业技术人员费用 95 优; 保障中心托管离退休人员费用 96 优"
+	wantSummaryLines(t, s, []string{line, line})
+	if s.Total.Units != 2 || s.Total.Projects != 8 || s.Units[0].Source != "s.zpb" {
+		t.Errorf("totals %+v, first row from %s", s.Total, s.Units[0].Source)
+	}
+	wantNotes(t, s, "第 1 个单位（无.zpb）没有文档内容，未计入汇总。")
+	if len(s.Notes) != 1 {
+		t.Errorf("notes %q", s.Notes)
 	}
 }
 
