@@ -2,6 +2,7 @@ package xlsxout
 
 import (
 	"fmt"
+	"strings"
 
 	"ziping/forms"
 )
@@ -20,12 +21,22 @@ const (
 	afterCols = 7
 )
 
+// rowKey names the cell of column col ("target", "actual", "completion", "weight", "score")
+// of the 三级 row at p.
+func rowKey(col string, p forms.RowPath) string {
+	return fmt.Sprintf("%s/%d/%d/%d", col, p.L1, p.L2, p.Row)
+}
+
 // scoreKey names the 得分 cell of the 三级 row at p (or of the blank row of an empty 二级).
-func scoreKey(p forms.RowPath) string { return fmt.Sprintf("score/%d/%d/%d", p.L1, p.L2, p.Row) }
+func scoreKey(p forms.RowPath) string { return rowKey("score", p) }
 
 // scoreSum is the formula of Σ得分 over every body row of the indicator table last built: a
-// range down the 得分 column, from its first row to its last.
+// range down the 得分 column, from its first row to its last; "0" for a table without rows,
+// whose sum forms.Evaluate gives as 0.
 func (b *builder) scoreSum() string {
+	if b.firstScore == "" {
+		return "0"
+	}
 	return "SUM(" + ref(b.firstScore) + ":" + ref(b.lastScore) + ")"
 }
 
@@ -37,6 +48,7 @@ func (b *builder) indicatorBand(tree forms.Tree, res forms.TreeResult, cols []fl
 		name = "绩效指标"
 	}
 	b.section = name
+	b.firstScore, b.lastScore = "", "" // not the previous sheet's: this table may have no rows
 	body := b.indicatorRows(tree, res, outer)
 	perLine := 2
 	if outer {
@@ -127,16 +139,19 @@ func (b *builder) indicatorCells(p forms.RowPath, in *forms.Indicator, r *forms.
 		}
 		return cells
 	}
-	weight, weightKey := b.scoreValue(in.Weight, "分值"), fmt.Sprintf("weight/%d/%d/%d", p.L1, p.L2, p.Row)
+	weightKey := rowKey("weight", p)
+	target, targetRef := b.valueCell(in.Target, "指标值", rowKey("target", p))
+	actual, actualRef := b.valueCell(in.Actual, "全年完成值", rowKey("actual", p))
+	q := quantOf(in, r, b.doc.Settings.Negative, targetRef, actualRef)
 	cells = append(cells,
 		b.centred(string(in.Op), "运算符号"),
 		b.left(in.Content, "内容"),
 		b.centred(in.Unit, "度量单位"),
-		b.centred(in.Target, "指标值"), // text, as typed: "95%", "≥50个", "一次性支付"
-		b.centred(in.Actual, "全年完成值"),
-		b.completionCell(in, r),
-		keyed(weight, weightKey),
-		keyed(b.scoreCell(in, r, weightKey), scoreKey(p)),
+		target,
+		actual,
+		keyed(b.completionCell(in, r, q), rowKey("completion", p)),
+		keyed(b.scoreValue(in.Weight, "分值"), weightKey),
+		keyed(b.scoreCell(in, r, q, weightKey), scoreKey(p)),
 	)
 	for i, t := range in.Reasons.Ticks() {
 		text := ""
@@ -157,13 +172,27 @@ func (b *builder) scoreValue(text, field string) cell {
 	return number(v, scoreFmt(v))
 }
 
-// completionCell is 完成程度: computed by forms (a formula of the values it compared), or the
-// text the user typed when it cannot be computed.
-func (b *builder) completionCell(in *forms.Indicator, r *forms.IndicatorResult) cell {
+// valueCell is a 指标值 or 全年完成值 keyed key: a number when the text is a plain number as
+// forms reads it (no sign, % or unit), shown with the decimals typed, and the placeholder
+// formulas refer to it by; else the text as typed ("95%", "≥50个", "一次性支付") and "".
+func (b *builder) valueCell(text, field, key string) (cell, string) {
+	n, err := forms.ParseNumber(text)
+	if err != nil || n.Sign != forms.OpNone || n.Percent || n.Unit != "" {
+		return keyed(b.centred(text, field), key), ""
+	}
+	numFmt := fixedFmt(int(max(0, -n.Value.Exponent())), false)
+	if strings.Contains(text, ",") || strings.Contains(text, "，") {
+		numFmt = "#,##" + numFmt // typed with thousands separators: shown with them
+	}
+	return keyed(number(n.Value, numFmt), key), ref(key)
+}
+
+// completionCell is 完成程度: computed by forms (a formula of the values it compared, q), or
+// the text the user typed when it cannot be computed.
+func (b *builder) completionCell(in *forms.Indicator, r *forms.IndicatorResult, q quant) cell {
 	if !r.HasCompletion {
 		return b.centred(in.Completion, "完成程度")
 	}
-	q := quantOf(in, r, b.doc.Settings.Negative)
 	if f := q.completion(); f != "" {
 		return formula(f, r.Completion, percentFmt(r.Completion))
 	}
@@ -171,11 +200,10 @@ func (b *builder) completionCell(in *forms.Indicator, r *forms.IndicatorResult) 
 }
 
 // scoreCell is 得分: the suggestion of a quantitative row as a formula of its 分值 (weightKey)
-// and the values compared; a score the user typed (手工调整, or a qualitative row) as typed.
-func (b *builder) scoreCell(in *forms.Indicator, r *forms.IndicatorResult, weightKey string) cell {
+// and the values compared (q); a score the user typed (手工调整, or a qualitative row) as typed.
+func (b *builder) scoreCell(in *forms.Indicator, r *forms.IndicatorResult, q quant, weightKey string) cell {
 	switch {
 	case r.HasSuggestion && !in.Manual:
-		q := quantOf(in, r, b.doc.Settings.Negative)
 		if f := q.score(ref(weightKey)); f != "" {
 			return formula(f, r.Score, scoreFmt(r.Score))
 		}

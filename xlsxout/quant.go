@@ -10,16 +10,21 @@ import (
 
 // quant is what a quantitative indicator's 完成程度 and suggested 得分 were computed from by
 // forms (spec §3): the operator in force and the values compared, a negative 完成值 as 0.
-// The formulas restate forms' rule with these values written out, so that the sheet shows
-// how each score came about; the cached value is always forms' own result.
+// The formulas restate forms' rule over the row's 指标值 and 全年完成值 cells when they hold
+// plain numbers (so that a reader can audit a score and see it follow a changed 完成值), and
+// over the values forms read otherwise ("≥50个", "95%"); the cached value is forms' own.
 type quant struct {
 	op        forms.Op
 	target    decimal.Decimal
 	actual    decimal.Decimal
+	t, a      string // the target and the actual as written in formulas
+	floorA    string // the actual counted from 0, as the positive rule reads it
 	linearNeg bool
 }
 
-func quantOf(in *forms.Indicator, r *forms.IndicatorResult, rule forms.NegativeRule) quant {
+// quantOf describes row in with result r; targetRef and actualRef are the placeholders of its
+// 指标值 and 全年完成值 number cells, or "" when that value is text and goes in as a literal.
+func quantOf(in *forms.Indicator, r *forms.IndicatorResult, rule forms.NegativeRule, targetRef, actualRef string) quant {
 	op := in.Op
 	if op == forms.OpNone {
 		op = r.Target.Sign // "≥50个" typed in the target carries its own operator, as forms reads it
@@ -28,7 +33,15 @@ func quantOf(in *forms.Indicator, r *forms.IndicatorResult, rule forms.NegativeR
 	if actual.IsNegative() {
 		actual = decimal.Zero
 	}
-	return quant{op: op, target: r.Target.Value, actual: actual, linearNeg: rule == forms.NegativeLinear}
+	q := quant{op: op, target: r.Target.Value, actual: actual, linearNeg: rule == forms.NegativeLinear,
+		t: targetRef, a: actualRef, floorA: "MAX(0," + actualRef + ")"}
+	if targetRef == "" {
+		q.t = q.target.String()
+	}
+	if actualRef == "" {
+		q.a, q.floorA = actual.String(), actual.String()
+	}
+	return q
 }
 
 // positive reports whether the row is scored by the positive rule with a positive target.
@@ -40,33 +53,34 @@ func (q quant) positive() bool {
 	return false
 }
 
-// negative reports whether the row is scored by a negative rule with a positive target and a
-// positive 完成值 (a 完成值 of 0 meets a ceiling outright).
-func (q quant) negative() bool {
-	return (q.op == forms.OpLE || q.op == forms.OpLT) && q.target.IsPositive() && q.actual.IsPositive()
+// ceiling reports whether the row is scored by a negative rule with a positive target.
+func (q quant) ceiling() bool {
+	return (q.op == forms.OpLE || q.op == forms.OpLT) && q.target.IsPositive()
 }
 
 // completion is the formula of 完成程度 (a ratio), or "" when forms' value is stored as is.
+// Under a ceiling it needs a positive 完成值 (a 完成值 of 0 meets a ceiling outright).
 func (q quant) completion() string {
 	switch {
 	case q.positive():
-		return fmt.Sprintf("%s/%s", q.actual, q.target)
-	case q.negative():
-		return fmt.Sprintf("%s/%s", q.target, q.actual)
+		return fmt.Sprintf("%s/%s", q.floorA, q.t)
+	case q.ceiling() && q.actual.IsPositive():
+		return fmt.Sprintf("%s/%s", q.t, q.a)
 	}
 	return ""
 }
 
 // score is the formula of the suggested 得分 given the reference w of its 分值, or "" when
-// forms' value is stored as is (the cases with no ratio: a target of 0 or below).
+// forms' value is stored as is (the cases with no ratio: a target of 0 or below). Under a
+// ceiling a negative 完成值 needs no MAX(0,…): it is below the target, and scores 分值.
 func (q quant) score(w string) string {
-	t, a := q.target.String(), q.actual.String()
+	t, a := q.t, q.a
 	switch {
 	case q.positive():
-		return fmt.Sprintf("MIN(%s,%s*%s/%s)", w, w, a, t)
-	case q.negative() && q.linearNeg:
+		return fmt.Sprintf("MIN(%s,%s*%s/%s)", w, w, q.floorA, t)
+	case q.ceiling() && q.linearNeg:
 		return fmt.Sprintf("IF(%s<=%s,%s,MAX(0,MIN(%s,%s*(1-(%s-%s)/%s))))", a, t, w, w, w, a, t, t)
-	case q.negative():
+	case q.ceiling():
 		return fmt.Sprintf("IF(%s<=%s,%s,MIN(%s,%s*%s/%s))", a, t, w, w, w, t, a)
 	}
 	return ""

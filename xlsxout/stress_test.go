@@ -13,7 +13,8 @@ import (
 // stressDoc is the sample with every kind of computed cell: 300 more quantitative rows under
 // each operator (some over, some under target, some 手工调整, percentages, units, a sign typed
 // in the target, negative 完成值), typed and computed subtotals, an amount that is not a
-// number, a 100,000-character 原因说明 and control characters.
+// number, a 100,000-character 原因说明 and control characters; and, after projects with rows,
+// projects whose indicator tables have no 三级 row (see addEmptyTrees).
 func stressDoc(t testing.TB, rule forms.NegativeRule) *forms.Document {
 	doc := loadSample(t)
 	doc.Settings.Negative = rule
@@ -49,6 +50,7 @@ func stressDoc(t testing.TB, rule forms.NegativeRule) *forms.Document {
 	p := doc.Projects[1]
 	p.FundRow("S6").Full, p.FundRow("S6").Actual = "10", "5" // D below its weight
 	doc.Projects[2].FundsWeight = ""                         // no D
+	addEmptyTrees(doc)
 	return doc
 }
 
@@ -91,8 +93,30 @@ func TestStressFormulasMatchForms(t *testing.T) {
 
 func TestStressTextsAreKeptOrReported(t *testing.T) {
 	w := write(t, stressDoc(t, forms.NegativeRatio))
+	checkStressWarnings(t, w.res.Warnings)
+	long, measures := w.findText(t, 0, "原因说明很长"), w.findText(t, 0, "改进")
+	if n := len(utf16.Encode([]rune(long.text))); n > maxCellUnits || n < maxCellUnits-10 || !strings.HasSuffix(long.text, cutNote) {
+		t.Errorf("long text has %d units, ends %q", n, long.text[max(0, len(long.text)-40):])
+	}
+	// Taller than Excel's highest row: aligned to the top, so that its beginning shows.
+	id, err := w.f.GetCellStyle(w.sheets[0], long.ref)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st, err := w.f.GetStyle(id); err != nil || st.Alignment == nil || st.Alignment.Vertical != "top" {
+		t.Errorf("the long text's cell is not aligned to the top (%v)", err)
+	}
+	if measures.text != "改进□措施□含控制字符" {
+		t.Errorf("改进措施 stored as %q", measures.text)
+	}
+}
+
+// checkStressWarnings: the stress document's unit row 1 has its 原因说明 cut and control
+// characters in its 改进措施, and nothing else is reported.
+func checkStressWarnings(t *testing.T, warnings []forms.Problem) {
+	t.Helper()
 	var cut, control bool
-	for _, p := range w.res.Warnings {
+	for _, p := range warnings {
 		if p.Form != forms.UnitFormName || p.Row != "履职效能 › 重点工作履行情况 › 指标 1" {
 			t.Errorf("warning names %s", p)
 		}
@@ -100,37 +124,32 @@ func TestStressTextsAreKeptOrReported(t *testing.T) {
 		control = control || (p.Field == "改进措施" && strings.Contains(p.Message, "控制字符"))
 	}
 	if !cut || !control {
-		t.Errorf("warnings %v", w.res.Warnings)
+		t.Errorf("warnings %v", warnings)
 	}
-	rows, err := w.f.GetRows(w.sheets[0])
+}
+
+// foundText is a text cell of a sheet and its A1 name.
+type foundText struct{ text, ref string }
+
+// findText returns the last text of sheet i that starts with prefix.
+func (w *written) findText(t *testing.T, i int, prefix string) foundText {
+	t.Helper()
+	rows, err := w.f.GetRows(w.sheets[i])
 	if err != nil {
 		t.Fatal(err)
 	}
-	var long, measures, longRef string
+	var out foundText
 	for r, row := range rows {
 		for c, v := range row {
-			if strings.HasPrefix(v, "原因说明很长") {
-				long, longRef = v, cellName(c, r)
-			}
-			if strings.HasPrefix(v, "改进") {
-				measures = v
+			if strings.HasPrefix(v, prefix) {
+				out = foundText{v, cellName(c, r)}
 			}
 		}
 	}
-	if n := len(utf16.Encode([]rune(long))); n > maxCellUnits || n < maxCellUnits-10 || !strings.HasSuffix(long, cutNote) {
-		t.Errorf("long text has %d units, ends %q", n, long[max(0, len(long)-40):])
+	if out.ref == "" {
+		t.Errorf("no text starting %q in %s", prefix, w.sheets[i])
 	}
-	// Taller than Excel's highest row: aligned to the top, so that its beginning shows.
-	id, err := w.f.GetCellStyle(w.sheets[0], longRef)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if st, err := w.f.GetStyle(id); err != nil || st.Alignment == nil || st.Alignment.Vertical != "top" {
-		t.Errorf("the long text's cell is not aligned to the top (%v)", err)
-	}
-	if measures != "改进□措施□含控制字符" {
-		t.Errorf("改进措施 stored as %q", measures)
-	}
+	return out
 }
 
 func TestSheetNames(t *testing.T) {

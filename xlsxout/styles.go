@@ -69,7 +69,10 @@ func (s *styles) id(k styleKey) (int, error) {
 		st.Alignment.Horizontal, st.Border = "right", nil
 	}
 	if k.numFmt != "" {
+		// A number cannot wrap: one wider than its narrow column (33.33 under 得分) shrinks to
+		// fit rather than showing as ###.
 		st.CustomNumFmt = &k.numFmt
+		st.Alignment.WrapText, st.Alignment.ShrinkToFit = false, true
 	}
 	id, err := s.f.NewStyle(st)
 	if err != nil {

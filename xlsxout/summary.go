@@ -5,7 +5,6 @@ import (
 	"io"
 	"strconv"
 	"strings"
-	"unicode"
 
 	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
@@ -50,26 +49,33 @@ const summaryNote = "注：金额为各单位整体绩效自评表中“年度�
 // 执行率 from the sums) stored with the values forms computed, so that a reader that does not
 // recalculate on opening (LibreOffice by default) shows them too.
 func WriteSummary(w io.Writer, s *forms.Summary) error {
+	_, err := encodeSummary(w, s)
+	return err
+}
+
+// encodeSummary writes the summary and returns the warnings about texts a cell could not hold
+// as typed, as Write does for the forms (WriteSummary's callers do not show them yet).
+func encodeSummary(w io.Writer, s *forms.Summary) ([]forms.Problem, error) {
 	f := excelize.NewFile()
 	defer f.Close()
 	if err := f.SetSheetName("Sheet1", SummarySheet); err != nil {
-		return fmt.Errorf("生成汇总表 Excel 失败：%w", err)
+		return nil, fmt.Errorf("生成汇总表 Excel 失败：%w", err)
 	}
 	if err := summaryPage(f); err != nil {
-		return fmt.Errorf("生成汇总表 Excel 失败：%w", err)
+		return nil, fmt.Errorf("生成汇总表 Excel 失败：%w", err)
 	}
 	sw, err := f.NewStreamWriter(SummarySheet)
 	if err != nil {
-		return fmt.Errorf("生成汇总表 Excel 失败：%w", err)
+		return nil, fmt.Errorf("生成汇总表 Excel 失败：%w", err)
 	}
-	x := &summaryXLSX{f: f, sw: sw, s: s, styles: map[string]int{}}
+	x := &summaryXLSX{f: f, sw: sw, s: s, styles: map[string]int{}, b: &builder{form: SummarySheet}}
 	if err := x.write(); err != nil {
-		return fmt.Errorf("生成汇总表 Excel 失败：%w", err)
+		return nil, fmt.Errorf("生成汇总表 Excel 失败：%w", err)
 	}
 	if err := f.Write(w); err != nil {
-		return fmt.Errorf("写入汇总表 Excel 失败：%w", err)
+		return nil, fmt.Errorf("写入汇总表 Excel 失败：%w", err)
 	}
-	return nil
+	return x.b.warnings, nil
 }
 
 // summaryPage prints the sheet on A4 landscape, one page wide, as the PDF summary is laid out.
@@ -90,6 +96,7 @@ type summaryXLSX struct {
 	sw     *excelize.StreamWriter
 	s      *forms.Summary
 	styles map[string]int // style IDs by look and number format
+	b      *builder       // cleans the texts as on the forms' sheets, and keeps the warnings
 	row    int            // the sheet row written last
 	err    error          // the first failure; later writes do nothing
 }
@@ -144,7 +151,14 @@ type sumCell struct {
 	numFmt  string
 }
 
-func sumText(look, text string) sumCell { return sumCell{value: summaryClean(text), look: look} }
+// sumLabel is a fixed text of the summary in look.
+func sumLabel(look, text string) sumCell { return sumCell{value: text, look: look} }
+
+// text is a text from the documents (a name, a year, a note) in look, made storable as on the
+// forms' sheets; field names it in a warning.
+func (x *summaryXLSX) text(look, text, field string) sumCell {
+	return sumCell{value: x.b.clean(text, field), look: look}
+}
 
 // sumNumber is a number cell, or an empty bordered cell when ok is false (a blank figure stays
 // blank: it is not 0).
@@ -188,7 +202,8 @@ func (x *summaryXLSX) write() error {
 			return err
 		}
 	}
-	x.put([]sumCell{sumText(sumStyleTitle, x.s.Title())}, 30)
+	x.b.section, x.b.row = "标题", ""
+	x.put([]sumCell{x.text(sumStyleTitle, x.s.Title(), "标题")}, 30)
 	x.merge(1, x.row, sumCols, x.row)
 	x.header()
 	for i, u := range x.s.Units {
@@ -207,7 +222,7 @@ func (x *summaryXLSX) header() {
 	head := func(texts ...string) []sumCell {
 		out := make([]sumCell, len(texts))
 		for i, t := range texts {
-			out[i] = sumText(sumStyleHead, t)
+			out[i] = sumLabel(sumStyleHead, t)
 		}
 		return out
 	}
@@ -225,16 +240,17 @@ func (x *summaryXLSX) header() {
 // unit writes unit i's rows: one per project (at least one), its own cells merged over them.
 func (x *summaryXLSX) unit(i int, u *forms.SummaryUnit) {
 	s, first := x.s, x.row+1
+	x.b.section, x.b.row = fmt.Sprintf("第 %d 个单位", i+1), u.Name
 	full, actual := u.Budget.Cells[forms.ColFull], u.Budget.Cells[forms.ColActual]
 	own := []sumCell{
 		{value: i + 1, look: sumStyleCentre},
-		sumText(sumStyleLeft, u.Name),
-		sumText(sumStyleCentre, u.Year),
+		x.text(sumStyleLeft, u.Name, "部门（单位）名称"),
+		x.text(sumStyleCentre, u.Year, "年度"),
 		sumNumber(full.Value, full.Valid, summaryAmountFmt(s, u.Budget, forms.ColFull)),
 		sumNumber(actual.Value, actual.Valid, summaryAmountFmt(s, u.Budget, forms.ColActual)),
-		sumNumber(u.Budget.Rate, u.Budget.HasRate, "0.00%"),
+		sumNumber(u.Budget.Rate, u.Budget.HasRate, summaryRateFmt(u.Budget)),
 		sumNumber(u.Score.Round(2), true, ""),
-		sumText(sumStyleCentre, u.Grade),
+		sumLabel(sumStyleCentre, u.Grade),
 		{value: len(u.Projects), look: sumStyleCentre},
 	}
 	blank := make([]sumCell, len(own))
@@ -250,7 +266,7 @@ func (x *summaryXLSX) unit(i int, u *forms.SummaryUnit) {
 		if j == 0 {
 			cells = append(cells[:0], own...)
 		}
-		cells = append(cells, summaryProjectCells(p, len(u.Projects) == 0)...)
+		cells = append(cells, x.projectCells(p, len(u.Projects) == 0)...)
 		x.put(cells, 18)
 	}
 	for c := sumColNo; c <= sumColCount; c++ {
@@ -258,12 +274,21 @@ func (x *summaryXLSX) unit(i int, u *forms.SummaryUnit) {
 	}
 }
 
-// summaryProjectCells are a project's name, total and grade; "——" when the unit has none.
-func summaryProjectCells(p forms.SummaryProject, none bool) []sumCell {
+// projectCells are a project's name, total and grade; "——" when the unit has none.
+func (x *summaryXLSX) projectCells(p forms.SummaryProject, none bool) []sumCell {
 	if none {
-		return []sumCell{sumText(sumStyleCentre, "——"), sumText(sumStyleCentre, "——"), sumText(sumStyleCentre, "——")}
+		return []sumCell{sumLabel(sumStyleCentre, dash), sumLabel(sumStyleCentre, dash), sumLabel(sumStyleCentre, dash)}
 	}
-	return []sumCell{sumText(sumStyleLeft, p.Name), sumNumber(p.Score.Round(2), true, ""), sumText(sumStyleCentre, p.Grade)}
+	return []sumCell{x.text(sumStyleLeft, p.Name, "项目（政策）名称"), sumNumber(p.Score.Round(2), true, ""), sumLabel(sumStyleCentre, p.Grade)}
+}
+
+// summaryRateFmt shows a 执行率 as the forms' sheets and the printed summary do ("100%",
+// "84.23%"); a rate forms left blank gets two decimals, for a figure typed in later.
+func summaryRateFmt(r *forms.AmountResult) string {
+	if !r.HasRate {
+		return fixedFmt(2, true)
+	}
+	return percentFmt(r.Rate)
 }
 
 // summaryAmountFmt shows an amount with the decimals the summary prints it with.
@@ -273,132 +298,4 @@ func summaryAmountFmt(s *forms.Summary, r *forms.AmountResult, c forms.AmountCol
 		return "0." + strings.Repeat("0", len(text)-i-1)
 	}
 	return "0"
-}
-
-// total writes 合计: SUM formulas over the units' first rows and the overall 执行率 from the
-// sums, blank (as forms leaves it) unless every unit holds both figures and the budget is
-// positive. The formulas name each unit's cell (SUM(D4,D8,D12)) rather than a range: spread
-// over its merged rows, a range would count a unit once per project in calculators that give
-// every cell of a merged range its value (excelize does).
-func (x *summaryXLSX) total() {
-	s, t := x.s, x.s.Total
-	r := x.row + 1
-	budget := t.Budget.Cells[forms.ColFull]
-	actual := t.Budget.Cells[forms.ColActual]
-	cells := []sumCell{
-		sumText(sumStyleHead, fmt.Sprintf("合计（%d 个单位）", t.Units)), {look: sumStyleHead}, {look: sumStyleHead},
-		sumNumber(budget.Value, budget.Valid, summaryAmountFmt(s, t.Budget, forms.ColFull)),
-		sumNumber(actual.Value, actual.Valid, summaryAmountFmt(s, t.Budget, forms.ColActual)),
-		sumNumber(t.Budget.Rate, t.Budget.HasRate, "0.00%"),
-		sumText(sumStyleCentre, "——"), sumText(sumStyleCentre, "——"),
-		{value: t.Projects, look: sumStyleCentre},
-		sumText(sumStyleCentre, "——"), {look: sumStyleCentre}, {look: sumStyleCentre},
-	}
-	if t.Units > 0 {
-		x.totalFormulas(cells, r)
-	}
-	x.put(cells, 20)
-	x.merge(sumColNo, r, sumColYear, r)
-	x.merge(sumColProject, r, sumCols, r)
-}
-
-// totalFormulas sets the formulas of the 合计 cells in sheet row r.
-func (x *summaryXLSX) totalFormulas(cells []sumCell, r int) {
-	refs := x.unitRefs()
-	// A column with no figure at all stays blank, as forms leaves it, rather than SUM's 0.
-	blankOrSum := func(c int) string {
-		return fmt.Sprintf(`IF(%s=0,"",%s)`, summaryFunc("COUNT", refs(c)), summaryFunc("SUM", refs(c)))
-	}
-	cells[sumColBudget-1].formula = blankOrSum(sumColBudget)
-	cells[sumColActual-1].formula = blankOrSum(sumColActual)
-	cells[sumColCount-1].formula = summaryFunc("SUM", refs(sumColCount))
-	b := summaryRef(sumColBudget, r)
-	a := summaryRef(sumColActual, r)
-	n := len(x.s.Units)
-	cells[sumColRate-1].formula = fmt.Sprintf(`IF(AND(%s=%d,%s=%d,%s>0),%s/%s,"")`,
-		summaryFunc("COUNT", refs(sumColBudget)), n, summaryFunc("COUNT", refs(sumColActual)), n, b, a, b)
-}
-
-// unitRefs returns, for a column, the cells of each unit's first row.
-func (x *summaryXLSX) unitRefs() func(col int) []string {
-	rows := make([]int, 0, len(x.s.Units))
-	r := summaryFirstBody
-	for _, u := range x.s.Units {
-		rows = append(rows, r)
-		r += max(1, len(u.Projects))
-	}
-	return func(col int) []string {
-		out := make([]string, len(rows))
-		for i, row := range rows {
-			out[i] = summaryRef(col, row)
-		}
-		return out
-	}
-}
-
-// summaryRef is the name of the cell in column col, row row ("D4").
-func summaryRef(col, row int) string {
-	name, _ := excelize.CoordinatesToCellName(col, row)
-	return name
-}
-
-// summaryFunc is fn over refs, nested in groups so that no call exceeds Excel's limit of 255
-// arguments: SUM(D4,D8) or SUM(SUM(D4,…),SUM(…)).
-func summaryFunc(fn string, refs []string) string {
-	const most = 200
-	if len(refs) <= most {
-		return fn + "(" + strings.Join(refs, ",") + ")"
-	}
-	var groups []string
-	for len(refs) > 0 {
-		n := min(most, len(refs))
-		groups = append(groups, fn+"("+strings.Join(refs[:n], ",")+")")
-		refs = refs[n:]
-	}
-	return summaryFunc("SUM", groups)
-}
-
-// notes writes where the figures come from and the summary's notes, one merged row each.
-func (x *summaryXLSX) notes() {
-	width := 0.0
-	for _, w := range summaryWidths {
-		width += w
-	}
-	for i, n := range append([]string{summaryNote}, x.s.Notes...) {
-		if i > 0 {
-			n = fmt.Sprintf("%d. %s", i, n)
-		}
-		lines := int(summaryTextWidth(n)/width) + 1
-		x.put([]sumCell{sumText(sumStyleNote, n)}, min(float64(lines)*15+2, excelize.MaxRowHeight))
-		x.merge(1, x.row, sumCols, x.row)
-	}
-}
-
-// summaryTextWidth estimates the width of text in Excel's character units: two for a CJK
-// character, one for others.
-func summaryTextWidth(text string) float64 {
-	w := 0.0
-	for _, r := range text {
-		if r > 0x2E80 {
-			w += 2
-		} else {
-			w++
-		}
-	}
-	return w
-}
-
-// summaryClean makes a user's text safe for a cell: control characters (which the file format
-// cannot hold) become "□", and the text is cut to Excel's limit of 32,767 characters.
-func summaryClean(text string) string {
-	text = strings.Map(func(r rune) rune {
-		if r != '\n' && (unicode.IsControl(r) || r == unicode.ReplacementChar) {
-			return '□'
-		}
-		return r
-	}, strings.ToValidUTF8(text, "□"))
-	if r := []rune(text); len(r) > 32000 {
-		text = string(r[:32000]) + "……"
-	}
-	return text
 }

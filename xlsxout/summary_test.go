@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf16"
 
 	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
@@ -182,5 +183,60 @@ func TestWriteSummaryEmptyAndOddText(t *testing.T) {
 	}
 	if v, _ := f.GetCellValue(SummarySheet, "J4"); v != "——" {
 		t.Errorf("J4 of a unit without projects %q", v)
+	}
+}
+
+// TestWriteSummaryCleansAsForms: the summary's texts are made storable by the same rules as
+// the forms' sheets (tabs to spaces, U+FFFE to □, cut at Excel's limit in UTF-16 units), and
+// each change is reported naming the unit and the field.
+func TestWriteSummaryCleansAsForms(t *testing.T) {
+	doc := forms.NewDocument(2021)
+	doc.Unit.Name = "单位\t名\uFFFE"
+	doc.AddProject().Name = strings.Repeat("𠮷", 20_000) // 40,000 UTF-16 units
+	var buf bytes.Buffer
+	warnings, err := encodeSummary(&buf, forms.NewSummary([]forms.SummaryInput{{Source: "x.zpb", Doc: doc}}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := openSummary(t, buf.Bytes())
+	if v, _ := f.GetCellValue(SummarySheet, "B4"); v != "单位 名□" {
+		t.Errorf("B4 %q, want %q", v, "单位 名□")
+	}
+	name, _ := f.GetCellValue(SummarySheet, "J4")
+	if n := len(utf16.Encode([]rune(name))); n > maxCellUnits || n < maxCellUnits-10 || !strings.HasSuffix(name, cutNote) {
+		t.Errorf("project name stored with %d UTF-16 units, ending %q", n, name[max(0, len(name)-30):])
+	}
+	checkSummaryWarnings(t, warnings, doc.Unit.Name)
+}
+
+// checkSummaryWarnings: the unit's name and its project's name are reported, naming the unit.
+func checkSummaryWarnings(t *testing.T, warnings []forms.Problem, unit string) {
+	t.Helper()
+	fields := map[string]bool{}
+	for _, p := range warnings {
+		if p.Section == "注" {
+			continue // the notes quote the unit's name
+		}
+		fields[p.Field] = true
+		if p.Form != SummarySheet || p.Section != "第 1 个单位" || p.Row != unit {
+			t.Errorf("warning names %s", p)
+		}
+	}
+	if len(fields) != 2 || !fields["部门（单位）名称"] || !fields["项目（政策）名称"] {
+		t.Errorf("warnings %v", warnings)
+	}
+}
+
+// TestWriteSummaryRatesAsForms: 执行率 shows as the forms' sheets and the PDF print it.
+func TestWriteSummaryRatesAsForms(t *testing.T) {
+	s := forms.NewSummary(summaryDocs(t))
+	f := openSummary(t, writeSummary(t, s))
+	for cell, want := range map[string]string{"F4": "100%", "F8": "84.23%", "F12": ""} {
+		if got, _ := f.GetCellValue(SummarySheet, cell); got != want {
+			t.Errorf("%s shows %q, want %q", cell, got, want)
+		}
+	}
+	if got := s.Units[1].Budget.RateText(); got != "84.23%" {
+		t.Errorf("forms prints the rate as %q", got)
 	}
 }

@@ -121,21 +121,27 @@ func (wb *workbook) sheetName(want string) string {
 	return name
 }
 
-var placeholderRE = regexp.MustCompile(`\{([^{}]+)\}`)
+// placeholderRE matches a {key} placeholder, the empty "{}" too, so that a formula naming no
+// cell is refused rather than written.
+var placeholderRE = regexp.MustCompile(`\{([^{}]*)\}`)
 
-// resolve replaces each {key} of a formula with the cell it names.
+// resolve replaces each {key} of a formula with the cell it names. A key no cell has, or a
+// brace left over, is an error: the formula would be written wrong.
 func resolve(f string, refs map[string]string) (string, error) {
-	var missing string
+	missing := []string{}
 	out := placeholderRE.ReplaceAllStringFunc(f, func(m string) string {
 		key := m[1 : len(m)-1]
 		r, ok := refs[key]
 		if !ok {
-			missing = key
+			missing = append(missing, key)
 		}
 		return r
 	})
-	if missing != "" {
-		return "", fmt.Errorf("公式引用了不存在的单元格“%s”", missing)
+	switch {
+	case len(missing) > 0:
+		return "", fmt.Errorf("公式“%s”引用了不存在的单元格“%s”", f, missing[0])
+	case strings.ContainsAny(out, "{}"):
+		return "", fmt.Errorf("公式“%s”中有无法解析的引用", f)
 	}
 	return out, nil
 }

@@ -1,0 +1,89 @@
+package xlsxout
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/shopspring/decimal"
+	"github.com/xuri/excelize/v2"
+
+	"ziping/forms"
+)
+
+// addEmptyTrees appends the projects whose indicator tables hold no 三级 row, as a file may:
+// no table at all, 一级 and 二级 without rows (a new project's skeleton), and 一级 without 二级.
+func addEmptyTrees(doc *forms.Document) {
+	doc.AddProject().Indicators = nil
+	doc.AddProject()
+	for _, l1 := range doc.AddProject().Indicators {
+		l1.Children = nil
+	}
+}
+
+// reload saves and loads doc as a file, so that a test sees what forms.Load gives.
+func reload(t *testing.T, doc *forms.Document) *forms.Document {
+	t.Helper()
+	data, err := forms.Marshal(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := forms.Unmarshal(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// TestEmptyIndicatorTrees: a unit form and projects without indicator rows export, with C and
+// the totals the sums forms gives (0 for C) and no formula naming a cell that is not there.
+func TestEmptyIndicatorTrees(t *testing.T) {
+	doc := loadSample(t)
+	doc.Unit.Indicators = nil
+	doc.Projects[1].Indicators = nil // after a project with rows: its keys must not carry over
+	addEmptyTrees(doc)
+	doc = reload(t, doc)
+	if doc.Unit.Indicators != nil && len(doc.Unit.Indicators) != 0 || len(doc.Projects) != 7 {
+		t.Fatalf("the file did not keep the empty tables: %d projects", len(doc.Projects))
+	}
+	w := write(t, doc)
+	w.checkTotals(t)
+	if n := w.checkFormulas(t); n < 40 {
+		t.Errorf("only %d formulas", n)
+	}
+	for _, c := range []struct {
+		sheet int
+		key   string
+	}{{0, "total"}, {2, cKey}, {5, cKey}, {6, cKey}, {7, cKey}} {
+		typ, v, f := w.cellAt(t, c.sheet, c.key)
+		if v != "0" || f == "" || typ != excelize.CellTypeUnset {
+			t.Errorf("%s %s: value %q formula %q type %v, want the formula 0", w.sheets[c.sheet], c.key, v, f, typ)
+		}
+	}
+	if _, v, _ := w.cellAt(t, 2, "total"); v != forms.FormatScore(w.ev.Projects[1].D) {
+		t.Errorf("project 2 total %q, want D %s", v, w.ev.Projects[1].D)
+	}
+}
+
+// TestResolveRefusesUnresolved: a formula naming no cell, or a cell not laid out, is an error.
+func TestResolveRefusesUnresolved(t *testing.T) {
+	refs := map[string]string{"a": "B2"}
+	if got, err := resolve("SUM({a}:{a})", refs); err != nil || got != "SUM(B2:B2)" {
+		t.Errorf("resolve = %q, %v", got, err)
+	}
+	for _, f := range []string{"SUM({}:{})", "{b}+1", "{a}+{", "1}"} {
+		if got, err := resolve(f, refs); err == nil {
+			t.Errorf("resolve(%q) = %q, want an error", f, got)
+		}
+	}
+}
+
+// TestWriteRefusesBrokenFormula: Write reports a formula it cannot resolve rather than writing it.
+func TestWriteRefusesBrokenFormula(t *testing.T) {
+	wb := newWorkbook(loadSample(t))
+	spec := wb.b.unitSheet("x")
+	spec.bands[0].rows[0].cells[0] = formula("SUM({}:{})", decimal.Zero, "0")
+	err := wb.addSheet(spec)
+	if err == nil || !strings.Contains(err.Error(), "不存在的单元格") {
+		t.Errorf("addSheet: %v", err)
+	}
+}
