@@ -123,14 +123,16 @@ func checkSummaryFiles(files []string, out string) error {
 }
 
 // renderSummary makes the PDF or the workbook of s, as out's extension says, in memory, so
-// that a failure writes nothing; it returns the warnings about unprintable characters.
+// that a failure writes nothing; it returns the warnings about texts it could not write as
+// typed.
 func renderSummary(s *forms.Summary, out string) ([]byte, []forms.Problem, error) {
 	var buf bytes.Buffer
 	if strings.EqualFold(filepath.Ext(out), ".xlsx") {
-		if err := xlsxout.WriteSummary(&buf, s); err != nil {
+		warnings, err := xlsxout.WriteSummary(&buf, s)
+		if err != nil {
 			return nil, nil, err
 		}
-		return buf.Bytes(), nil, nil
+		return buf.Bytes(), warnings, nil
 	}
 	res, err := pdfout.RenderSummary(&buf, s, pdfout.Options{Created: pdfout.CreatedFromEnv()})
 	if err != nil {

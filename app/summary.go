@@ -271,11 +271,11 @@ func (s *summaryWindow) export(ext string) {
 }
 
 // writeSummary renders the summary as ext (".pdf" or ".xlsx") in memory, then writes it
-// atomically to path; warnings are the names the PDF prints as "□".
+// atomically to path; warnings are the texts it could not write as typed.
 func writeSummary(path, ext string, sum *forms.Summary) (warnings []forms.Problem, err error) {
 	var buf bytes.Buffer
 	if ext == ".xlsx" {
-		err = xlsxout.WriteSummary(&buf, sum)
+		warnings, err = xlsxout.WriteSummary(&buf, sum)
 	} else {
 		var res *pdfout.Result
 		if res, err = pdfout.RenderSummary(&buf, sum, pdfout.Options{Created: pdfout.CreatedFromEnv()}); err == nil {
@@ -291,13 +291,13 @@ func writeSummary(path, ext string, sum *forms.Summary) (warnings []forms.Proble
 	return warnings, nil
 }
 
-// summaryWarningNote names, in the export's result dialog, the texts the PDF could not print
-// (at most three; the summary window has no check list to point to).
+// summaryWarningNote names, in the export's result dialog, the texts the file could not hold as
+// typed (at most three; the summary window has no check list to point to).
 func summaryWarningNote(warnings []forms.Problem) string {
 	if len(warnings) == 0 {
 		return ""
 	}
-	note := fmt.Sprintf("\n\n注意：有 %d 处文字含有 PDF 无法显示的字符，已印成“□”：", len(warnings))
+	note := fmt.Sprintf("\n\n注意：有 %d 处文字无法照原样写入：", len(warnings))
 	for i, p := range warnings {
 		if i == 3 {
 			note += "\n……"

@@ -47,15 +47,9 @@ const summaryNote = "注：金额为各单位整体绩效自评表中“年度�
 // the printed summary: one row per project, each unit's cells merged over its projects, the
 // amounts, rates and scores as numbers, and the 合计 row as formulas (SUM, and the overall
 // 执行率 from the sums) stored with the values forms computed, so that a reader that does not
-// recalculate on opening (LibreOffice by default) shows them too.
-func WriteSummary(w io.Writer, s *forms.Summary) error {
-	_, err := encodeSummary(w, s)
-	return err
-}
-
-// encodeSummary writes the summary and returns the warnings about texts a cell could not hold
-// as typed, as Write does for the forms (WriteSummary's callers do not show them yet).
-func encodeSummary(w io.Writer, s *forms.Summary) ([]forms.Problem, error) {
+// recalculate on opening (LibreOffice by default) shows them too. The warnings name each text a
+// cell could not hold as typed, as Write's do for the forms.
+func WriteSummary(w io.Writer, s *forms.Summary) (warnings []forms.Problem, err error) {
 	f := excelize.NewFile()
 	defer f.Close()
 	if err := f.SetSheetName("Sheet1", SummarySheet); err != nil {

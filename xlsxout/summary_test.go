@@ -43,7 +43,7 @@ func summaryDocs(t *testing.T) []forms.SummaryInput {
 func writeSummary(t *testing.T, s *forms.Summary) []byte {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := WriteSummary(&buf, s); err != nil {
+	if _, err := WriteSummary(&buf, s); err != nil {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
@@ -194,7 +194,7 @@ func TestWriteSummaryCleansAsForms(t *testing.T) {
 	doc.Unit.Name = "单位\t名\uFFFE"
 	doc.AddProject().Name = strings.Repeat("𠮷", 20_000) // 40,000 UTF-16 units
 	var buf bytes.Buffer
-	warnings, err := encodeSummary(&buf, forms.NewSummary([]forms.SummaryInput{{Source: "x.zpb", Doc: doc}}))
+	warnings, err := WriteSummary(&buf, forms.NewSummary([]forms.SummaryInput{{Source: "x.zpb", Doc: doc}}))
 	if err != nil {
 		t.Fatal(err)
 	}
