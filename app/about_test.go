@@ -20,8 +20,11 @@ func findMenuItem(t *testing.T, w *Window, menu, label string) *fyne.MenuItem {
 }
 
 // overlayLabels is the text of every label of the dialog on top of the window.
-func overlayLabels(w *Window) string {
-	top := w.Win.Canvas().Overlays().Top()
+func overlayLabels(w *Window) string { return overlayLabelsOf(w.Win) }
+
+// overlayLabelsOf is the text of every label of the dialog on top of win.
+func overlayLabelsOf(win fyne.Window) string {
+	top := win.Canvas().Overlays().Top()
 	if top == nil {
 		return ""
 	}

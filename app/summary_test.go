@@ -49,19 +49,7 @@ func editedCopy(t *testing.T, dir string) string {
 }
 
 // overlayText is the text of the labels of the dialog over the summary window.
-func overlayText(s *summaryWindow) string {
-	top := s.Win.Canvas().Overlays().Top()
-	if top == nil {
-		return ""
-	}
-	var b strings.Builder
-	for _, o := range test.LaidOutObjects(top) {
-		if l, ok := o.(*widget.Label); ok {
-			b.WriteString(l.Text + "\n")
-		}
-	}
-	return b.String()
-}
+func overlayText(s *summaryWindow) string { return overlayLabelsOf(s.Win) }
 
 func TestSummaryWindowTotals(t *testing.T) {
 	dir := t.TempDir()

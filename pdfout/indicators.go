@@ -7,20 +7,6 @@ import (
 	"ziping/pdfout/layout"
 )
 
-// Column widths (mm) of the indicator tables: 一级 | 二级 | 指标 N | 运算符号 | 内容 | 度量单位 |
-// 指标值 | 完成值 | 完成程度 | 分值 | 得分 | five reason ticks | 原因说明 | 改进措施. The project
-// table has the stacked 绩效指标 column in front.
-var (
-	unitIndicatorCols    = []float64{9, 11, 11, 6, 26, 7, 13, 13, 10, 8, 8, 6, 6, 6, 6, 6, 14, 14}
-	projectIndicatorCols = []float64{6, 7, 11, 11, 6, 22, 7, 13, 13, 10, 8, 8, 6, 6, 6, 6, 6, 14, 14}
-)
-
-// Index of the 得分 column and count of the columns after it, without the outer column.
-const (
-	scoreCol  = 10
-	afterCols = 7
-)
-
 // indicatorSection lays out 分解目标评价 (unit) or 绩效指标 (project): two header rows, then
 // every 三级 row under its 一级 and 二级 labels; an empty 二级 prints one blank row.
 func (b *builder) indicatorSection(tree forms.Tree, res forms.TreeResult, cols []float64, outer bool, targetHead, reasonHead string) layout.Section {
@@ -147,5 +133,5 @@ func (b *builder) indicatorCells(k int, in *forms.Indicator, r *forms.IndicatorR
 func (b *builder) scoreRow(text, value, field string, lead int) layout.Row {
 	b.row(text)
 	v := b.figure(value, field)
-	return layout.Row{Cells: []layout.Cell{span(label(text), scoreCol+lead, 1), v, span(label(""), afterCols, 1)}, MinHeight: 8}
+	return layout.Row{Cells: []layout.Cell{span(label(text), ScoreCol+lead, 1), v, span(label(""), AfterCols, 1)}, MinHeight: 8}
 }

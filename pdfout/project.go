@@ -12,7 +12,7 @@ func (b *builder) projectTable(i int) layout.Table {
 	head := b.projectHeader(p)
 	head.Title = b.title(b.doc.ProjectTitle())
 	secs := []layout.Section{head, b.projectFunds(p, r), b.goals(p.Goals, "年度总体目标", "年初设定目标", "全年实际完成情况")}
-	ind := b.indicatorSection(p.Indicators, r.Indicators, projectIndicatorCols, true, "年度目标值", "未完成原因分析")
+	ind := b.indicatorSection(p.Indicators, r.Indicators, widths.ProjectIndicators, true, "年度目标值", "未完成原因分析")
 	b.section(forms.SecTotals, "绩效自评得分")
 	ind.Body = append(ind.Body,
 		b.scoreRow("产出、效益、满意度指标自评得分小计（C）", forms.FormatScore(r.C), "C", 1),
@@ -31,7 +31,7 @@ func (b *builder) projectHeader(p *forms.ProjectForm) layout.Section {
 		return b.value(text, name, key)
 	}
 	return layout.Section{
-		Cols: []float64{30, 60, 30, 60},
+		Cols: widths.ProjectHeader,
 		Body: []layout.Row{
 			{Cells: []layout.Cell{label("项目（政策）名称"), span(field("项目（政策）名称", "name", p.Name), 3, 1)}, MinHeight: 9},
 			{Cells: []layout.Cell{label("主管部门"), span(field("主管部门", "department", p.Department), 3, 1)}, MinHeight: 9},
@@ -57,5 +57,5 @@ func (b *builder) projectFunds(p *forms.ProjectForm, r *forms.ProjectResult) lay
 		cells = append(cells, weight, b.figure(res.RateText(), "执行率"), score)
 		rows = append(rows, layout.Row{Cells: cells})
 	}
-	return layout.Section{Cols: []float64{48, 22, 22, 22, 14, 24, 28}, Body: rows}
+	return layout.Section{Cols: widths.ProjectFunds, Body: rows}
 }

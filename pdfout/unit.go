@@ -18,7 +18,7 @@ func (b *builder) unitTable() layout.Table {
 	secs := []layout.Section{b.unitHeader(u)}
 	secs[0].Title = b.title(b.doc.UnitTitle())
 	secs = append(secs, b.unitBudget(u, r), b.unitTasks(u, r), b.unitGoals(u))
-	ind := b.indicatorSection(u.Indicators, r.Indicators, unitIndicatorCols, false, "年度指标值", "未完成原因")
+	ind := b.indicatorSection(u.Indicators, r.Indicators, widths.UnitIndicators, false, "年度指标值", "未完成原因")
 	b.section(forms.SecTotals, "总评价得分")
 	ind.Body = append(ind.Body, b.scoreRow("总评价得分", forms.FormatScore(r.Total), "总评价得分", 0))
 	secs = append(secs, ind)
@@ -35,7 +35,7 @@ func (b *builder) unitHeader(u *forms.UnitForm) layout.Section {
 	b.row("所属单位数量（仅部门填列）")
 	subunits := b.centred(u.Subunits, "所属单位数量（仅部门填列）", "subunits")
 	return layout.Section{
-		Cols: []float64{36, 50, 46, 48},
+		Cols: widths.UnitHeader,
 		Body: []layout.Row{
 			{Cells: []layout.Cell{label("部门（单位）名称"), name}, MinHeight: 9},
 			{Cells: []layout.Cell{label("财政供养人员数量"), staff, label("所属单位数量（仅部门填列）"), subunits}, MinHeight: 9},
@@ -58,7 +58,7 @@ func (b *builder) unitBudget(u *forms.UnitForm, r *forms.UnitResult) layout.Sect
 		}
 		rows = append(rows, layout.Row{Cells: cells})
 	}
-	return layout.Section{Cols: []float64{16, 76, 22, 22, 22, 22}, Body: rows}
+	return layout.Section{Cols: widths.UnitBudget, Body: rows}
 }
 
 func (b *builder) unitTasks(u *forms.UnitForm, r *forms.UnitResult) layout.Section {
@@ -78,7 +78,7 @@ func (b *builder) unitTasks(u *forms.UnitForm, r *forms.UnitResult) layout.Secti
 	b.rowAt("合计", forms.Location{RowID: "total", Index: -1})
 	total := append([]layout.Cell{span(label("合计"), 2, 1)}, b.amountCells(r.TasksTotal, u.TasksTotal)...)
 	rows = append(rows, layout.Row{Cells: append(total, b.figure(r.TasksTotal.RateText(), "执行率"))})
-	return layout.Section{Cols: []float64{16, 42, 34, 22, 22, 22, 22}, Body: rows}
+	return layout.Section{Cols: widths.UnitTasks, Body: rows}
 }
 
 func (b *builder) unitGoals(u *forms.UnitForm) layout.Section {
@@ -100,5 +100,5 @@ func (b *builder) goals(goals []*forms.Goal, name, targetHead, resultHead string
 			b.value(g.Result, resultHead, "result"),
 		}, MinHeight: 7})
 	}
-	return layout.Section{Cols: []float64{16, 82, 82}, Body: rows}
+	return layout.Section{Cols: widths.UnitGoals, Body: rows}
 }

@@ -5,20 +5,7 @@ import (
 	"strings"
 
 	"ziping/forms"
-)
-
-// Column widths (mm) of the indicator tables, as pdfout prints them: 一级 | 二级 | 指标 N |
-// 运算符号 | 内容 | 度量单位 | 指标值 | 完成值 | 完成程度 | 分值 | 得分 | five reason ticks |
-// 原因说明 | 改进措施; the project table has the stacked 绩效指标 column in front.
-var (
-	unitIndicatorCols    = []float64{9, 11, 11, 6, 26, 7, 13, 13, 10, 8, 8, 6, 6, 6, 6, 6, 14, 14}
-	projectIndicatorCols = []float64{6, 7, 11, 11, 6, 22, 7, 13, 13, 10, 8, 8, 6, 6, 6, 6, 6, 14, 14}
-)
-
-// Index of the 得分 column and count of the columns after it, without the outer column.
-const (
-	scoreCol  = 10
-	afterCols = 7
+	"ziping/pdfout"
 )
 
 // rowKey names the cell of column col ("target", "actual", "completion", "weight", "score")
@@ -217,5 +204,5 @@ func (b *builder) scoreCell(in *forms.Indicator, r *forms.IndicatorResult, q qua
 // scoreRow is a footer row: a label over the columns up to 分值, the value under 得分, and an
 // empty cell over the rest.
 func scoreRow(text string, value cell, lead int) row {
-	return row{cells: []cell{span(label(text), scoreCol+lead, 1), value, span(label(""), afterCols, 1)}, minHeight: 8}
+	return row{cells: []cell{span(label(text), pdfout.ScoreCol+lead, 1), value, span(label(""), pdfout.AfterCols, 1)}, minHeight: 8}
 }

@@ -17,7 +17,7 @@ func (b *builder) projectSheet(i int, name string) *sheetSpec {
 	p, r := b.doc.Projects[i], b.ev.Projects[i]
 	b.form = forms.ProjectFormName(i, p)
 	bands := []band{b.projectHeader(p), b.projectFunds(p, r), b.goals(p.Goals, "年度总体目标", "年初设定目标", "全年实际完成情况")}
-	ind := b.indicatorBand(p.Indicators, r.Indicators, projectIndicatorCols, true, "年度目标值", "未完成原因分析")
+	ind := b.indicatorBand(p.Indicators, r.Indicators, widths.ProjectIndicators, true, "年度目标值", "未完成原因分析")
 	b.section = "绩效自评得分"
 	b.row = "产出、效益、满意度指标自评得分小计（C）"
 	c := keyed(formula(b.scoreSum(), r.C, scoreFmt(r.C)), cKey)
@@ -39,7 +39,7 @@ func (b *builder) projectHeader(p *forms.ProjectForm) band {
 		return b.left(text, name)
 	}
 	return band{
-		cols: []float64{30, 60, 30, 60},
+		cols: widths.ProjectHeader,
 		rows: []row{
 			{cells: []cell{label("项目（政策）名称"), span(field("项目（政策）名称", p.Name), 3, 1)}, minHeight: 9},
 			{cells: []cell{label("主管部门"), span(field("主管部门", p.Department), 3, 1)}, minHeight: 9},
@@ -66,7 +66,7 @@ func (b *builder) projectFunds(p *forms.ProjectForm, r *forms.ProjectResult) ban
 		cells = append(cells, weight, rateCell("funds", def.ID, res), score)
 		rows = append(rows, row{cells: cells})
 	}
-	return band{cols: []float64{48, 22, 22, 22, 14, 24, 28}, rows: rows}
+	return band{cols: widths.ProjectFunds, rows: rows}
 }
 
 // dCell is D = 分值 × B / A, capped at 分值, as a formula of the total row's cells; blank when

@@ -18,7 +18,7 @@ func (b *builder) unitSheet(name string) *sheetSpec {
 	u, r := &b.doc.Unit, b.ev.Unit
 	b.form = forms.UnitFormName
 	bands := []band{b.unitHeader(u), b.unitBudget(u, r), b.unitTasks(u, r), b.goals(u.Goals, "年度绩效目标", "年初设定目标", "全年完成情况")}
-	ind := b.indicatorBand(u.Indicators, r.Indicators, unitIndicatorCols, false, "年度指标值", "未完成原因")
+	ind := b.indicatorBand(u.Indicators, r.Indicators, widths.UnitIndicators, false, "年度指标值", "未完成原因")
 	b.section, b.row = "总评价得分", "总评价得分"
 	total := formula(b.scoreSum(), r.Total, scoreFmt(r.Total))
 	ind.rows = append(ind.rows, scoreRow("总评价得分", keyed(total, "total"), 0))
@@ -36,7 +36,7 @@ func (b *builder) unitHeader(u *forms.UnitForm) band {
 	b.row = "所属单位数量（仅部门填列）"
 	subunits := b.count(u.Subunits, "所属单位数量（仅部门填列）")
 	return band{
-		cols: []float64{36, 50, 46, 48},
+		cols: widths.UnitHeader,
 		rows: []row{
 			{cells: []cell{label("部门（单位）名称"), name}, minHeight: 9},
 			{cells: []cell{label("财政供养人员数量"), staff, label("所属单位数量（仅部门填列）"), subunits}, minHeight: 9},
@@ -68,7 +68,7 @@ func (b *builder) unitBudget(u *forms.UnitForm, r *forms.UnitResult) band {
 		}
 		rows = append(rows, row{cells: cells})
 	}
-	return band{cols: []float64{16, 76, 22, 22, 22, 22}, rows: rows}
+	return band{cols: widths.UnitBudget, rows: rows}
 }
 
 func (b *builder) unitTasks(u *forms.UnitForm, r *forms.UnitResult) band {
@@ -94,7 +94,7 @@ func (b *builder) unitTasks(u *forms.UnitForm, r *forms.UnitResult) band {
 	}
 	total := append([]cell{span(label("合计"), 2, 1)}, b.amountCells("task", "total", r.TasksTotal, u.TasksTotal, sums)...)
 	rows = append(rows, row{cells: append(total, rateCell("task", "total", r.TasksTotal))})
-	return band{cols: []float64{16, 42, 34, 22, 22, 22, 22}, rows: rows}
+	return band{cols: widths.UnitTasks, rows: rows}
 }
 
 // goals is the 年度绩效目标 / 年度总体目标 band: a stacked label, then target | result rows.
@@ -112,7 +112,7 @@ func (b *builder) goals(goals []*forms.Goal, name, targetHead, resultHead string
 			b.left(g.Result, resultHead),
 		}, minHeight: 7})
 	}
-	return band{cols: []float64{16, 82, 82}, rows: rows}
+	return band{cols: widths.UnitGoals, rows: rows}
 }
 
 // signature is the optional footer (填表人 … 单位（公章）), without borders.
