@@ -76,7 +76,7 @@ func (w *Window) newSummaryWindow() *summaryWindow {
 	s.Files.OnSelected = func(i widget.ListItemID) { s.selected = i; s.Remove.Enable() }
 	s.Files.OnUnselected = func(widget.ListItemID) { s.selected = -1; s.Remove.Disable() }
 	s.Table = widget.NewTable(s.tableSize, func() fyne.CanvasObject { return widget.NewLabel("") }, s.tableCell)
-	for i, width := range []float32{44, 240, 56, 150, 150, 76, 96, 44, 60, 220, 96, 44} {
+	for i, width := range []float32{44, 200, 56, 150, 150, 70, 90, 44, 60, 190, 90, 44} {
 		s.Table.SetColumnWidth(i, width)
 	}
 	s.Notes = widget.NewLabel("")
@@ -88,7 +88,7 @@ func (w *Window) newSummaryWindow() *summaryWindow {
 	split := container.NewVSplit(files, container.NewBorder(nil, bottom, nil, nil, s.Table))
 	split.Offset = 0.25
 	s.Win.SetContent(container.NewBorder(buttons, nil, nil, nil, split))
-	s.Win.Resize(fyne.NewSize(1300, 720))
+	s.Win.Resize(fyne.NewSize(1280, 700))
 	s.update()
 	return s
 }
