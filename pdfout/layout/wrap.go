@@ -5,10 +5,6 @@ import "github.com/go-text/typesetting/segmenter"
 // eps absorbs floating-point noise in width and height comparisons (mm).
 const eps = 1e-6
 
-// maxOverflow is how many graphemes past the width a line may take to avoid
-// breaking a 避头尾 rule before the rule is given up instead.
-const maxOverflow = 3
-
 // span is one output line: runes[start:end] of the input, w its width (mm).
 type span struct {
 	start, end int
@@ -126,36 +122,25 @@ func (b *breaker) banned(ce, nx int) bool {
 
 // breakAt chooses where the line starting at s ends (s < result <= e). In
 // order of preference: the last fitting UAX #14 (or CJK) opportunity, the
-// last fitting grapheme boundary, a boundary at most maxOverflow graphemes
-// past the width (all three respecting 避头尾), the last fitting boundary
-// even though it breaks 避头尾, and finally the first grapheme alone.
+// last fitting grapheme boundary (both respecting 避头尾), the last fitting
+// boundary even though it breaks 避头尾, and finally the first grapheme alone.
+// A line never goes past width to keep 避头尾: a printed form's text stays
+// inside its cell's borders (a cell narrower than "（一）……" breaks the rule).
 func (b *breaker) breakAt(s, e int, width float64) int {
 	c := candidates{-1, -1, -1}
-	over := 0
 	for i := b.nextGrapheme(s); ; i = b.nextGrapheme(i) {
 		i = min(i, e)
 		ce, nx := b.trimSpaces(s, i), b.skipSpaces(i, e)
 		if ce == s && i < e {
 			continue // only leading spaces so far
 		}
-		fits := b.cum[ce]-b.cum[s] <= width+eps
-		if nx >= e { // the rest of the paragraph
-			if fits || (c.gb < 0 && over < maxOverflow) {
-				return e
-			}
+		if b.cum[ce]-b.cum[s] > width+eps {
 			break
 		}
-		if fits {
-			c.note(b, i, ce, nx)
-			continue
+		if nx >= e {
+			return e // the rest of the paragraph fits
 		}
-		over++
-		if c.gb >= 0 || over > maxOverflow {
-			break
-		}
-		if !b.banned(ce, nx) {
-			return i
-		}
+		c.note(b, i, ce, nx)
 	}
 	return c.pick(b, s)
 }
@@ -194,9 +179,9 @@ func (c *candidates) pick(b *breaker, s int) int {
 // Break opportunities follow Unicode line breaking (UAX #14); a segment wider
 // than the line is broken between grapheme clusters; "\n" (and the other
 // mandatory breaks) force a break. No line starts with closing punctuation
-// or ends with opening punctuation (避头尾) unless a single grapheme plus its
-// punctuation is already wider than width, in which case the line overflows
-// by up to three graphemes before the rule is given up. Spaces at a break
+// or ends with opening punctuation (避头尾) unless no break that keeps the rule
+// fits in width: then the rule yields, and no line is wider than width unless
+// its single grapheme is. Spaces at a break
 // and the hard-break characters are dropped; nothing else is: the lines
 // with those restored reproduce the input. Invalid UTF-8 becomes U+FFFD.
 // An empty text gives no lines; an empty paragraph gives an empty line.

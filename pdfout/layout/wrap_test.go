@@ -24,8 +24,8 @@ func TestWrap(t *testing.T) {
 		"empty":                               {"", 4, nil},
 		"comma never leads":                   {"重点工作，履行情况", 4, []string{"重点工", "作，履行", "情况"}},
 		"full stop pushes the last char down": {"重点工作。", 4, []string{"重点工", "作。"}},
-		"one char and its full stop overflow": {"好。", 1, []string{"好。"}},
-		"two closers overflow together":       {"好。」", 1, []string{"好。」"}},
+		"a cell too narrow: 避头尾 yields":       {"好。", 1, []string{"好", "。"}},
+		"never past the cell's edge":          {"（一）……", 3, []string{"（一）", "……"}},
 		"opening bracket never ends a line":   {"项目（政策）", 3, []string{"项目", "（政", "策）"}},
 		"opening quote moves down":            {"他说“好的”。然后", 3, []string{"他说", "“好", "的”。", "然后"}},
 		"percent stays with its number":       {"执行率100%", 3.5, []string{"执行率", "100%"}},
@@ -132,16 +132,32 @@ func FuzzWrap(f *testing.F) {
 		f.Add(s, 3.0)
 	}
 	f.Fuzz(func(t *testing.T, text string, width float64) {
-		lines := Wrap(text, width, 10, true, FixedMeasurer{})
+		lines, widths := wrapLines(text, width, 10, true, FixedMeasurer{})
 		if err := reconstruct(text, lines); err != nil {
 			t.Fatalf("%q width %g: %v; lines %q", text, width, err, lines)
 		}
-		for _, l := range lines {
+		for i, l := range lines {
 			if !utf8.ValidString(l) {
 				t.Fatalf("invalid UTF-8 line %q", l)
 			}
+			// Nothing crosses the cell's edge but a grapheme wider than the cell on its own.
+			if widths[i] > width+eps && graphemeCount(l) > 1 {
+				t.Fatalf("%q width %g: line %q is %g wide", text, width, l, widths[i])
+			}
 		}
 	})
+}
+
+// graphemeCount is the number of grapheme clusters of s.
+func graphemeCount(s string) int {
+	b := newBreaker([]rune(s))
+	n := 0
+	for _, boundary := range b.gb[1:] {
+		if boundary {
+			n++
+		}
+	}
+	return n
 }
 
 func TestStack(t *testing.T) {
