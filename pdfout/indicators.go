@@ -47,44 +47,36 @@ func indicatorHeader(targetHead, reasonHead string, l1PerLine int) []layout.Row 
 	return []layout.Row{{Cells: row1}, {Cells: row2}}
 }
 
-// indicatorRows returns the body rows of an indicator table in printed order.
+// indicatorRows returns the body rows of an indicator table in printed order, each 一级 and
+// 二级 label on the first row it spans.
 func (b *builder) indicatorRows(tree forms.Tree, res forms.TreeResult, outer bool) []layout.Row {
 	perLine := 2
 	if outer {
 		perLine = 1 // the project's 一级 column is one character wide
 	}
 	var rows []layout.Row
-	for i, l1 := range tree {
-		children := l1.Children
-		if len(children) == 0 {
-			children = []*forms.Level2{{}}
-		}
-		start := len(rows)
-		for j, l2 := range children {
-			blockStart := len(rows)
-			n := max(len(l2.Rows), 1)
-			for k := range n {
-				var in *forms.Indicator
-				var r *forms.IndicatorResult
-				p := forms.RowPath{L1: i, L2: j, Row: k}
-				if k < len(l2.Rows) {
-					in, r = l2.Rows[k], res.At(p)
-				}
-				b.rowAt(forms.IndicatorRowName(l1, l2, k), forms.Location{Index: -1, Path: p})
-				rows = append(rows, layout.Row{Cells: b.indicatorCells(k, in, r), MinHeight: 7})
+	for _, pr := range tree.PrintedRows() {
+		var labels []layout.Cell
+		p := pr.Path
+		if pr.L1Span > 0 {
+			// 一级 names are fixed by the template (no editor); a file may still hold odd ones.
+			b.rowAt(pr.L1.Name, forms.Location{Index: -1, Path: forms.RowPath{L1: p.L1, L2: -1, Row: -1}})
+			first := b.stackedName(pr.L1.Name, "一级指标", "level1", perLine, pr.L1Span)
+			if pr.L1.Merged {
+				first = span(first, 2, pr.L1Span)
 			}
-			if !l1.Merged {
-				b.rowAt(l1.Name+" › "+l2.Name, forms.Location{Index: -1, Path: forms.RowPath{L1: i, L2: j, Row: -1}})
-				rows[blockStart].Cells = append([]layout.Cell{b.stackedName(l2.Name, "二级指标", "level2", 2, n)}, rows[blockStart].Cells...)
-			}
+			labels = append(labels, first)
 		}
-		// 一级 names are fixed by the template (no editor); a file may still hold odd ones.
-		b.rowAt(l1.Name, forms.Location{Index: -1, Path: forms.RowPath{L1: i, L2: -1, Row: -1}})
-		first := b.stackedName(l1.Name, "一级指标", "level1", perLine, len(rows)-start)
-		if l1.Merged {
-			first = span(first, 2, len(rows)-start)
+		if pr.L2Span > 0 && !pr.L1.Merged {
+			b.rowAt(pr.L1.Name+" › "+pr.L2.Name, forms.Location{Index: -1, Path: forms.RowPath{L1: p.L1, L2: p.L2, Row: -1}})
+			labels = append(labels, b.stackedName(pr.L2.Name, "二级指标", "level2", 2, pr.L2Span))
 		}
-		rows[start].Cells = append([]layout.Cell{first}, rows[start].Cells...)
+		var r *forms.IndicatorResult
+		if pr.In != nil {
+			r = res.At(p)
+		}
+		b.rowAt(forms.IndicatorRowName(pr.L1, pr.L2, p.Row), forms.Location{Index: -1, Path: p})
+		rows = append(rows, layout.Row{Cells: append(labels, b.indicatorCells(p.Row, pr.In, r)...), MinHeight: 7})
 	}
 	return rows
 }

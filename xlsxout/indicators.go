@@ -66,48 +66,39 @@ func indicatorHeader(targetHead, reasonHead string, l1PerLine int) []row {
 	return []row{{cells: row1}, {cells: row2}}
 }
 
-// indicatorRows returns the body rows in printed order; an empty 二级 prints one blank row.
+// indicatorRows returns the body rows in printed order (forms.PrintedRows: an empty 二级
+// prints one blank row), each 一级 and 二级 label on the first row it spans.
 func (b *builder) indicatorRows(tree forms.Tree, res forms.TreeResult, outer bool) []row {
 	perLine := 2
 	if outer {
 		perLine = 1 // the project's 一级 column is one character wide
 	}
 	var rows []row
-	for i, l1 := range tree {
-		children := l1.Children
-		if len(children) == 0 {
-			children = []*forms.Level2{{}}
-		}
-		start := len(rows)
-		for j, l2 := range children {
-			blockStart := len(rows)
-			n := max(len(l2.Rows), 1)
-			for k := range n {
-				var in *forms.Indicator
-				var r *forms.IndicatorResult
-				if k < len(l2.Rows) {
-					in, r = l2.Rows[k], res.At(forms.RowPath{L1: i, L2: j, Row: k})
-				}
-				b.row = forms.IndicatorRowName(l1, l2, k)
-				p := forms.RowPath{L1: i, L2: j, Row: k}
-				if len(rows) == 0 {
-					b.firstScore = scoreKey(p)
-				}
-				b.lastScore = scoreKey(p)
-				rows = append(rows, row{cells: b.indicatorCells(p, in, r), minHeight: 7})
+	for _, pr := range tree.PrintedRows() {
+		var labels []cell
+		p := pr.Path
+		if pr.L1Span > 0 {
+			b.row = pr.L1.Name
+			first := stacked(b.clean(pr.L1.Name, "一级指标"), perLine, pr.L1Span)
+			if pr.L1.Merged {
+				first.colSpan = 2
 			}
-			if !l1.Merged {
-				b.row = l1.Name + " › " + l2.Name
-				name := stacked(b.clean(l2.Name, "二级指标"), 2, n)
-				rows[blockStart].cells = append([]cell{name}, rows[blockStart].cells...)
-			}
+			labels = append(labels, first)
 		}
-		b.row = l1.Name
-		first := stacked(b.clean(l1.Name, "一级指标"), perLine, len(rows)-start)
-		if l1.Merged {
-			first.colSpan = 2
+		if pr.L2Span > 0 && !pr.L1.Merged {
+			b.row = pr.L1.Name + " › " + pr.L2.Name
+			labels = append(labels, stacked(b.clean(pr.L2.Name, "二级指标"), 2, pr.L2Span))
 		}
-		rows[start].cells = append([]cell{first}, rows[start].cells...)
+		var r *forms.IndicatorResult
+		if pr.In != nil {
+			r = res.At(p)
+		}
+		b.row = forms.IndicatorRowName(pr.L1, pr.L2, p.Row)
+		if len(rows) == 0 {
+			b.firstScore = scoreKey(p)
+		}
+		b.lastScore = scoreKey(p)
+		rows = append(rows, row{cells: append(labels, b.indicatorCells(p, pr.In, r)...), minHeight: 7})
 	}
 	return rows
 }
