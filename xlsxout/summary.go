@@ -66,7 +66,7 @@ func WriteSummary(w io.Writer, s *forms.Summary) (warnings []forms.Problem, err 
 	if err := x.write(); err != nil {
 		return nil, fmt.Errorf("生成汇总表 Excel 失败：%w", err)
 	}
-	if err := f.Write(w); err != nil {
+	if err := writeFile(w, f); err != nil {
 		return nil, fmt.Errorf("写入汇总表 Excel 失败：%w", err)
 	}
 	return x.b.warnings, nil

@@ -39,7 +39,7 @@ func Write(w io.Writer, doc *forms.Document) (res *Result, err error) {
 	if err := wb.finish(); err != nil {
 		return nil, err
 	}
-	if err := wb.f.Write(w); err != nil {
+	if err := writeFile(w, wb.f); err != nil {
 		return nil, fmt.Errorf("写入 Excel 文件失败：%w", err)
 	}
 	return &Result{Sheets: wb.sheets, Warnings: wb.b.warnings}, nil
