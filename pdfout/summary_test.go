@@ -10,25 +10,8 @@ import (
 	"testing"
 
 	"ziping/forms"
+	"ziping/forms/formstest"
 )
-
-// summaryInputs are the sample and two edited copies: the second with 全年预算数 5000 and an
-// indicator's 全年完成值 changed (unit total 92.41), the third of 2020 with no 全年执行数.
-func summaryInputs(t testing.TB) []forms.SummaryInput {
-	t.Helper()
-	a, b := loadSample(t), loadSample(t)
-	a.Unit.Name = "抚顺市东洲区社会保险事业服务所"
-	a.Unit.BudgetRow("I1").Full = "5000"
-	in := a.Unit.Indicators.Row(forms.RowPath{L1: 0, L2: 0, Row: 0})
-	in.Op, in.Actual = forms.OpGE, "1000"
-	b.Unit.Name = "新宾满族自治县社会保险事业服务中心"
-	b.Settings.Year = "2020"
-	b.Unit.BudgetRow("I1").Actual = ""
-	b.RemoveProject(0)
-	return []forms.SummaryInput{
-		{Source: "sample.zpb", Doc: loadSample(t)}, {Source: "a.zpb", Doc: a}, {Source: "b.zpb", Doc: b},
-	}
-}
 
 func renderSummary(t testing.TB, s *forms.Summary) ([]byte, *Result) {
 	t.Helper()
@@ -41,7 +24,7 @@ func renderSummary(t testing.TB, s *forms.Summary) ([]byte, *Result) {
 }
 
 func TestRenderSummary(t *testing.T) {
-	s := forms.NewSummary(summaryInputs(t))
+	s := forms.NewSummary(formstest.SummaryInputs(t, samplePath))
 	pdf, res := renderSummary(t, s)
 	if res.Pages != 1 || len(res.Warnings) != 0 {
 		t.Fatalf("%d pages, warnings %v", res.Pages, res.Warnings)
@@ -102,7 +85,7 @@ func TestRenderSummaryPages(t *testing.T) {
 }
 
 func TestRenderSummaryUnprintableName(t *testing.T) {
-	in := summaryInputs(t)
+	in := formstest.SummaryInputs(t, samplePath)
 	in[1].Doc.Unit.Name = "单位\U0001F600"
 	_, res := renderSummary(t, forms.NewSummary(in))
 	if len(res.Warnings) == 0 || !strings.Contains(res.Warnings[0].Message, "U+1F600") || res.Warnings[0].Form != summaryFormName {

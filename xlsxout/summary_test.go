@@ -14,31 +14,8 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"ziping/forms"
+	"ziping/forms/formstest"
 )
-
-// summaryDocs are the sample and two edited copies: the second with 全年预算数 5000 and an
-// indicator's 全年完成值 changed (unit total 92.41), the third of 2020 with one project fewer
-// and no 全年执行数.
-func summaryDocs(t *testing.T) []forms.SummaryInput {
-	t.Helper()
-	load := func() *forms.Document {
-		doc, err := forms.Load("../samples/fushun-shebao-2021.zpb")
-		if err != nil {
-			t.Fatal(err)
-		}
-		return doc
-	}
-	a, b := load(), load()
-	a.Unit.Name = "抚顺市东洲区社会保险事业服务所"
-	a.Unit.BudgetRow("I1").Full = "5000"
-	in := a.Unit.Indicators.Row(forms.RowPath{L1: 0, L2: 0, Row: 0})
-	in.Op, in.Actual = forms.OpGE, "1000"
-	b.Unit.Name = "新宾满族自治县社会保险事业服务中心"
-	b.Settings.Year = "2020"
-	b.Unit.BudgetRow("I1").Actual = ""
-	b.RemoveProject(0)
-	return []forms.SummaryInput{{Source: "s.zpb", Doc: load()}, {Source: "a.zpb", Doc: a}, {Source: "b.zpb", Doc: b}}
-}
 
 func writeSummary(t *testing.T, s *forms.Summary) []byte {
 	t.Helper()
@@ -76,7 +53,7 @@ func calc(t *testing.T, f *excelize.File, cell string) (calc, raw string) {
 // TestWriteSummary: rows 4–7, 8–11 and 12–14 are the units (one row per project); row 15 is
 // 合计, whose formulas compute what forms computes.
 func TestWriteSummary(t *testing.T) {
-	s := forms.NewSummary(summaryDocs(t))
+	s := forms.NewSummary(formstest.SummaryInputs(t, sample))
 	f := openSummary(t, writeSummary(t, s))
 	cells := map[string]string{
 		"A1": "部门（单位）整体绩效自评汇总表", "B4": "抚顺市社会保险事业服务中心", "D4": "4211.39", "F4": "1",
@@ -118,7 +95,7 @@ func TestWriteSummary(t *testing.T) {
 // TestWriteSummaryCompleteRate: with every figure filled in, the 合计 执行率 formula gives the
 // rate forms computes (85.1%), and the title carries the one year.
 func TestWriteSummaryCompleteRate(t *testing.T) {
-	in := summaryDocs(t)
+	in := formstest.SummaryInputs(t, sample)
 	in[2].Doc.Unit.BudgetRow("I1").Actual = "3000"
 	in[2].Doc.Settings.Year = "2021"
 	s := forms.NewSummary(in)
@@ -147,7 +124,7 @@ func TestWriteSummaryLibreOffice(t *testing.T) {
 	}
 	dir := t.TempDir()
 	path := filepath.Join(dir, "汇总.xlsx")
-	os.WriteFile(path, writeSummary(t, forms.NewSummary(summaryDocs(t))), 0o644)
+	os.WriteFile(path, writeSummary(t, forms.NewSummary(formstest.SummaryInputs(t, sample))), 0o644)
 	cmd := exec.Command(soffice, "-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
 		"--headless", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true", "--outdir", dir, path)
 	if out, err := cmd.CombinedOutput(); err != nil {
@@ -229,7 +206,7 @@ func checkSummaryWarnings(t *testing.T, warnings []forms.Problem, unit string) {
 
 // TestWriteSummaryRatesAsForms: 执行率 shows as the forms' sheets and the PDF print it.
 func TestWriteSummaryRatesAsForms(t *testing.T) {
-	s := forms.NewSummary(summaryDocs(t))
+	s := forms.NewSummary(formstest.SummaryInputs(t, sample))
 	f := openSummary(t, writeSummary(t, s))
 	for cell, want := range map[string]string{"F4": "100%", "F8": "84.23%", "F12": ""} {
 		if got, _ := f.GetCellValue(SummarySheet, cell); got != want {
