@@ -4,7 +4,8 @@
 //
 // The saved corpora of those targets decode through it, so how given bytes decode must not
 // change: a change makes every saved input (crashers included) test something else. The two
-// targets encode differently (see Options); each keeps its own Options.
+// targets encode differently (see Options); each keeps its own Options. SummaryInputs are the
+// documents of the department-summary tests of pdfout and xlsxout.
 package formstest
 
 import (
