@@ -69,6 +69,8 @@ type formReport struct {
 	C     string `json:"c"`
 	D     string `json:"d"`
 	Grade string `json:"grade"`
+	// NotFilled marks a unit form left blank in a document with projects: not checked, not exported.
+	NotFilled bool `json:"not_filled,omitempty"`
 }
 
 // problemReport is one problem in the JSON output of check.
@@ -122,14 +124,16 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 // addDocument evaluates doc into rep and reports whether it has errors.
 func addDocument(rep *checkReport, path string, doc *forms.Document) bool {
 	ev := forms.Evaluate(doc)
+	// Totals and grades are "" while a form is incomplete (forms.UnitResult.Complete).
 	rep.Forms = append(rep.Forms, formReport{
-		File: path, Kind: "unit", Name: doc.Unit.Name, Total: forms.FormatScore(ev.Unit.Total), Grade: ev.Unit.Rating(),
+		File: path, Kind: "unit", Name: doc.Unit.Name, Total: ev.Unit.TotalText(), Grade: ev.Unit.Rating(),
+		NotFilled: ev.Unit.NotFilled,
 	})
 	for i, p := range doc.Projects {
 		r := ev.Projects[i]
 		rep.Forms = append(rep.Forms, formReport{
-			File: path, Kind: "project", Name: p.Name, Total: forms.FormatScore(r.Total),
-			C: forms.FormatScore(r.C), D: r.DText(), Grade: r.Rating(),
+			File: path, Kind: "project", Name: p.Name, Total: r.TotalText(),
+			C: r.CText(), D: r.DText(), Grade: r.Rating(),
 		})
 	}
 	problems := ev.Problems
@@ -153,11 +157,14 @@ func printText(w io.Writer, rep checkReport) {
 			file = f.File
 			fmt.Fprintf(w, "== %s\n", file)
 		}
-		if f.Kind == "unit" {
-			fmt.Fprintf(w, "%s（%s）：总评价得分 %s，等级 %s\n", forms.UnitFormName, f.Name, f.Total, f.Grade)
-			continue
+		switch {
+		case f.Kind == "unit" && f.NotFilled:
+			fmt.Fprintf(w, "%s：未填写（文档中只有项目表），不检查、不导出\n", forms.UnitFormName)
+		case f.Kind == "unit":
+			fmt.Fprintf(w, "%s（%s）：总评价得分 %s，等级 %s\n", forms.UnitFormName, f.Name, pending(f.Total), pending(f.Grade))
+		default:
+			fmt.Fprintf(w, "项目「%s」：C %s，D %s，总得分 %s，等级 %s\n", f.Name, pending(f.C), dash(f.D), pending(f.Total), pending(f.Grade))
 		}
-		fmt.Fprintf(w, "项目「%s」：C %s，D %s，总得分 %s，等级 %s\n", f.Name, f.C, dash(f.D), f.Total, f.Grade)
 	}
 	errs, warns := 0, 0
 	for _, p := range rep.Problems {
@@ -173,6 +180,14 @@ func printText(w io.Writer, rep checkReport) {
 		place := strings.Join(nonEmpty(p.Form, p.Section, p.Row, p.Field), " › ")
 		fmt.Fprintf(w, "[%s] %s：%s\n", level, place, p.Message)
 	}
+}
+
+// pending shows a total that is blank because its form is incomplete.
+func pending(s string) string {
+	if s == "" {
+		return "（未完成）"
+	}
+	return s
 }
 
 func dash(s string) string {

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"ziping/forms"
 )
 
 const sample = "samples/fushun-shebao-2021.zpb"
@@ -133,5 +135,88 @@ func TestVersion(t *testing.T) {
 	code, handled := runCLI([]string{"version"}, &out, &errOut)
 	if !handled || code != exitOK || !strings.Contains(out.String(), "v9.8.7-test") {
 		t.Fatalf("version: handled=%v code=%d out=%q", handled, code, out.String())
+	}
+}
+
+// TestCheckIncompleteProject: a project whose two scored rows lack their 全年完成值, budget
+// 251.89 fully spent, beside a blank unit form: D 10, no total and no grade, one problem per
+// row at 全年完成值, none from the unit form, and the export says what it left out.
+func TestCheckIncompleteProject(t *testing.T) {
+	doc := forms.NewDocument(2021)
+	p := doc.AddProject()
+	p.Name = "城乡居民养老保险经办"
+	for _, l1 := range p.Indicators {
+		for _, l2 := range l1.Children {
+			l2.Rows = []*forms.Indicator{}
+		}
+	}
+	p.Indicators[0].Children[0].Rows = []*forms.Indicator{{Op: forms.OpGE, Content: "参保人数", Target: "5000", Unit: "人", Weight: "60"}}
+	p.Indicators[1].Children[1].Rows = []*forms.Indicator{{Content: "待遇按时发放率", Target: "不低于95%", Weight: "30"}}
+	p.FundRow("S1").Full, p.FundRow("S1").Actual = "251.89", "251.89"
+	data, err := forms.Marshal(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "未完成.zpb")
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var out, errOut bytes.Buffer
+	code, _ := runCLI([]string{"check", "--json", path}, &out, &errOut)
+	var rep checkReport
+	if err := json.Unmarshal(out.Bytes(), &rep); err != nil || code != exitProblems {
+		t.Fatalf("code %d, %v: %s %s", code, err, out.String(), errOut.String())
+	}
+	if len(rep.Forms) != 2 || !rep.Forms[0].NotFilled {
+		t.Fatalf("forms %+v", rep.Forms)
+	}
+	if f := rep.Forms[1]; f.D != "10" || f.Total != "" || f.C != "" || f.Grade != "" {
+		t.Fatalf("project %+v, want d 10 and no total, c or grade", f)
+	}
+	if !bytes.Contains(out.Bytes(), []byte(`"total": ""`)) || !bytes.Contains(out.Bytes(), []byte(`"grade": ""`)) {
+		t.Errorf("JSON without blank total/grade:\n%s", out.String())
+	}
+	atActual := 0
+	for _, pr := range rep.Problems {
+		if pr.Form == forms.UnitFormName {
+			t.Errorf("problem from the blank unit form: %+v", pr)
+		}
+		if pr.Field == "全年完成值" {
+			atActual++
+		}
+	}
+	if atActual != 2 {
+		t.Errorf("%d problems at 全年完成值, want 2: %+v", atActual, rep.Problems)
+	}
+	out.Reset()
+	if code, _ := runCLI([]string{"export", "-o", filepath.Join(t.TempDir(), "x.xlsx"), path}, &out, &errOut); code != exitOK ||
+		!strings.Contains(out.String(), "单位整体绩效自评表未填写，未导出") || !strings.Contains(out.String(), "C、总得分和等级留空") {
+		t.Errorf("export %d said %q", code, out.String())
+	}
+}
+
+// TestReadmeListsWordingsAndUnits: the README's table of recognised target wordings and units
+// names every entry of forms.Wordings and forms.UnitKinds.
+func TestReadmeListsWordingsAndUnits(t *testing.T) {
+	data, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	readme := string(data)
+	for _, w := range forms.Wordings {
+		if !strings.Contains(readme, " "+w.Text+" ") {
+			t.Errorf("README does not list the wording %q", w.Text)
+		}
+	}
+	for _, k := range forms.UnitKinds {
+		if !strings.Contains(readme, "| "+k.Name+" |") {
+			t.Errorf("README does not list the unit kind %q", k.Name)
+		}
+		for _, u := range k.Units {
+			// The README names counts with 万/亿 by example ("万人"), not each one.
+			if n := u.Names[0]; !strings.Contains(readme, n) && !(k.Name == "计数" && strings.ContainsAny(n, "万亿")) {
+				t.Errorf("README does not list the unit %q", n)
+			}
+		}
 	}
 }

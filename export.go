@@ -56,6 +56,9 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		return exitUnusable
 	}
 	fmt.Fprintf(stdout, "已导出 %s（%s）\n", target, done)
+	for _, n := range forms.ExportNotes(doc, forms.Evaluate(doc)) {
+		fmt.Fprintln(stdout, "注意："+n)
+	}
 	return exitOK
 }
 

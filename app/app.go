@@ -271,9 +271,15 @@ func (w *Window) title() string {
 
 func (w *Window) updateStatus() {
 	errs, warns := forms.Counts(w.Problems)
-	text := fmt.Sprintf("单位总评价得分 %s（%s）", forms.FormatScore(w.Eval.Unit.Total), w.Eval.Unit.Rating())
+	text := fmt.Sprintf("单位总评价得分 %s", pending(w.Eval.Unit.TotalText()))
+	if g := w.Eval.Unit.Rating(); g != "" {
+		text += "（" + g + "）"
+	}
+	if w.Eval.Unit.NotFilled {
+		text = "单位整体表未填写"
+	}
 	for i, p := range w.Eval.Projects {
-		text += fmt.Sprintf("　项目 %d：%s", i+1, forms.FormatScore(p.Total))
+		text += fmt.Sprintf("　项目 %d：%s", i+1, pending(p.TotalText()))
 	}
 	text += fmt.Sprintf("　｜　错误 %d　警告 %d", errs, warns)
 	if w.Dirty {

@@ -2,9 +2,13 @@ package app
 
 import (
 	"errors"
+	"image/color"
+	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"ziping/forms"
@@ -24,7 +28,32 @@ type binder struct {
 type boundField struct {
 	loc   forms.Location
 	entry *widget.Entry
+	mark  *markTheme // set the first time the entry shows a warning
 }
+
+// markTheme is the theme of an entry that shows a problem. Fyne draws every validation error of
+// an entry in the theme's error colour; for a warning this theme answers the warning colour
+// instead, so entries are marked as the drop-downs and ticks are: errors red, warnings orange.
+// It follows the application's current theme in everything else.
+type markTheme struct{ warn bool }
+
+func (m *markTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
+	if m.warn && n == theme.ColorNameError {
+		n = theme.ColorNameWarning
+	}
+	return theme.Current().Color(n, v)
+}
+
+func (m *markTheme) Font(s fyne.TextStyle) fyne.Resource     { return theme.Current().Font(s) }
+func (m *markTheme) Icon(n fyne.ThemeIconName) fyne.Resource { return theme.Current().Icon(n) }
+func (m *markTheme) Size(n fyne.ThemeSizeName) float32       { return theme.Current().Size(n) }
+
+// singleLine turns the line breaks of text pasted from Windows programs (CR LF, which Fyne's
+// one-line entry leaves as CR and a space) into one space; multiLine keeps them as LF.
+var (
+	singleLine = strings.NewReplacer("\r\n", " ", "\r ", " ", "\r", " ", "\n", " ")
+	multiLine  = strings.NewReplacer("\r\n", "\n", "\r", "\n")
+)
 
 // problemError is a problem shown on an entry; it says whether it is an error or a warning.
 type problemError struct{ p forms.Problem }
@@ -51,7 +80,15 @@ func (b *binder) setup(e *widget.Entry, p *string, loc forms.Location, placehold
 	e.SetText(*p)
 	e.SetPlaceHolder(placeholder)
 	e.AlwaysShowValidationError = true
+	breaks := singleLine
+	if e.MultiLine {
+		breaks = multiLine
+	}
 	e.OnChanged = func(s string) {
+		if clean := breaks.Replace(s); clean != s {
+			e.SetText(clean) // calls OnChanged again with the clean text
+			return
+		}
 		if *p == s {
 			return
 		}
@@ -128,12 +165,23 @@ func (b *binder) refresh(ev *forms.Evaluation, marks map[forms.Location]forms.Pr
 	for _, f := range b.computed {
 		f(ev)
 	}
-	for _, f := range b.fields {
-		if p, ok := marks[f.loc]; ok {
-			f.entry.SetValidationError(problemError{p})
-		} else {
+	for i := range b.fields {
+		f := &b.fields[i]
+		p, ok := marks[f.loc]
+		if !ok {
 			f.entry.SetValidationError(nil)
+			continue
 		}
+		warn := p.Level != forms.LevelError
+		if f.mark == nil && warn {
+			f.mark = &markTheme{}
+			container.NewThemeOverride(f.entry, f.mark) // themes the entry itself; the container is not shown
+		}
+		if f.mark != nil && f.mark.warn != warn {
+			f.mark.warn = warn
+			f.entry.Refresh()
+		}
+		f.entry.SetValidationError(problemError{p})
 	}
 }
 

@@ -55,11 +55,15 @@ func (c *checkTab) show() {
 	}
 	c.stale = false
 	ev := c.w.Eval
-	rows := [][]string{{forms.UnitFormName + "（" + c.w.Doc.Unit.Name + "）", "——", "——", forms.FormatScore(ev.Unit.Total), ev.Unit.Rating(), c.count(-1)}}
+	unit := []string{forms.UnitFormName + "（" + c.w.Doc.Unit.Name + "）", "——", "——", pending(ev.Unit.TotalText()), pending(ev.Unit.Rating()), c.count(-1)}
+	if ev.Unit.NotFilled {
+		unit = []string{forms.UnitFormName, "——", "——", "未填写", "不导出", c.count(-1)}
+	}
+	rows := [][]string{unit}
 	for i, p := range c.w.Doc.Projects {
 		r := ev.Projects[i]
-		rows = append(rows, []string{forms.ProjectFormName(i, p), forms.FormatScore(r.C), dashIfEmpty(r.DText()),
-			forms.FormatScore(r.Total), r.Rating(), c.count(i)})
+		rows = append(rows, []string{forms.ProjectFormName(i, p), pending(r.CText()), dashIfEmpty(r.DText()),
+			pending(r.TotalText()), pending(r.Rating()), c.count(i)})
 	}
 	c.showScores(rows)
 	errs, warns := forms.Counts(c.w.Problems)

@@ -53,7 +53,7 @@ func (p *projectTab) ensure() *projectTab {
 	p.Totals = p.b.computedLabel(func(ev *forms.Evaluation) string {
 		r := ev.Projects[i]
 		return fmt.Sprintf("产出、效益、满意度指标自评得分小计（C）：%s　　预算执行率得分（D）：%s　　绩效自评总得分（C+D）：%s　　等级：%s",
-			forms.FormatScore(r.C), dashIfEmpty(r.DText()), forms.FormatScore(r.Total), r.Rating())
+			pending(r.CText()), dashIfEmpty(r.DText()), pending(r.TotalText()), pending(r.Rating()))
 	})
 	p.Totals.TextStyle.Bold = true
 	p.Totals.Wrapping = fyne.TextWrapWord
@@ -75,6 +75,14 @@ func (p *projectTab) ensure() *projectTab {
 		p.refresh(w.Eval, w.marks)
 	}
 	return p
+}
+
+// pending shows a total or grade that is blank because its form is not complete yet.
+func pending(s string) string {
+	if s == "" {
+		return "未完成"
+	}
+	return s
 }
 
 func dashIfEmpty(s string) string {

@@ -219,7 +219,7 @@ func summaryCells(sum *forms.Summary) [][]string {
 	rows := [][]string{summaryHeader}
 	for i, u := range sum.Units {
 		own := []string{strconv.Itoa(i + 1), u.Name, u.Year, sum.AmountText(u.Budget, forms.ColFull),
-			sum.AmountText(u.Budget, forms.ColActual), u.Budget.RateText(), forms.FormatScore(u.Score), u.Grade,
+			sum.AmountText(u.Budget, forms.ColActual), u.Budget.RateText(), u.ScoreText(), u.Grade,
 			strconv.Itoa(len(u.Projects))}
 		if len(u.Projects) == 0 {
 			rows = append(rows, append(own, "——", "——", "——")) // as the PDF and Excel print it
@@ -229,7 +229,7 @@ func summaryCells(sum *forms.Summary) [][]string {
 			if j == 0 {
 				copy(row, own)
 			}
-			rows = append(rows, append(row, p.Name, forms.FormatScore(p.Score), p.Grade))
+			rows = append(rows, append(row, p.Name, p.ScoreText(), p.Grade))
 		}
 	}
 	t := sum.Total

@@ -139,7 +139,9 @@ func (r *rowEditor) update(res *forms.IndicatorResult, marks map[forms.Location]
 	}
 }
 
-// updateSuggestion shows the suggested score and, while it is in force, puts it in 得分.
+// updateSuggestion shows the suggested score and keeps the 得分 entry on the model: the
+// suggestion while it is in force, else the score as typed (so a suggestion that goes away,
+// e.g. when 全年完成值 is cleared, never stays on screen).
 func (r *rowEditor) updateSuggestion(res *forms.IndicatorResult) {
 	text := ""
 	if res.HasSuggestion {
@@ -148,8 +150,12 @@ func (r *rowEditor) updateSuggestion(res *forms.IndicatorResult) {
 			r.Take.Enable()
 		} else {
 			r.Take.Disable()
-			r.showScore(forms.FormatScore(res.Suggested))
 		}
+	}
+	if res.HasSuggestion && !r.in.Manual {
+		r.showScore(forms.FormatScore(res.Suggested))
+	} else {
+		r.showScore(r.in.Score)
 	}
 	changed := setLabelText(r.Suggestion, text)
 	if setShown(r.Take, res.HasSuggestion) || changed {

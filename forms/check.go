@@ -52,6 +52,9 @@ func checkSettings(doc *Document) []Problem {
 func (n NegativeRule) valid() bool { return n == NegativeRatio || n == NegativeLinear || n == "" }
 
 func checkUnit(doc *Document, res *UnitResult) []Problem {
+	if res.NotFilled {
+		return nil
+	}
 	u := &doc.Unit
 	r := &reporter{form: UnitFormName, formIndex: -1}
 	r.at(SecHeader, "表头")
@@ -77,6 +80,10 @@ func checkUnit(doc *Document, res *UnitResult) []Problem {
 	r.at(SecIndicators, "分解目标评价")
 	checkTree(r, u.Indicators, res.Indicators)
 	checkWeightSum(r, u.Indicators, res.Indicators, res.WeightSum, res.BlankWeights, "Σ分值")
+	if !res.Complete {
+		r.at(SecTotals, "总评价得分")
+		r.add(LevelError, Location{RowID: "total", Index: -1, Field: "score"}, "", "总评价得分", "%s", incompleteMessage(res.Unscored, res.AnyScore, "总评价得分和等级"))
+	}
 	return r.out
 }
 
@@ -113,6 +120,10 @@ func checkAmountRow(r *reporter, res *AmountResult, id string, index int, row st
 		}
 	}
 	full, actual := res.Cells[ColFull], res.Cells[ColActual]
+	if full.Valid && actual.Valid && full.Value.IsPositive() && actual.Value.GreaterThan(full.Value) {
+		r.add(LevelWarning, loc(ColActual), row, amountLabels[ColActual], "全年执行数 %s 大于全年预算数 %s：请核对两项金额（预算执行率得分不超过分值）。",
+			FormatAmount(actual.Value, false), FormatAmount(full.Value, false))
+	}
 	if full.Valid && full.Value.IsZero() && actual.Valid && actual.Value.IsPositive() {
 		r.add(LevelError, loc(ColFull), row, amountLabels[ColFull], "全年预算数为 0，但全年执行数为 %s：请补填全年预算数。", FormatAmount(actual.Value, false))
 	}
@@ -168,4 +179,29 @@ func checkWeightSum(r *reporter, tree Tree, res TreeResult, sum decimal.Decimal,
 		list = strings.Join(names[:5], "、") + "等"
 	}
 	r.add(LevelWarning, loc, "", "分值", "有 %d 处分值未填写（%s），无法核对%s是否为 100：请补填分值。", blanks, list, what)
+}
+
+// checkProjectComplete: while a row lacks its score or D cannot be computed, C, C+D and the
+// grade are blank; one problem says why.
+func checkProjectComplete(r *reporter, res *ProjectResult) {
+	if res.Complete {
+		return
+	}
+	r.at(SecTotals, "绩效自评得分")
+	msg := incompleteMessage(res.Unscored, res.AnyScore, "C、总得分和等级")
+	if !res.HasD {
+		msg = "预算执行率得分（D）无法计算（请填写分值和全年预算数），" + msg
+		if res.Unscored == 0 && res.AnyScore {
+			msg = "预算执行率得分（D）无法计算，C、总得分和等级暂不计算：请填写预算执行率的分值和全年预算数（A）。"
+		}
+	}
+	r.add(LevelError, Location{RowID: "total", Index: -1, Field: "score"}, "", "总得分", "%s", msg)
+}
+
+// incompleteMessage says how many rows keep a form's totals blank.
+func incompleteMessage(unscored int, scored bool, what string) string {
+	if unscored == 0 && !scored {
+		return fmt.Sprintf("尚无任何指标得分，%s暂不计算：请填写各指标的分值和得分。", what)
+	}
+	return fmt.Sprintf("有 %d 个指标已填分值但没有得分（或分值、得分不是有效数字），%s暂不计算：请补全这些指标（见上方各条）。", unscored, what)
 }

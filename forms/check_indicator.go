@@ -27,22 +27,48 @@ func checkIndicator(r *reporter, row string, in *Indicator, res *IndicatorResult
 	if res.ScoreErr != nil {
 		r.add(LevelError, loc("score"), row, "得分", "%v。", res.ScoreErr)
 	}
-	if res.HasWeight && !res.HasScore && res.ScoreErr == nil {
-		r.add(LevelWarning, loc("score"), row, "得分", "已填分值 %s，但得分未填写：请填写得分。", FormatScore(res.Weight))
+	for _, n := range res.notes {
+		r.add(n.level, loc(n.field), row, n.label, "%s", n.msg)
 	}
+	checkUnscored(r, loc, row, in, res)
 	checkScoreRange(r, loc("score"), row, res)
 	checkGrade(r, loc("grade"), row, in, res)
 	checkDeduction(r, loc, row, in, res)
 	checkTarget(r, loc, row, in, res)
 }
 
-// checkScoreRange: 0 ≤ 得分 ≤ 分值.
+// checkUnscored names what a row without a score lacks: its 全年完成值 when the score would
+// follow from it, else the 得分 itself.
+func checkUnscored(r *reporter, loc func(string) Location, row string, in *Indicator, res *IndicatorResult) {
+	if res.HasScore || res.ScoreErr != nil {
+		return
+	}
+	switch {
+	case res.MissingActual && res.Deadline:
+		r.add(LevelWarning, loc("actual"), row, "全年完成值", "这是时效指标（期限 %s），但全年完成值未填写：请填写完成日期或“按时完成”，得分将自动计算。",
+			res.TargetRead.Deadline)
+	case res.MissingActual:
+		r.add(LevelWarning, loc("actual"), row, "全年完成值", "这是定量指标（%s %s），但全年完成值未填写：请填写全年完成值，得分将按运算符号自动计算。",
+			res.Op, FormatScore(res.Target.Value)+unitSuffix(res.Target))
+	case res.deadlineNote != "":
+		r.add(LevelWarning, loc("actual"), row, "全年完成值", "%s", res.deadlineNote)
+	case res.HasWeight:
+		r.add(LevelWarning, loc("score"), row, "得分", "已填分值 %s，但得分未填写：请填写得分。", FormatScore(res.Weight))
+	}
+}
+
+// unitSuffix is the unit printed after a target's number in messages.
+func unitSuffix(n Number) string {
+	if n.Percent {
+		return "%"
+	}
+	return n.Unit
+}
+
+// checkScoreRange: 得分 ≤ 分值 (a negative 得分 is refused when it is read).
 func checkScoreRange(r *reporter, loc Location, row string, res *IndicatorResult) {
 	if !res.HasScore {
 		return
-	}
-	if res.Score.IsNegative() {
-		r.add(LevelError, loc, row, "得分", "得分 %s 小于 0：得分应在 0 到分值之间。", FormatScore(res.Score))
 	}
 	if res.HasWeight && res.Score.GreaterThan(res.Weight) {
 		r.add(LevelError, loc, row, "得分", "得分 %s 超过分值 %s：得分不能超过该指标分值，请改正。", FormatScore(res.Score), FormatScore(res.Weight))
@@ -92,16 +118,13 @@ func checkDeduction(r *reporter, loc func(string) Location, row string, in *Indi
 
 // checkTarget: a numeric target wants an operator; a result far above target suggests a low target.
 func checkTarget(r *reporter, loc func(string) Location, row string, in *Indicator, res *IndicatorResult) {
-	if res.HasTarget && in.Op == OpNone && res.Target.Sign == OpNone {
+	if res.HasTarget && in.Op == OpNone && res.Target.Sign == OpNone && !res.Deadline {
 		r.add(LevelWarning, loc("op"), row, "运算符号", "指标值“%s”是数字，但未选运算符号，得分无法自动计算：请选择 ＝ ≤ ≥ ＜ ＞ 之一。", strings.TrimSpace(in.Target))
 	}
 	if !res.Quantitative || !res.HasCompletion {
 		return
 	}
-	op := in.Op
-	if op == OpNone {
-		op = res.Target.Sign
-	}
+	op := res.Op
 	positive := op == OpGE || op == OpGT || op == OpEQ
 	if positive && res.Completion.GreaterThanOrEqual(highCompletion) {
 		r.add(LevelWarning, loc("actual"), row, "全年完成值", "完成值达到指标值的 %s，可能是年初指标值定得偏低：请核对指标值，必要时在原因说明中解释。", FormatPercent(res.Completion))
@@ -125,8 +148,9 @@ func checkProject(doc *Document, i int, p *ProjectForm, res *ProjectResult) []Pr
 	checkTree(r, p.Indicators, res.Indicators)
 	checkWeightSum(r, p.Indicators, res.Indicators, res.WeightSum, res.BlankWeights, "三级指标分值与预算执行率分值之和")
 	if res.BlankWeights == 0 {
-		checkSplit(r, res)
+		checkSplit(r, p.Indicators, res)
 	}
+	checkProjectComplete(r, res)
 	return r.out
 }
 
@@ -144,13 +168,25 @@ func checkD(r *reporter, res *ProjectResult) {
 	}
 }
 
-// checkSplit warns when the weights are not split 50/30/10/10 (财预〔2020〕10号).
-func checkSplit(r *reporter, res *ProjectResult) {
+// checkSplit warns when the weights are not split 50/30/10/10 (财预〔2020〕10号). The 一级 are
+// found by name (产出, 效益, 满意度), wherever they stand; a tree without exactly one of each is
+// not checked.
+func checkSplit(r *reporter, tree Tree, res *ProjectResult) {
 	want := DefaultProjectSplit
-	got := append(append([]decimal.Decimal{}, res.Level1Weights...), res.DWeight)
-	if len(got) != len(want) {
+	var got [4]decimal.Decimal
+	found := [3]int{}
+	for i, l1 := range tree {
+		k := splitIndex(l1.Name)
+		if k < 0 {
+			return
+		}
+		found[k]++
+		got[k] = res.Level1Weights[i]
+	}
+	if found != [3]int{1, 1, 1} {
 		return
 	}
+	got[3] = res.DWeight
 	for k, w := range want {
 		if !got[k].Equal(decimal.NewFromInt(w)) {
 			r.add(LevelWarning, Location{RowID: "total", Index: -1, Field: "weight"}, "", "分值",
@@ -159,4 +195,17 @@ func checkSplit(r *reporter, res *ProjectResult) {
 			return
 		}
 	}
+}
+
+// splitIndex places a 一级 name in the split: 0 产出, 1 效益, 2 满意度, -1 none of them.
+func splitIndex(name string) int {
+	switch {
+	case strings.Contains(name, "满意度"):
+		return 2
+	case strings.Contains(name, "产出"):
+		return 0
+	case strings.Contains(name, "效益"):
+		return 1
+	}
+	return -1
 }

@@ -58,7 +58,7 @@ func TestChecks(t *testing.T) {
 		"score above weight": {func(d *Document) { unitRow(d).Score = "101" },
 			LevelError, "得分 101 超过分值 100"},
 		"negative score": {func(d *Document) { unitRow(d).Score = "-1" },
-			LevelError, "得分 -1 小于 0"},
+			LevelError, "分数“-1”不能为负数"},
 		"grade outside band": {func(d *Document) { unitRow(d).Score = "70"; unitRow(d).Grade = GradeMet; fillReasons(unitRow(d)) },
 			LevelError, "所选等级“达成年度指标（80%–100%）”与得分 70（分值 100）不符"},
 		"score not a number": {func(d *Document) { unitRow(d).Score = "满分" },
@@ -161,7 +161,7 @@ func TestIndicatorScoring(t *testing.T) {
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {
 			in := tc.in
-			r := evalIndicator(RowPath{}, &in, NegativeRatio)
+			r := evalIndicator(RowPath{}, &in, evalContext{rule: NegativeRatio, year: 2021})
 			score := ""
 			if r.HasScore {
 				score = FormatScore(r.Score)

@@ -110,6 +110,9 @@ func checkEvaluation(t *testing.T, doc *forms.Document, ev *forms.Evaluation) {
 			}
 			if r.HasScore {
 				checkScoreText(t, what+" 得分", r.Score)
+				if r.Score.IsNegative() {
+					t.Fatalf("%s: negative score %v", what, r.Score)
+				}
 			}
 			if r.HasWeight {
 				checkScoreText(t, what+" 分值", r.Weight)
@@ -131,8 +134,11 @@ func checkEvaluation(t *testing.T, doc *forms.Document, ev *forms.Evaluation) {
 	u := ev.Unit
 	checkScoreText(t, "unit total", u.Total)
 	checkScoreText(t, "unit Σ分值", u.WeightSum)
-	if u.Rating() == "" {
-		t.Fatal("unit has no rating")
+	if (u.Rating() != "") != u.Complete || (u.TotalText() != "") != u.Complete {
+		t.Fatalf("unit complete %v but rating %q total %q", u.Complete, u.Rating(), u.TotalText())
+	}
+	if !u.Complete && !u.NotFilled && !hasTotalsProblem(ev.Problems, -1) {
+		t.Fatal("unit form incomplete without a problem saying so")
 	}
 	checkTree("unit", doc.Unit.Indicators, u.Indicators)
 	checkRates("unit", u.Budget)
@@ -147,12 +153,28 @@ func checkEvaluation(t *testing.T, doc *forms.Document, ev *forms.Evaluation) {
 		if !p.Total.Equal(p.C.Add(p.D)) {
 			t.Fatalf("%s: total %v ≠ C %v + D %v", what, p.Total, p.C, p.D)
 		}
-		if p.Rating() == "" {
-			t.Fatalf("%s has no rating", what)
+		if (p.Rating() != "") != p.Complete || (p.TotalText() != "") != p.Complete || (p.CText() != "") != p.Complete {
+			t.Fatalf("%s: complete %v but rating %q total %q C %q", what, p.Complete, p.Rating(), p.TotalText(), p.CText())
+		}
+		if !p.Complete && !hasTotalsProblem(ev.Problems, i) {
+			t.Fatalf("%s incomplete without a problem saying so", what)
+		}
+		if p.Complete && (p.Total.IsNegative() || p.Unscored != 0 || !p.HasD) {
+			t.Fatalf("%s complete with total %v, %d unscored, D %v", what, p.Total, p.Unscored, p.HasD)
 		}
 		checkTree(what, doc.Projects[i].Indicators, p.Indicators)
 		checkRates(what, p.Funds)
 	}
+}
+
+// hasTotalsProblem reports whether a problem about form's totals is in ps.
+func hasTotalsProblem(ps []forms.Problem, form int) bool {
+	for _, p := range ps {
+		if p.Loc.Form == form && p.Loc.Section == forms.SecTotals {
+			return true
+		}
+	}
+	return false
 }
 
 // checkRoundTrip: data, the saved doc, loads back as the same document.

@@ -96,6 +96,8 @@ func ParseAmount(s string) (decimal.Decimal, error) {
 		return decimal.Zero, fmt.Errorf("金额“%s”的单位应为万元，请换算后只填数字", strings.TrimSpace(s))
 	case -n.Value.Exponent() > MaxAmountDecimals:
 		return decimal.Zero, fmt.Errorf("金额“%s”最多保留 %d 位小数", strings.TrimSpace(s), MaxAmountDecimals)
+	case n.Value.IsNegative():
+		return decimal.Zero, fmt.Errorf("金额“%s”不能为负数", strings.TrimSpace(s))
 	}
 	return n.Value, nil
 }
@@ -111,6 +113,8 @@ func ParseScore(s string) (decimal.Decimal, error) {
 		return decimal.Zero, fmt.Errorf("“%s”不是分数，请只填数字", strings.TrimSpace(s))
 	case -n.Value.Exponent() > 2:
 		return decimal.Zero, fmt.Errorf("分数“%s”最多保留 2 位小数", strings.TrimSpace(s))
+	case n.Value.IsNegative():
+		return decimal.Zero, fmt.Errorf("分数“%s”不能为负数：分值和得分应不小于 0", strings.TrimSpace(s))
 	}
 	return n.Value, nil
 }
@@ -219,7 +223,7 @@ func validUnit(u string) bool {
 		switch {
 		case r == '/':
 			slashes++
-		case unicode.IsLetter(r) || r == '²' || r == '³':
+		case unicode.IsLetter(r) || strings.ContainsRune("²³㎡㎞㎏㎝㎜‰", r):
 		default:
 			return false
 		}

@@ -1,19 +1,33 @@
 package forms
 
 import (
+	"strconv"
+	"strings"
+
 	"github.com/shopspring/decimal"
 )
 
 // IndicatorResult is a 三级 row after computation.
 type IndicatorResult struct {
 	Path RowPath
-	// Quantitative is true when target and actual are numbers and an operator is set: the
-	// score is then suggested by the operator rule.
+	// Quantitative is true when target and actual are numbers in comparable units and an
+	// operator is in force: the score is then suggested by the operator rule.
 	Quantitative bool
-	Target       Number
+	Target       Number // the number of the 年度指标值, when it holds one
 	HasTarget    bool
+	TargetRead   Target // the 年度指标值 as read: number, operator wording or deadline
 	Actual       Number
 	HasActual    bool
+	// Op is the operator in force: the one selected, or the one written in the target.
+	Op Op
+	// CmpTarget and CmpActual are the values compared, the 完成值 converted into the target's
+	// unit; Converted is true when a conversion took place ("300厘米" against "≥266米").
+	CmpTarget, CmpActual decimal.Decimal
+	Converted            bool
+	// Deadline is true for a 时效 row ("12月底前"); DeadlineMet when the 完成值 keeps it.
+	Deadline, DeadlineMet bool
+	// MissingActual is true for a quantitative or 时效 row whose 全年完成值 is blank.
+	MissingActual bool
 
 	Weight    decimal.Decimal
 	HasWeight bool
@@ -32,7 +46,13 @@ type IndicatorResult struct {
 
 	Grade        Grade // the band in force: picked by the user, or derived from the score
 	GradeDerived bool
+
+	notes        []rowNote
+	deadlineNote string // why a 时效 row has no suggestion, said when it has no score either
 }
+
+// Scored reports whether the row counts towards completeness: a row with a 分值 needs a score.
+func (r *IndicatorResult) Scored() bool { return !r.HasWeight || r.HasScore }
 
 // CompletionText is the printed 完成程度: computed ("100%"), or as typed.
 func (r *IndicatorResult) CompletionText(in *Indicator) string {
@@ -51,34 +71,23 @@ func (r *IndicatorResult) ScoreText(in *Indicator) string {
 }
 
 // evalIndicator computes one 三级 row.
-func evalIndicator(p RowPath, in *Indicator, rule NegativeRule) *IndicatorResult {
+func evalIndicator(p RowPath, in *Indicator, cx evalContext) *IndicatorResult {
 	r := &IndicatorResult{Path: p}
 	if w, err := ParseScore(in.Weight); err == nil {
 		r.Weight, r.HasWeight = w, true
 	} else if err != ErrEmpty {
 		r.WeightErr = err
 	}
-	if t, err := ParseNumber(in.Target); err == nil {
-		r.Target, r.HasTarget = t, true
-	}
-	if a, err := ParseNumber(in.Actual); err == nil {
-		r.Actual, r.HasActual = a, true
-	}
-	op := in.Op
-	if op == OpNone && r.HasTarget {
-		op = r.Target.Sign // "≥50个" typed in the target carries its own operator
-	}
-	r.Quantitative = r.HasTarget && r.HasActual && op != OpNone
-	if r.Quantitative {
-		weight := r.Weight
-		if !r.HasWeight {
-			weight = decimal.Zero
-		}
-		s, c, ok := QuantScore(op, r.Target.Value, r.Actual.Value, weight, rule)
+	r.readQuant(in, cx)
+	weight := r.Weight // zero without a weight: the completion is still computed
+	switch {
+	case r.Quantitative:
+		s, c, ok := QuantScore(r.Op, r.CmpTarget, r.CmpActual, weight, cx.rule)
 		r.Completion, r.HasCompletion = c, ok
-		if r.HasWeight {
-			r.Suggested, r.HasSuggestion = s, true
-		}
+		r.Suggested, r.HasSuggestion = s, r.HasWeight
+	case r.DeadlineMet:
+		r.Completion, r.HasCompletion = decimal.NewFromInt(1), true
+		r.Suggested, r.HasSuggestion = weight, r.HasWeight
 	}
 	typed, err := ParseScore(in.Score)
 	switch {
@@ -108,14 +117,14 @@ func (t TreeResult) At(p RowPath) *IndicatorResult {
 	return t[p.L1][p.L2][p.Row]
 }
 
-func evalTree(tree Tree, rule NegativeRule) TreeResult {
+func evalTree(tree Tree, cx evalContext) TreeResult {
 	out := make(TreeResult, len(tree))
 	for i, a := range tree {
 		out[i] = make([][]*IndicatorResult, len(a.Children))
 		for j, b := range a.Children {
 			out[i][j] = make([]*IndicatorResult, len(b.Rows))
 			for k, in := range b.Rows {
-				out[i][j][k] = evalIndicator(RowPath{i, j, k}, in, rule)
+				out[i][j][k] = evalIndicator(RowPath{i, j, k}, in, cx)
 			}
 		}
 	}
@@ -145,6 +154,22 @@ func (t TreeResult) Sums(tree Tree, l1 int) (score, weight decimal.Decimal, blan
 	return score, weight, blankWeights
 }
 
+// Unscored counts the rows that keep a total from being final: a 分值 without a score in
+// force, or a 分值 or 得分 that is not a valid number. scored tells whether any row has a score.
+func (t TreeResult) Unscored() (n int, scored bool) {
+	for _, l1 := range t {
+		for _, l2 := range l1 {
+			for _, r := range l2 {
+				if !r.Scored() || r.WeightErr != nil || r.ScoreErr != nil {
+					n++
+				}
+				scored = scored || r.HasScore
+			}
+		}
+	}
+	return n, scored
+}
+
 // UnitResult is the unit form after computation.
 type UnitResult struct {
 	Budget     map[string]*AmountResult // by row ID
@@ -155,10 +180,39 @@ type UnitResult struct {
 	WeightSum  decimal.Decimal // Σ分值
 	// BlankWeights counts non-blank indicator rows with an empty 分值.
 	BlankWeights int
+	// Unscored counts the rows that keep the total from being final (see TreeResult.Unscored).
+	Unscored int
+	// AnyScore is true when some indicator row has a score in force.
+	AnyScore bool
+	// Complete is true when every row with a 分值 has a score and some row has one: only then
+	// are 总评价得分 and the grade shown, printed and exported.
+	Complete bool
+	// NotFilled is true when the unit form is entirely blank in a document with projects: it
+	// raises no problems and is neither printed nor exported.
+	NotFilled bool
 }
 
-// Rating is the grade of the unit's total.
-func (u *UnitResult) Rating() string { return Rating(u.Total) }
+// TotalText is the printed 总评价得分, or "" while the form is incomplete.
+func (u *UnitResult) TotalText() string {
+	if !u.Complete {
+		return ""
+	}
+	return FormatScore(u.Total)
+}
+
+// Rating is the grade of the unit's total, or "" while the form is incomplete.
+func (u *UnitResult) Rating() string {
+	if !u.Complete {
+		return ""
+	}
+	return Rating(u.Total)
+}
+
+// contextOf is what scoring needs from doc's settings.
+func contextOf(doc *Document) evalContext {
+	year, _ := strconv.Atoi(strings.TrimSpace(doc.Settings.Year))
+	return evalContext{rule: doc.Settings.Negative, year: year}
+}
 
 func evalUnit(doc *Document) *UnitResult {
 	u := &doc.Unit
@@ -167,8 +221,11 @@ func evalUnit(doc *Document) *UnitResult {
 		r.Tasks = append(r.Tasks, evalAmounts(t.Amounts))
 	}
 	r.TasksTotal = sumTotal(u.TasksTotal, r.Tasks)
-	r.Indicators = evalTree(u.Indicators, doc.Settings.Negative)
+	r.Indicators = evalTree(u.Indicators, contextOf(doc))
 	r.Total, r.WeightSum, r.BlankWeights = r.Indicators.Sums(u.Indicators, -1)
+	r.Unscored, r.AnyScore = r.Indicators.Unscored()
+	r.Complete = r.Unscored == 0 && r.AnyScore
+	r.NotFilled = len(doc.Projects) > 0 && u.IsBlank()
 	return r
 }
 
@@ -189,10 +246,38 @@ type ProjectResult struct {
 	Level1Weights []decimal.Decimal
 	WeightSum     decimal.Decimal // Σ 三级 分值 + D's 分值
 	BlankWeights  int
+	// Unscored counts the rows that keep C from being final (see TreeResult.Unscored).
+	Unscored int
+	// AnyScore is true when some indicator row has a score in force.
+	AnyScore bool
+	// Complete is true when every row with a 分值 has a score, some row has one, and D can be
+	// computed: only then are C, C+D and the grade shown, printed and exported.
+	Complete bool
 }
 
-// Rating is the grade of the project's total.
-func (p *ProjectResult) Rating() string { return Rating(p.Total) }
+// CText is the printed C, or "" while the form is incomplete.
+func (p *ProjectResult) CText() string {
+	if !p.Complete {
+		return ""
+	}
+	return FormatScore(p.C)
+}
+
+// TotalText is the printed C+D, or "" while the form is incomplete.
+func (p *ProjectResult) TotalText() string {
+	if !p.Complete {
+		return ""
+	}
+	return FormatScore(p.Total)
+}
+
+// Rating is the grade of the project's total, or "" while the form is incomplete.
+func (p *ProjectResult) Rating() string {
+	if !p.Complete {
+		return ""
+	}
+	return Rating(p.Total)
+}
 
 // DText is the printed D, or "" when it cannot be computed.
 func (p *ProjectResult) DText() string {
@@ -204,7 +289,7 @@ func (p *ProjectResult) DText() string {
 
 func evalProject(doc *Document, _ int, p *ProjectForm) *ProjectResult {
 	r := &ProjectResult{Funds: evalAmountTable(ProjectFundRows, p.Funds)}
-	r.Indicators = evalTree(p.Indicators, doc.Settings.Negative)
+	r.Indicators = evalTree(p.Indicators, contextOf(doc))
 	if w, err := ParseScore(p.FundsWeight); err == nil {
 		r.DWeight, r.HasDWeight = w, true
 	} else if err != ErrEmpty {
@@ -230,5 +315,7 @@ func evalProject(doc *Document, _ int, p *ProjectForm) *ProjectResult {
 		r.BlankWeights++
 	}
 	r.Total = r.C.Add(r.D)
+	r.Unscored, r.AnyScore = r.Indicators.Unscored()
+	r.Complete = r.Unscored == 0 && r.AnyScore && r.HasD
 	return r
 }

@@ -63,7 +63,9 @@ type SummaryUnit struct {
 	// Cells[ColFull], 全年执行数 in Cells[ColActual], and its 执行率.
 	Budget *AmountResult
 	Score  decimal.Decimal // 总评价得分 of the unit form
-	Grade  string          // 优 良 中 差 of Score
+	Grade  string          // 优 良 中 差 of Score, "" while the form is incomplete
+	// Complete is false while the unit form's total is not final (see UnitResult.Complete).
+	Complete bool
 	// Projects are the document's project forms, in order.
 	Projects []SummaryProject
 }
@@ -74,8 +76,26 @@ type SummaryProject struct {
 	Name string
 	// Score is the 绩效自评总得分（C+D）, exact, as forms computes it.
 	Score decimal.Decimal
-	// Grade is 优 良 中 差 of Score.
+	// Grade is 优 良 中 差 of Score, "" while the form is incomplete.
 	Grade string
+	// Complete is false while the project's total is not final (see ProjectResult.Complete).
+	Complete bool
+}
+
+// ScoreText is the printed score, or "" while the form is incomplete.
+func (p SummaryProject) ScoreText() string {
+	if !p.Complete {
+		return ""
+	}
+	return FormatScore(p.Score)
+}
+
+// ScoreText is the printed 总评价得分, or "" while the unit form is incomplete.
+func (u *SummaryUnit) ScoreText() string {
+	if !u.Complete {
+		return ""
+	}
+	return FormatScore(u.Score)
 }
 
 // SummaryTotal is the 合计 row: the sums of the figures the units hold.
@@ -138,19 +158,21 @@ func summaryUnit(in SummaryInput) *SummaryUnit {
 		ev = Evaluate(in.Doc)
 	}
 	u := &SummaryUnit{
-		Source: in.Source,
-		Name:   summaryUnitName(in),
-		Year:   strings.TrimSpace(in.Doc.Settings.Year),
-		Budget: ev.Unit.Budget[SummaryBudgetRow],
-		Score:  ev.Unit.Total,
-		Grade:  ev.Unit.Rating(),
+		Source:   in.Source,
+		Name:     summaryUnitName(in),
+		Year:     strings.TrimSpace(in.Doc.Settings.Year),
+		Budget:   ev.Unit.Budget[SummaryBudgetRow],
+		Score:    ev.Unit.Total,
+		Grade:    ev.Unit.Rating(),
+		Complete: ev.Unit.Complete,
 	}
 	for i, p := range in.Doc.Projects {
 		name := strings.TrimSpace(p.Name)
 		if name == "" {
 			name = "未命名项目"
 		}
-		u.Projects = append(u.Projects, SummaryProject{Name: name, Score: ev.Projects[i].Total, Grade: ev.Projects[i].Rating()})
+		u.Projects = append(u.Projects, SummaryProject{Name: name, Score: ev.Projects[i].Total,
+			Grade: ev.Projects[i].Rating(), Complete: ev.Projects[i].Complete})
 	}
 	return u
 }

@@ -164,7 +164,7 @@ func TestSummaryBlankAndInvalidFigures(t *testing.T) {
 		{Source: filepath.Join("x", "空白单位.zpb"), Doc: blank},
 		{Source: "bad.zpb", Doc: bad, Eval: Evaluate(bad)},
 	})
-	if s.Units[0].Name != "空白单位" || s.Units[0].Grade != "差" || len(s.Units[0].Projects) != 0 {
+	if s.Units[0].Name != "空白单位" || s.Units[0].Grade != "" || s.Units[0].ScoreText() != "" || len(s.Units[0].Projects) != 0 {
 		t.Errorf("blank unit row %+v", s.Units[0])
 	}
 	if got := s.AmountText(s.Units[1].Budget, ColFull); got != "" {

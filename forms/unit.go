@@ -1,5 +1,10 @@
 package forms
 
+import (
+	"strings"
+	"unicode/utf8"
+)
+
 // UnitForm is the 部门（单位）整体绩效自评表 (spec §1).
 type UnitForm struct {
 	Name       string      `json:"name"`        // 部门（单位）名称
@@ -48,3 +53,40 @@ func NewUnitForm() *UnitForm {
 
 // BudgetRow returns the budget row with id (one of UnitBudgetRows), or nil.
 func (u *UnitForm) BudgetRow(id string) *AmountRow { return findRow(u.Budget, id) }
+
+// IsBlank reports whether nothing was typed into the unit form: the default rows of a new
+// form (the task named 重点工作一, one empty goal, the indicator tree without scores) count as blank.
+func (u *UnitForm) IsBlank() bool {
+	if !isBlank(u.Name) || !isBlank(u.Staff) || !isBlank(u.Subunits) || !u.TasksTotal.IsBlank() {
+		return false
+	}
+	for _, r := range u.Budget {
+		if !r.IsBlank() {
+			return false
+		}
+	}
+	for _, t := range u.Tasks {
+		if !t.Amounts.IsBlank() || !isBlank(t.Project) || !isDefaultTaskName(t.Name) {
+			return false
+		}
+	}
+	for _, g := range u.Goals {
+		if !isBlank(g.Target) || !isBlank(g.Result) {
+			return false
+		}
+	}
+	blank := true
+	u.Indicators.Each(func(_ RowPath, _ *Level1, _ *Level2, in *Indicator) {
+		blank = blank && in.IsBlank()
+	})
+	return blank
+}
+
+// isDefaultTaskName: blank, or the name the editor gives a new task ("重点工作一", "重点工作十二").
+func isDefaultTaskName(name string) bool {
+	rest, ok := strings.CutPrefix(strings.TrimSpace(name), "重点工作")
+	if !ok {
+		return isBlank(name)
+	}
+	return strings.Trim(rest, "一二三四五六七八九十百") == "" && utf8.RuneCountInString(rest) <= 4
+}

@@ -15,9 +15,9 @@ func (b *builder) projectTable(i int) layout.Table {
 	ind := b.indicatorSection(p.Indicators, r.Indicators, widths.ProjectIndicators, true, "年度目标值", "未完成原因分析")
 	b.section(forms.SecTotals, "绩效自评得分")
 	ind.Body = append(ind.Body,
-		b.scoreRow("产出、效益、满意度指标自评得分小计（C）", forms.FormatScore(r.C), "C", 1),
+		b.scoreRow("产出、效益、满意度指标自评得分小计（C）", r.CText(), "C", 1), // blank while incomplete
 		b.scoreRow("预算执行率得分（D）", r.DText(), "D", 1),
-		b.scoreRow("绩效自评总得分（C+D）", forms.FormatScore(r.Total), "C+D", 1),
+		b.scoreRow("绩效自评总得分（C+D）", r.TotalText(), "C+D", 1),
 	)
 	secs = append(secs, ind)
 	secs = append(secs, b.signature(tableWidth)...)

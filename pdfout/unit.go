@@ -20,7 +20,7 @@ func (b *builder) unitTable() layout.Table {
 	secs = append(secs, b.unitBudget(u, r), b.unitTasks(u, r), b.unitGoals(u))
 	ind := b.indicatorSection(u.Indicators, r.Indicators, widths.UnitIndicators, false, "年度指标值", "未完成原因")
 	b.section(forms.SecTotals, "总评价得分")
-	ind.Body = append(ind.Body, b.scoreRow("总评价得分", forms.FormatScore(r.Total), "总评价得分", 0))
+	ind.Body = append(ind.Body, b.scoreRow("总评价得分", r.TotalText(), "总评价得分", 0))
 	secs = append(secs, ind)
 	secs = append(secs, b.signature(tableWidth)...)
 	return layout.Table{NewPage: true, Sections: secs}

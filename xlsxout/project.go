@@ -20,8 +20,12 @@ func (b *builder) projectSheet(i int, name string) *sheetSpec {
 	ind := b.indicatorBand(p.Indicators, r.Indicators, widths.ProjectIndicators, true, "年度目标值", "未完成原因分析")
 	b.section = "绩效自评得分"
 	b.row = "产出、效益、满意度指标自评得分小计（C）"
-	c := keyed(formula(b.scoreSum(), r.C, scoreFmt(r.C)), cKey)
-	total := formula(ref(cKey)+"+"+ref(dKey), r.Total, scoreFmt(r.Total))
+	// While the form is incomplete C and C+D are blank, as forms and the PDF leave them.
+	c, total := keyed(cell{role: roleCentre}, cKey), cell{role: roleCentre}
+	if r.Complete {
+		c = keyed(formula(b.scoreSum(), r.C, scoreFmt(r.C)), cKey)
+		total = formula(ref(cKey)+"+"+ref(dKey), r.Total, scoreFmt(r.Total))
+	}
 	ind.rows = append(ind.rows,
 		scoreRow("产出、效益、满意度指标自评得分小计（C）", c, 1),
 		scoreRow("预算执行率得分（D）", keyed(dCell(r), dKey), 1),

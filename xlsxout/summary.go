@@ -243,7 +243,7 @@ func (x *summaryXLSX) unit(i int, u *forms.SummaryUnit) {
 		sumNumber(full.Value, full.Valid, summaryAmountFmt(s, u.Budget, forms.ColFull)),
 		sumNumber(actual.Value, actual.Valid, summaryAmountFmt(s, u.Budget, forms.ColActual)),
 		sumNumber(u.Budget.Rate, u.Budget.HasRate, summaryRateFmt(u.Budget)),
-		sumNumber(u.Score.Round(2), true, ""),
+		sumNumber(u.Score.Round(2), u.Complete, ""),
 		sumLabel(sumStyleCentre, u.Grade),
 		{value: len(u.Projects), look: sumStyleCentre},
 	}
@@ -273,7 +273,7 @@ func (x *summaryXLSX) projectCells(p forms.SummaryProject, none bool) []sumCell 
 	if none {
 		return []sumCell{sumLabel(sumStyleCentre, dash), sumLabel(sumStyleCentre, dash), sumLabel(sumStyleCentre, dash)}
 	}
-	return []sumCell{x.text(sumStyleLeft, p.Name, "项目（政策）名称"), sumNumber(p.Score.Round(2), true, ""), sumLabel(sumStyleCentre, p.Grade)}
+	return []sumCell{x.text(sumStyleLeft, p.Name, "项目（政策）名称"), sumNumber(p.Score.Round(2), p.Complete, ""), sumLabel(sumStyleCentre, p.Grade)}
 }
 
 // summaryRateFmt shows a 执行率 as the forms' sheets and the printed summary do ("100%",

@@ -20,7 +20,10 @@ func (b *builder) unitSheet(name string) *sheetSpec {
 	bands := []band{b.unitHeader(u), b.unitBudget(u, r), b.unitTasks(u, r), b.goals(u.Goals, "年度绩效目标", "年初设定目标", "全年完成情况")}
 	ind := b.indicatorBand(u.Indicators, r.Indicators, widths.UnitIndicators, false, "年度指标值", "未完成原因")
 	b.section, b.row = "总评价得分", "总评价得分"
-	total := formula(b.scoreSum(), r.Total, scoreFmt(r.Total))
+	total := cell{role: roleCentre} // blank while the form is incomplete, as forms and the PDF leave it
+	if r.Complete {
+		total = formula(b.scoreSum(), r.Total, scoreFmt(r.Total))
+	}
 	ind.rows = append(ind.rows, scoreRow("总评价得分", keyed(total, "total"), 0))
 	bands = append(bands, ind)
 	bands = append(bands, b.signature()...)

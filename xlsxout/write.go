@@ -65,8 +65,10 @@ func newWorkbook(doc *forms.Document) *workbook {
 
 // addForms adds the sheet of the unit form and one sheet per project form.
 func (wb *workbook) addForms() error {
-	if err := wb.addSheet(wb.b.unitSheet(wb.sheetName("单位整体绩效自评表"))); err != nil {
-		return err
+	if !wb.b.ev.Unit.NotFilled { // a blank unit form beside projects is not exported (forms.ExportNotes)
+		if err := wb.addSheet(wb.b.unitSheet(wb.sheetName("单位整体绩效自评表"))); err != nil {
+			return err
+		}
 	}
 	for i, p := range wb.b.doc.Projects {
 		name := wb.sheetName(fmt.Sprintf("项目%d %s", i+1, strings.TrimSpace(p.Name)))

@@ -1,0 +1,82 @@
+package app
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+
+	"ziping/forms"
+)
+
+// TestScoreEntryFollowsTheModel: a suggested 得分 that goes away (全年完成值 cleared) leaves
+// the 得分 entry showing what the document holds, never the old suggestion.
+func TestScoreEntryFollowsTheModel(t *testing.T) {
+	w := newTreeTestWindow(t)
+	ed := projectTree(w, 0)
+	r := addTreeRow(t, ed, 0, 0)
+	r.Op.SetSelected(string(forms.OpGE))
+	test.Type(r.Target, "100")
+	test.Type(r.Weight, "60")
+	test.Type(r.Actual, "98")
+	if r.Score.Text != "58.8" {
+		t.Fatalf("得分 entry %q after 完成值 98, want the suggestion 58.8", r.Score.Text)
+	}
+	treeRetype(r.Actual, "")
+	res := ed.results(w.Eval).At(r.path)
+	if res.HasScore || r.Score.Text != "" || r.in.Score != "" {
+		t.Fatalf("after clearing 完成值: entry %q, document %q, model has score %v", r.Score.Text, r.in.Score, res.HasScore)
+	}
+	// A score typed while nothing is suggested is shown only until a suggestion is in force,
+	// and comes back when the suggestion goes away.
+	test.Type(r.Score, "50")
+	test.Type(r.Actual, "90")
+	if r.Score.Text != "54" || r.in.Manual || r.in.Score != "50" {
+		t.Fatalf("typed score then 完成值: entry %q manual %v document %q", r.Score.Text, r.in.Manual, r.in.Score)
+	}
+	treeRetype(r.Actual, "")
+	if r.Score.Text != "50" {
+		t.Fatalf("完成值 cleared again: entry %q, want the typed 50", r.Score.Text)
+	}
+}
+
+// TestSingleLineEntriesDropLineBreaks: text pasted from Windows programs (CR LF) becomes one
+// line in one-line entries and keeps its breaks, as LF, in multi-line ones.
+func TestSingleLineEntriesDropLineBreaks(t *testing.T) {
+	a := test.NewTempApp(t)
+	w := New(a)
+	w.AddProject()
+	clip := a.Clipboard()
+	r := addTreeRow(t, projectTree(w, 0), 0, 0)
+	clip.SetContent("服务对象\r\n满意度")
+	r.Content.TypedShortcut(&fyne.ShortcutPaste{Clipboard: clip})
+	if r.in.Content != "服务对象 满意度" || r.Content.Text != "服务对象 满意度" {
+		t.Errorf("one-line entry holds %q, document %q", r.Content.Text, r.in.Content)
+	}
+	r.Reason.TypedShortcut(&fyne.ShortcutPaste{Clipboard: clip})
+	if r.in.Reason != "服务对象\n满意度" {
+		t.Errorf("multi-line entry holds %q", r.in.Reason)
+	}
+}
+
+// TestWarningsOrangeErrorsRed: an entry with a warning is drawn in the warning colour, with an
+// error in the error colour, as the drop-downs and ticks are.
+func TestWarningsOrangeErrorsRed(t *testing.T) {
+	w := newTreeTestWindow(t)
+	ed := projectTree(w, 0)
+	r := addTreeRow(t, ed, 0, 0)
+	border := func() (warn, err bool) {
+		c := r.Score.Theme().Color(theme.ColorNameError, theme.VariantLight)
+		return c == theme.Current().Color(theme.ColorNameWarning, theme.VariantLight),
+			c == theme.Current().Color(theme.ColorNameError, theme.VariantLight)
+	}
+	test.Type(r.Weight, "10") // a 分值 without 得分: a warning at 得分
+	if warn, _ := border(); !warn {
+		t.Error("a warning on 得分 is not drawn in the warning colour")
+	}
+	test.Type(r.Score, "12") // above 分值: an error
+	if _, err := border(); !err {
+		t.Error("an error on 得分 is not drawn in the error colour")
+	}
+}

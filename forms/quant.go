@@ -1,0 +1,181 @@
+package forms
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/shopspring/decimal"
+)
+
+// rowNote is something the evaluation of a 三级 row found that the user must be told: why a
+// score was not suggested, or what in the row contradicts itself. check reports it.
+type rowNote struct {
+	level Level
+	field string // field key, as in Location.Field
+	label string // printed name of the field
+	msg   string
+}
+
+// evalContext is what scoring a row needs from the document.
+type evalContext struct {
+	rule NegativeRule
+	year int // the evaluated year, for deadlines written without one
+}
+
+// fractionLimit: a 完成值 without a % sign at or below this, against a percentage target, is
+// most likely a fraction ("0.98" for 98 %) and is never scored as a percentage.
+var fractionLimit = decimal.RequireFromString("1.5")
+
+// readQuant reads the 年度指标值, 运算符号, 度量单位 and 全年完成值 of a row and, when they
+// make a quantitative or 时效 row, sets the suggestion inputs of r. It records in r.notes why a
+// row that looks quantitative gets no suggestion.
+func (r *IndicatorResult) readQuant(in *Indicator, cx evalContext) {
+	tgt, isTarget, terr := ReadTarget(in.Target)
+	if terr != nil {
+		r.note(LevelWarning, "target", "年度指标值", "%v：得分不会自动计算。定量指标请写成“≥95%%”“不低于95%%”“10天以内”“12月底前”等形式，或手工填写得分。", terr)
+	}
+	r.TargetRead = tgt
+	if isTarget && tgt.HasNum {
+		r.Target, r.HasTarget = tgt.Num, true
+	}
+	actual, aerr := ParseNumber(in.Actual)
+	if aerr == nil {
+		r.Actual, r.HasActual = actual, true
+	}
+	if tgt.HasDeadline {
+		r.readDeadline(in, cx)
+		return
+	}
+	if !r.HasTarget {
+		return
+	}
+	op := in.Op
+	if written := tgt.Num.Sign; written != OpNone {
+		if op != OpNone && op != written {
+			r.note(LevelError, "op", "运算符号", "所选运算符号“%s”与指标值“%s”中的“%s”（即 %s）矛盾，得分无法计算：请改正运算符号或指标值。",
+				op, strings.TrimSpace(in.Target), tgt.Wording, written)
+			return
+		}
+		op = written
+	}
+	if op == OpNone || !op.Valid() {
+		return
+	}
+	r.Op = op
+	switch {
+	case isBlank(in.Actual):
+		r.MissingActual = true
+		return
+	case aerr != nil:
+		r.note(LevelWarning, "actual", "全年完成值", "全年完成值“%s”不是数值，而指标值“%s”是数值：请填写实际完成的数值（如 %s），或手工填写得分。",
+			strings.TrimSpace(in.Actual), strings.TrimSpace(in.Target), exampleOf(tgt.Num))
+		return
+	case actual.Sign != OpNone:
+		r.note(LevelError, "actual", "全年完成值", "全年完成值“%s”带有比较符号：请填写实际完成的数值，不带 ≥ ≤ 等符号。", strings.TrimSpace(in.Actual))
+		return
+	}
+	t, a, ok := r.alignUnits(in)
+	if !ok {
+		return
+	}
+	r.Quantitative, r.CmpTarget, r.CmpActual = true, t, a
+}
+
+// readDeadline scores a 时效 row: a completion date on or before the deadline, or words saying
+// it was kept, earns the full 分值; a late date or a text that does not say when is left to the user.
+func (r *IndicatorResult) readDeadline(in *Indicator, cx evalContext) {
+	dl := r.TargetRead.Deadline
+	r.Deadline = true
+	if isBlank(in.Actual) {
+		r.MissingActual = true
+		return
+	}
+	done, onTime, ok := readCompletionDate(in.Actual)
+	switch {
+	case !ok:
+		r.deadlineNote = fmt.Sprintf("时效指标（期限 %s）的全年完成值“%s”没有写明完成时间，得分无法自动计算：请填写完成日期（如 %d年11月30日）或“按时完成”，或手工填写得分。",
+			dl, strings.TrimSpace(in.Actual), cx.year)
+	case onTime || done.key(cx.year) <= dl.key(cx.year):
+		r.DeadlineMet = true
+	default:
+		r.note(LevelWarning, "actual", "全年完成值", "完成时间 %s 晚于期限 %s，得分不自动计算：请按延误情况手工填写得分，并说明原因。", done, dl)
+	}
+}
+
+// alignUnits returns the target and the 完成值 in the target's unit, or ok false with a note
+// when they cannot be compared. A value without a unit of its own is in the target's unit, and a
+// target without one is in the row's 度量单位.
+func (r *IndicatorResult) alignUnits(in *Indicator) (t, a decimal.Decimal, ok bool) {
+	rowUnit := normUnit(in.Unit)
+	tu := unitOf(r.Target)
+	if tu == "" {
+		tu = rowUnit
+	}
+	au := unitOf(r.Actual)
+	if au == "" {
+		au = tu
+	}
+	t, a = r.Target.Value, r.Actual.Value
+	if tu == "%" && !r.Actual.Percent && r.Actual.Unit == "" && a.IsPositive() && a.LessThanOrEqual(fractionLimit) {
+		r.note(LevelError, "actual", "全年完成值", "全年完成值“%s”没有 %% 号，而指标值是百分数（%s）：若是 %s%%，请填写“%s%%”；若就是 %s%%，请写明 %% 号。",
+			strings.TrimSpace(in.Actual), strings.TrimSpace(in.Target), FormatScore(a.Mul(decimal.NewFromInt(100))),
+			FormatScore(a.Mul(decimal.NewFromInt(100))), FormatScore(a))
+		return t, a, false
+	}
+	if au == "%" && unitOf(r.Target) == "" && rowUnit == "" && t.IsPositive() && t.LessThanOrEqual(fractionLimit) {
+		r.note(LevelError, "target", "年度指标值", "指标值“%s”没有 %% 号，而全年完成值是百分数（%s）：若指标是 %s%%，请填写“%s%%”。",
+			strings.TrimSpace(in.Target), strings.TrimSpace(in.Actual), FormatScore(t.Mul(decimal.NewFromInt(100))), FormatScore(t.Mul(decimal.NewFromInt(100))))
+		return t, a, false
+	}
+	if au == "%" && tu == "" {
+		tu = "%" // "95" against "98%": both percentages
+	}
+	if strings.EqualFold(tu, au) {
+		return t, a, true
+	}
+	te, tok := lookupUnit(tu)
+	ae, aok := lookupUnit(au)
+	switch {
+	case tok && aok && te.kind == ae.kind:
+		r.Converted = true
+		return t, a.Mul(ae.factor).DivRound(te.factor, divPrecision), true
+	case tok && aok:
+		r.note(LevelError, "actual", "全年完成值", "全年完成值的单位“%s”（%s）与指标值的单位“%s”（%s）无法换算，得分无法计算：请用与指标值相同的单位填写。",
+			au, ae.kind, tu, te.kind)
+	default:
+		r.note(LevelError, "actual", "全年完成值", "全年完成值的单位“%s”与指标值的单位“%s”不同，程序不认识其中的单位，无法换算：请用与指标值相同的单位填写。",
+			orNone(au), orNone(tu))
+	}
+	return t, a, false
+}
+
+// unitOf is the unit written with a number: "%" for a percentage, the unit word, or "".
+func unitOf(n Number) string {
+	if n.Percent {
+		return "%"
+	}
+	return normUnit(n.Unit)
+}
+
+func orNone(u string) string {
+	if u == "" {
+		return "（无）"
+	}
+	return u
+}
+
+// exampleOf shows the shape a 完成值 should take for target n: "98%" for a percentage.
+func exampleOf(n Number) string {
+	switch u := unitOf(n); u {
+	case "%":
+		return "98%"
+	case "":
+		return "120"
+	default:
+		return "120" + u
+	}
+}
+
+func (r *IndicatorResult) note(level Level, field, label, format string, args ...any) {
+	r.notes = append(r.notes, rowNote{level: level, field: field, label: label, msg: fmt.Sprintf(format, args...)})
+}

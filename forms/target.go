@@ -1,0 +1,240 @@
+package forms
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+// Wording is one way accountants write a comparison in a 年度指标值 ("不低于95%", "10天以内"):
+// the words, where they stand, and the operator they mean. Wordings is the table the program
+// understands; the README's 用户说明 prints it, and target_test.go has a case for each entry.
+type Wording struct {
+	Text   string // the words as written, e.g. "不低于"
+	Suffix bool   // written after the number ("95%以上") rather than before it
+	Op     Op
+}
+
+// Wordings lists the recognised comparison wordings. "以上" and "以下" include the number
+// itself, as Chinese statutory usage has it (民法典 第1259条), so they mean ≥ and ≤.
+var Wordings = []Wording{
+	{Text: "≥", Op: OpGE}, {Text: ">=", Op: OpGE}, {Text: "≧", Op: OpGE}, {Text: "⩾", Op: OpGE},
+	{Text: "不低于", Op: OpGE}, {Text: "不少于", Op: OpGE}, {Text: "不小于", Op: OpGE},
+	{Text: "大于等于", Op: OpGE}, {Text: "大于或等于", Op: OpGE}, {Text: "至少", Op: OpGE},
+	{Text: "不得低于", Op: OpGE}, {Text: "不得少于", Op: OpGE}, {Text: "达到", Op: OpGE},
+	{Text: "以上", Suffix: true, Op: OpGE}, {Text: "及以上", Suffix: true, Op: OpGE},
+	{Text: "以上（含）", Suffix: true, Op: OpGE}, {Text: "（含）以上", Suffix: true, Op: OpGE},
+
+	{Text: "≤", Op: OpLE}, {Text: "<=", Op: OpLE}, {Text: "≦", Op: OpLE}, {Text: "⩽", Op: OpLE},
+	{Text: "不超过", Op: OpLE}, {Text: "不高于", Op: OpLE}, {Text: "不多于", Op: OpLE},
+	{Text: "不大于", Op: OpLE}, {Text: "小于等于", Op: OpLE}, {Text: "小于或等于", Op: OpLE},
+	{Text: "至多", Op: OpLE}, {Text: "最多", Op: OpLE}, {Text: "不得超过", Op: OpLE},
+	{Text: "不得高于", Op: OpLE}, {Text: "控制在", Op: OpLE},
+	{Text: "以下", Suffix: true, Op: OpLE}, {Text: "及以下", Suffix: true, Op: OpLE},
+	{Text: "以内", Suffix: true, Op: OpLE}, {Text: "之内", Suffix: true, Op: OpLE},
+	{Text: "内", Suffix: true, Op: OpLE}, {Text: "以下（含）", Suffix: true, Op: OpLE},
+	{Text: "（含）以下", Suffix: true, Op: OpLE},
+
+	{Text: ">", Op: OpGT}, {Text: "＞", Op: OpGT}, {Text: "大于", Op: OpGT}, {Text: "高于", Op: OpGT},
+	{Text: "超过", Op: OpGT}, {Text: "多于", Op: OpGT},
+	{Text: "<", Op: OpLT}, {Text: "＜", Op: OpLT}, {Text: "小于", Op: OpLT}, {Text: "低于", Op: OpLT},
+	{Text: "少于", Op: OpLT},
+	{Text: "=", Op: OpEQ}, {Text: "＝", Op: OpEQ}, {Text: "等于", Op: OpEQ},
+}
+
+// prefixWordings and suffixWordings are Wordings split by position, longest first, so that
+// "大于等于" is tried before "大于" and "及以上" before "以上".
+var prefixWordings, suffixWordings = splitWordings()
+
+func splitWordings() (pre, suf []Wording) {
+	for _, w := range Wordings {
+		if w.Suffix {
+			suf = append(suf, w)
+		} else {
+			pre = append(pre, w)
+		}
+	}
+	longest := func(ws []Wording) {
+		sort.SliceStable(ws, func(i, j int) bool { return len(ws[i].Text) > len(ws[j].Text) })
+	}
+	longest(pre)
+	longest(suf)
+	return pre, suf
+}
+
+// Target is a 年度指标值 as the program reads it: a number with the operator and unit written
+// around it, or a deadline, or neither (a text target, scored by hand).
+type Target struct {
+	Num    Number // the number; Num.Sign is the operator written in the text, if any
+	HasNum bool
+	// Wording is the comparison as written ("不低于", "以上", "≥"), "" when none.
+	Wording string
+	// Deadline is set for a 时效 target such as "12月底前" or "2021年12月31日前".
+	Deadline    Date
+	HasDeadline bool
+}
+
+// Date is a day of a year; Year 0 means "the document's year". Day 0 means the end of the month.
+type Date struct{ Year, Month, Day int }
+
+// String renders the date as accountants write it.
+func (d Date) String() string {
+	s := ""
+	if d.Year > 0 {
+		s = strconv.Itoa(d.Year) + "年"
+	}
+	s += strconv.Itoa(d.Month) + "月"
+	if d.Day > 0 {
+		return s + strconv.Itoa(d.Day) + "日"
+	}
+	return s + "底"
+}
+
+// key orders dates; the end of a month sorts after every day of it.
+func (d Date) key(year int) int {
+	if d.Year > 0 {
+		year = d.Year
+	}
+	day := d.Day
+	if day == 0 {
+		day = 99
+	}
+	return year*10000 + d.Month*100 + day
+}
+
+var (
+	// deadlineRE matches "12月底前", "6月30日前", "2021年12月31日前", "2021年12月", "12月前完成".
+	deadlineRE = regexp.MustCompile(`^(?:(\d{4})年)?(\d{1,2})月(?:(\d{1,2})[日号]|底|末|份)?(?:之前|以前|前)?(?:完成)?$`)
+	// yearEndRE matches "年底前", "年内", "年底前完成", "当年完成".
+	yearEndRE = regexp.MustCompile(`^(?:年底|年末|年内|当年|本年度内|本年内|年度内)(?:之前|以前|前)?(?:完成)?$`)
+	// isoDateRE matches "2021-12-31", "2021/12/31", "2021-12" and "2021.12.31" (with dots only
+	// with the day, since "2021.12" is a number).
+	isoDateRE = regexp.MustCompile(`^(\d{4})(?:[-/](\d{1,2})(?:[-/](\d{1,2}))?|\.(\d{1,2})\.(\d{1,2}))(?:前|之前|以前)?$`)
+)
+
+// ReadTarget reads a 年度指标值. A text without a number ("一次性支付", "有效提升") is not an
+// error: ok is false and the row is scored by hand. An error says why a text that looks like a
+// number or a deadline could not be read.
+func ReadTarget(s string) (t Target, ok bool, err error) {
+	text := compact(s)
+	if text == "" {
+		return t, false, nil
+	}
+	if d, isDate := readDate(text); isDate {
+		t.Deadline, t.HasDeadline = d, true
+		return t, true, nil
+	}
+	var prefix, suffix Wording
+	rest := text
+	for _, w := range prefixWordings {
+		if r, found := strings.CutPrefix(rest, w.Text); found {
+			prefix, rest = w, r
+			break
+		}
+	}
+	for _, w := range suffixWordings {
+		if r, found := strings.CutSuffix(rest, w.Text); found && r != "" {
+			suffix, rest = w, r
+			break
+		}
+	}
+	n, perr := ParseNumber(rest)
+	if perr != nil {
+		if !hasDigit(text) {
+			return t, false, nil
+		}
+		return t, false, fmt.Errorf("指标值“%s”无法识别为数值或期限（%v）", strings.TrimSpace(s), perr)
+	}
+	switch {
+	case strings.ContainsAny(n.Unit, "前底末") && strings.ContainsAny(n.Unit, "月日号年"):
+		return t, false, fmt.Errorf("指标值“%s”像是期限，但日期无法识别", strings.TrimSpace(s))
+	case prefix.Text != "" && n.Sign != OpNone:
+		return t, false, fmt.Errorf("指标值“%s”中有两个比较符号", strings.TrimSpace(s))
+	case prefix.Text != "" && suffix.Text != "" && prefix.Op != suffix.Op:
+		return t, false, fmt.Errorf("指标值“%s”中的“%s”与“%s”意思相反", strings.TrimSpace(s), prefix.Text, suffix.Text)
+	case suffix.Text != "" && n.Sign != OpNone && n.Sign != suffix.Op:
+		return t, false, fmt.Errorf("指标值“%s”中的“%s”与“%s”意思相反", strings.TrimSpace(s), n.Sign, suffix.Text)
+	}
+	t.Num, t.HasNum = n, true
+	switch {
+	case prefix.Text != "":
+		t.Num.Sign, t.Wording = prefix.Op, prefix.Text
+	case suffix.Text != "":
+		t.Num.Sign, t.Wording = suffix.Op, suffix.Text
+	case n.Sign != OpNone:
+		t.Wording = string(n.Sign)
+	}
+	return t, true, nil
+}
+
+// compact maps full-width forms to ASCII and drops every space, so that "≥ 95 %" and
+// "不低于 ９５％" read like "≥95%".
+func compact(s string) string {
+	s = fullWidth.Replace(s)
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+func hasDigit(s string) bool {
+	return strings.ContainsFunc(s, func(r rune) bool { return r >= '0' && r <= '9' })
+}
+
+// readDate reads a deadline or a completion date written as a date ("12月底前", "2021年11月20日",
+// "2021-11-20", "年底前"). The year may be left out; impossible dates are not dates.
+func readDate(text string) (Date, bool) {
+	var m []string
+	if m = deadlineRE.FindStringSubmatch(text); m == nil {
+		if m = isoDateRE.FindStringSubmatch(text); m != nil && m[4] != "" {
+			m = []string{m[0], m[1], m[4], m[5]}
+		}
+	}
+	if m == nil {
+		if yearEndRE.MatchString(text) {
+			return Date{Month: 12}, true
+		}
+		return Date{}, false
+	}
+	y, _ := strconv.Atoi(m[1])
+	mo, _ := strconv.Atoi(m[2])
+	d, _ := strconv.Atoi(m[3])
+	if mo < 1 || mo > 12 || d < 0 || d > daysIn(mo) || (y != 0 && (y < 1990 || y > 2200)) {
+		return Date{}, false
+	}
+	return Date{Year: y, Month: mo, Day: d}, true
+}
+
+func daysIn(month int) int {
+	switch month {
+	case 2:
+		return 29
+	case 4, 6, 9, 11:
+		return 30
+	}
+	return 31
+}
+
+// onTimeWords are completions that say a deadline was kept.
+var onTimeWords = []string{"按时完成", "按期完成", "如期完成", "提前完成", "已按时完成", "已按期完成", "已如期完成",
+	"已提前完成", "按时", "按期", "如期", "及时完成", "已及时完成"}
+
+// readCompletionDate reads a 全年完成值 against a deadline: a date, or words saying it was kept.
+// ok is false when the text says neither (e.g. "已完成", which does not say when).
+func readCompletionDate(s string) (d Date, onTime, ok bool) {
+	text := compact(s)
+	for _, w := range onTimeWords {
+		if text == w {
+			return Date{}, true, true
+		}
+	}
+	if d, isDate := readDate(strings.TrimSuffix(strings.TrimPrefix(text, "于"), "完成")); isDate {
+		return d, false, true
+	}
+	return Date{}, false, false
+}
