@@ -104,6 +104,8 @@ func TestUnitFormBlank(t *testing.T) {
 		"task name": func(u *UnitForm) { u.Tasks[0].Name = "养老保险经办" },
 		"goal":      func(u *UnitForm) { u.Goals[0].Target = "市级专项" },
 		"indicator": func(u *UnitForm) { u.Indicators[0].Children[0].Rows = []*Indicator{{Weight: "40"}} },
+		"renamed":   func(u *UnitForm) { u.Indicators[0].Children[0].Name = "重点工作" },
+		"added":     func(u *UnitForm) { u.Indicators.AddLevel2(6, "创新") },
 	}
 	if !NewUnitForm().IsBlank() {
 		t.Fatal("a new unit form is not blank")

@@ -75,11 +75,30 @@ func (u *UnitForm) IsBlank() bool {
 			return false
 		}
 	}
-	blank := true
+	blank := isDefaultTree(u.Indicators, unitTree)
 	u.Indicators.Each(func(_ RowPath, _ *Level1, _ *Level2, in *Indicator) {
 		blank = blank && in.IsBlank()
 	})
 	return blank
+}
+
+// isDefaultTree reports whether t has exactly the 一级 and 二级 of spec: a renamed, added or
+// removed level is something the user did.
+func isDefaultTree(t Tree, spec []levelSpec) bool {
+	if len(t) != len(spec) {
+		return false
+	}
+	for i, l1 := range t {
+		if l1.Name != spec[i].name || l1.Merged != spec[i].merged || len(l1.Children) != len(spec[i].children) {
+			return false
+		}
+		for j, l2 := range l1.Children {
+			if l2.Name != spec[i].children[j] {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // isDefaultTaskName: blank, or the name the editor gives a new task ("重点工作一", "重点工作十二").

@@ -69,9 +69,21 @@ func (b *builder) centred(text, field, key string) layout.Cell {
 }
 
 // figure is a computed figure (执行率, D, the total scores) or a tick: no editor holds it, and
-// it never holds an unprintable character.
+// it never holds an unprintable character. It is printed whole on one line (layout.Cell.Fit).
 func (b *builder) figure(text, field string) layout.Cell {
-	return b.cell(text, field, "", layout.AlignCenter)
+	return fit(b.cell(text, field, "", layout.AlignCenter))
+}
+
+// number is a user's figure (an amount, 分值, 得分, 完成程度), centred and whole on one line: a
+// figure too wide for its column is printed smaller rather than broken.
+func (b *builder) number(text, field, key string) layout.Cell {
+	return fit(b.centred(text, field, key))
+}
+
+// fit marks c as a figure: one line, its size reduced when it is wider than its column.
+func fit(c layout.Cell) layout.Cell {
+	c.Fit = true
+	return c
 }
 
 func (b *builder) cell(text, field, key string, align layout.Align) layout.Cell {
@@ -118,7 +130,7 @@ var amountFields = [3][2]string{{"年初预算数", "initial"}, {"全年预算�
 func (b *builder) amountCells(r *forms.AmountResult, typed forms.Amounts) []layout.Cell {
 	out := make([]layout.Cell, 0, 3)
 	for i, c := range forms.AmountColumns {
-		out = append(out, b.centred(r.Text(c, typed, b.fixed2()), amountFields[i][0], amountFields[i][1]))
+		out = append(out, b.number(r.Text(c, typed, b.fixed2()), amountFields[i][0], amountFields[i][1]))
 	}
 	return out
 }
@@ -131,7 +143,10 @@ func (b *builder) amountRow(def forms.RowDef, res *forms.AmountResult, typed for
 	return append([]layout.Cell{name}, b.amountCells(res, typed)...)
 }
 
-// signature is the optional footer of a printed form (填表人 … 单位（公章）), borderless.
+// signature is the optional footer of a printed form (填表人 … 单位（公章）), borderless. Each
+// field stays on one line (a date never loses its 日 to a second line): the columns share the
+// table's width in proportion to the fields' widths, and a field too wide for its share is
+// printed smaller (layout.Cell.Fit).
 func (b *builder) signature(width float64) []layout.Section {
 	s := b.doc.Settings
 	if !s.Signature {
@@ -148,12 +163,12 @@ func (b *builder) signature(width float64) []layout.Section {
 		return v
 	}
 	cells := []layout.Cell{
-		b.value("填表人："+blank(f.Preparer), "填表人", "preparer"),
-		b.value("联系电话："+blank(f.Phone), "联系电话", "phone"),
-		b.value("单位负责人（签字）："+blank(f.Leader), "单位负责人", "leader"),
-		b.value("填报日期："+blank(f.Date), "填报日期", "date"),
+		fit(b.value("填表人："+blank(f.Preparer), "填表人", "preparer")),
+		fit(b.value("联系电话："+blank(f.Phone), "联系电话", "phone")),
+		fit(b.value("单位负责人（签字）："+blank(f.Leader), "单位负责人", "leader")),
+		fit(b.value("填报日期："+blank(f.Date), "填报日期", "date")),
 	}
-	seal := label("单位（公章）")
+	seal := fit(label("单位（公章）"))
 	seal.Align = layout.AlignRight
 	row1 := layout.Row{Cells: cells, MinHeight: 12}
 	row2 := layout.Row{Cells: []layout.Cell{span(seal, 4, 1)}, MinHeight: 16}
@@ -162,5 +177,29 @@ func (b *builder) signature(width float64) []layout.Section {
 			r.Cells[i].Hide = layout.SidesAll
 		}
 	}
-	return []layout.Section{{Cols: []float64{width * 0.22, width * 0.26, width * 0.30, width * 0.22}, Body: []layout.Row{row1, row2}}}
+	return []layout.Section{{Cols: b.footerCols(cells, width), Body: []layout.Row{row1, row2}}}
+}
+
+// footerShares are the template's proportions of the footer's four columns.
+var footerShares = [4]float64{0.22, 0.26, 0.30, 0.22}
+
+// footerCols are the widths of the footer's columns: each field's width on one line, and what
+// is left of width shared in the template's proportions; when the fields are wider than width
+// together, each gets its share of width in proportion to its own width.
+func (b *builder) footerCols(cells []layout.Cell, width float64) []float64 {
+	cols := make([]float64, len(cells))
+	total := 0.0
+	for i, c := range cells {
+		// The whole text, trailing blanks (the room to sign in) included.
+		cols[i] = layout.Width(c.Text, c.Size, false, b.san.m) + 2*cellPad
+		total += cols[i]
+	}
+	for i := range cols {
+		if total > width {
+			cols[i] *= width / total
+		} else {
+			cols[i] += (width - total) * footerShares[i]
+		}
+	}
+	return cols
 }

@@ -106,9 +106,9 @@ func (b *builder) indicatorCells(k int, in *forms.Indicator, r *forms.IndicatorR
 		b.centred(in.Unit, "度量单位", "unit"),
 		b.centred(in.Target, "指标值", "target"),
 		b.centred(in.Actual, "全年完成值", "actual"),
-		b.centred(r.CompletionText(in), "完成程度", "completion"), // typed when it cannot be computed
-		b.centred(in.Weight, "分值", "weight"),
-		b.centred(r.ScoreText(in), "得分", "score"), // typed when it is not a number
+		b.number(r.CompletionText(in), "完成程度", "completion"), // typed when it cannot be computed
+		b.number(in.Weight, "分值", "weight"),
+		b.number(r.ScoreText(in), "得分", "score"), // typed when it is not a number
 	)
 	for i, t := range in.Reasons.Ticks() {
 		text := ""
@@ -121,9 +121,11 @@ func (b *builder) indicatorCells(k int, in *forms.Indicator, r *forms.IndicatorR
 }
 
 // scoreRow is a footer row: a label over the columns up to 分值, the value under 得分, and
-// an empty cell over the rest.
+// an empty cell over the rest. It stays on the page of the row above it, so that the totals
+// (C, D, C+D; 总评价得分) are never parted from each other nor from the last indicator row.
 func (b *builder) scoreRow(text, value, field string, lead int) layout.Row {
 	b.row(text)
 	v := b.figure(value, field)
-	return layout.Row{Cells: []layout.Cell{span(label(text), ScoreCol+lead, 1), v, span(label(""), AfterCols, 1)}, MinHeight: 8}
+	return layout.Row{Cells: []layout.Cell{span(label(text), ScoreCol+lead, 1), v, span(label(""), AfterCols, 1)},
+		MinHeight: 8, KeepWithPrev: true}
 }

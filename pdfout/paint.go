@@ -56,10 +56,7 @@ func paintPage(p painter, pg layout.Page, total int, m layout.Measurer) {
 // footer is the line "第 N 页 共 M 页", centred in the footer band of pg.
 func footer(pg layout.Page, total int, m layout.Measurer) layout.Text {
 	s := fmt.Sprintf("第 %d 页 共 %d 页", pg.Number, total)
-	w := 0.0
-	for _, r := range s {
-		w += m.Advance(r, bodySize, false)
-	}
+	w := layout.Width(s, bodySize, false, m)
 	return layout.Text{X: pg.Footer.X + (pg.Footer.W-w)/2, Y: pg.Footer.Y + pg.Footer.H - 1.5,
 		W: w, Size: bodySize, Str: s, Tag: "footer"}
 }

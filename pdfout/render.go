@@ -157,7 +157,10 @@ type builtForms struct {
 
 func buildForms(doc *forms.Document, m layout.Measurer) builtForms {
 	b := &builder{doc: doc, ev: forms.Evaluate(doc), san: &sanitizer{m: m}}
-	out := builtForms{san: b.san, tables: []layout.Table{b.unitTable()}}
+	out := builtForms{san: b.san}
+	if !b.ev.Unit.NotFilled { // a blank unit form beside projects is not printed (forms.ExportNotes)
+		out.tables = append(out.tables, b.unitTable())
+	}
 	for i := range doc.Projects {
 		out.tables = append(out.tables, b.projectTable(i))
 	}
@@ -174,13 +177,16 @@ func Unprintable(doc *forms.Document) ([]forms.Problem, error) {
 	return buildForms(doc, m).san.warnings, nil
 }
 
+// cellPad is the inner margin (mm) of every table cell.
+const cellPad = 0.8
+
 // pageOptions: A4 portrait, 15 mm side margins, a footer band for the page numbers.
 func pageOptions(m layout.Measurer) layout.Options {
 	o := layout.A4(m)
 	o.Margin = layout.Margins{Top: 15, Right: 15, Bottom: 12, Left: 15}
 	o.FooterH = 8
 	o.Size = bodySize
-	o.Pad = 0.8
+	o.Pad = cellPad
 	o.Leading = 1.25
 	return o
 }

@@ -53,16 +53,7 @@ func needTool(t *testing.T, name string) {
 // textLayer returns `pdftotext -raw` of pdf with all whitespace removed.
 func textLayer(t *testing.T, pdf []byte) string {
 	t.Helper()
-	needTool(t, "pdftotext")
-	path := filepath.Join(t.TempDir(), "x.pdf")
-	if err := os.WriteFile(path, pdf, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	out, err := exec.Command("pdftotext", "-raw", path, "-").Output()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return stripSpace(string(out))
+	return stripSpace(rawText(t, pdf))
 }
 
 func stripSpace(s string) string {

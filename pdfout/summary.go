@@ -82,8 +82,9 @@ func (sb *summaryBuilder) text(text, row, field string, align layout.Align) layo
 	return layout.Cell{Text: sb.san.clean(text, false, at), Size: bodySize, Align: align, Tag: "summary|" + row + "|" + field}
 }
 
-// figureCell is a computed figure: centred, never holding an unprintable character.
-func figureCell(text string) layout.Cell { return layout.Cell{Text: text, Size: bodySize} }
+// figureCell is a computed figure: centred, whole on one line, never holding an unprintable
+// character.
+func figureCell(text string) layout.Cell { return layout.Cell{Text: text, Size: bodySize, Fit: true} }
 
 // table is the whole summary: title, header rows, a row per project (the unit's cells span
 // its projects), the totals row, then the notes.
@@ -133,7 +134,7 @@ func (sb *summaryBuilder) unitRows(i int, u *forms.SummaryUnit) []layout.Row {
 		tall(figureCell(s.AmountText(u.Budget, forms.ColFull))),
 		tall(figureCell(s.AmountText(u.Budget, forms.ColActual))),
 		tall(figureCell(u.Budget.RateText())),
-		tall(figureCell(forms.FormatScore(u.Score))),
+		tall(figureCell(u.ScoreText())),
 		tall(figureCell(u.Grade)),
 		tall(figureCell(strconv.Itoa(len(u.Projects)))),
 	}
@@ -145,7 +146,7 @@ func (sb *summaryBuilder) unitRows(i int, u *forms.SummaryUnit) []layout.Row {
 	for j, p := range u.Projects {
 		cells := []layout.Cell{
 			sb.text(p.Name, fmt.Sprintf("%s › 项目 %d", row, j+1), "项目（政策）名称", layout.AlignLeft),
-			figureCell(forms.FormatScore(p.Score)), figureCell(p.Grade),
+			figureCell(p.ScoreText()), figureCell(p.Grade),
 		}
 		if j == 0 {
 			cells = append(first, cells...)

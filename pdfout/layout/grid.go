@@ -66,6 +66,7 @@ type grid struct {
 	starts [][]int   // per row: indexes of the cells starting there
 	cover  [][]int   // per row: indexes of the cells covering it
 	minH   []float64 // per row: minimum height
+	keep   []bool    // per row: no page break before it (Row.KeepWithPrev of a body row)
 }
 
 func newGrid(sec *Section, s *settings) (*grid, error) {
@@ -76,8 +77,11 @@ func newGrid(sec *Section, s *settings) (*grid, error) {
 	for i := range sec.Body {
 		rows = append(rows, &sec.Body[i])
 	}
-	g := &grid{nRows: len(rows), nHead: len(sec.Header),
+	g := &grid{nRows: len(rows), nHead: len(sec.Header), keep: make([]bool, len(rows)),
 		starts: make([][]int, len(rows)), cover: make([][]int, len(rows)), minH: make([]float64, len(rows))}
+	for i := range sec.Body {
+		g.keep[g.nHead+i] = i > 0 && sec.Body[i].KeepWithPrev
+	}
 	if len(rows) > 0 && len(sec.Cols) == 0 {
 		return nil, fmt.Errorf("section has rows but no columns")
 	}
@@ -141,36 +145,20 @@ func (g *grid) placeRow(r int, row *Row, occ [][]bool, xs []float64, s *settings
 
 func (c *gcell) measure(s *settings) {
 	c.size = orDefault(c.Size, s.Size)
-	c.lh = s.lineH(c.size)
 	switch {
 	case c.Pad == 0:
 		c.pad = s.Pad
 	case c.Pad > 0 && !math.IsInf(c.Pad, 1):
 		c.pad = c.Pad
 	}
-	inner := c.w - 2*c.pad
+	paras := []string{c.Text}
 	if c.Stack > 0 {
-		c.lines, c.widths = stackLines(c.Text, c.Stack, inner, c.size, c.Bold, s.Measurer)
-	} else {
-		c.lines, c.widths = wrapLines(c.Text, inner, c.size, c.Bold, s.Measurer)
+		paras = Stack(c.Text, c.Stack)
 	}
+	c.size, c.lines, c.widths = fitLines(paras, c.w-2*c.pad, c.size, c.Bold, c.Fit && c.Stack <= 0, c.Stack > 0, s.Measurer)
+	c.lh = s.lineH(c.size)
 	c.need = float64(max(len(c.lines), 1))*c.lh + 2*c.pad
 	c.need = max(c.need, orDefault(c.MinHeight, 0))
-}
-
-// stackLines stacks text (see Stack) and wraps lines wider than width.
-func stackLines(text string, perLine int, width, size float64, bold bool, m Measurer) ([]string, []float64) {
-	var lines []string
-	var widths []float64
-	for _, l := range Stack(text, perLine) {
-		ls, ws := wrapLines(l, width, size, bold, m)
-		if len(ls) == 0 { // an empty paragraph stays an empty line
-			ls, ws = []string{""}, []float64{0}
-		}
-		lines = append(lines, ls...)
-		widths = append(widths, ws...)
-	}
-	return lines, widths
 }
 
 // rowMinima sets each row's minimum height: its MinHeight, and one empty

@@ -45,6 +45,13 @@ const (
 
 // Cell is one table cell. The zero value of every field is the common case:
 // one column, one row, centred, default size, all four borders drawn.
+//
+// A number in a cell's text ("97.89%", "1,234.56"; see Wrap) is never broken
+// across lines. When one is wider than the cell's inner width, the cell's text
+// is set smaller, in steps of 0.5 pt but not below MinFitSize, until it fits;
+// a number too wide even at MinFitSize stays whole on a line of its own and
+// overflows the cell (centred on it, or from the padding edge it is aligned
+// to): a figure printed across a rule is still read right, a broken one is not.
 type Cell struct {
 	Text    string  // may contain "\n" to force a break
 	ColSpan int     // columns covered; 0 or 1 for one
@@ -59,7 +66,12 @@ type Cell struct {
 	// Stack, when > 0, stacks the text at most Stack grapheme clusters per
 	// line with balanced lines (see Stack), then wraps any line still wider
 	// than the cell.
-	Stack     int
+	Stack int
+	// Fit marks a figure (an amount, a score, a rate, a footer field): each
+	// paragraph stays on one line, the size reduced as for a number when the
+	// widest is wider than the cell. A line too wide even at MinFitSize wraps
+	// as in any cell. Ignored with Stack.
+	Fit       bool
 	Hide      Sides   // borders not to draw
 	MinHeight float64 // minimum height of the cell (mm)
 	Tag       string  // copied to every Box and Text drawn for this cell
@@ -70,6 +82,11 @@ type Cell struct {
 type Row struct {
 	Cells     []Cell
 	MinHeight float64 // minimum row height (mm)
+	// KeepWithPrev keeps the row on the page of the body row before it: no
+	// page ends between them, so a run of such rows (a table's totals) moves
+	// to the next page together with the row before the run. On a page with
+	// nothing else of the section, a run too tall for the page breaks as usual.
+	KeepWithPrev bool
 }
 
 // Title is a block of text above a section, wrapped to the width of the

@@ -78,7 +78,7 @@ func (p *paginator) fragment(st *secState, r int) (rows []int, h []float64, forc
 		}
 		return rows, h, false, nil
 	}
-	j, h := st.fit(r, space)
+	j, h := st.fit(r, space, !p.fresh())
 	rows = st.prefixRows()
 	for x := r; x <= j; x++ {
 		rows = append(rows, x)

@@ -107,14 +107,17 @@ func (st *secState) heights(rows []int, force float64) []float64 {
 }
 
 // fit finds the last row j >= r such that the prefix rows plus rows r..j
-// fit in space; j is r-1 when even row r does not fit.
-func (st *secState) fit(r int, space float64) (int, []float64) {
+// fit in space and no row after j keeps with j (Row.KeepWithPrev); j is r-1
+// when even row r does not fit. Unless strict, a page that only has room for
+// part of a run of kept rows ends inside the run rather than holding nothing.
+func (st *secState) fit(r int, space float64, strict bool) (int, []float64) {
 	rows := st.prefixRows()
 	lower := 0.0
 	for _, x := range rows {
 		lower += st.base(x)
 	}
-	best, bestH := r-1, []float64(nil)
+	best, bestH := r-1, []float64(nil) // fits, and a page break may follow
+	most, mostH := r-1, []float64(nil) // fits
 	for j := r; j < st.g.nRows; j++ {
 		rows = append(rows, j)
 		lower += st.base(j)
@@ -122,8 +125,14 @@ func (st *secState) fit(r int, space float64) (int, []float64) {
 			break
 		}
 		if h := st.heights(rows, -1); sum(h) <= space+eps {
-			best, bestH = j, h
+			most, mostH = j, h
+			if j+1 >= st.g.nRows || !st.g.keep[j+1] {
+				best, bestH = j, h
+			}
 		}
+	}
+	if best < r && !strict {
+		return most, mostH
 	}
 	return best, bestH
 }

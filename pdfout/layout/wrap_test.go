@@ -20,29 +20,35 @@ func TestWrap(t *testing.T) {
 	}{
 		"fpdf loses 面设区积 here": {"保障办公面积含附属设施及公共区域分摊面积", 4,
 			[]string{"保障办公", "面积含附", "属设施及", "公共区域", "分摊面积"}},
-		"fits on one line":                    {"重点工作", 4, []string{"重点工作"}},
-		"empty":                               {"", 4, nil},
-		"comma never leads":                   {"重点工作，履行情况", 4, []string{"重点工", "作，履行", "情况"}},
-		"full stop pushes the last char down": {"重点工作。", 4, []string{"重点工", "作。"}},
-		"a cell too narrow: 避头尾 yields":       {"好。", 1, []string{"好", "。"}},
-		"never past the cell's edge":          {"（一）……", 3, []string{"（一）", "……"}},
-		"opening bracket never ends a line":   {"项目（政策）", 3, []string{"项目", "（政", "策）"}},
-		"opening quote moves down":            {"他说“好的”。然后", 3, []string{"他说", "“好", "的”。", "然后"}},
-		"percent stays with its number":       {"执行率100%", 3.5, []string{"执行率", "100%"}},
-		"latin words":                         {"hello world", 3, []string{"hello", "world"}},
-		"spaces at a break are dropped":       {"ab    cd", 1.5, []string{"ab", "cd"}},
-		"long number broken between graphemes": {"1197.19", 2.5,
-			[]string{"1197.", "19"}},
-		"newline forces a break":     {"a\nb", 10, []string{"a", "b"}},
-		"CRLF is one break":          {"a\r\nb", 10, []string{"a", "b"}},
-		"blank line kept":            {"a\n\nb", 10, []string{"a", "", "b"}},
-		"trailing newline":           {"a\n", 10, []string{"a"}},
-		"leading spaces kept":        {"　　缩进", 10, []string{"　　缩进"}},
-		"ext-b runes pass through":   {"𠮷𠮷𠮷", 2, []string{"𠮷𠮷", "𠮷"}},
-		"emoji clusters stay whole":  {"👨‍👩‍👧👍🏽ok", 1, []string{"👨‍👩‍👧", "👍🏽", "ok"}},
-		"zero width: one per line":   {"一二三", 0, []string{"一", "二", "三"}},
-		"negative width":             {"一二", -5, []string{"一", "二"}},
-		"dash pair is not split off": {"合计——", 3, []string{"合", "计——"}},
+		"fits on one line":                         {"重点工作", 4, []string{"重点工作"}},
+		"empty":                                    {"", 4, nil},
+		"comma never leads":                        {"重点工作，履行情况", 4, []string{"重点工", "作，履行", "情况"}},
+		"full stop pushes the last char down":      {"重点工作。", 4, []string{"重点工", "作。"}},
+		"a cell too narrow: 避头尾 yields":            {"好。", 1, []string{"好", "。"}},
+		"never past the cell's edge":               {"（一）……", 3, []string{"（一）", "……"}},
+		"opening bracket never ends a line":        {"项目（政策）", 3, []string{"项目", "（政", "策）"}},
+		"opening quote moves down":                 {"他说“好的”。然后", 3, []string{"他说", "“好", "的”。", "然后"}},
+		"percent stays with its number":            {"执行率100%", 3.5, []string{"执行率", "100%"}},
+		"latin words":                              {"hello world", 3, []string{"hello", "world"}},
+		"spaces at a break are dropped":            {"ab    cd", 1.5, []string{"ab", "cd"}},
+		"a number wider than the line stays whole": {"1197.19", 2.5, []string{"1197.19"}},
+		"a number on its own line":                 {"完成97.89%以上", 3, []string{"完成", "97.89%", "以上"}},
+		"thousands and decimals":                   {"合计1,234.56万元", 4, []string{"合计", "1,234.56", "万元"}},
+		"a list is not one number":                 {"1,2,3,4", 1, []string{"1,", "2,", "3,", "4"}},
+		"a sign joins its number":                  {"增长-5.5%", 2.5, []string{"增长", "-5.5%"}},
+		"full-width digits are a number":           {"９７．８９％", 2, []string{"９７．８９％"}},
+		"a date keeps 年 with its number":           {"填报日期：2022年12月30日", 9, []string{"填报日期：2022年", "12月30日"}},
+		"a date keeps 日 with its number":           {"填报日期：2022年12月30日", 11, []string{"填报日期：2022年12月", "30日"}},
+		"newline forces a break":                   {"a\nb", 10, []string{"a", "b"}},
+		"CRLF is one break":                        {"a\r\nb", 10, []string{"a", "b"}},
+		"blank line kept":                          {"a\n\nb", 10, []string{"a", "", "b"}},
+		"trailing newline":                         {"a\n", 10, []string{"a"}},
+		"leading spaces kept":                      {"　　缩进", 10, []string{"　　缩进"}},
+		"ext-b runes pass through":                 {"𠮷𠮷𠮷", 2, []string{"𠮷𠮷", "𠮷"}},
+		"emoji clusters stay whole":                {"👨‍👩‍👧👍🏽ok", 1, []string{"👨‍👩‍👧", "👍🏽", "ok"}},
+		"zero width: one per line":                 {"一二三", 0, []string{"一", "二", "三"}},
+		"negative width":                           {"一二", -5, []string{"一", "二"}},
+		"dash pair is not split off":               {"合计——", 3, []string{"合", "计——"}},
 	}
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {
@@ -111,7 +117,7 @@ func TestWrapProperties(t *testing.T) {
 			if j > 0 && isNoStart(r[0]) || isNoEnd(r[len(r)-1]) && j < len(lines)-1 {
 				t.Fatalf("case %d %q: line %d %q breaks 避头尾 (lines %q)", i, text, j, l, lines)
 			}
-			if w := textWidth(l, m); w > width+eps {
+			if w := textWidth(l, m); w > width+eps && !isNumber(l) {
 				t.Fatalf("case %d %q: line %q is %g wide > %g", i, text, l, w, width)
 			}
 		}
@@ -140,12 +146,22 @@ func FuzzWrap(f *testing.F) {
 			if !utf8.ValidString(l) {
 				t.Fatalf("invalid UTF-8 line %q", l)
 			}
-			// Nothing crosses the cell's edge but a grapheme wider than the cell on its own.
-			if widths[i] > width+eps && graphemeCount(l) > 1 {
+			// Nothing crosses the cell's edge but a grapheme or a number wider than the cell on its own.
+			if widths[i] > width+eps && graphemeCount(l) > 1 && !isNumber(l) {
 				t.Fatalf("%q width %g: line %q is %g wide", text, width, l, widths[i])
 			}
 		}
 	})
+}
+
+// isNumber reports whether s is one number that Wrap never breaks.
+func isNumber(s string) bool {
+	r := []rune(s)
+	nb := markNumbers(r)
+	if len(r) < 2 || nb == nil {
+		return false
+	}
+	return !slices.Contains(nb[1:len(r)], false)
 }
 
 // graphemeCount is the number of grapheme clusters of s.
