@@ -45,17 +45,18 @@ func (w *Window) exportTo(path string) {
 		return
 	}
 	var res *pdfout.Result
+	var notes string
 	w.background("导出 PDF", "正在生成 PDF，请稍候…",
-		func() { res, err = writePDF(path, doc) },
-		func() { w.exportDone(path, res, err) })
+		func() { res, err = writePDF(path, doc); notes = exportNotes(doc) },
+		func() { w.exportDone(path, res, notes, err) })
 }
 
-func (w *Window) exportDone(path string, res *pdfout.Result, err error) {
+func (w *Window) exportDone(path string, res *pdfout.Result, notes string, err error) {
 	if err != nil {
 		dialog.ShowError(withHint(fmt.Errorf("导出 PDF 失败：%w", err)), w.Win)
 		return
 	}
-	msg := fmt.Sprintf("已导出“%s”（%d 页）。", filepath.Base(path), res.Pages) + warningNote(res) + "\n\n是否打开？"
+	msg := fmt.Sprintf("已导出“%s”（%d 页）。", filepath.Base(path), res.Pages) + notes + warningNote(res) + "\n\n是否打开？"
 	d := dialog.NewConfirm("导出完成", msg, func(open bool) {
 		if open {
 			w.openPDF(path)
@@ -91,6 +92,19 @@ func (w *Window) printDone(path string, res *pdfout.Result, err error) {
 	}
 	msg := fmt.Sprintf("已在 PDF 阅读器中打开要打印的表格（%d 页），请在阅读器中选择“打印”。", res.Pages) + warningNote(res)
 	dialog.ShowInformation("打印", msg, w.Win)
+}
+
+// exportNotes says what an export of doc leaves out or blank (forms.ExportNotes), at most five
+// lines, for the message that reports the export.
+func exportNotes(doc *forms.Document) string {
+	notes := forms.ExportNotes(doc, forms.Evaluate(doc))
+	if len(notes) > 5 {
+		notes = append(notes[:5], fmt.Sprintf("……（共 %d 条，详见“检查”页）", len(notes)))
+	}
+	if len(notes) == 0 {
+		return ""
+	}
+	return "\n\n" + strings.Join(notes, "\n")
 }
 
 // warningNote mentions the texts the PDF printed with □ for characters its fonts lack.

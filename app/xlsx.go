@@ -30,18 +30,19 @@ func (w *Window) exportXLSXTo(path string) {
 		return
 	}
 	var res *xlsxout.Result
+	var notes string
 	w.background("导出 Excel", "正在生成 Excel 文件，请稍候…",
-		func() { res, err = writeXLSX(path, doc) },
-		func() { w.exportXLSXDone(path, res, err) })
+		func() { res, err = writeXLSX(path, doc); notes = exportNotes(doc) },
+		func() { w.exportXLSXDone(path, res, notes, err) })
 }
 
-func (w *Window) exportXLSXDone(path string, res *xlsxout.Result, err error) {
+func (w *Window) exportXLSXDone(path string, res *xlsxout.Result, notes string, err error) {
 	if err != nil {
 		dialog.ShowError(withHint(fmt.Errorf("导出 Excel 失败：%w", err)), w.Win)
 		return
 	}
-	msg := fmt.Sprintf("已导出“%s”（%d 个工作表：单位整体表和每个项目一张）。\n\n小计、执行率、得分和总分是公式，可在 Excel 或 WPS 中核对。",
-		filepath.Base(path), len(res.Sheets))
+	msg := fmt.Sprintf("已导出“%s”（%d 个工作表，每张表一个）。\n\n小计、执行率、得分和总分是公式，可在 Excel 或 WPS 中核对。",
+		filepath.Base(path), len(res.Sheets)) + notes
 	if n := len(res.Warnings); n > 0 {
 		msg += fmt.Sprintf("\n\n注意：有 %d 处文字无法按原样写入 Excel：", n)
 		for i, p := range res.Warnings {

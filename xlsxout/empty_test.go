@@ -1,6 +1,7 @@
 package xlsxout
 
 import (
+	"bytes"
 	"strings"
 	"testing"
 
@@ -83,5 +84,20 @@ func TestWriteRefusesBrokenFormula(t *testing.T) {
 	err := wb.addSheet(spec)
 	if err == nil || !strings.Contains(err.Error(), "不存在的单元格") {
 		t.Errorf("addSheet: %v", err)
+	}
+}
+
+// TestBlankUnitFormNotExported: a unit form left blank beside a project has no sheet.
+func TestBlankUnitFormNotExported(t *testing.T) {
+	doc := forms.NewDocument(2021)
+	doc.AddProject().Name = "城乡居民养老保险经办"
+	var buf bytes.Buffer
+	res, err := Write(&buf, doc)
+	if err != nil || len(res.Sheets) != 1 || res.Sheets[0] != "项目1 城乡居民养老保险经办" {
+		t.Fatalf("sheets %v (%v), want only the project", res, err)
+	}
+	doc.Unit.Name = "抚顺市社会保险事业服务中心"
+	if w := write(t, doc); len(w.sheets) != 2 {
+		t.Fatalf("a unit form with a name is not exported: sheets %q", w.sheets)
 	}
 }
