@@ -19,17 +19,6 @@ var highCompletion = decimal.RequireFromString("1.3")
 
 var amountFieldKeys = [3]string{"initial", "full", "actual"}
 
-// check runs every rule of spec §4 over doc and its evaluation.
-func check(doc *Document, ev *Evaluation) []Problem {
-	var out []Problem
-	out = append(out, checkSettings(doc)...)
-	out = append(out, checkUnit(doc, ev.Unit)...)
-	for i, p := range doc.Projects {
-		out = append(out, checkProject(doc, i, p, ev.Projects[i])...)
-	}
-	return out
-}
-
 func checkSettings(doc *Document) []Problem {
 	r := &reporter{form: "文档设置", formIndex: -1}
 	r.at(SecSettings, "")

@@ -1,6 +1,8 @@
 package forms
 
 import (
+	"slices"
+
 	"github.com/shopspring/decimal"
 )
 
@@ -10,6 +12,10 @@ type Evaluation struct {
 	Unit     *UnitResult
 	Projects []*ProjectResult
 	Problems []Problem
+
+	// The problems by where they come from, so that Reevaluate can recheck one form.
+	settingsProblems, unitProblems []Problem
+	projectProblems                [][]Problem
 }
 
 // AmountCell is one amount cell after computation.
@@ -64,12 +70,58 @@ func (r *AmountResult) RateText() string {
 
 // Evaluate computes every figure of doc and checks it. It never modifies doc.
 func Evaluate(doc *Document) *Evaluation {
-	ev := &Evaluation{Unit: evalUnit(doc)}
+	ev := &Evaluation{Unit: evalUnit(doc), settingsProblems: checkSettings(doc)}
+	ev.unitProblems = checkUnit(doc, ev.Unit)
 	for i, p := range doc.Projects {
-		ev.Projects = append(ev.Projects, evalProject(doc, i, p))
+		r := evalProject(doc, i, p)
+		ev.Projects = append(ev.Projects, r)
+		ev.projectProblems = append(ev.projectProblems, checkProject(doc, i, p, r))
 	}
-	ev.Problems = check(doc, ev)
+	ev.joinProblems()
 	return ev
+}
+
+// AllForms asks Reevaluate to recompute every form.
+const AllForms = -2
+
+// Reevaluate is Evaluate after a change confined to one form of doc (-1 the unit form, i ≥ 0
+// project i), prev being the evaluation of doc before the change: the other forms' results and
+// problems are taken from prev, so the work does not grow with the number of projects (the
+// editor calls it on every key). Forms depend on each other only through the number of
+// projects and the settings; with form == AllForms, or prev not matching doc's projects, it
+// is Evaluate. It never modifies doc or prev.
+func Reevaluate(doc *Document, prev *Evaluation, form int) *Evaluation {
+	if prev == nil || form == AllForms || form < -1 || form >= len(doc.Projects) ||
+		len(prev.Projects) != len(doc.Projects) || len(prev.projectProblems) != len(doc.Projects) {
+		return Evaluate(doc)
+	}
+	ev := &Evaluation{
+		Unit: prev.Unit, Projects: slices.Clone(prev.Projects), settingsProblems: prev.settingsProblems,
+		unitProblems: prev.unitProblems, projectProblems: slices.Clone(prev.projectProblems),
+	}
+	if form < 0 {
+		ev.Unit = evalUnit(doc)
+		ev.unitProblems = checkUnit(doc, ev.Unit)
+	} else {
+		p := doc.Projects[form]
+		ev.Projects[form] = evalProject(doc, form, p)
+		ev.projectProblems[form] = checkProject(doc, form, p, ev.Projects[form])
+	}
+	ev.joinProblems()
+	return ev
+}
+
+// joinProblems lists the problems in the order of the forms: settings, unit, projects.
+func (ev *Evaluation) joinProblems() {
+	n := len(ev.settingsProblems) + len(ev.unitProblems)
+	for _, ps := range ev.projectProblems {
+		n += len(ps)
+	}
+	ev.Problems = make([]Problem, 0, n)
+	ev.Problems = append(append(ev.Problems, ev.settingsProblems...), ev.unitProblems...)
+	for _, ps := range ev.projectProblems {
+		ev.Problems = append(ev.Problems, ps...)
+	}
 }
 
 // evalAmountTable computes a fixed budget table: typed cells are parsed, subtotals summed

@@ -177,6 +177,49 @@ func Unprintable(doc *forms.Document) ([]forms.Problem, error) {
 	return buildForms(doc, m).san.warnings, nil
 }
 
+// UnprintableIn is Unprintable for one form of doc (-1 the unit form, i project i), ev being
+// doc's evaluation: the editor checks only the form that changed. A settings text printed on
+// every form (the title, the signature footer) is warned by each form; MergeUnprintable keeps
+// one of each, as Unprintable does.
+func UnprintableIn(doc *forms.Document, ev *forms.Evaluation, form int) ([]forms.Problem, error) {
+	m, err := fontMeasurer()
+	if err != nil {
+		return nil, err
+	}
+	b := &builder{doc: doc, ev: ev, san: &sanitizer{m: m}}
+	switch {
+	case form < 0 && !ev.Unit.NotFilled:
+		b.unitTable()
+	case form >= 0 && form < len(doc.Projects) && form < len(ev.Projects):
+		b.projectTable(form)
+	}
+	return b.san.warnings, nil
+}
+
+// MergeUnprintable joins the warnings of UnprintableIn for each form, in printed order, into
+// what Unprintable reports for the whole document.
+func MergeUnprintable(perForm [][]forms.Problem) []forms.Problem {
+	var out []forms.Problem
+	type key struct {
+		loc forms.Location
+		msg string
+	}
+	seen := map[key]bool{}
+	for _, ps := range perForm {
+		for _, p := range ps {
+			if p.Loc.Section == forms.SecSettings {
+				k := key{p.Loc, p.Message}
+				if seen[k] {
+					continue
+				}
+				seen[k] = true
+			}
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
 // cellPad is the inner margin (mm) of every table cell.
 const cellPad = 0.8
 
