@@ -9,6 +9,8 @@ import (
 	"image"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -38,6 +40,9 @@ type Window struct {
 	// Problems are Eval's problems plus the characters the PDF cannot print.
 	Problems []forms.Problem
 	marks    map[forms.Location]forms.Problem // the problem shown on each field
+	// unprintable holds the warnings of pdfout.UnprintableIn per form: [0] the unit form, [i+1]
+	// project i; a change re-checks only the form it is in.
+	unprintable [][]forms.Problem
 
 	// ReadOnlyFrom is the file a newer program saved, shown read-only: saving asks for a new name.
 	ReadOnlyFrom string
@@ -165,6 +170,7 @@ func newWindow(a fyne.App, show bool) *Window {
 	}
 	fontsLoaded()
 	w.Status = widget.NewLabel("")
+	w.Status.Truncation = fyne.TextTruncateEllipsis // never wider than the window
 	w.Tabs = container.NewDocTabs()
 	w.Tabs.CreateTab = func() *container.TabItem { w.AddProject(); return nil }
 	w.Tabs.CloseIntercept = w.closeTab
@@ -218,28 +224,46 @@ func (w *Window) rebuild() {
 	w.evaluate()
 }
 
-// changed is called by every editor after it has written the user's input into the document.
-func (w *Window) changed() {
+// changed is called after a change that may touch any form (structure, settings, a new
+// document): everything is recomputed.
+func (w *Window) changed() { w.changedIn(forms.AllForms) }
+
+// changedIn is called by an editor after it has written the user's input into form (-1 the
+// unit form, i project i, or forms.AllForms): only that form is recomputed and refreshed, so
+// the work per key does not grow with the number of projects.
+func (w *Window) changedIn(form int) {
 	w.Dirty = true
-	w.guard("重新计算", w.evaluate)
+	w.guard("重新计算", func() { w.evaluateIn(form) })
 }
 
 // evaluate recomputes the document and refreshes every figure, mark, the status bar and title.
-func (w *Window) evaluate() {
-	w.Eval = forms.Evaluate(w.Doc)
-	w.Problems = w.Eval.Problems
-	if extra, err := pdfout.Unprintable(w.Doc); err == nil {
-		w.Problems = append(w.Problems, extra...)
+func (w *Window) evaluate() { w.evaluateIn(forms.AllForms) }
+
+// evaluateIn recomputes form (or every form) and refreshes what shows it: the form's tab, the
+// marks, the check tab (when shown), the status bar and the title.
+func (w *Window) evaluateIn(form int) {
+	w.Eval = forms.Reevaluate(w.Doc, w.Eval, form)
+	if form == forms.AllForms || len(w.unprintable) != len(w.Doc.Projects)+1 {
+		w.unprintable = make([][]forms.Problem, len(w.Doc.Projects)+1)
+		for f := -1; f < len(w.Doc.Projects); f++ {
+			w.unprintable[f+1], _ = pdfout.UnprintableIn(w.Doc, w.Eval, f) // the fonts are built in
+		}
+	} else {
+		w.unprintable[form+1], _ = pdfout.UnprintableIn(w.Doc, w.Eval, form)
 	}
-	marks := map[forms.Location]forms.Problem{}
+	w.Problems = append(slices.Clip(w.Eval.Problems), pdfout.MergeUnprintable(w.unprintable)...)
+	marks := make(map[forms.Location]forms.Problem, len(w.Problems))
 	for _, p := range w.Problems {
 		if old, ok := marks[p.Loc]; !ok || (old.Level == forms.LevelWarning && p.Level == forms.LevelError) {
 			marks[p.Loc] = p
 		}
 	}
 	w.marks = marks
-	for _, t := range w.tabs() {
-		t.refresh(w.Eval, marks)
+	for i, t := range w.tabs() {
+		// tabs() lists the unit tab, the projects, then the check tab.
+		if form == forms.AllForms || i == form+1 || i > len(w.Projects) {
+			t.refresh(w.Eval, marks)
+		}
 	}
 	w.updateStatus()
 	w.Win.SetTitle(w.title())
@@ -270,22 +294,57 @@ func (w *Window) title() string {
 }
 
 func (w *Window) updateStatus() {
-	errs, warns := forms.Counts(w.Problems)
-	text := fmt.Sprintf("单位总评价得分 %s", pending(w.Eval.Unit.TotalText()))
-	if g := w.Eval.Unit.Rating(); g != "" {
-		text += "（" + g + "）"
+	w.Status.SetText(statusText(w.Doc, w.Eval, w.Problems, w.Dirty))
+}
+
+// statusText is the one line of the status bar: the unit's total, the projects' lowest total
+// (or how many are not complete), the problem counts and whether there are unsaved changes.
+// Its length does not grow with the number of projects; the check tab lists every form.
+func statusText(doc *forms.Document, ev *forms.Evaluation, problems []forms.Problem, dirty bool) string {
+	var parts []string
+	switch u := ev.Unit; {
+	case u.NotFilled:
+		parts = append(parts, "单位整体表未填写")
+	case u.Complete:
+		parts = append(parts, fmt.Sprintf("单位总评价得分 %s（%s）", u.TotalText(), u.Rating()))
+	default:
+		parts = append(parts, "单位总评价得分 未完成")
 	}
-	if w.Eval.Unit.NotFilled {
-		text = "单位整体表未填写"
+	if n := len(doc.Projects); n > 0 {
+		lowest, open := -1, 0
+		for i, r := range ev.Projects {
+			switch {
+			case !r.Complete:
+				open++
+			case lowest < 0 || r.Total.LessThan(ev.Projects[lowest].Total):
+				lowest = i
+			}
+		}
+		s := fmt.Sprintf("项目 %d 个", n)
+		if lowest >= 0 {
+			r := ev.Projects[lowest]
+			s += fmt.Sprintf("，最低 %s %s（%s）", shortName(forms.ProjectFormName(lowest, doc.Projects[lowest]), 24), r.TotalText(), r.Rating())
+		}
+		if open > 0 {
+			s += fmt.Sprintf("，未完成 %d 个", open)
+		}
+		parts = append(parts, s)
 	}
-	for i, p := range w.Eval.Projects {
-		text += fmt.Sprintf("　项目 %d：%s", i+1, pending(p.TotalText()))
+	errs, warns := forms.Counts(problems)
+	parts = append(parts, fmt.Sprintf("错误 %d　警告 %d", errs, warns))
+	if dirty {
+		parts = append(parts, "未保存")
 	}
-	text += fmt.Sprintf("　｜　错误 %d　警告 %d", errs, warns)
-	if w.Dirty {
-		text += "　｜　未保存"
+	return strings.Join(parts, "　｜　")
+}
+
+// shortName cuts name to at most n characters, ending in "…".
+func shortName(name string, n int) string {
+	r := []rune(name)
+	if len(r) <= n {
+		return name
 	}
-	w.Status.SetText(text)
+	return string(r[:n-1]) + "…"
 }
 
 // AddProject appends a project form, shows its tab and marks the document changed.

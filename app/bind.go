@@ -2,8 +2,10 @@ package app
 
 import (
 	"errors"
+	"fmt"
 	"image/color"
 	"strings"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -20,9 +22,14 @@ import (
 // editors that have a problem. Editors are never read back: the document is the only truth.
 type binder struct {
 	w        *Window
+	form     int // the form its editors write into: -1 the unit form, i project i, or forms.AllForms
 	fields   []boundField
 	computed []func(ev *forms.Evaluation)
 }
+
+// newBinder returns a binder of editors that write into form (-1 the unit form, i project i,
+// forms.AllForms for the settings): after a change only that form is re-evaluated.
+func newBinder(w *Window, form int) *binder { return &binder{w: w, form: form} }
 
 // boundField is an editor and the place of the document it edits, for problem marks.
 type boundField struct {
@@ -60,8 +67,17 @@ type problemError struct{ p forms.Problem }
 
 func (e problemError) Error() string { return e.p.Level.Label() + "：" + e.p.Message }
 
-// entry is a one-line editor of *p.
+// maxLineRunes is the most characters a one-line entry holds. Fyne draws a line of text as
+// one texture, and a line wider than the graphics card's largest texture (16384 px here, 8192
+// on older cards) is drawn as a black bar; 500 characters of 14 px stay well below either.
+const maxLineRunes = 500
+
+// entry is a one-line editor of *p; a text longer than a line may hold (from a file, or pasted
+// elsewhere) gets a wrapping editor instead, so it is shown whole and never as a black bar.
 func (b *binder) entry(p *string, loc forms.Location, placeholder string) *widget.Entry {
+	if utf8.RuneCountInString(*p) > maxLineRunes {
+		return b.multiline(p, loc, placeholder)
+	}
 	e := widget.NewEntry()
 	b.setup(e, p, loc, placeholder)
 	return e
@@ -84,6 +100,10 @@ func (b *binder) setup(e *widget.Entry, p *string, loc forms.Location, placehold
 	if e.MultiLine {
 		breaks = multiLine
 	}
+	scope := b.form
+	if loc.Section == forms.SecSettings {
+		scope = forms.AllForms // the title and the footer are printed on every form
+	}
 	e.OnChanged = func(s string) {
 		if clean := breaks.Replace(s); clean != s {
 			e.SetText(clean) // calls OnChanged again with the clean text
@@ -97,8 +117,13 @@ func (b *binder) setup(e *widget.Entry, p *string, loc forms.Location, placehold
 			dialog.ShowInformation("文字过长", forms.LimitMessage(), b.w.Win)
 			return
 		}
+		if !e.MultiLine && utf8.RuneCountInString(s) > maxLineRunes && utf8.RuneCountInString(s) > utf8.RuneCountInString(*p) {
+			e.SetText(*p)
+			dialog.ShowInformation("文字过长", fmt.Sprintf("这一栏是单行栏目，最多 %d 个字，超出的部分没有输入：较长的说明请写在原因说明、改进措施等多行栏目中。", maxLineRunes), b.w.Win)
+			return
+		}
 		*p = s
-		b.w.changed()
+		b.w.changedIn(scope)
 	}
 	b.fields = append(b.fields, boundField{loc: loc, entry: e})
 }
@@ -112,7 +137,7 @@ func (b *binder) check(p *bool, text string) *widget.Check {
 			return
 		}
 		*p = v
-		b.w.changed()
+		b.w.changedIn(b.form)
 	}
 	return c
 }
@@ -143,7 +168,7 @@ func (b *binder) choiceLabeled(p *string, options, labels []string) *widget.Sele
 			return
 		}
 		*p = v
-		b.w.changed()
+		b.w.changedIn(b.form)
 	}
 	return s
 }

@@ -13,34 +13,112 @@ import (
 )
 
 // checkTab lists the scores of every form and every problem of the document; choosing a
-// problem goes to its field.
+// problem goes to its field. Both lists scroll and show only the rows in view, so the tab
+// opens quickly and keeps the window's size whatever the number of projects.
 type checkTab struct {
 	w      *Window
 	tab    *container.TabItem
-	Scores *fyne.Container
-	// Items holds one row per problem: an icon and a link that goes to the field.
-	Items *fyne.Container
-	Links []*widget.Hyperlink
-	Count *widget.Label
+	Scores *widget.List // one row per form
+	// Problems lists the problems, three lines at most each; choosing one goes to its field.
+	Problems *widget.List
+	Count    *widget.Label
 
-	stale       bool     // the document changed since the tab was last shown
-	shown       []string // the problem texts on display
-	scoreLabels [][]*widget.Label
+	stale bool       // the document changed since the tab was last shown
+	rows  [][]string // the score table's rows on display
+	texts []string   // the problem texts on display
 }
 
 var scoreWeights = []float32{6, 1.2, 1.2, 1.2, 1, 1.4}
 
+// problemLines is how many lines of a problem's text the list shows; a longer text ends in "…".
+const problemLines = 3
+
 func newCheckTab(w *Window) *checkTab {
-	c := &checkTab{w: w, Scores: container.NewVBox(), Count: heading(""), Items: container.NewVBox()}
-	top := container.NewVBox(heading("各表得分"), c.Scores, widget.NewSeparator(), c.Count)
-	c.tab = container.NewTabItemWithIcon("检查与得分", theme.ConfirmIcon(), container.NewBorder(top, nil, nil, nil, container.NewVScroll(c.Items)))
+	c := &checkTab{w: w, Count: heading("")}
+	c.Scores = widget.NewList(func() int { return len(c.rows) }, c.newScoreRow, c.updateScoreRow)
+	c.Problems = widget.NewList(func() int { return len(c.texts) }, c.newProblemRow, c.updateProblemRow)
+	c.Problems.OnSelected = func(id widget.ListItemID) {
+		c.Problems.UnselectAll()
+		if id >= 0 && id < len(c.w.Problems) {
+			c.w.GoTo(c.w.Problems[id].Loc)
+		}
+	}
+	c.Scores.OnSelected = func(id widget.ListItemID) {
+		c.Scores.UnselectAll()
+		if id >= 0 && id <= len(c.w.Projects) {
+			c.w.Tabs.Select(c.w.tabs()[id].item())
+		}
+	}
+	header := row(scoreWeights, head("表"), head("C"), head("D"), head("总得分"), head("等级"), head("问题"))
+	scores := container.NewBorder(container.NewVBox(heading("各表得分"), header), nil, nil, nil, c.Scores)
+	problems := container.NewBorder(container.NewVBox(widget.NewSeparator(), c.Count), nil, nil, nil, c.Problems)
+	split := container.NewVSplit(scores, problems)
+	split.Offset = 0.35
+	c.tab = container.NewTabItemWithIcon("检查与得分", theme.ConfirmIcon(), split)
 	return c
 }
 
 func (c *checkTab) item() *container.TabItem { return c.tab }
 
+func (c *checkTab) newScoreRow() fyne.CanvasObject {
+	name := widget.NewLabel("")
+	name.Truncation = fyne.TextTruncateEllipsis // a long project name never widens the window
+	cells := []fyne.CanvasObject{name}
+	for range 5 {
+		cells = append(cells, centred(""))
+	}
+	return row(scoreWeights, cells...)
+}
+
+func (c *checkTab) updateScoreRow(id widget.ListItemID, o fyne.CanvasObject) {
+	if id < 0 || id >= len(c.rows) {
+		return
+	}
+	for j, obj := range o.(*fyne.Container).Objects {
+		obj.(*widget.Label).SetText(c.rows[id][j])
+	}
+}
+
+func (c *checkTab) newProblemRow() fyne.CanvasObject {
+	text := widget.NewLabel("")
+	text.Wrapping, text.Truncation = fyne.TextWrapWord, fyne.TextTruncateEllipsis
+	icon := widget.NewIcon(nil)
+	return container.NewBorder(nil, nil, container.NewVBox(icon), nil, &fixedLines{Label: text, lines: problemLines})
+}
+
+func (c *checkTab) updateProblemRow(id widget.ListItemID, o fyne.CanvasObject) {
+	if id < 0 || id >= len(c.texts) || id >= len(c.w.Problems) {
+		return
+	}
+	box := o.(*fyne.Container)
+	var icon fyne.Resource = theme.NewWarningThemedResource(theme.WarningIcon())
+	if c.w.Problems[id].Level == forms.LevelError {
+		icon = theme.NewErrorThemedResource(theme.ErrorIcon())
+	}
+	for _, obj := range box.Objects {
+		switch v := obj.(type) {
+		case *fixedLines:
+			v.SetText(c.texts[id])
+		case *fyne.Container:
+			v.Objects[0].(*widget.Icon).SetResource(icon)
+		}
+	}
+}
+
+// fixedLines is a wrapping label as tall as lines lines of text, whatever its text: a list
+// item's height is fixed, and the label ends a longer text in "…".
+type fixedLines struct {
+	*widget.Label
+	lines int
+}
+
+func (f *fixedLines) MinSize() fyne.Size {
+	h := fyne.MeasureText("高", theme.TextSize(), fyne.TextStyle{}).Height
+	return fyne.NewSize(f.Label.MinSize().Width, h*float32(f.lines)+2*theme.InnerPadding())
+}
+
 // refresh updates the check tab. The tab is rebuilt only when it is shown and its content has
-// changed: rebuilding hundreds of rows on every keystroke elsewhere would slow typing down.
+// changed: rebuilding on every keystroke elsewhere would slow typing down.
 func (c *checkTab) refresh(ev *forms.Evaluation, _ map[forms.Location]forms.Problem) {
 	c.stale = true
 	if c.w.Tabs.Selected() == c.tab {
@@ -48,89 +126,57 @@ func (c *checkTab) refresh(ev *forms.Evaluation, _ map[forms.Location]forms.Prob
 	}
 }
 
-// show rebuilds the scores and the problem list if they changed since they were last shown.
+// show updates the scores and the problem list if they changed since they were last shown.
 func (c *checkTab) show() {
 	if !c.stale {
 		return
 	}
 	c.stale = false
 	ev := c.w.Eval
-	unit := []string{forms.UnitFormName + "（" + c.w.Doc.Unit.Name + "）", "——", "——", pending(ev.Unit.TotalText()), pending(ev.Unit.Rating()), c.count(-1)}
+	counts := problemCounts(c.w.Problems, len(c.w.Doc.Projects))
+	unit := []string{forms.UnitFormName + "（" + c.w.Doc.Unit.Name + "）", "——", "——", pending(ev.Unit.TotalText()), pending(ev.Unit.Rating()), counts[0]}
 	if ev.Unit.NotFilled {
-		unit = []string{forms.UnitFormName, "——", "——", "未填写", "不导出", c.count(-1)}
+		unit = []string{forms.UnitFormName, "——", "——", "未填写", "不导出", counts[0]}
 	}
 	rows := [][]string{unit}
 	for i, p := range c.w.Doc.Projects {
 		r := ev.Projects[i]
 		rows = append(rows, []string{forms.ProjectFormName(i, p), pending(r.CText()), dashIfEmpty(r.DText()),
-			pending(r.TotalText()), pending(r.Rating()), c.count(i)})
+			pending(r.TotalText()), pending(r.Rating()), counts[i+1]})
 	}
-	c.showScores(rows)
+	c.rows = rows
+	c.Scores.Refresh()
 	errs, warns := forms.Counts(c.w.Problems)
 	c.Count.SetText(fmt.Sprintf("问题：错误 %d 个，警告 %d 个（点击一条可转到对应位置）", errs, warns))
 	texts := make([]string, len(c.w.Problems))
 	for i, p := range c.w.Problems {
 		texts[i] = p.String()
 	}
-	if slices.Equal(texts, c.shown) {
+	if slices.Equal(texts, c.texts) {
 		return
 	}
-	c.shown = texts
-	c.Items.Objects, c.Links = nil, nil
-	for i, p := range c.w.Problems {
-		var icon fyne.Resource = theme.NewWarningThemedResource(theme.WarningIcon())
-		if p.Level == forms.LevelError {
-			icon = theme.NewErrorThemedResource(theme.ErrorIcon())
-		}
-		link := widget.NewHyperlink(texts[i], nil)
-		link.Wrapping = fyne.TextWrapWord
-		loc := p.Loc
-		link.OnTapped = func() { c.w.GoTo(loc) }
-		c.Links = append(c.Links, link)
-		c.Items.Add(container.NewBorder(nil, nil, widget.NewIcon(icon), nil, link))
-	}
-	c.Items.Refresh()
+	c.texts = texts
+	c.Problems.Refresh()
 }
 
-// count is the problem count of form (-1 for the unit form).
-func (c *checkTab) count(form int) string {
-	e, w := 0, 0
-	for _, p := range c.w.Problems {
-		if p.Loc.Form == form && p.Form != "文档设置" {
+// problemCounts counts the errors and warnings of each form: [0] the unit form, [i+1] project i
+// (the settings' problems are the document's, not a form's).
+func problemCounts(ps []forms.Problem, projects int) []string {
+	counts := make([][2]int, projects+1)
+	for _, p := range ps {
+		if f := p.Loc.Form + 1; f >= 0 && f < len(counts) && p.Loc.Section != forms.SecSettings {
 			if p.Level == forms.LevelError {
-				e++
+				counts[f][0]++
 			} else {
-				w++
+				counts[f][1]++
 			}
 		}
 	}
-	return fmt.Sprintf("错误 %d　警告 %d", e, w)
-}
-
-// showScores fills the score table, reusing its labels while the number of forms is the same.
-func (c *checkTab) showScores(rows [][]string) {
-	if len(c.scoreLabels) != len(rows) {
-		c.scoreLabels = nil
-		objs := []fyne.CanvasObject{row(scoreWeights, head("表"), head("C"), head("D"), head("总得分"), head("等级"), head("问题"))}
-		for range rows {
-			labels := []*widget.Label{cellLabel("")}
-			cells := []fyne.CanvasObject{labels[0]}
-			for range 5 {
-				l := centred("")
-				labels = append(labels, l)
-				cells = append(cells, l)
-			}
-			c.scoreLabels = append(c.scoreLabels, labels)
-			objs = append(objs, row(scoreWeights, cells...))
-		}
-		c.Scores.Objects = objs
-		c.Scores.Refresh()
+	out := make([]string, len(counts))
+	for i, c := range counts {
+		out[i] = fmt.Sprintf("错误 %d　警告 %d", c[0], c[1])
 	}
-	for i, r := range rows {
-		for j, text := range r {
-			c.scoreLabels[i][j].SetText(text)
-		}
-	}
+	return out
 }
 
 // GoTo shows the tab of loc's form and puts the cursor in the field the location names,

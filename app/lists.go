@@ -17,19 +17,21 @@ import (
 // content is rebuilt in place from the document when rows are added or removed.
 type listEditor struct {
 	w       *Window
+	form    int // -1 the unit form, i project i
 	b       *binder
 	content *fyne.Container
 	build   func(b *binder) []fyne.CanvasObject // the rows, from the document
 }
 
-// newListEditor returns an editor without rows; set build, then call rebuild.
-func newListEditor(w *Window) *listEditor {
-	return &listEditor{w: w, content: container.NewVBox()}
+// newListEditor returns an editor of a list of form (-1 the unit form, i project i) without
+// rows; set build, then call rebuild.
+func newListEditor(w *Window, form int) *listEditor {
+	return &listEditor{w: w, form: form, content: container.NewVBox()}
 }
 
 // rebuild replaces the rows with fresh editors of the document's rows.
 func (l *listEditor) rebuild() {
-	l.b = &binder{w: l.w}
+	l.b = newBinder(l.w, l.form)
 	l.content.Objects = l.build(l.b)
 	l.content.Refresh()
 }
@@ -37,7 +39,7 @@ func (l *listEditor) rebuild() {
 // changed rebuilds after a structural edit and re-evaluates the document.
 func (l *listEditor) changed() {
 	l.w.guard("更新列表", l.rebuild)
-	l.w.changed()
+	l.w.changedIn(l.form)
 }
 
 func (l *listEditor) refresh(ev *forms.Evaluation, marks map[forms.Location]forms.Problem) {
@@ -84,7 +86,7 @@ func newGoalsEditor(w *Window, goals *[]*forms.Goal, form int, targetHead, resul
 		*goals = append(*goals, &forms.Goal{})
 		g.changed()
 	})
-	g.listEditor = newListEditor(w)
+	g.listEditor = newListEditor(w, form)
 	g.build = func(b *binder) []fyne.CanvasObject {
 		g.Rows = nil
 		objs := []fyne.CanvasObject{row(goalWeights, widget.NewLabel(""), head(targetHead), head(resultHead), widget.NewLabel(""))}

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -78,5 +79,24 @@ func TestWarningsOrangeErrorsRed(t *testing.T) {
 	test.Type(r.Score, "12") // above 分值: an error
 	if _, err := border(); !err {
 		t.Error("an error on 得分 is not drawn in the error colour")
+	}
+}
+
+// TestLongTextNeverABlackBar: a one-line field holding more than a line may (from a file) gets
+// a wrapping editor; typing past the limit into a one-line entry is refused with a message.
+func TestLongTextNeverABlackBar(t *testing.T) {
+	w := newTreeTestWindow(t)
+	long := strings.Repeat("社", 20_000)
+	w.Doc.Projects[0].Implementer = long
+	w.rebuild()
+	p := w.Project(0)
+	e := p.entryAt(forms.Location{Form: 0, Section: forms.SecHeader, Index: -1, Field: "implementer"})
+	if e == nil || !e.MultiLine || e.Wrapping != fyne.TextWrapWord || e.Text != long {
+		t.Fatalf("the 20,000-character field's editor: %+v", e)
+	}
+	name := p.entryAt(forms.Location{Form: 0, Section: forms.SecHeader, Index: -1, Field: "name"})
+	name.SetText(strings.Repeat("项", maxLineRunes+1))
+	if w.Doc.Projects[0].Name != "" || name.Text != "" {
+		t.Fatalf("a one-line entry took %d characters", len([]rune(w.Doc.Projects[0].Name)))
 	}
 }

@@ -46,7 +46,7 @@ func (p *projectTab) ensure() *projectTab {
 		return p
 	}
 	w, i := p.w, p.index
-	p.b, p.Funds = &binder{w: w}, map[string]*amountRow{}
+	p.b, p.Funds = newBinder(w, i), map[string]*amountRow{}
 	proj := w.Doc.Projects[i]
 	p.Goals = newGoalsEditor(w, &proj.Goals, i, "年初设定目标", "全年实际完成情况")
 	p.Tree = newTreeEditor(w, i, false)

@@ -80,7 +80,7 @@ func TestTypeTheSeed(t *testing.T) {
 	if strings.Join(totals, " ") != "97 96 95 95 96" {
 		t.Errorf("totals %v", totals)
 	}
-	for _, want := range []string{"单位总评价得分 97（优）", "项目 1：96", "项目 4：96", "错误 0"} {
+	for _, want := range []string{"单位总评价得分 97（优）", "项目 4 个，最低 项目 2「社会保障行政运行费」 95（优）", "错误 0"} {
 		if !strings.Contains(w.Status.Text, want) {
 			t.Errorf("status %q lacks %q", w.Status.Text, want)
 		}

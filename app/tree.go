@@ -81,7 +81,7 @@ func (t *treeEditor) refresh(ev *forms.Evaluation, marks map[forms.Location]form
 
 // build replaces the content by editors of the current tree, in printed order (the tab order).
 func (t *treeEditor) build() {
-	t.b = &binder{w: t.w}
+	t.b = newBinder(t.w, t.form)
 	t.measure()
 	t.Rows = map[forms.RowPath]*rowEditor{}
 	t.AddRow = map[[2]int]*widget.Button{}
@@ -173,7 +173,7 @@ func (t *treeEditor) restructure(focus func() fyne.Focusable) {
 			}
 		}
 	})
-	t.w.changed()
+	t.w.changedIn(t.form)
 }
 
 func (t *treeEditor) addRow(l1, l2 int) {

@@ -223,7 +223,7 @@ func (t *treeEditor) typedScore(r *rowEditor, s string) {
 		return
 	}
 	r.in.Score, r.in.Manual = s, manual
-	t.w.changed()
+	t.w.changedIn(t.form)
 }
 
 // take puts the suggested score back in force.
@@ -234,7 +234,7 @@ func (t *treeEditor) take(r *rowEditor) {
 	}
 	r.in.Score, r.in.Manual = forms.FormatScore(res.Suggested), false
 	r.showScore(r.in.Score)
-	t.w.changed()
+	t.w.changedIn(t.form)
 }
 
 // newMarkFrame is an outline drawn over a drop-down or the reason ticks when they have a problem.

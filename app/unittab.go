@@ -39,7 +39,7 @@ type unitTab struct {
 var budgetWeights = []float32{7, 2, 2, 2, 1.3}
 
 func newUnitTab(w *Window) *unitTab {
-	u := &unitTab{w: w, b: &binder{w: w}, Budget: map[string]*amountRow{}, rest: container.NewVBox()}
+	u := &unitTab{w: w, b: newBinder(w, -1), Budget: map[string]*amountRow{}, rest: container.NewVBox()}
 	title := u.b.computedLabel(func(*forms.Evaluation) string { return w.Doc.UnitTitle() })
 	title.Alignment, title.TextStyle.Bold = fyne.TextAlignCenter, true
 	body := container.NewVBox(
@@ -151,11 +151,12 @@ func (u *unitTab) settings() fyne.CanvasObject {
 	}
 	u.Year = u.b.entry(&s.Year, loc("year"), "如 2021")
 	u.ShortName = u.b.entry(&s.UnitShortName, loc("short_name"), "用于表格标题，如 抚顺市社保中心")
-	amounts := u.b.choiceLabeled((*string)(&s.Amounts), []string{string(forms.AmountsAsTyped), string(forms.AmountsFixed2)},
+	all := newBinder(u.w, forms.AllForms) // settings change every printed form
+	amounts := all.choiceLabeled((*string)(&s.Amounts), []string{string(forms.AmountsAsTyped), string(forms.AmountsFixed2)},
 		[]string{"按输入显示", "统一保留两位小数"})
-	negative := u.b.choiceLabeled((*string)(&s.Negative), []string{string(forms.NegativeRatio), string(forms.NegativeLinear)},
+	negative := all.choiceLabeled((*string)(&s.Negative), []string{string(forms.NegativeRatio), string(forms.NegativeLinear)},
 		[]string{"比值法：分值×指标值/完成值", "线性法：超出一倍得 0 分"})
-	sign := u.b.check(&s.Signature, "打印签字栏")
+	sign := all.check(&s.Signature, "打印签字栏")
 	f := &s.Footer
 	footer := container.NewGridWithColumns(4,
 		u.b.entry(&f.Preparer, loc("preparer"), "填表人"), u.b.entry(&f.Phone, loc("phone"), "联系电话"),
@@ -244,7 +245,7 @@ var taskWeights = []float32{3, 3, 2, 2, 2, 1.3, 0.6}
 
 func newTasksEditor(w *Window) *tasksEditor {
 	unit := &w.Doc.Unit
-	t := &tasksEditor{listEditor: newListEditor(w)}
+	t := &tasksEditor{listEditor: newListEditor(w, -1)}
 	t.Add = widget.NewButtonWithIcon("添加工作", theme.ContentAddIcon(), func() {
 		unit.Tasks = append(unit.Tasks, &forms.Task{Name: fmt.Sprintf("重点工作%s", chineseNumber(len(unit.Tasks)+1))})
 		t.changed()
