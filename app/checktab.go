@@ -53,7 +53,7 @@ func newCheckTab(w *Window) *checkTab {
 	scores := container.NewBorder(container.NewVBox(heading("各表得分"), header), nil, nil, nil, c.Scores)
 	problems := container.NewBorder(container.NewVBox(widget.NewSeparator(), c.Count), nil, nil, nil, c.Problems)
 	split := container.NewVSplit(scores, problems)
-	split.Offset = 0.35
+	split.Offset = 0.45
 	c.tab = container.NewTabItemWithIcon("检查与得分", theme.ConfirmIcon(), split)
 	return c
 }
