@@ -43,6 +43,7 @@ type Window struct {
 	// unprintable holds the warnings of pdfout.UnprintableIn per form: [0] the unit form, [i+1]
 	// project i; a change re-checks only the form it is in.
 	unprintable [][]forms.Problem
+	hist        history // 撤销/重做 of structural changes
 
 	// ReadOnlyFrom is the file a newer program saved, shown read-only: saving asks for a new name.
 	ReadOnlyFrom string
@@ -349,6 +350,7 @@ func shortName(name string, n int) string {
 
 // AddProject appends a project form, shows its tab and marks the document changed.
 func (w *Window) AddProject() *projectTab {
+	w.record()
 	if w.Doc.AddProject() == nil {
 		dialog.ShowInformation("无法添加项目", fmt.Sprintf("一个文档最多 %d 张项目表。", forms.MaxProjects), w.Win)
 		return nil
@@ -365,6 +367,7 @@ func (w *Window) Project(i int) *projectTab { return w.Projects[i].ensure() }
 
 // RemoveProject removes project i (after the user confirmed) and rebuilds the tabs.
 func (w *Window) RemoveProject(i int) {
+	w.record()
 	w.Doc.RemoveProject(i)
 	w.Dirty = true
 	w.rebuild()

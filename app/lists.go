@@ -50,6 +50,7 @@ func (l *listEditor) refresh(ev *forms.Evaluation, marks map[forms.Location]form
 func removeButton[T any](l *listEditor, list *[]*T, i int, what string, blank func(*T) bool) *widget.Button {
 	return widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
 		remove := func() {
+			l.w.record()
 			*list = slices.Delete(*list, i, i+1)
 			l.changed()
 		}
@@ -83,6 +84,7 @@ var goalWeights = []float32{1, 8, 8, 0.6}
 func newGoalsEditor(w *Window, goals *[]*forms.Goal, form int, targetHead, resultHead string) *goalsEditor {
 	g := &goalsEditor{}
 	g.Add = widget.NewButtonWithIcon("添加目标", theme.ContentAddIcon(), func() {
+		w.record()
 		*goals = append(*goals, &forms.Goal{})
 		g.changed()
 	})

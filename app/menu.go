@@ -114,7 +114,7 @@ func (w *Window) menu() *fyne.MainMenu {
 	darkItem.Checked = dark
 	view := fyne.NewMenu("视图", checks, fyne.NewMenuItemSeparator(), light, darkItem)
 	help := fyne.NewMenu("帮助", fyne.NewMenuItem("关于"+AppName, w.showAbout))
-	return fyne.NewMainMenu(file, view, help)
+	return fyne.NewMainMenu(file, w.editMenu(), view, help)
 }
 
 // quitItem is 文件 › 退出. Fyne gives an IsQuit item without action the action of closing
@@ -151,6 +151,8 @@ func (w *Window) addShortcuts() {
 		run := c.run
 		w.Win.Canvas().AddShortcut(c.key, func(fyne.Shortcut) { run() })
 	}
+	w.Win.Canvas().AddShortcut(&fyne.ShortcutUndo{}, func(fyne.Shortcut) { w.Undo() })
+	w.Win.Canvas().AddShortcut(&fyne.ShortcutRedo{}, func(fyne.Shortcut) { w.Redo() })
 }
 
 // showChecks selects the tab listing the document's errors and warnings.

@@ -31,6 +31,9 @@ type treeEditor struct {
 	// the 二级 are editable.
 	Rows         map[forms.RowPath]*rowEditor
 	AddRow       map[[2]int]*widget.Button
+	PasteRows    map[[2]int]*widget.Button // 粘贴表格行 of each 二级
+	PastePreview *widget.Label             // the text of the last paste preview, for tests
+	pasteDialog  dialog.Dialog
 	AddLevel2    []*widget.Button
 	Level2Names  map[[2]int]*widget.Entry
 	Level2Up     map[[2]int]*widget.Button
@@ -85,6 +88,7 @@ func (t *treeEditor) build() {
 	t.measure()
 	t.Rows = map[forms.RowPath]*rowEditor{}
 	t.AddRow = map[[2]int]*widget.Button{}
+	t.PasteRows = map[[2]int]*widget.Button{}
 	t.Level2Names = map[[2]int]*widget.Entry{}
 	t.Level2Up, t.Level2Down, t.Level2Remove = map[[2]int]*widget.Button{}, map[[2]int]*widget.Button{}, map[[2]int]*widget.Button{}
 	tree := t.tree()
@@ -120,10 +124,12 @@ func (t *treeEditor) level2Block(tree forms.Tree, i, j int) fyne.CanvasObject {
 	}
 	add := widget.NewButtonWithIcon("添加指标", theme.ContentAddIcon(), func() { t.addRow(i, j) })
 	t.AddRow[[2]int{i, j}] = add
+	paste := widget.NewButtonWithIcon("粘贴表格行", theme.ContentPasteIcon(), func() { t.pasteRows(i, j) })
+	t.PasteRows[[2]int{i, j}] = paste
 	if len(l2.Rows) == 0 {
 		hint := widget.NewLabel("尚无指标")
 		hint.Importance = widget.LowImportance
-		return container.NewVBox(append(parts, container.NewHBox(hint, add))...)
+		return container.NewVBox(append(parts, container.NewHBox(hint, add, paste))...)
 	}
 	parts = append(parts, t.header())
 	for k := range l2.Rows {
@@ -132,7 +138,7 @@ func (t *treeEditor) level2Block(tree forms.Tree, i, j int) fyne.CanvasObject {
 		}
 		parts = append(parts, t.rowCard(tree, forms.RowPath{L1: i, L2: j, Row: k}))
 	}
-	return container.NewVBox(append(parts, container.NewHBox(add))...)
+	return container.NewVBox(append(parts, container.NewHBox(add, paste))...)
 }
 
 // level2Title is the 二级 name: a label, or an editor with its move and remove buttons.
@@ -178,10 +184,12 @@ func (t *treeEditor) restructure(focus func() fyne.Focusable) {
 
 func (t *treeEditor) addRow(l1, l2 int) {
 	tree := t.tree()
-	if tree.AddRow(l1, l2) == nil {
+	if b := tree.Level2At(l1, l2); b == nil || len(b.Rows) >= forms.MaxRowsPerLevel2 {
 		dialog.ShowInformation("无法添加指标", fmt.Sprintf("一个二级指标下最多 %d 行三级指标。", forms.MaxRowsPerLevel2), t.w.Win)
 		return
 	}
+	t.w.record()
+	tree.AddRow(l1, l2)
 	p := forms.RowPath{L1: l1, L2: l2, Row: len(tree[l1].Children[l2].Rows) - 1}
 	t.restructure(func() fyne.Focusable { return t.Rows[p].Content })
 }
@@ -193,10 +201,11 @@ func (t *treeEditor) removeRow(p forms.RowPath) {
 		return
 	}
 	remove := func() {
+		t.w.record()
 		t.tree().RemoveRow(p)
 		t.restructure(nil)
 	}
-	if in.IsBlank() {
+	if in.IsBlank() { // 撤销 brings it back
 		remove()
 		return
 	}
@@ -205,6 +214,7 @@ func (t *treeEditor) removeRow(p forms.RowPath) {
 }
 
 func (t *treeEditor) moveRow(p forms.RowPath, by int) {
+	t.w.record()
 	t.tree().MoveRow(p, p.Row+by)
 	to := forms.RowPath{L1: p.L1, L2: p.L2, Row: p.Row + by}
 	t.restructure(func() fyne.Focusable {
@@ -218,6 +228,7 @@ func (t *treeEditor) moveRow(p forms.RowPath, by int) {
 
 func (t *treeEditor) addLevel2(l1 int) {
 	tree := t.tree()
+	t.w.record()
 	if tree.AddLevel2(l1, "新二级指标") == nil {
 		dialog.ShowInformation("无法添加二级指标", fmt.Sprintf("一个一级指标下最多 %d 个二级指标。", forms.MaxLevel2PerLevel), t.w.Win)
 		return
@@ -240,6 +251,7 @@ func (t *treeEditor) removeLevel2(l1, l2 int) {
 		return
 	}
 	remove := func() {
+		t.w.record()
 		t.tree().RemoveLevel2(l1, l2)
 		t.restructure(nil)
 	}
@@ -257,6 +269,7 @@ func (t *treeEditor) removeLevel2(l1, l2 int) {
 }
 
 func (t *treeEditor) moveLevel2(l1, l2, by int) {
+	t.w.record()
 	t.tree().MoveLevel2(l1, l2, l2+by)
 	key := [2]int{l1, l2 + by}
 	t.restructure(func() fyne.Focusable {

@@ -232,6 +232,7 @@ func (t *treeEditor) take(r *rowEditor) {
 	if res == nil || !res.HasSuggestion {
 		return
 	}
+	t.w.record()
 	r.in.Score, r.in.Manual = forms.FormatScore(res.Suggested), false
 	r.showScore(r.in.Score)
 	t.w.changedIn(t.form)

@@ -247,6 +247,7 @@ func newTasksEditor(w *Window) *tasksEditor {
 	unit := &w.Doc.Unit
 	t := &tasksEditor{listEditor: newListEditor(w, -1)}
 	t.Add = widget.NewButtonWithIcon("添加工作", theme.ContentAddIcon(), func() {
+		w.record()
 		unit.Tasks = append(unit.Tasks, &forms.Task{Name: fmt.Sprintf("重点工作%s", chineseNumber(len(unit.Tasks)+1))})
 		t.changed()
 	})

@@ -1,0 +1,141 @@
+package app
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"ziping/forms"
+)
+
+// pasteRows reads a block of cells copied in Excel, WPS or LibreOffice (tab-separated text on
+// the clipboard) as 三级 rows for the 二级 at (l1, l2), shows where each row goes and what is
+// left out, and adds them when the user agrees: one step that 撤销 undoes.
+func (t *treeEditor) pasteRows(l1, l2 int) {
+	text := t.w.App.Clipboard().Content()
+	if strings.TrimSpace(text) == "" {
+		dialog.ShowInformation("粘贴表格行", "剪贴板是空的：请先在 Excel 或 WPS 中选中指标所在的单元格并复制（Ctrl+C）。", t.w.Win)
+		return
+	}
+	reading, err := forms.ReadIndicatorTable(forms.ParseTSV(text), "粘贴的内容")
+	if err != nil {
+		dialog.ShowInformation("无法粘贴", err.Error()+"。\n\n请复制表格中的指标行（可以连同标题行一起复制，程序按列名识别各列；"+
+			"没有标题行时按打印表的列序：运算符号、内容、度量单位、年度指标值、全年完成值……）。", t.w.Win)
+		return
+	}
+	preview, notes, err := placedPreview(t.tree(), reading, l1, l2)
+	if err != nil {
+		dialog.ShowError(err, t.w.Win)
+		return
+	}
+	t.PastePreview = widget.NewLabel(pasteSummary(reading, preview, notes))
+	t.PastePreview.Wrapping = fyne.TextWrapWord
+	body := container.NewVScroll(t.PastePreview)
+	body.SetMinSize(fyne.NewSize(640, 360))
+	d := dialog.NewCustomConfirm("粘贴表格行", "粘贴", "取消", body, func(ok bool) {
+		if ok {
+			t.applyPaste(reading, l1, l2)
+		}
+	}, t.w.Win)
+	t.pasteDialog = d
+	d.Show()
+}
+
+// applyPaste adds the rows read to the tree, as one step of the undo history.
+func (t *treeEditor) applyPaste(reading *forms.TableReading, l1, l2 int) {
+	t.w.record()
+	t.tree().Place(reading.Rows, l1, l2)
+	t.restructure(nil)
+}
+
+// placedPreview places the rows in a copy of tree and lists, for each, where it goes.
+func placedPreview(tree forms.Tree, reading *forms.TableReading, l1, l2 int) (lines, notes []string, err error) {
+	data, err := json.Marshal(tree)
+	if err != nil {
+		return nil, nil, err
+	}
+	var dup forms.Tree
+	if err := json.Unmarshal(data, &dup); err != nil {
+		return nil, nil, err
+	}
+	before := map[*forms.Indicator]bool{}
+	dup.Each(func(_ forms.RowPath, _ *forms.Level1, _ *forms.Level2, in *forms.Indicator) { before[in] = true })
+	notes = dup.Place(reading.Rows, l1, l2)
+	n := 0
+	dup.Each(func(p forms.RowPath, a *forms.Level1, b *forms.Level2, in *forms.Indicator) {
+		if before[in] {
+			return
+		}
+		n++
+		lines = append(lines, fmt.Sprintf("%d. %s：%s", n, forms.IndicatorRowName(a, b, p.Row), rowGist(in)))
+	})
+	return lines, notes, nil
+}
+
+// rowGist is one line naming what a pasted row holds.
+func rowGist(in *forms.Indicator) string {
+	var parts []string
+	for _, f := range []struct{ name, v string }{
+		{"内容", in.Content}, {"运算符号", string(in.Op)}, {"指标值", in.Target}, {"单位", in.Unit},
+		{"完成值", in.Actual}, {"分值", in.Weight}, {"得分", in.Score},
+	} {
+		if v := strings.TrimSpace(f.v); v != "" {
+			parts = append(parts, f.name+" "+shortName(v, 30))
+		}
+	}
+	if len(parts) == 0 {
+		return "（只有原因、措施或勾选）"
+	}
+	return strings.Join(parts, "，")
+}
+
+// pasteSummary is the preview's text: the columns read, the rows and where they go, and what
+// is left out.
+func pasteSummary(reading *forms.TableReading, rows, notes []string) string {
+	var cols []string
+	for i, c := range reading.Columns {
+		if c != forms.ColumnNone {
+			cols = append(cols, fmt.Sprintf("第 %d 列→%s", i+1, forms.ColumnLabels[c]))
+		}
+	}
+	how := "没有标题行，按打印表的列序读取"
+	if reading.Header {
+		how = "第 1 行是标题行，按列名读取"
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s：%s。\n\n将加入 %d 行：\n%s", how, strings.Join(cols, "，"), len(rows), strings.Join(rows, "\n"))
+	if left := append(append([]string{}, reading.Ignored...), notes...); len(left) > 0 {
+		fmt.Fprintf(&b, "\n\n未导入或另行放置：\n%s", strings.Join(left, "\n"))
+	}
+	b.WriteString("\n\n粘贴后可用“编辑 › 撤销”（Ctrl+Z）一步撤回。")
+	return b.String()
+}
+
+// pasteRowsHere is 编辑 › 粘贴表格行 (Ctrl+Shift+V): the rows go to the 二级 of the indicator
+// field that has the focus.
+func (w *Window) pasteRowsHere() {
+	focused := w.Win.Canvas().Focused()
+	var trees []*treeEditor
+	if w.Unit != nil && w.Unit.Tree != nil {
+		trees = append(trees, w.Unit.Tree)
+	}
+	for _, p := range w.Projects {
+		if p.Tree != nil {
+			trees = append(trees, p.Tree)
+		}
+	}
+	for _, t := range trees {
+		for _, f := range t.b.fields {
+			if fyne.Focusable(f.entry) == focused && f.loc.Section == forms.SecIndicators {
+				t.pasteRows(f.loc.Path.L1, f.loc.Path.L2)
+				return
+			}
+		}
+	}
+	dialog.ShowInformation("粘贴表格行", "请先点击要粘贴到的二级指标中的任一栏目，再按 Ctrl+Shift+V；或者点击该二级指标下的“粘贴表格行”按钮。", w.Win)
+}

@@ -1,0 +1,126 @@
+package app
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+
+	"ziping/forms"
+)
+
+// Limits of the undo history of a window: steps, and bytes of the saved states together (a
+// 200-project document is about 1 MB as a file).
+const (
+	maxUndoSteps = 200
+	maxUndoBytes = 64 << 20
+)
+
+// history is a window's document-level 撤销/重做: the document as it was before each structural
+// change (rows, 二级, projects added, removed or moved, a paste, an import, 采用建议), as file
+// bytes. Typing inside an entry has the entry's own undo. The history is not saved, and starts
+// again when the window shows another document.
+type history struct {
+	doc        *forms.Document // the document the states belong to
+	undo, redo [][]byte
+}
+
+func (h *history) bytes() int {
+	n := 0
+	for _, s := range h.undo {
+		n += len(s)
+	}
+	for _, s := range h.redo {
+		n += len(s)
+	}
+	return n
+}
+
+// of returns the history of doc, empty when the window has shown another document since.
+func (w *Window) historyOf() *history {
+	if w.hist.doc != w.Doc {
+		w.hist = history{doc: w.Doc}
+	}
+	return &w.hist
+}
+
+// record saves the document as it is, before a structural change: one 撤销 step.
+func (w *Window) record() {
+	data, err := forms.Marshal(w.Doc)
+	if err != nil {
+		return // nothing to undo to; the change itself goes ahead
+	}
+	h := w.historyOf()
+	h.undo, h.redo = append(h.undo, data), nil
+	for len(h.undo) > 1 && (len(h.undo) > maxUndoSteps || h.bytes() > maxUndoBytes) {
+		h.undo = h.undo[1:]
+	}
+}
+
+// CanUndo and CanRedo tell whether 撤销 and 重做 have a step to take.
+func (w *Window) CanUndo() bool { return len(w.historyOf().undo) > 0 }
+
+// CanRedo tells whether 重做 has a step to take.
+func (w *Window) CanRedo() bool { return len(w.historyOf().redo) > 0 }
+
+// Undo puts the document back as it was before the last structural change.
+func (w *Window) Undo() { w.step(true) }
+
+// Redo takes the last undone change again.
+func (w *Window) Redo() { w.step(false) }
+
+func (w *Window) step(back bool) {
+	h := w.historyOf()
+	from, to := &h.undo, &h.redo
+	if !back {
+		from, to = &h.redo, &h.undo
+	}
+	if len(*from) == 0 {
+		return
+	}
+	now, err := forms.Marshal(w.Doc)
+	if err != nil {
+		dialog.ShowError(err, w.Win)
+		return
+	}
+	state := (*from)[len(*from)-1]
+	doc, err := forms.Unmarshal(state)
+	if err != nil {
+		dialog.ShowError(err, w.Win)
+		return
+	}
+	*from = (*from)[:len(*from)-1]
+	*to = append(*to, now)
+	*w.Doc = *doc // the same document: the window's file, lock and history stay its own
+	w.Dirty = true
+	w.guard("撤销", w.rebuild)
+}
+
+// undoShortcut runs 撤销 (or 重做 when redo is set): inside an entry the entry's own undo of
+// typing, elsewhere the document's. The menu items carry Ctrl+Z and Ctrl+Y, and Fyne's menu
+// bar takes them before the focused entry, so they are passed on from here.
+func (w *Window) undoShortcut(redo bool) {
+	if f, ok := w.Win.Canvas().Focused().(fyne.Shortcutable); ok {
+		var s fyne.Shortcut = &fyne.ShortcutUndo{}
+		if redo {
+			s = &fyne.ShortcutRedo{}
+		}
+		f.TypedShortcut(s)
+		return
+	}
+	if redo {
+		w.Redo()
+	} else {
+		w.Undo()
+	}
+}
+
+// editMenu is 编辑: 撤销, 重做 and 粘贴表格行 (Ctrl+Shift+V, which the menu bar takes even
+// while an entry has the focus).
+func (w *Window) editMenu() *fyne.Menu {
+	undo := fyne.NewMenuItem("撤销", func() { w.undoShortcut(false) })
+	undo.Shortcut = &fyne.ShortcutUndo{}
+	redo := fyne.NewMenuItem("重做", func() { w.undoShortcut(true) })
+	redo.Shortcut = &fyne.ShortcutRedo{}
+	paste := fyne.NewMenuItem("粘贴表格行", w.guarded("粘贴表格行", w.pasteRowsHere))
+	paste.Shortcut = shortcut(fyne.KeyV, true)
+	return fyne.NewMenu("编辑", undo, redo, fyne.NewMenuItemSeparator(), paste)
+}

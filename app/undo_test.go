@@ -1,0 +1,99 @@
+package app
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"ziping/forms"
+)
+
+// TestUndoStructuralChanges: adding a row and typing into it, then removing a project, are
+// undone step by step back to the document as it was, and redone.
+func TestUndoStructuralChanges(t *testing.T) {
+	w := NewForFile(test.NewTempApp(t), fileSample)
+	before, _ := forms.Marshal(w.Doc)
+	ed := projectTree(w, 1)
+	r := addTreeRow(t, ed, 0, 0)
+	test.Type(r.Content, "参保人数")
+	w.RemoveProject(3)
+	if len(w.Doc.Projects) != 3 || !w.CanUndo() {
+		t.Fatalf("%d projects, can undo %v", len(w.Doc.Projects), w.CanUndo())
+	}
+	w.Undo()
+	if len(w.Doc.Projects) != 4 || w.Doc.Projects[1].Indicators[0].Children[0].Rows[1].Content != "参保人数" {
+		t.Fatal("undoing the removal did not bring the project back with the typed row")
+	}
+	w.Undo()
+	if after, _ := forms.Marshal(w.Doc); !bytes.Equal(after, before) || w.CanUndo() || !w.Dirty {
+		t.Fatalf("after two undos the document differs from the sample (can undo %v)", w.CanUndo())
+	}
+	w.Redo()
+	w.Redo()
+	if len(w.Doc.Projects) != 3 || w.CanRedo() {
+		t.Fatalf("after two redos: %d projects", len(w.Doc.Projects))
+	}
+	// A new document starts a new history.
+	w.Dirty = false // no question about unsaved changes
+	w.New()
+	if w.CanUndo() {
+		t.Error("a new document inherits the history")
+	}
+}
+
+// TestUndoShortcutInEntry: Ctrl+Z with an entry focused undoes typing in the entry, not the
+// document's last structural change.
+func TestUndoShortcutInEntry(t *testing.T) {
+	w := NewForFile(test.NewTempApp(t), fileSample)
+	w.Tabs.Select(w.Project(0).item())
+	ed := projectTree(w, 0)
+	r := addTreeRow(t, ed, 0, 0)
+	test.Type(r.Content, "甲")
+	w.Win.Canvas().Focus(r.Content)
+	if w.Win.Canvas().Focused() != r.Content {
+		t.Fatal("the entry cannot take the focus")
+	}
+	w.undoShortcut(false)
+	if r.Content.Text != "" || len(ed.tree()[0].Children[0].Rows) != 2 {
+		t.Fatalf("entry %q, %d rows", r.Content.Text, len(ed.tree()[0].Children[0].Rows))
+	}
+	w.Win.Canvas().Unfocus()
+	w.undoShortcut(false)
+	if n := len(w.Doc.Projects[0].Indicators[0].Children[0].Rows); n != 1 {
+		t.Fatalf("document undo left %d rows", n)
+	}
+}
+
+// TestPasteRowsFromSpreadsheet: a block copied from a spreadsheet with a header row is
+// previewed, added under the 二级 its rows name (or the chosen one), and undone in one step.
+func TestPasteRowsFromSpreadsheet(t *testing.T) {
+	a := test.NewTempApp(t)
+	w := NewForFile(a, fileSample)
+	before, _ := forms.Marshal(w.Doc)
+	ed := projectTree(w, 1)
+	a.Clipboard().SetContent("二级指标\t三级指标\t运算符号\t指标值\t全年完成值\t分值\t得分\t原因说明\r\n" +
+		"质量指标\t业务差错率\t≤\t1%\t0.5%\t13\t\t\"无\r\n差错\"\r\n" +
+		"\t参保人数\t≥\t5000人\t5200人\t13\t\t\r\n")
+	ed.pasteRows(0, 0)
+	if ed.pasteDialog == nil || !strings.Contains(ed.PastePreview.Text, "产出指标 › 质量指标 › 指标 2：内容 业务差错率") ||
+		!strings.Contains(ed.PastePreview.Text, "产出指标 › 数量指标 › 指标 2：内容 参保人数") {
+		t.Fatalf("preview:\n%v", ed.PastePreview)
+	}
+	if !treeDialogTap(w, "粘贴") {
+		t.Fatal("no 粘贴 button")
+	}
+	tree := w.Doc.Projects[1].Indicators
+	q := tree.Row(forms.RowPath{L1: 0, L2: 1, Row: 1})
+	if q == nil || q.Content != "业务差错率" || q.Op != forms.OpLE || q.Reason != "无\n差错" {
+		t.Fatalf("pasted row %+v", q)
+	}
+	if r := ed.results(w.Eval).At(forms.RowPath{L1: 0, L2: 1, Row: 1}); !r.HasScore || forms.FormatScore(r.Score) != "13" {
+		t.Errorf("the pasted ≤ row is not scored: %+v", r)
+	}
+	w.Undo()
+	if after, _ := forms.Marshal(w.Doc); !bytes.Equal(after, before) {
+		t.Fatal("undo did not remove the pasted rows in one step")
+	}
+}
