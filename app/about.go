@@ -54,7 +54,14 @@ var licences = []licence{
 	{"github.com/srwiley/oksvg", "BSD 3-Clause", "Fyne 使用"},
 	{"github.com/srwiley/rasterx", "BSD 3-Clause", "Fyne 使用"},
 	{"github.com/yuin/goldmark", "MIT", "Fyne 使用"},
-	{"golang.org/x/net、x/sys、x/text", "BSD 3-Clause", "Fyne 使用"},
+	{"github.com/xuri/excelize/v2", "BSD 3-Clause", "Excel 导出"},
+	{"github.com/xuri/efp", "BSD 3-Clause", "Excel 公式解析（excelize 使用）"},
+	{"github.com/xuri/nfp", "BSD 3-Clause", "Excel 数字格式（excelize 使用）"},
+	{"github.com/richardlehane/mscfb", "Apache 2.0", "读取旧式 Office 文件结构（excelize 使用）"},
+	{"github.com/richardlehane/msoleps", "Apache 2.0", "读取 Office 文件属性（excelize 使用）"},
+	{"github.com/tiendc/go-deepcopy", "MIT", "excelize 使用"},
+	{"golang.org/x/crypto", "BSD 3-Clause", "加密工作簿的读取（excelize 使用）"},
+	{"golang.org/x/net、golang.org/x/sys、golang.org/x/text", "BSD 3-Clause", "Fyne 和 excelize 使用"},
 }
 
 // aboutDialog is 帮助 › 关于: the name, version and description of the program, then the
