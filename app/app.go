@@ -350,11 +350,12 @@ func shortName(name string, n int) string {
 
 // AddProject appends a project form, shows its tab and marks the document changed.
 func (w *Window) AddProject() *projectTab {
-	w.record()
-	if w.Doc.AddProject() == nil {
+	if len(w.Doc.Projects) >= forms.MaxProjects {
 		dialog.ShowInformation("无法添加项目", fmt.Sprintf("一个文档最多 %d 张项目表。", forms.MaxProjects), w.Win)
 		return nil
 	}
+	w.record()
+	w.Doc.AddProject()
 	w.Dirty = true
 	w.guard("添加项目", w.rebuild)
 	p := w.Project(len(w.Projects) - 1)

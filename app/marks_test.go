@@ -29,16 +29,16 @@ func TestScoreEntryFollowsTheModel(t *testing.T) {
 	if res.HasScore || r.Score.Text != "" || r.in.Score != "" {
 		t.Fatalf("after clearing 完成值: entry %q, document %q, model has score %v", r.Score.Text, r.in.Score, res.HasScore)
 	}
-	// A score typed while nothing is suggested is shown only until a suggestion is in force,
-	// and comes back when the suggestion goes away.
+	// A score typed while nothing is suggested stays in force when a suggestion appears (手工调整),
+	// until 采用建议.
 	test.Type(r.Score, "50")
 	test.Type(r.Actual, "90")
-	if r.Score.Text != "54" || r.in.Manual || r.in.Score != "50" {
-		t.Fatalf("typed score then 完成值: entry %q manual %v document %q", r.Score.Text, r.in.Manual, r.in.Score)
+	if r.Score.Text != "50" || !r.in.Manual || r.Suggestion.Text != "建议 54" {
+		t.Fatalf("typed score then 完成值: entry %q manual %v suggestion %q", r.Score.Text, r.in.Manual, r.Suggestion.Text)
 	}
-	treeRetype(r.Actual, "")
-	if r.Score.Text != "50" {
-		t.Fatalf("完成值 cleared again: entry %q, want the typed 50", r.Score.Text)
+	test.Tap(r.Take)
+	if r.Score.Text != "54" || r.in.Manual {
+		t.Fatalf("采用建议: entry %q manual %v", r.Score.Text, r.in.Manual)
 	}
 }
 

@@ -40,7 +40,7 @@ func editedCopy(t *testing.T, dir string) string {
 	doc.Unit.Name = "抚顺市东洲区社会保险事业服务所"
 	doc.Unit.BudgetRow("I1").Full = "5000"
 	in := doc.Unit.Indicators.Row(forms.RowPath{L1: 0, L2: 0, Row: 0})
-	in.Op, in.Actual = forms.OpGE, "1000" // unit total 92.41
+	in.Op, in.Actual, in.Manual = forms.OpGE, "1000", false // unit total 92.41
 	path := filepath.Join(dir, "东洲.zpb")
 	if err := forms.Save(path, doc); err != nil {
 		t.Fatal(err)

@@ -228,11 +228,12 @@ func (t *treeEditor) moveRow(p forms.RowPath, by int) {
 
 func (t *treeEditor) addLevel2(l1 int) {
 	tree := t.tree()
-	t.w.record()
-	if tree.AddLevel2(l1, "新二级指标") == nil {
+	if l1 < 0 || l1 >= len(tree) || len(tree[l1].Children) >= forms.MaxLevel2PerLevel {
 		dialog.ShowInformation("无法添加二级指标", fmt.Sprintf("一个一级指标下最多 %d 个二级指标。", forms.MaxLevel2PerLevel), t.w.Win)
 		return
 	}
+	t.w.record()
+	tree.AddLevel2(l1, "新二级指标")
 	key := [2]int{l1, len(tree[l1].Children) - 1}
 	t.restructure(func() fyne.Focusable {
 		e := t.Level2Names[key]

@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 	"image/color"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -215,7 +216,9 @@ func (t *treeEditor) typedScore(r *rowEditor, s string) {
 	if r.syncing {
 		return
 	}
-	manual := r.in.Manual
+	// A score the user types is theirs: a suggestion that appears later (完成值 filled in)
+	// never replaces it silently; 采用建议 puts the suggestion in force.
+	manual := r.in.Manual || strings.TrimSpace(s) != ""
 	if res := t.results(t.w.Eval).At(r.path); res != nil && res.HasSuggestion {
 		manual = true
 	}

@@ -48,21 +48,15 @@ func checkUnscored(r *reporter, loc func(string) Location, row string, in *Indic
 		r.add(LevelWarning, loc("actual"), row, "全年完成值", "这是时效指标（期限 %s），但全年完成值未填写：请填写完成日期或“按时完成”，得分将自动计算。",
 			res.TargetRead.Deadline)
 	case res.MissingActual:
-		r.add(LevelWarning, loc("actual"), row, "全年完成值", "这是定量指标（%s %s），但全年完成值未填写：请填写全年完成值，得分将按运算符号自动计算。",
-			res.Op, FormatScore(res.Target.Value)+unitSuffix(res.Target))
+		r.add(LevelWarning, loc("actual"), row, "全年完成值", "这是定量指标（指标值“%s”，运算符号 %s），但全年完成值未填写：请填写全年完成值，得分将按运算符号自动计算。",
+			strings.TrimSpace(in.Target), res.Op)
 	case res.deadlineNote != "":
 		r.add(LevelWarning, loc("actual"), row, "全年完成值", "%s", res.deadlineNote)
 	case res.HasWeight:
 		r.add(LevelWarning, loc("score"), row, "得分", "已填分值 %s，但得分未填写：请填写得分。", FormatScore(res.Weight))
+	case res.WeightErr == nil:
+		r.add(LevelWarning, loc("weight"), row, "分值", "这一行已填写内容，但分值和得分都未填写：请填写分值和得分，不用的行请删除。")
 	}
-}
-
-// unitSuffix is the unit printed after a target's number in messages.
-func unitSuffix(n Number) string {
-	if n.Percent {
-		return "%"
-	}
-	return n.Unit
 }
 
 // checkScoreRange: 得分 ≤ 分值 (a negative 得分 is refused when it is read).
@@ -95,7 +89,8 @@ func checkGrade(r *reporter, loc Location, row string, in *Indicator, res *Indic
 
 // checkDeduction: a score below the weight needs a ticked reason, a 原因说明 and a 改进措施.
 func checkDeduction(r *reporter, loc func(string) Location, row string, in *Indicator, res *IndicatorResult) {
-	if !res.HasScore || !res.HasWeight || !res.Score.LessThan(res.Weight) {
+	// Compared as printed: 39.996 is shown as 40 and is no deduction.
+	if !res.HasScore || !res.HasWeight || !res.Score.Round(2).LessThan(res.Weight) {
 		return
 	}
 	var missing []string
@@ -161,10 +156,14 @@ func checkD(r *reporter, res *ProjectResult) {
 	if res.DWeightErr != nil {
 		r.add(LevelError, loc, row, "分值", "%v。", res.DWeightErr)
 	}
-	a := res.Funds["T"].Cells[ColFull]
+	a, b := res.Funds["T"].Cells[ColFull], res.Funds["T"].Cells[ColActual]
 	if res.HasDWeight && (!a.Valid || !a.Value.IsPositive()) && a.Err == nil {
 		loc.Field = "full"
 		r.add(LevelError, loc, row, "全年预算数（A）", "全年预算数（A）为空或为 0，无法计算预算执行率得分（D）：请填写全年预算数。")
+	}
+	if res.HasDWeight && !b.Typed && !b.HasSum {
+		loc.Field = "actual"
+		r.add(LevelError, loc, row, "全年执行数（B）", "全年执行数（B）为空，无法计算预算执行率得分（D）：请填写全年执行数，没有支出请填 0。")
 	}
 }
 

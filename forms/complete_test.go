@@ -3,6 +3,8 @@ package forms
 import (
 	"strings"
 	"testing"
+
+	"github.com/shopspring/decimal"
 )
 
 // twoRowProject is a document with a blank unit form and one project: two quantitative rows
@@ -189,4 +191,38 @@ func TestSplitByName(t *testing.T) {
 	if !strings.Contains(found, "产出 40 · 效益 40 · 满意度 10") {
 		t.Fatalf("split message %q", found)
 	}
+}
+
+// TestReviewFindings: cases found in review, each once wrong.
+func TestReviewFindings(t *testing.T) {
+	t.Run("blank B gives no D", func(t *testing.T) {
+		doc := loadSample(t)
+		doc.Projects[1].FundRow("T").Actual, doc.Projects[1].FundRow("S1").Actual = "", ""
+		ev := Evaluate(doc)
+		if r := ev.Projects[1]; r.HasD || r.TotalText() != "" {
+			t.Fatalf("D %v total %q", r.HasD, r.TotalText())
+		}
+		found := false
+		for _, p := range problemsAt(ev.Problems, 1, "actual") {
+			found = found || strings.Contains(p.Message, "全年执行数（B）为空")
+		}
+		if !found {
+			t.Error("no problem names the blank 全年执行数（B）")
+		}
+	})
+	t.Run("a typed row without 分值 or 得分 keeps the total open", func(t *testing.T) {
+		doc := loadSample(t)
+		doc.Projects[0].Indicators[0].Children[0].Rows = append(doc.Projects[0].Indicators[0].Children[0].Rows, &Indicator{Content: "新增指标"})
+		if r := Evaluate(doc).Projects[0]; r.Complete || r.Unscored != 1 {
+			t.Fatalf("complete %v unscored %d", r.Complete, r.Unscored)
+		}
+	})
+	t.Run("grades follow the printed total", func(t *testing.T) {
+		if got := Rating(decimal.RequireFromString("89.996")); got != "优" {
+			t.Fatalf("89.996 (printed 90) rated %s", got)
+		}
+		if got := GradeOf(decimal.RequireFromString("7.999"), decimal.NewFromInt(10)); got != GradeMet {
+			t.Fatalf("7.999 of 10 (printed 8) graded %s", got)
+		}
+	})
 }

@@ -38,8 +38,9 @@ var fullWidth = strings.NewReplacer(
 	"。", ".", "−", "-",
 )
 
-// normalizeNumberText trims, maps full-width forms to ASCII and removes the spaces inside a
-// number ("1 234.5"). It does not judge whether the result is a number.
+// normalizeNumberText trims and maps full-width digits and signs to ASCII. It does not judge
+// whether the result is a number; spaces inside a number are refused by ParseNumber (a
+// 全年完成值 is read through compact, which drops them).
 func normalizeNumberText(s string) string {
 	s = fullWidth.Replace(s)
 	return strings.TrimSpace(s)

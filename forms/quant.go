@@ -38,7 +38,7 @@ func (r *IndicatorResult) readQuant(in *Indicator, cx evalContext) {
 	if isTarget && tgt.HasNum {
 		r.Target, r.HasTarget = tgt.Num, true
 	}
-	actual, aerr := ParseNumber(in.Actual)
+	actual, aerr := ParseNumber(compact(in.Actual))
 	if aerr == nil {
 		r.Actual, r.HasActual = actual, true
 	}
@@ -47,6 +47,12 @@ func (r *IndicatorResult) readQuant(in *Indicator, cx evalContext) {
 		return
 	}
 	if !r.HasTarget {
+		return
+	}
+	if t := compact(in.Target); normUnit(in.Unit) == "" && yearMonthRE.MatchString(strings.TrimLeft(t, "≥≤<>=＜＞＝")) {
+		ym := strings.Replace(strings.TrimLeft(t, "≥≤<>=＜＞＝"), ".", "年", 1)
+		r.note(LevelWarning, "target", "年度指标值", "指标值“%s”像是年月（%s月），按数字比较会算错：期限请写成“%s月底前”等形式；若确是数字，请在度量单位中写明单位。",
+			strings.TrimSpace(in.Target), ym, ym)
 		return
 	}
 	op := in.Op
@@ -108,6 +114,12 @@ func (r *IndicatorResult) readDeadline(in *Indicator, cx evalContext) {
 func (r *IndicatorResult) alignUnits(in *Indicator) (t, a decimal.Decimal, ok bool) {
 	rowUnit := normUnit(in.Unit)
 	tu := unitOf(r.Target)
+	if tu != "" && rowUnit != "" && !strings.EqualFold(tu, rowUnit) {
+		// "≤100万元" under 度量单位 元: is a plain 完成值 in 元 or in 万元? Ask rather than guess.
+		r.note(LevelError, "unit", "度量单位", "度量单位“%s”与指标值“%s”中的单位“%s”不一致，无法判断全年完成值的单位：请让两处一致（或清空度量单位）。",
+			strings.TrimSpace(in.Unit), strings.TrimSpace(in.Target), tu)
+		return r.Target.Value, r.Actual.Value, false
+	}
 	if tu == "" {
 		tu = rowUnit
 	}
@@ -122,9 +134,9 @@ func (r *IndicatorResult) alignUnits(in *Indicator) (t, a decimal.Decimal, ok bo
 			FormatScore(a.Mul(decimal.NewFromInt(100))), FormatScore(a))
 		return t, a, false
 	}
-	if au == "%" && unitOf(r.Target) == "" && rowUnit == "" && t.IsPositive() && t.LessThanOrEqual(fractionLimit) {
-		r.note(LevelError, "target", "年度指标值", "指标值“%s”没有 %% 号，而全年完成值是百分数（%s）：若指标是 %s%%，请填写“%s%%”。",
-			strings.TrimSpace(in.Target), strings.TrimSpace(in.Actual), FormatScore(t.Mul(decimal.NewFromInt(100))), FormatScore(t.Mul(decimal.NewFromInt(100))))
+	if (au == "%" || tu == "%") && unitOf(r.Target) == "" && t.IsPositive() && t.LessThanOrEqual(fractionLimit) {
+		r.note(LevelError, "target", "年度指标值", "指标值“%s”没有 %% 号，而这一行是百分数（度量单位或全年完成值带 %%）：若指标是 %s%%，请填写“%s%%”；若就是 %s%%，请写明 %% 号。",
+			strings.TrimSpace(in.Target), FormatScore(t.Mul(decimal.NewFromInt(100))), FormatScore(t.Mul(decimal.NewFromInt(100))), FormatScore(t))
 		return t, a, false
 	}
 	if au == "%" && tu == "" {
@@ -138,7 +150,7 @@ func (r *IndicatorResult) alignUnits(in *Indicator) (t, a decimal.Decimal, ok bo
 	switch {
 	case tok && aok && te.kind == ae.kind:
 		r.Converted = true
-		return t, a.Mul(ae.factor).DivRound(te.factor, divPrecision), true
+		return t, convert(a, ae, te), true
 	case tok && aok:
 		r.note(LevelError, "actual", "全年完成值", "全年完成值的单位“%s”（%s）与指标值的单位“%s”（%s）无法换算，得分无法计算：请用与指标值相同的单位填写。",
 			au, ae.kind, tu, te.kind)

@@ -47,12 +47,16 @@ type IndicatorResult struct {
 	Grade        Grade // the band in force: picked by the user, or derived from the score
 	GradeDerived bool
 
+	// Blank is true for a row where nothing was typed (a spare row of the template).
+	Blank bool
+
 	notes        []rowNote
 	deadlineNote string // why a 时效 row has no suggestion, said when it has no score either
 }
 
-// Scored reports whether the row counts towards completeness: a row with a 分值 needs a score.
-func (r *IndicatorResult) Scored() bool { return !r.HasWeight || r.HasScore }
+// Scored reports whether the row lets its form's total be final: a row needs a score unless
+// nothing at all was typed into it.
+func (r *IndicatorResult) Scored() bool { return r.Blank || r.HasScore }
 
 // CompletionText is the printed 完成程度: computed ("100%"), or as typed.
 func (r *IndicatorResult) CompletionText(in *Indicator) string {
@@ -72,7 +76,7 @@ func (r *IndicatorResult) ScoreText(in *Indicator) string {
 
 // evalIndicator computes one 三级 row.
 func evalIndicator(p RowPath, in *Indicator, cx evalContext) *IndicatorResult {
-	r := &IndicatorResult{Path: p}
+	r := &IndicatorResult{Path: p, Blank: in.IsBlank()}
 	if w, err := ParseScore(in.Weight); err == nil {
 		r.Weight, r.HasWeight = w, true
 	} else if err != ErrEmpty {
@@ -297,12 +301,8 @@ func evalProject(doc *Document, _ int, p *ProjectForm) *ProjectResult {
 	}
 	total := r.Funds["T"]
 	a, b := total.Cells[ColFull], total.Cells[ColActual]
-	if r.HasDWeight && a.Valid {
-		bv := decimal.Zero
-		if b.Valid {
-			bv = b.Value
-		}
-		r.D, r.HasD = ExecutionScore(r.DWeight, a.Value, bv)
+	if r.HasDWeight && a.Valid && b.Valid { // a blank 全年执行数 is not 0: nothing was spent is typed as 0
+		r.D, r.HasD = ExecutionScore(r.DWeight, a.Value, b.Value)
 	}
 	r.C, r.WeightSum, r.BlankWeights = r.Indicators.Sums(p.Indicators, -1)
 	for i := range p.Indicators {

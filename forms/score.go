@@ -7,13 +7,11 @@ import (
 // divPrecision is the number of decimals kept by divisions; rounding happens once, at display.
 const divPrecision = 12
 
-// QuantScore scores a quantitative indicator by its operator (spec §3): it returns the
-// suggested 得分 and the 完成程度 as a ratio (hasCompletion is false when it cannot be
-// computed, e.g. a zero target). A negative actual value counts as zero.
+// QuantScore scores a quantitative indicator by its operator: it returns the suggested 得分 and
+// the 完成程度 as a ratio (hasCompletion is false when it cannot be computed, e.g. a zero
+// target). Values are compared as they are; a negative 完成值 counts as zero only in the
+// ratio against a positive target (so "≤-5%" met by "-8%" earns the full 分值).
 func QuantScore(op Op, target, actual, weight decimal.Decimal, rule NegativeRule) (score, completion decimal.Decimal, hasCompletion bool) {
-	if actual.IsNegative() {
-		actual = decimal.Zero
-	}
 	full := weight
 	switch op {
 	case OpGE, OpGT:
@@ -25,7 +23,7 @@ func QuantScore(op Op, target, actual, weight decimal.Decimal, rule NegativeRule
 			return positiveScore(target, actual, full)
 		}
 		if target.IsZero() {
-			if actual.IsZero() {
+			if !actual.IsPositive() {
 				return full, decimal.Zero, false
 			}
 			return decimal.Zero, decimal.Zero, false
@@ -47,7 +45,7 @@ func positiveScore(target, actual, full decimal.Decimal) (decimal.Decimal, decim
 		}
 		return decimal.Zero, decimal.Zero, false
 	}
-	ratio := actual.DivRound(target, divPrecision)
+	ratio := decimal.Max(actual, decimal.Zero).DivRound(target, divPrecision)
 	if actual.GreaterThanOrEqual(target) {
 		return full, ratio, true
 	}
@@ -58,7 +56,7 @@ func positiveScore(target, actual, full decimal.Decimal) (decimal.Decimal, decim
 // 分值 × (1 − (完成值 − 指标值) / 指标值), which reaches 0 at twice the target.
 func negativeScore(target, actual, full decimal.Decimal, rule NegativeRule) (decimal.Decimal, decimal.Decimal, bool) {
 	if !target.IsPositive() {
-		if actual.LessThanOrEqual(target) || (target.IsZero() && actual.IsZero()) {
+		if actual.LessThanOrEqual(target) {
 			return full, decimal.Zero, false
 		}
 		return decimal.Zero, decimal.Zero, false
@@ -104,7 +102,7 @@ func GradeOf(score, weight decimal.Decimal) Grade {
 	if !weight.IsPositive() {
 		return GradeNone
 	}
-	ratio := score.DivRound(weight, divPrecision)
+	ratio := score.Round(2).DivRound(weight, divPrecision) // the score as printed
 	switch {
 	case ratio.GreaterThanOrEqual(bandMet):
 		return GradeMet
@@ -116,6 +114,7 @@ func GradeOf(score, weight decimal.Decimal) Grade {
 
 // Rating is the overall grade of a form: 优 ≥ 90, 良 80–<90, 中 60–<80, 差 < 60.
 func Rating(total decimal.Decimal) string {
+	total = total.Round(2) // the total as printed: 89.996 is shown as 90 and rated 优
 	switch {
 	case total.GreaterThanOrEqual(decimal.NewFromInt(90)):
 		return "优"

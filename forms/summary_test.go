@@ -16,18 +16,18 @@ func summaryCopies(t *testing.T) []SummaryInput {
 	a.Unit.Name = "抚顺市东洲区社会保险事业服务所"
 	a.Unit.BudgetRow("I1").Full = "5000" // I0: 全年预算数 5000, 执行数 4211.39
 	in := a.Unit.Indicators.Row(RowPath{0, 0, 0})
-	in.Op, in.Actual = OpGE, "1000" // 40 × 1000 / 1197.19 = 33.411572098
+	in.Op, in.Actual, in.Manual = OpGE, "1000", false // 采用建议: 40 × 1000 / 1197.19 = 33.411572098
 	a.Projects[1].FundRow("T").Actual = "100"
 	a.Projects[1].FundRow("S1").Actual = "100" // D = 10 × 100 / 126.30 = 7.91765637371
 	q := a.Projects[2].Indicators.Row(RowPath{ProjectOutput, 0, 0})
-	q.Op, q.Target, q.Actual = OpGE, "100", "50" // 13 → 6.5
+	q.Op, q.Target, q.Actual, q.Manual = OpGE, "100", "50", false // 13 → 6.5
 
 	b := loadSample(t)
 	b.Unit.Name = "新宾满族自治县社会保险事业服务中心"
 	b.Settings.Year = "2020"
 	b.Unit.BudgetRow("I1").Actual = "" // I0 全年执行数 blank
 	c := b.Unit.Indicators.Row(RowPath{3, 0, 0})
-	c.Op, c.Target, c.Actual = OpLE, "100", "125" // 10 × 100 / 125 = 8
+	c.Op, c.Target, c.Actual, c.Manual = OpLE, "100", "125", false // 10 × 100 / 125 = 8
 	b.RemoveProject(0)
 
 	var out []SummaryInput

@@ -2,6 +2,8 @@ package forms
 
 import (
 	"fmt"
+	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -47,7 +49,7 @@ var ColumnLabels = map[Column]string{
 var HeaderNames = map[Column][]string{
 	ColumnLevel1:     {"一级指标", "一级"},
 	ColumnLevel2:     {"二级指标", "二级"},
-	ColumnContent:    {"三级指标", "三级", "指标名称", "内容", "指标内容", "三级指标名称", "绩效指标"},
+	ColumnContent:    {"三级指标", "三级", "指标名称", "内容", "指标内容", "三级指标名称"},
 	ColumnOp:         {"运算符号", "运算符", "比较符号", "符号"},
 	ColumnUnit:       {"度量单位", "计量单位", "单位"},
 	ColumnTarget:     {"年度指标值", "年度目标值", "目标值", "指标值", "预期目标值", "年度目标"},
@@ -102,20 +104,49 @@ func columnOf(cell string) Column {
 	return best
 }
 
-// MapHeader reads a header row: the column of each cell (ColumnNone where not recognised). ok is
-// false when fewer than two cells are recognised: the row is data, not a header.
+// MapHeader reads a header row: the column of each cell (ColumnNone where not recognised or
+// repeated). ok is false when fewer than two cells are recognised: the row is data, not a
+// header. A "内容" column is the content even when "三级指标" heads another one (the printed
+// table's 三级指标 spans 指标 N, 运算符号, 内容 and 度量单位).
 func MapHeader(cells []string) (cols []Column, ok bool) {
 	cols = make([]Column, len(cells))
 	n := 0
-	seen := map[Column]bool{}
+	seen := map[Column]int{}
 	for i, c := range cells {
 		col := columnOf(c)
-		if col != ColumnNone && !seen[col] {
-			cols[i], seen[col] = col, true
-			n++
+		if col == ColumnNone {
+			continue
 		}
+		if j, dup := seen[col]; dup {
+			if col == ColumnContent && isLevel3Heading(cells[j]) && !isLevel3Heading(c) {
+				cols[j], cols[i], seen[col] = ColumnNone, col, i
+			}
+			continue
+		}
+		cols[i], seen[col] = col, i
+		n++
 	}
 	return cols, n >= 2
+}
+
+func isLevel3Heading(s string) bool {
+	k := headerKey(s)
+	return k == "三级指标" || k == "三级"
+}
+
+// mergeHeaders joins a table's two header rows, as the printed table and its Excel export
+// have (三级指标 over 运算符号 · 内容 · 度量单位, 未完成原因 over the five reasons): the lower
+// cell where it has text, else the upper.
+func mergeHeaders(upper, lower []string) []string {
+	out := make([]string, max(len(upper), len(lower)))
+	for i := range out {
+		if i < len(lower) && strings.TrimSpace(lower[i]) != "" {
+			out[i] = lower[i]
+		} else if i < len(upper) {
+			out[i] = upper[i]
+		}
+	}
+	return out
 }
 
 // TableRow is one 三级 row read from a table, with the 一级/二级 it names (blank when the
@@ -145,10 +176,18 @@ func ReadIndicatorTable(rows [][]string, where string) (*TableReading, error) {
 	}
 	start := 0
 	if cols, ok := MapHeader(rows[0]); ok {
+		head := rows[0]
 		out.Columns, out.Header, start = cols, true, 1
-		for i, c := range cols {
-			if c == ColumnNone && strings.TrimSpace(rows[0][i]) != "" {
-				out.Ignored = append(out.Ignored, fmt.Sprintf("第 %d 列“%s”：列名不认识，未导入", i+1, strings.TrimSpace(rows[0][i])))
+		if len(rows) > 1 {
+			if two := mergeHeaders(rows[0], rows[1]); isSecondHeader(rows[1]) {
+				head = two
+				out.Columns, _ = MapHeader(two)
+				start = 2
+			}
+		}
+		for i, c := range out.Columns {
+			if name := strings.TrimSpace(strings.ReplaceAll(head[i], "\n", "")); c == ColumnNone && name != "" {
+				out.Ignored = append(out.Ignored, fmt.Sprintf("第 %d 列“%s”：列名不认识或重复，未导入", i+1, name))
 			}
 		}
 	} else {
@@ -162,6 +201,7 @@ func ReadIndicatorTable(rows [][]string, where string) (*TableReading, error) {
 			out.Ignored = append(out.Ignored, fmt.Sprintf("第 %d 列：超出表格的列数，未导入", i+1))
 		}
 	}
+	var last TableRow
 	for i := start; i < len(rows); i++ {
 		tr, blank, err := readTableRow(rows[i], out.Columns, i+1, where)
 		if err != nil {
@@ -170,6 +210,14 @@ func ReadIndicatorTable(rows [][]string, where string) (*TableReading, error) {
 		if blank {
 			continue
 		}
+		// Merged 一级/二级 cells come out blank below their first row: they repeat it.
+		if slices.Contains(out.Columns, ColumnLevel1) && tr.Level1 == "" {
+			tr.Level1 = last.Level1
+		}
+		if slices.Contains(out.Columns, ColumnLevel2) && tr.Level2 == "" && tr.Level1 == last.Level1 {
+			tr.Level2 = last.Level2
+		}
+		last = tr
 		out.Rows = append(out.Rows, tr)
 	}
 	if len(out.Rows) == 0 {
@@ -178,6 +226,24 @@ func ReadIndicatorTable(rows [][]string, where string) (*TableReading, error) {
 	return out, nil
 }
 
+// isSecondHeader tells whether a row under a header row is the second row of a two-row header:
+// it names at least two columns and holds no figure.
+func isSecondHeader(cells []string) bool {
+	_, ok := MapHeader(cells)
+	if !ok {
+		return false
+	}
+	for _, c := range cells {
+		if hasDigit(c) {
+			return false
+		}
+	}
+	return true
+}
+
+// indicatorLabelRE matches the "指标 1" cells of the printed table's first 三级 column.
+var indicatorLabelRE = regexp.MustCompile(`^指标\s*\d+$`)
+
 // readTableRow reads one row; blank reports a row with nothing in it.
 func readTableRow(cells []string, cols []Column, line int, where string) (tr TableRow, blank bool, err error) {
 	tr.Line = line
@@ -185,6 +251,9 @@ func readTableRow(cells []string, cols []Column, line int, where string) (tr Tab
 	for j, text := range cells {
 		if j >= len(cols) || cols[j] == ColumnNone {
 			continue
+		}
+		if cols[j] == ColumnContent && indicatorLabelRE.MatchString(strings.TrimSpace(text)) {
+			continue // "指标 1" is the row's label in the printed table, not its content
 		}
 		if utf8.RuneCountInString(text) > MaxFieldRunes {
 			return tr, false, fmt.Errorf("%s第 %d 行“%s”列有 %d 个字，%w（%d 个字）", where, line, ColumnLabels[cols[j]],
@@ -234,6 +303,7 @@ func setColumn(tr *TableRow, col Column, text string) error {
 		in.Weight = line
 	case ColumnScore:
 		in.Score = line
+		in.Manual = line != "" // a score in the table is the user's, never replaced by a suggestion
 	case ColumnFunding, ColumnSystem, ColumnStaff, ColumnHardware, ColumnOther:
 		in.Reasons.SetTick(tickIndex(col), isTicked(line))
 	case ColumnReason:
@@ -366,7 +436,7 @@ func ParseTSV(text string) [][]string {
 			quoted = false
 		case quoted:
 			cell.WriteByte(c)
-		case c == '"' && atStart:
+		case c == '"' && atStart && closesQuote(text[i+1:]):
 			quoted, atStart = true, false
 		case c == '\t':
 			endCell()
@@ -384,4 +454,21 @@ func ParseTSV(text string) [][]string {
 		endRow()
 	}
 	return rows
+}
+
+// closesQuote tells whether rest (the text after a cell's opening quote) has the closing quote
+// of a quoted cell: a quote not doubled, followed by a tab, a line break or the end. A cell that
+// merely starts with a quote ("双随机" typed with quotes) is then text, not a quoted cell.
+func closesQuote(rest string) bool {
+	for i := 0; i < len(rest); i++ {
+		if rest[i] != '"' {
+			continue
+		}
+		if i+1 < len(rest) && rest[i+1] == '"' {
+			i++
+			continue
+		}
+		return i+1 == len(rest) || rest[i+1] == '\t' || rest[i+1] == '\r' || rest[i+1] == '\n'
+	}
+	return false
 }

@@ -20,6 +20,7 @@ func TestParseTSV(t *testing.T) {
 		"quoted tab":          {"\"a\tb\"\tc\n", [][]string{{"a\tb", "c"}}},
 		"no final line break": {"x", [][]string{{"x"}}},
 		"empty middle row":    {"a\n\nb\n", [][]string{{"a"}, {""}, {"b"}}},
+		"unbalanced quote":    {"\"双随机\t检查\nx\ty\n", [][]string{{"\"双随机", "检查"}, {"x", "y"}}},
 	}
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {
@@ -110,5 +111,30 @@ func TestPlaceRows(t *testing.T) {
 	}
 	if len(notes) != 1 || !strings.Contains(notes[0], "第 3 行") {
 		t.Errorf("notes %q", notes)
+	}
+}
+
+// TestReadExportLayout: a block copied from the program's own Excel export (two header rows,
+// the 绩效指标 and 指标 N columns, merged 一级/二级 cells blank below their first row) reads
+// every field into its column.
+func TestReadExportLayout(t *testing.T) {
+	text := "绩效指标\t一级指标\t二级指标\t三级指标\t\t\t\t年度目标值\t全年完成值\t完成程度\t分值\t得分\t未完成原因分析\t\t\t\t\t\t改进措施\r\n" +
+		"\t\t\t\t运算符号\t内容\t度量单位\t\t\t\t\t\t经费保障\t制度保障\t人员保障\t硬件条件保障\t其他\t原因说明\t\r\n" +
+		"绩效指标\t产出指标\t数量指标\t指标 1\t≥\t参保人数\t人\t5000\t4800\t96%\t13\t12.48\t√\t\t\t\t\t人手不足\t增派人员\r\n" +
+		"\t\t\t指标 2\t≤\t差错率\t%\t1%\t0.5%\t200%\t13\t13\t\t\t\t\t\t\t\r\n"
+	got, err := ReadIndicatorTable(ParseTSV(text), "粘贴的内容")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Rows) != 2 {
+		t.Fatalf("%d rows: %+v", len(got.Rows), got.Rows)
+	}
+	a, b := got.Rows[0], got.Rows[1]
+	if a.Level1 != "产出指标" || a.Level2 != "数量指标" || a.In.Content != "参保人数" || a.In.Op != OpGE || a.In.Unit != "人" ||
+		!a.In.Reasons.Funding || a.In.Reason != "人手不足" || a.In.Measures != "增派人员" || a.In.Score != "12.48" {
+		t.Errorf("row 1 %+v", a)
+	}
+	if b.Level2 != "数量指标" || b.In.Content != "差错率" || b.In.Op != OpLE {
+		t.Errorf("row 2 %+v", b)
 	}
 }

@@ -100,7 +100,10 @@ func (d Date) key(year int) int {
 	}
 	day := d.Day
 	if day == 0 {
-		day = 99
+		day = daysIn(d.Month) // 月底 is the month's last day: "11月底" keeps "11月30日前"
+		if d.Month == 2 && year%4 != 0 {
+			day = 28
+		}
 	}
 	return year*10000 + d.Month*100 + day
 }
@@ -108,8 +111,15 @@ func (d Date) key(year int) int {
 var (
 	// deadlineRE matches "12月底前", "6月30日前", "2021年12月31日前", "2021年12月", "12月前完成".
 	deadlineRE = regexp.MustCompile(`^(?:(\d{4})年)?(\d{1,2})月(?:(\d{1,2})[日号]|底|末|份)?(?:之前|以前|前)?(?:完成)?$`)
-	// yearEndRE matches "年底前", "年内", "年底前完成", "当年完成".
-	yearEndRE = regexp.MustCompile(`^(?:年底|年末|年内|当年|本年度内|本年内|年度内)(?:之前|以前|前)?(?:完成)?$`)
+	// yearEndRE matches "年底前", "年内", "2021年底前", "2021年内", "当年完成".
+	yearEndRE = regexp.MustCompile(`^(?:(\d{4})年)?(?:底|末|内|年底|年末|年内|当年|本年度内|本年内|年度内|度内)(?:之前|以前|前)?(?:完成)?$`)
+	// monthDayRE matches "12.31前", "6.30之前": a month and day with a dot, read as a date only
+	// when 前 follows (a bare "12.31" is a number).
+	monthDayRE = regexp.MustCompile(`^(\d{1,2})\.(\d{1,2})(?:之前|以前|前)(?:完成)?$`)
+	// bareMonthRE matches "1月", "12月": after ≤ a duration rather than a deadline.
+	bareMonthRE = regexp.MustCompile(`^\d{1,2}月$`)
+	// yearMonthRE matches "2021.9" or "2021.10": a number that looks like a year and a month.
+	yearMonthRE = regexp.MustCompile(`^(?:19|20)\d\d\.(?:0?[1-9]|1[0-2])$`)
 	// isoDateRE matches "2021-12-31", "2021/12/31", "2021-12" and "2021.12.31" (with dots only
 	// with the day, since "2021.12" is a number).
 	isoDateRE = regexp.MustCompile(`^(\d{4})(?:[-/](\d{1,2})(?:[-/](\d{1,2}))?|\.(\d{1,2})\.(\d{1,2}))(?:前|之前|以前)?$`)
@@ -141,6 +151,11 @@ func ReadTarget(s string) (t Target, ok bool, err error) {
 			break
 		}
 	}
+	// "≤12月底" is a deadline with its sign; "≤1月" is a duration of one month (1个月).
+	if d, isDate := readDate(rest); isDate && (prefix.Op == OpLE || prefix.Op == OpLT) && suffix.Text == "" && !bareMonthRE.MatchString(rest) {
+		t.Deadline, t.HasDeadline = d, true // "≤12月底": a deadline with its sign
+		return t, true, nil
+	}
 	n, perr := ParseNumber(rest)
 	if perr != nil {
 		if !hasDigit(text) {
@@ -149,8 +164,8 @@ func ReadTarget(s string) (t Target, ok bool, err error) {
 		return t, false, fmt.Errorf("指标值“%s”无法识别为数值或期限（%v）", strings.TrimSpace(s), perr)
 	}
 	switch {
-	case strings.ContainsAny(n.Unit, "前底末") && strings.ContainsAny(n.Unit, "月日号年"):
-		return t, false, fmt.Errorf("指标值“%s”像是期限，但日期无法识别", strings.TrimSpace(s))
+	case strings.ContainsAny(n.Unit, "前底末") && (strings.ContainsAny(n.Unit, "月日号年") || strings.Contains(n.Unit, "前")):
+		return t, false, fmt.Errorf("指标值“%s”像是期限，但日期无法识别（请写成“12月31日前”等形式）", strings.TrimSpace(s))
 	case prefix.Text != "" && n.Sign != OpNone:
 		return t, false, fmt.Errorf("指标值“%s”中有两个比较符号", strings.TrimSpace(s))
 	case prefix.Text != "" && suffix.Text != "" && prefix.Op != suffix.Op:
@@ -170,13 +185,16 @@ func ReadTarget(s string) (t Target, ok bool, err error) {
 	return t, true, nil
 }
 
-// compact maps full-width forms to ASCII and drops every space, so that "≥ 95 %" and
-// "不低于 ９５％" read like "≥95%".
+// compact maps full-width forms to ASCII (digits, signs and letters: "ｋｍ" is "km") and drops
+// every space, so that "≥ 95 %", "不低于 ９５％" and "1 200人 次" read like "≥95%", "1200人次".
 func compact(s string) string {
 	s = fullWidth.Replace(s)
 	return strings.Map(func(r rune) rune {
-		if unicode.IsSpace(r) {
+		switch {
+		case unicode.IsSpace(r):
 			return -1
+		case r >= 0xFF01 && r <= 0xFF5E && r != '（' && r != '）':
+			return r - 0xFEE0
 		}
 		return r
 	}, s)
@@ -196,8 +214,14 @@ func readDate(text string) (Date, bool) {
 		}
 	}
 	if m == nil {
-		if yearEndRE.MatchString(text) {
-			return Date{Month: 12}, true
+		if md := monthDayRE.FindStringSubmatch(text); md != nil {
+			m = []string{md[0], "", md[1], md[2]}
+		}
+	}
+	if m == nil {
+		if ye := yearEndRE.FindStringSubmatch(text); ye != nil && (ye[1] != "" || !strings.HasPrefix(text, "底") && !strings.HasPrefix(text, "末") && !strings.HasPrefix(text, "内")) {
+			y, _ := strconv.Atoi(ye[1])
+			return Date{Year: y, Month: 12}, true
 		}
 		return Date{}, false
 	}
@@ -233,7 +257,8 @@ func readCompletionDate(s string) (d Date, onTime, ok bool) {
 			return Date{}, true, true
 		}
 	}
-	if d, isDate := readDate(strings.TrimSuffix(strings.TrimPrefix(text, "于"), "完成")); isDate {
+	text = strings.TrimPrefix(strings.TrimPrefix(text, "已"), "于")
+	if d, isDate := readDate(strings.TrimSuffix(text, "完成")); isDate {
 		return d, false, true
 	}
 	return Date{}, false, false

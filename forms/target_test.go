@@ -17,7 +17,7 @@ func TestEveryWording(t *testing.T) {
 			if err != nil || !ok || !got.HasNum {
 				t.Fatalf("ReadTarget(%q) = %+v, %v, %v", text, got, ok, err)
 			}
-			if got.Num.Sign != w.Op || !got.Num.Percent || got.Num.Value.String() != "95" || got.Wording != w.Text {
+			if got.Num.Sign != w.Op || !got.Num.Percent || got.Num.Value.String() != "95" || got.Wording != compact(w.Text) {
 				t.Fatalf("ReadTarget(%q): op %q %%%v value %v wording %q; want %q", text, got.Num.Sign, got.Num.Percent, got.Num.Value, got.Wording, w.Op)
 			}
 		})
@@ -34,39 +34,43 @@ func TestReadTarget(t *testing.T) {
 		text     bool   // a text target: not read, no error
 		err      string // part of the error
 	}{
-		"plain":             {in: "1197.19", value: "1197.19"},
-		"full-width":        {in: "≥９５％", op: OpGE, value: "95"},
-		"spaces":            {in: " 不低于 95 % ", op: OpGE, value: "95"},
-		"以上":                {in: "95%以上", op: OpGE, value: "95"},
-		"大于等于 before 大于":    {in: "大于等于95%", op: OpGE, value: "95"},
-		"≧":                 {in: "≧95%", op: OpGE, value: "95"},
-		"unit and 以内":       {in: "10天以内", op: OpLE, value: "10", unit: "天"},
-		"工作日内":              {in: "30个工作日内", op: OpLE, value: "30", unit: "个工作日"},
-		"不超过 amount":        {in: "不超过500万元", op: OpLE, value: "500", unit: "万元"},
-		"以下":                {in: "5%以下", op: OpLE, value: "5"},
-		"不少于 count":         {in: "不少于50人", op: OpGE, value: "50", unit: "人"},
-		"both agree":        {in: "不低于95%以上", op: OpGE, value: "95"},
-		"＜":                 {in: "＜3次", op: OpLT, value: "3", unit: "次"},
-		"ascii >=":          {in: ">=90", op: OpGE, value: "90"},
-		"month end":         {in: "12月底前", deadline: "12月底"},
-		"day":               {in: "6月30日前", deadline: "6月30日"},
-		"year day":          {in: "2021年12月31日前", deadline: "2021年12月31日"},
-		"year end":          {in: "年底前完成", deadline: "12月底"},
-		"iso":               {in: "2021-10-31", deadline: "2021年10月31日"},
-		"month only":        {in: "11月", deadline: "11月底"},
-		"text":              {in: "一次性支付", text: true},
-		"blank":             {in: "  ", text: true},
-		"text with 及时":      {in: "及时支付", text: true},
-		"opposite":          {in: "不低于95%以下", err: "意思相反"},
-		"two signs":         {in: "不低于≥95%", err: "两个比较符号"},
-		"about":             {in: "约95%", err: "无法识别"},
-		"trailing words":    {in: "95%左右", err: "无法识别"},
-		"impossible date":   {in: "13月底前", err: "无法识别"},
-		"decimal not date":  {in: "2021.12", value: "2021.12"},
-		"dotted date":       {in: "2021.12.31", deadline: "2021年12月31日"},
-		"per mille":         {in: "≤5‰", op: OpLE, value: "5", unit: "‰"},
-		"square metres":     {in: "≥200㎡", op: OpGE, value: "200", unit: "㎡"},
-		"wording then sign": {in: "达到100%", op: OpGE, value: "100"},
+		"plain":              {in: "1197.19", value: "1197.19"},
+		"full-width":         {in: "≥９５％", op: OpGE, value: "95"},
+		"spaces":             {in: " 不低于 95 % ", op: OpGE, value: "95"},
+		"以上":                 {in: "95%以上", op: OpGE, value: "95"},
+		"大于等于 before 大于":     {in: "大于等于95%", op: OpGE, value: "95"},
+		"≧":                  {in: "≧95%", op: OpGE, value: "95"},
+		"unit and 以内":        {in: "10天以内", op: OpLE, value: "10", unit: "天"},
+		"工作日内":               {in: "30个工作日内", op: OpLE, value: "30", unit: "个工作日"},
+		"不超过 amount":         {in: "不超过500万元", op: OpLE, value: "500", unit: "万元"},
+		"以下":                 {in: "5%以下", op: OpLE, value: "5"},
+		"不少于 count":          {in: "不少于50人", op: OpGE, value: "50", unit: "人"},
+		"both agree":         {in: "不低于95%以上", op: OpGE, value: "95"},
+		"＜":                  {in: "＜3次", op: OpLT, value: "3", unit: "次"},
+		"ascii >=":           {in: ">=90", op: OpGE, value: "90"},
+		"month end":          {in: "12月底前", deadline: "12月底"},
+		"day":                {in: "6月30日前", deadline: "6月30日"},
+		"year day":           {in: "2021年12月31日前", deadline: "2021年12月31日"},
+		"year end":           {in: "年底前完成", deadline: "12月底"},
+		"iso":                {in: "2021-10-31", deadline: "2021年10月31日"},
+		"month only":         {in: "11月", deadline: "11月底"},
+		"text":               {in: "一次性支付", text: true},
+		"blank":              {in: "  ", text: true},
+		"text with 及时":       {in: "及时支付", text: true},
+		"opposite":           {in: "不低于95%以下", err: "意思相反"},
+		"two signs":          {in: "不低于≥95%", err: "两个比较符号"},
+		"about":              {in: "约95%", err: "无法识别"},
+		"trailing words":     {in: "95%左右", err: "无法识别"},
+		"impossible date":    {in: "13月底前", err: "无法识别"},
+		"decimal not date":   {in: "2021.12", value: "2021.12"},
+		"month.day before":   {in: "12.31前", deadline: "12月31日"},
+		"sign and month end": {in: "≤12月底", deadline: "12月底"},
+		"year end with year": {in: "2021年底前", deadline: "2021年12月底"},
+		"bare 前 unit":        {in: "30前", err: "像是期限"},
+		"dotted date":        {in: "2021.12.31", deadline: "2021年12月31日"},
+		"per mille":          {in: "≤5‰", op: OpLE, value: "5", unit: "‰"},
+		"square metres":      {in: "≥200㎡", op: OpGE, value: "200", unit: "㎡"},
+		"wording then sign":  {in: "达到100%", op: OpGE, value: "100"},
 	}
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {
@@ -111,7 +115,8 @@ func TestEveryUnit(t *testing.T) {
 					continue
 				}
 				e, ok := lookupUnit(name)
-				if !ok || e.kind != k.Name || !e.factor.Equal(parseFactor(u.Factor)) {
+				num, den := parseFactor(u.Factor)
+				if !ok || e.kind != k.Name || !e.factor().Equal(num.DivRound(den, divPrecision)) {
 					t.Errorf("%s: lookupUnit(%q) = %+v, %v", k.Name, name, e, ok)
 				}
 			}
@@ -160,6 +165,18 @@ func TestQuantReading(t *testing.T) {
 		"deadline never a number":       {in: Indicator{Op: OpLE, Target: "12月底前", Actual: "12", Weight: "10"}},
 		"deadline by hand":              {in: Indicator{Target: "12月底前", Actual: "已完成", Weight: "10", Score: "8"}, score: "8"},
 		"negative actual counts as 0":   {in: Indicator{Target: "≥10", Actual: "-5", Weight: "10"}, score: "0", completion: "0%"},
+		"negative ceiling met":          {in: Indicator{Target: "≤-5%", Actual: "-8%", Weight: "10"}, score: "10"},
+		"negative floor missed":         {in: Indicator{Target: "≥-5%", Actual: "-10%", Weight: "10"}, score: "0"},
+		"negative equal":                {in: Indicator{Target: "＝-5%", Actual: "-5%", Weight: "10"}, score: "10", completion: "100%"},
+		"exact conversion":              {in: Indicator{Target: "≥24小时", Actual: "1天", Weight: "10"}, score: "10", completion: "100%"},
+		"households are not people":     {in: Indicator{Target: "≥500户", Actual: "1200人", Weight: "10"}, field: "actual", level: LevelError, note: "无法换算"},
+		"row unit contradicts target":   {in: Indicator{Unit: "元", Target: "≤100万元", Actual: "1200000", Weight: "10"}, field: "unit", level: LevelError, note: "不一致"},
+		"fraction target, row unit %":   {in: Indicator{Op: OpLE, Unit: "%", Target: "0.05", Actual: "3%", Weight: "10"}, field: "target", level: LevelError, note: "请填写“5%”"},
+		"year.month target":             {in: Indicator{Op: OpLE, Target: "2021.9", Actual: "2021.10", Weight: "10"}, field: "target", level: LevelWarning, note: "像是年月"},
+		"month end keeps day deadline":  {in: Indicator{Target: "11月30日前", Actual: "11月底", Weight: "10"}, score: "10", completion: "100%"},
+		"full-width letters":            {in: Indicator{Target: "≥5ｋｍ", Actual: "4.8km", Weight: "10"}, score: "9.6", completion: "96%"},
+		"spaces in the result":          {in: Indicator{Target: "≥1000人次", Actual: "1 200人 次", Weight: "10"}, score: "10", completion: "120%"},
+		"done on a day":                 {in: Indicator{Target: "12月底前", Actual: "已于12月20日完成", Weight: "10"}, score: "10", completion: "100%"},
 	}
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {

@@ -55,18 +55,26 @@ var UnitKinds = []UnitKind{
 		{Names: []string{"万元"}, Factor: "10000"}, {Names: []string{"百万元"}, Factor: "1000000"},
 		{Names: []string{"亿元"}, Factor: "100000000"},
 	}},
-	{Name: "计数", Units: []UnitFactor{
-		{Names: countUnits, Factor: "1"},
-		{Names: prefixed("万", countUnits), Factor: "10000"},
-		{Names: prefixed("亿", countUnits), Factor: "100000000"},
-	}},
+	countKind("计数（件）", "个", "项", "件", "份", "套", "台", "辆", "座", "所", "栋", "间", "张", "条", "处", "本", "册",
+		"篇", "支", "部", "只", "批", "宗", "笔", "例", "类", "种"),
+	countKind("人数", "人", "名", "位"),
+	countKind("人次", "人次"),
+	countKind("户数", "户", "家"),
+	countKind("次数", "次", "场", "期"),
+	countKind("床位", "床", "张床"),
+	countKind("学时", "学时", "课时"),
 }
 
-// countUnits are the measure words of counted things: one of them is one of another ("个" and
-// "项" both count items), as accountants use them interchangeably in one row.
-var countUnits = []string{"个", "次", "人", "人次", "户", "家", "项", "件", "份", "台", "套", "辆", "所",
-	"座", "场", "期", "篇", "本", "册", "批", "名", "位", "张", "条", "处", "栋", "间", "床", "张次", "例", "宗",
-	"笔", "支", "部", "类", "种", "只", "头", "株", "棵", "户次", "家次", "项次", "课时", "学时", "班", "组"}
+// countKind is a group of measure words that count the same things, one of them as much as
+// another (个 and 项 both count items); with "万" and "亿" before them they count ten
+// thousands and hundred millions. Measure words of different groups (户 and 人) are not compared.
+func countKind(name string, words ...string) UnitKind {
+	return UnitKind{Name: name, Units: []UnitFactor{
+		{Names: words, Factor: "1"},
+		{Names: prefixed("万", words), Factor: "10000"},
+		{Names: prefixed("亿", words), Factor: "100000000"},
+	}}
+}
 
 func prefixed(p string, names []string) []string {
 	out := make([]string, len(names))
@@ -76,9 +84,19 @@ func prefixed(p string, names []string) []string {
 	return out
 }
 
+// unitEntry is a unit's kind and its factor as an exact fraction num/den (亩 is 2000/3 m²):
+// conversions divide once, so "1天" against "≥24小时" is exactly 24.
 type unitEntry struct {
-	kind   string
-	factor decimal.Decimal
+	kind     string
+	num, den decimal.Decimal
+}
+
+// factor is the entry's factor, rounded, for tests.
+func (e unitEntry) factor() decimal.Decimal { return e.num.DivRound(e.den, divPrecision) }
+
+// convert expresses v, in unit from, in unit to (of the same kind).
+func convert(v decimal.Decimal, from, to unitEntry) decimal.Decimal {
+	return v.Mul(from.num).Mul(to.den).DivRound(from.den.Mul(to.num), divPrecision)
 }
 
 // unitIndex maps every spelling (lower case) to its kind and factor.
@@ -88,28 +106,27 @@ func buildUnitIndex() map[string]unitEntry {
 	idx := map[string]unitEntry{}
 	for _, k := range UnitKinds {
 		for _, u := range k.Units {
-			f := parseFactor(u.Factor)
+			num, den := parseFactor(u.Factor)
 			for _, n := range u.Names {
-				idx[strings.ToLower(n)] = unitEntry{kind: k.Name, factor: f}
+				idx[strings.ToLower(n)] = unitEntry{kind: k.Name, num: num, den: den}
 			}
 		}
 	}
 	return idx
 }
 
-func parseFactor(s string) decimal.Decimal {
-	num, den, frac := strings.Cut(s, "/")
-	f := decimal.RequireFromString(num)
-	if frac {
-		f = f.DivRound(decimal.RequireFromString(den), divPrecision)
+func parseFactor(s string) (num, den decimal.Decimal) {
+	n, d, frac := strings.Cut(s, "/")
+	if !frac {
+		d = "1"
 	}
-	return f
+	return decimal.RequireFromString(n), decimal.RequireFromString(d)
 }
 
 // normUnit is the spelling a unit is compared by: full-width mapped, spaces dropped, "百分比" as "%".
 func normUnit(u string) string {
 	u = compact(u)
-	if e, ok := unitIndex[strings.ToLower(u)]; ok && e.kind == "百分比" && e.factor.Equal(decimal.NewFromInt(1)) {
+	if e, ok := unitIndex[strings.ToLower(u)]; ok && e.kind == "百分比" && e.num.Equal(e.den) {
 		return "%"
 	}
 	return u

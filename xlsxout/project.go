@@ -74,13 +74,10 @@ func (b *builder) projectFunds(p *forms.ProjectForm, r *forms.ProjectResult) ban
 }
 
 // dCell is D = 分值 × B / A, capped at 分值, as a formula of the total row's cells; blank when
-// forms cannot compute it (A blank or 0, 分值 blank), as the PDF prints it.
+// forms cannot compute it (A blank or 0, B or 分值 blank or not a number), as the PDF prints it.
 func dCell(r *forms.ProjectResult) cell {
 	if !r.HasD {
 		return cell{role: roleCentre}
-	}
-	if b := r.Funds["T"].Cells[forms.ColActual]; b.Typed && !b.Valid {
-		return number(r.D, scoreFmt(r.D)) // B is text: forms counts it as 0, a formula could not
 	}
 	w := ref(dWeightKey)
 	a, bb := ref(amountKey("funds", "T", forms.ColFull)), ref(amountKey("funds", "T", forms.ColActual))

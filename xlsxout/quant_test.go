@@ -27,8 +27,11 @@ func quantDoc(t *testing.T, rule forms.NegativeRule) *forms.Document {
 	doc.Settings.Negative = rule
 	for i, p := range quantRows {
 		in := doc.Unit.Indicators.Row(p)
-		in.Op, in.Target, in.Actual = forms.Op(quantValues[i][0]), quantValues[i][1], quantValues[i][2]
+		in.Op, in.Target, in.Actual, in.Manual = forms.Op(quantValues[i][0]), quantValues[i][1], quantValues[i][2], false
 		in.Score = ""
+		if p == rowPercent {
+			in.Unit = "%" // the sample's 度量单位 个 would contradict "95%"
+		}
 	}
 	return doc
 }

@@ -31,7 +31,7 @@ func stressDoc(t testing.TB, rule forms.NegativeRule) *forms.Document {
 		case 0:
 			in.Manual, in.Score = true, "0.5" // 手工调整
 		case 1:
-			in.Target, in.Actual = "95%", fmt.Sprintf("%d%%", 80+i%30)
+			in.Unit, in.Target, in.Actual = "%", "95%", fmt.Sprintf("%d%%", 80+i%30)
 		case 2:
 			in.Op, in.Target, in.Actual = forms.OpNone, "≥50个", fmt.Sprintf("%d个", 30+i%40)
 		case 3:

@@ -22,7 +22,7 @@ func SummaryInputs(tb testing.TB, samplePath string) []forms.SummaryInput {
 	a.Unit.Name = "抚顺市东洲区社会保险事业服务所"
 	a.Unit.BudgetRow("I1").Full = "5000"
 	in := a.Unit.Indicators.Row(forms.RowPath{L1: 0, L2: 0, Row: 0})
-	in.Op, in.Actual = forms.OpGE, "1000"
+	in.Op, in.Actual, in.Manual = forms.OpGE, "1000", false // 采用建议
 	b.Unit.Name = "新宾满族自治县社会保险事业服务中心"
 	b.Settings.Year = "2020"
 	b.Unit.BudgetRow("I1").Actual = ""
