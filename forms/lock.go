@@ -41,6 +41,19 @@ type Holder struct {
 	Refreshed time.Time `json:"-"`
 }
 
+// ThisWindow describes the window instance of this program, as its lock files and recovery
+// copies record it.
+func ThisWindow(instance string) Holder {
+	return Holder{Program: FileFormat, PID: os.Getpid(), Host: hostName(), User: userName(), Instance: instance, Opened: time.Now()}
+}
+
+// Ended reports whether h's program is known to have ended: it ran on this computer, in
+// another process, which is gone. (A window of this process, or of another computer, cannot be
+// judged from its pid.)
+func (h Holder) Ended() bool {
+	return h.Known() && h.Here() && h.PID != os.Getpid() && !processAlive(h.PID)
+}
+
 // Known reports whether the lock file could be read (it is empty while being written).
 func (h Holder) Known() bool { return h.PID != 0 }
 
@@ -122,7 +135,7 @@ func heldHere(file, instance string) bool {
 // read-only folder, say): the document may still be opened, its saves are still checked.
 func AcquireLock(path, instance string) (*Lock, error) {
 	file := LockFile(path)
-	me := Holder{Program: FileFormat, PID: os.Getpid(), Host: hostName(), User: userName(), Instance: instance, Opened: time.Now()}
+	me := ThisWindow(instance)
 	for range 3 {
 		data, _ := json.Marshal(me)
 		err := createExclusive(file, data)
