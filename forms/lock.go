@@ -216,8 +216,9 @@ func createExclusive(file string, data []byte) error {
 	return err
 }
 
-// userName is the user's login name from the environment (asking the system can mean asking
-// a domain controller over the network on Windows).
+// userName is the user's login name from the environment: asking the system can mean asking
+// a domain controller over the network on Windows (where USERNAME is always set), and os/user
+// would bring cgo into this package. Empty when the environment does not say.
 func userName() string {
 	for _, v := range []string{"USERNAME", "USER", "LOGNAME"} {
 		if s := os.Getenv(v); s != "" {
