@@ -48,10 +48,9 @@ type Window struct {
 	// ReadOnlyFrom is the file a newer program saved, shown read-only: saving asks for a new name.
 	ReadOnlyFrom string
 
-	untitled       string          // recovery key of an untitled document
-	recoveryKeys   map[string]bool // recovery copies this window wrote
+	recoveryKeys   map[string]bool // recovery copies this window wrote or restored
 	recoveryDialog dialog.Dialog   // the restore question, when one is showing
-	fileState      *fileUI         // the file commands' dialogs and prompts (files.go)
+	fileState      *fileUI         // the file commands' dialogs, prompts, saves and lock (files.go)
 	previewWin     *previewWindow  // the open 打印预览 window (preview.go)
 
 	// deferUnit: the unit tab's lower sections wait for the first frame (Launch only).
@@ -113,9 +112,10 @@ func Launch(a fyne.App, path string) *Window {
 // turns the garbage collector back on anyway (a window that is never drawn, e.g. minimised).
 var firstFrameFallback = 2 * time.Second
 
-// start shows path (or a new document) and offers the recovery copies left by a crash.
+// start shows path (or a new document) and offers the recovery copies left by a crash, once
+// any question about path is answered.
 func (w *Window) start(path string) {
-	var tell func()
+	var tell func(next func())
 	if path != "" {
 		tell = w.openFile(path)
 	}
@@ -126,7 +126,8 @@ func (w *Window) start(path string) {
 	// them would lay out and refresh the tab bar again.
 	w.Win.SetContent(w.content)
 	if tell != nil {
-		tell() // why the file cannot be shown
+		tell(w.offerRecovery) // why the file cannot be shown, or whether to open it
+		return
 	}
 	w.offerRecovery()
 }
@@ -195,8 +196,8 @@ func newWindow(a fyne.App, show bool) *Window {
 
 // setDocument shows doc (read from path, "" when new) in freshly built tabs.
 func (w *Window) setDocument(doc *forms.Document, path string) {
-	w.clearRecovery() // the previous document was saved or deliberately discarded
-	w.Doc, w.Path, w.Dirty, w.ReadOnlyFrom, w.untitled = doc, path, false, "", ""
+	w.leaveDocument() // the previous document was saved or deliberately discarded
+	w.Doc, w.Path, w.Dirty, w.ReadOnlyFrom = doc, path, false, ""
 	w.rebuild()
 	w.Tabs.SelectIndex(0)
 }
@@ -286,7 +287,7 @@ func (w *Window) title() string {
 	case w.Path != "":
 		name = filepath.Base(w.Path)
 	case w.ReadOnlyFrom != "":
-		name = filepath.Base(w.ReadOnlyFrom) + "（只读：由更新版本保存）"
+		name = filepath.Base(w.ReadOnlyFrom) + w.readOnlyNote()
 	}
 	if w.Dirty {
 		name += " *"

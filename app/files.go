@@ -1,6 +1,7 @@
 package app
 
 import (
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"os"
@@ -12,7 +13,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -29,7 +29,8 @@ const (
 //
 // chooseOpen and chooseSave are the seam for tests: by default they show Fyne's file dialogs;
 // a test replaces them (w.files().chooseSave = ...) to answer with a path at once. jobs lets a
-// test wait for a background export to finish and show its result.
+// test wait for a background export to finish and show its result; queue.wait does the same for
+// saves, recovery copies and locks.
 type fileUI struct {
 	// chooseOpen asks for a document to open and calls cb with its path; not on cancel.
 	chooseOpen func(cb func(path string))
@@ -40,12 +41,41 @@ type fileUI struct {
 	prompt *unsavedPrompt
 	// jobs counts background exports until their result has been shown.
 	jobs sync.WaitGroup
+
+	// instance names this window in lock files and recovery copies.
+	instance string
+	// queue does the window's saves, recovery copies and lock releases, in order (autosave.go).
+	queue fileQueue
+	// lock is the document's lock while this window holds it; nil otherwise (lock.go).
+	lock *forms.Lock
+	// stamp is what the document's file held when this window last read or wrote it; a save
+	// over anything else asks first. nil when there is no file, or it is not known.
+	stamp *forms.Stamp
+	// readOnlyNote says in the title why a document is shown read-only.
+	readOnlyNote string
+
+	// saving is the save in progress, again a save asked for meanwhile (save.go).
+	saving *saveJob
+	again  *pendingSave
+	// busy shows 正在保存… in the toolbar.
+	busy *widget.Label
+	// closing is set once the window is closing: nothing is copied for recovery any more.
+	closing bool
+
+	// lastCopy is the hash of the last recovery copy queued; adopted are copies of an earlier
+	// run this window restored, removed once its own copy is written (recovery.go).
+	lastCopy     [sha256.Size]byte
+	adopted      []string
+	stopAutosave chan struct{}
 }
 
-// files returns the file-command state of w, made with the real file dialogs on first use.
+// files returns the file-command state of w, made with the real file dialogs on first use; it
+// registers the window as running, so that other windows leave its recovery copies alone.
 func (w *Window) files() *fileUI {
 	if w.fileState == nil {
-		w.fileState = &fileUI{chooseOpen: w.dialogOpen, chooseSave: w.dialogSave}
+		w.fileState = &fileUI{chooseOpen: w.dialogOpen, chooseSave: w.dialogSave,
+			instance: newInstanceID(), busy: widget.NewLabel("")}
+		register(w)
 	}
 	return w.fileState
 }
@@ -58,37 +88,77 @@ func defaultYear() int { return time.Now().Year() - 1 }
 // and the current document stays. It does not ask about unsaved changes (see openRecent).
 func (w *Window) Open(path string) {
 	if tell := w.openFile(path); tell != nil {
-		tell()
+		tell(func() {})
 	}
 }
 
 // openFile shows the document at path, or leaves the window as it is when the file cannot be
-// read. It returns what to tell the user (a dialog to show), or nil.
-func (w *Window) openFile(path string) (tell func()) {
+// read. It returns what to tell or ask the user (a dialog to show, which runs next once it no
+// longer needs the window's document), or nil.
+func (w *Window) openFile(path string) (tell func(next func())) {
 	if abs, err := filepath.Abs(path); err == nil {
 		path = abs
 	}
-	doc, err := forms.Load(path)
+	doc, stamp, err := forms.LoadStamped(path)
 	var newer *forms.NewerVersionError
 	switch {
 	case errors.As(err, &newer) && newer.Doc != nil:
 		// Shown read-only: the document has no file, so saving asks for a new name and the
 		// newer file is never overwritten with less than it holds.
-		w.setDocument(newer.Doc, "")
-		w.ReadOnlyFrom = path
-		w.evaluate()
-		return func() {
+		w.showReadOnly(newer.Doc, path, "（只读：由更新版本保存）")
+		return func(next func()) {
 			dialog.ShowInformation("以只读方式打开", err.Error()+"\n\n本程序能读出的内容已显示；保存时请另存为新文件，原文件不会被改动。", w.Win)
+			next()
 		}
 	case err != nil:
 		if errors.Is(err, os.ErrNotExist) {
 			w.removeRecent(path)
 		}
-		return func() { dialog.ShowError(err, w.Win) }
+		return func(next func()) { dialog.ShowError(err, w.Win); next() }
 	}
-	w.setDocument(doc, path)
-	w.addRecent(path)
+	lock, err := w.acquireLock(path)
+	var held *forms.LockedError
+	if errors.As(err, &held) {
+		return func(next func()) { w.askLocked(doc, stamp, held, next) }
+	}
+	// Any other error: the lock file cannot be made (a read-only folder); saves are still checked.
+	w.showFile(doc, path, stamp, lock)
 	return nil
+}
+
+// showFile shows doc read from path, whose file held stamp, with the document's lock (nil when
+// this window does not hold it).
+func (w *Window) showFile(doc *forms.Document, path string, stamp forms.Stamp, lock *forms.Lock) {
+	w.setDocument(doc, path)
+	ui := w.files()
+	ui.stamp = &stamp
+	w.holdLock(lock)
+	w.addRecent(path)
+	ui.queue.do(func() { forms.RemoveStaleTemps(filepath.Dir(path), filepath.Base(path)) })
+}
+
+// showReadOnly shows doc, read from path, without its file: saving asks for a new name.
+func (w *Window) showReadOnly(doc *forms.Document, path, note string) {
+	w.setDocument(doc, "")
+	w.ReadOnlyFrom = path
+	w.files().readOnlyNote = note
+	w.evaluate()
+}
+
+// readOnlyNote is what the title adds to the name of a file shown read-only.
+func (w *Window) readOnlyNote() string {
+	if w.fileState == nil || w.fileState.readOnlyNote == "" {
+		return "（只读）"
+	}
+	return w.fileState.readOnlyNote
+}
+
+// leaveDocument lets go of the document the window showed: its recovery copies (it was saved
+// or deliberately discarded), its lock and what its file held.
+func (w *Window) leaveDocument() {
+	w.clearRecovery()
+	w.releaseLock()
+	w.files().stamp = nil
 }
 
 // New replaces the document with an empty one, after asking about unsaved changes.
@@ -106,50 +176,29 @@ func (w *Window) openRecent(path string) {
 	w.confirmDiscard(func() { w.Open(path) })
 }
 
-// Save writes the document to its file, or asks for one when it has none.
-func (w *Window) Save() { w.save(nil) }
-
-// SaveAs asks for a file and writes the document to it.
-func (w *Window) SaveAs() { w.saveAs(nil) }
-
-// save saves and then, once the document is on disk, runs then (nil for nothing).
-func (w *Window) save(then func()) {
-	if w.Path == "" {
-		w.saveAs(then)
-		return
-	}
-	w.saveTo(w.Path, then)
-}
-
-func (w *Window) saveAs(then func()) {
-	w.files().chooseSave(w.suggestedName(forms.FileExt), forms.FileExt, func(path string) {
-		target := withExt(path, forms.FileExt)
-		w.confirmReplace(path, target, func() { w.saveTo(target, then) })
-	})
-}
-
-// saveTo writes the document to path with forms.Save (atomic, keeps a .bak, never overwrites
-// a file it cannot read) and makes path the document's file.
-func (w *Window) saveTo(path string, then func()) {
-	if err := forms.Save(path, w.Doc); err != nil {
-		dialog.ShowError(withHint(err), w.Win)
-		return
-	}
-	w.clearRecovery()
-	w.Path, w.Dirty, w.ReadOnlyFrom = path, false, ""
-	w.addRecent(path)
-	w.Win.SetTitle(w.title())
-	w.updateStatus()
-	if then != nil {
-		then()
-	}
-}
-
 // closeRequested is the window's close intercept: it asks about unsaved changes first.
 func (w *Window) closeRequested() {
-	w.confirmDiscard(func() {
-		w.clearRecovery()
-		w.Win.Close()
+	w.confirmDiscard(w.closeNow)
+}
+
+// closeNow closes the window once its file work is done: nothing is copied for recovery any
+// more, its own copies are removed (the document was saved, or the user chose 不保存), its lock
+// is released, and a save still running finishes first.
+func (w *Window) closeNow() {
+	ui := w.files()
+	if ui.closing {
+		return
+	}
+	ui.closing = true
+	w.stopAutosave()
+	w.clearRecovery()
+	w.releaseLock()
+	w.showBusy()
+	ui.queue.do(func() {
+		fyne.DoAndWait(func() {
+			unregister(w)
+			w.Win.Close()
+		})
 	})
 }
 
@@ -286,86 +335,4 @@ func withHint(err error) error {
 		return fmt.Errorf("%w\n\n没有写入权限，或文件正被其他程序（如 PDF 阅读器）打开：请关闭该程序，或换一个文件夹", err)
 	}
 	return err
-}
-
-// dialogOpen is the real chooseOpen: Fyne's file open dialog listing .zpb files.
-func (w *Window) dialogOpen(cb func(path string)) { w.dialogOpenOn(w.Win, cb) }
-
-// dialogOpenOn is dialogOpen on the window parent (the main window or another of its windows).
-func (w *Window) dialogOpenOn(parent fyne.Window, cb func(path string)) {
-	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
-		if err != nil {
-			dialog.ShowError(fmt.Errorf("无法打开所选文件：%w", err), parent)
-			return
-		}
-		if rc == nil {
-			return // cancelled
-		}
-		path := filepath.FromSlash(rc.URI().Path())
-		rc.Close()
-		cb(path)
-	}, parent)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{forms.FileExt}))
-	w.prepareFileDialog(d)
-	d.Show()
-}
-
-// dialogSave is the real chooseSave: Fyne's file save dialog. Fyne creates (or, after asking,
-// truncates) the chosen file before it returns; an empty file it leaves is removed, so that
-// forms.Save keeps the existing .bak and a failed export leaves no empty PDF.
-func (w *Window) dialogSave(name, ext string, cb func(path string)) {
-	w.dialogSaveOn(w.Win, name, ext, cb)
-}
-
-// dialogSaveOn is dialogSave on the window parent.
-func (w *Window) dialogSaveOn(parent fyne.Window, name, ext string, cb func(path string)) {
-	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
-		if err != nil {
-			dialog.ShowError(withHint(fmt.Errorf("无法写入所选位置：%w", err)), parent)
-			return
-		}
-		if wc == nil {
-			return // cancelled
-		}
-		path := filepath.FromSlash(wc.URI().Path())
-		wc.Close()
-		if fi, err := os.Stat(path); err == nil && fi.Mode().IsRegular() && fi.Size() == 0 {
-			_ = os.Remove(path)
-		}
-		cb(path)
-	}, parent)
-	d.SetFileName(name)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
-	switch ext {
-	case ".pdf":
-		d.SetTitleText("导出 PDF")
-		d.SetConfirmText("导出")
-	case ".xlsx":
-		d.SetTitleText("导出 Excel")
-		d.SetConfirmText("导出")
-	default:
-		d.SetTitleText("另存为")
-	}
-	w.prepareFileDialog(d)
-	d.Show()
-}
-
-// prepareFileDialog makes a file dialog larger than Fyne's default (it shrinks to fit a small
-// window) and starts it in the folder of the document, or of the most recent file, when that
-// folder exists; otherwise Fyne starts in the folder it used last.
-func (w *Window) prepareFileDialog(d *dialog.FileDialog) {
-	d.Resize(fyne.NewSize(900, 600))
-	dirs := []string{}
-	if w.Path != "" {
-		dirs = append(dirs, filepath.Dir(w.Path))
-	}
-	for _, p := range w.recentFiles() {
-		dirs = append(dirs, filepath.Dir(p))
-	}
-	for _, dir := range dirs {
-		if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
-			d.SetLocation(l)
-			return
-		}
-	}
 }

@@ -92,6 +92,9 @@ func dialogTap(t *testing.T, w *Window, text string) {
 	t.Fatalf("no button %q in the dialog:\n%s", text, dialogText(w))
 }
 
+// settle waits until the window's saves, recovery copies and lock releases are done and shown.
+func settle(w *Window) { w.files().queue.wait() }
+
 // hasDialog reports whether a dialog is shown over the window.
 func hasDialog(w *Window) bool { return w.Win.Canvas().Overlays().Top() != nil }
 
@@ -177,6 +180,7 @@ func TestSaveAsThenSave(t *testing.T) {
 		t.Errorf("title of a changed document %q", got)
 	}
 	w.SaveAs()
+	settle(w)
 	target := filepath.Join(dir, "副本.zpb")
 	if !reflect.DeepEqual(*asked, []string{"fushun-shebao-2021.zpb"}) {
 		t.Errorf("suggested names %q", *asked)
@@ -203,6 +207,7 @@ func TestSaveAsThenSave(t *testing.T) {
 	w.Doc.Unit.Name = "第二次保存"
 	w.changed()
 	w.Save()
+	settle(w)
 	if w.Dirty || strings.Contains(w.Win.Title(), "*") {
 		t.Errorf("after Save: Dirty %v title %q", w.Dirty, w.Win.Title())
 	}
@@ -226,6 +231,7 @@ func TestSaveUntitledAsksForFile(t *testing.T) {
 	target := filepath.Join(t.TempDir(), "新文档.zpb")
 	asked := answerSave(w, target)
 	w.Save()
+	settle(w)
 	if want := fmt.Sprintf("%d年绩效自评.zpb", defaultYear()); !reflect.DeepEqual(*asked, []string{want}) {
 		t.Errorf("suggested %q, want %q", *asked, want)
 	}
@@ -253,6 +259,7 @@ func TestSaveAsAddedExtensionAsksBeforeReplacing(t *testing.T) {
 	}
 	w.SaveAs()
 	dialogTap(t, w, "替换")
+	settle(w)
 	if w.Path != other {
 		t.Errorf("Path %q after replacing", w.Path)
 	}
@@ -266,6 +273,7 @@ func TestSaveRefusesToOverwriteUnreadableFile(t *testing.T) {
 	answerSave(w, broken)
 	w.changed()
 	w.SaveAs()
+	settle(w)
 	if !hasDialog(w) || !strings.Contains(dialogText(w), "没有保存") {
 		t.Errorf("no refusal: %q", dialogText(w))
 	}
@@ -282,6 +290,7 @@ func TestCloseWhenClean(t *testing.T) {
 	closed := false
 	w.Win.SetOnClosed(func() { closed = true })
 	w.closeRequested()
+	settle(w)
 	if !closed || hasDialog(w) {
 		t.Errorf("clean window: closed %v, dialog %v", closed, hasDialog(w))
 	}
@@ -311,6 +320,7 @@ func TestClosePromptWhenDirty(t *testing.T) {
 
 	w.closeRequested()
 	test.Tap(w.files().prompt.save)
+	settle(w)
 	if !closed || w.Dirty {
 		t.Errorf("保存: closed %v dirty %v", closed, w.Dirty)
 	}
@@ -326,6 +336,7 @@ func TestClosePromptDiscard(t *testing.T) {
 	w.changed()
 	w.closeRequested()
 	test.Tap(w.files().prompt.discard)
+	settle(w)
 	if !closed {
 		t.Error("不保存 did not close")
 	}
@@ -341,6 +352,7 @@ func TestClosePromptSaveFailureKeepsWindow(t *testing.T) {
 	w.changed()
 	w.closeRequested()
 	test.Tap(w.files().prompt.save)
+	settle(w)
 	if closed || !w.Dirty || !strings.Contains(dialogText(w), "没有保存") {
 		t.Errorf("closed %v dirty %v dialog %q", closed, w.Dirty, dialogText(w))
 	}
@@ -375,6 +387,7 @@ func TestNewSaveUntitledFirst(t *testing.T) {
 	answerSave(w, target)
 	w.New()
 	test.Tap(w.files().prompt.save)
+	settle(w)
 	if d, err := forms.Load(target); err != nil || d.Settings.UnitShortName != "先保存" {
 		t.Fatalf("not saved first: %v", err)
 	}
@@ -801,6 +814,7 @@ func TestRealSaveDialog(t *testing.T) {
 	w.SaveAs() // typed without the extension
 	dialogEntry(t, w).SetText("新")
 	dialogTap(t, w, "保存")
+	settle(w)
 	if want := filepath.Join(dir, "新.zpb"); w.Path != want {
 		t.Fatalf("Path %q, want %q; dialog %q", w.Path, want, dialogText(w))
 	}
@@ -812,6 +826,7 @@ func TestRealSaveDialog(t *testing.T) {
 	dialogEntry(t, w).SetText("旧.zpb")
 	dialogTap(t, w, "保存")
 	dialogTap(t, w, "是")
+	settle(w)
 	if w.Path != doc {
 		t.Fatalf("Path %q; dialog %q", w.Path, dialogText(w))
 	}

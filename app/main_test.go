@@ -7,13 +7,16 @@ import (
 )
 
 // TestMain keeps the tests away from the user's real recovery copies: every test that does not
-// choose its own folder (useRecoveryDir) uses an empty temporary one.
+// choose its own folder (useRecoveryDir) uses an empty temporary one. Documents are opened
+// without their locks except in the tests of locking (useLocks): the other tests open the shared
+// sample in many windows and never close them.
 func TestMain(m *testing.M) {
 	dir, err := os.MkdirTemp("", "ziping-app-test-")
 	if err != nil {
 		panic(err)
 	}
 	recoveryDir = func() string { return filepath.Join(dir, "recovery") }
+	takeLocks = false
 	code := m.Run()
 	os.RemoveAll(dir)
 	os.Exit(code)

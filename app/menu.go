@@ -79,6 +79,7 @@ func (w *Window) toolbar() fyne.CanvasObject {
 	check := widget.NewButtonWithIcon("检查", theme.ConfirmIcon(), w.showChecks)
 	check.Importance = widget.LowImportance
 	row.Add(check)
+	row.Add(w.saveIndicator())
 	return row
 }
 

@@ -58,8 +58,9 @@ func crashVersions(t testing.TB) []*Document {
 //
 // The child reports "start n" before and "saved n" after each Save on a pipe (not on the file
 // system under test), so the parent knows which saves completed. Save n does, in order:
-// (1) back up the current file: temp file, fsync, rename to doc.zpb.bak; (2) write the new
-// content: temp file, fsync, rename to doc.zpb. A kill during save n may therefore leave
+// (1) write the new content to a temp file and fsync it; (2) write the current file's content to
+// another temp file, fsync it and rename it to doc.zpb.bak; (3) rename the first temp file to
+// doc.zpb. A kill during save n may therefore leave
 // (a) nothing changed, (b) the backup renamed but not the file, so that doc.zpb.bak equals
 // doc.zpb, or (c) both renamed. With n saves completed and none in progress, doc.zpb is save n
 // and doc.zpb.bak is save n−1, byte for byte. Checked after every kill:
