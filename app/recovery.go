@@ -307,18 +307,18 @@ func recoveryDiff(r recovery) string {
 	return b.String()
 }
 
-// scoreChanges lists the totals that differ from saved to doc.
+// scoreChanges lists the totals that differ from saved to doc ("未完成" for a form without one).
 func scoreChanges(saved, doc *forms.Document) []string {
 	a, b := forms.Evaluate(saved), forms.Evaluate(doc)
 	var out []string
-	if x, y := forms.FormatScore(a.Unit.Total), forms.FormatScore(b.Unit.Total); x != y {
+	if x, y := pending(a.Unit.TotalText()), pending(b.Unit.TotalText()); x != y {
 		out = append(out, fmt.Sprintf("单位总评价得分 %s → %s", x, y))
 	}
 	if len(saved.Projects) != len(doc.Projects) {
 		out = append(out, fmt.Sprintf("项目表 %d 张 → %d 张", len(saved.Projects), len(doc.Projects)))
 	}
 	for i := range min(len(a.Projects), len(b.Projects)) {
-		if x, y := forms.FormatScore(a.Projects[i].Total), forms.FormatScore(b.Projects[i].Total); x != y {
+		if x, y := pending(a.Projects[i].TotalText()), pending(b.Projects[i].TotalText()); x != y {
 			out = append(out, fmt.Sprintf("项目 %d 得分 %s → %s", i+1, x, y))
 		}
 	}
