@@ -69,7 +69,7 @@ func Marshal(doc *Document) ([]byte, error) {
 // Unmarshal decodes a document file's bytes. Every failure is a *FileError with a Chinese reason.
 func Unmarshal(data []byte) (*Document, error) {
 	if len(data) > MaxFileSize {
-		return nil, &FileError{Reason: fmt.Sprintf("文件过大（%d MB），不是绩效自评文件或已损坏。", len(data)>>20)}
+		return nil, &FileError{Reason: tooLarge(int64(len(data)))}
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if len(bytes.TrimSpace(data)) == 0 {
@@ -168,16 +168,33 @@ func lineOf(data []byte, offset int64) int {
 	return bytes.Count(data[:offset], []byte("\n")) + 1
 }
 
-// Load reads a document file. It never writes to the file.
+// Load reads a document file. It never writes to the file. Only a regular file is read: a
+// folder, a named pipe (FIFO), a device or a socket is refused at once, from its mode, before
+// it is opened, and the file is opened without blocking, so a pipe with no writer (which would
+// make a plain open wait forever) or a path swapped for one after the check is answered at
+// once too. A file larger than MaxFileSize is refused from its size, unread.
 func Load(path string) (*Document, error) {
-	f, err := os.Open(path)
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil, &FileError{Path: path, Reason: osReason(err), Err: err}
+	}
+	if err := checkRegular(path, fi); err != nil {
+		return nil, err
+	}
+	f, err := os.OpenFile(path, os.O_RDONLY|openNoBlock, 0)
 	if err != nil {
 		return nil, &FileError{Path: path, Reason: osReason(err), Err: err}
 	}
 	defer f.Close()
+	if fi, err = f.Stat(); err != nil {
+		return nil, &FileError{Path: path, Reason: "读取失败：" + SystemReason(err) + "。", Err: err}
+	}
+	if err := checkRegular(path, fi); err != nil {
+		return nil, err
+	}
 	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
 	if err != nil {
-		return nil, &FileError{Path: path, Reason: "读取失败：" + err.Error(), Err: err}
+		return nil, &FileError{Path: path, Reason: "读取失败：" + SystemReason(err) + "。", Err: err}
 	}
 	doc, err := Unmarshal(data)
 	if err != nil {
@@ -194,6 +211,48 @@ func Load(path string) (*Document, error) {
 	return doc, nil
 }
 
+// ErrNotRegular is wrapped by the error about a document path that is not a regular file.
+var ErrNotRegular = errors.New("不是普通文件")
+
+// checkRegular refuses what is not a regular file, saying what it is, and a file too large.
+func checkRegular(path string, fi os.FileInfo) error {
+	m := fi.Mode()
+	what := ""
+	switch {
+	case m.IsRegular():
+		if fi.Size() > MaxFileSize {
+			return &FileError{Path: path, Reason: tooLarge(fi.Size())}
+		}
+		return nil
+	case m.IsDir():
+		what = "这是一个文件夹"
+	case m&os.ModeNamedPipe != 0:
+		what = "这是一个命名管道（FIFO）"
+	case m&os.ModeDevice != 0:
+		what = "这是一个设备"
+	case m&os.ModeSocket != 0:
+		what = "这是一个套接字"
+	default:
+		what = "这是一个特殊文件"
+	}
+	return &FileError{Path: path, Reason: what + "，不是普通文件：请选择磁盘上的绩效自评文件（.zpb）。", Err: ErrNotRegular}
+}
+
+// tooLarge is the refusal of a file of size bytes, larger than MaxFileSize.
+func tooLarge(size int64) string {
+	return fmt.Sprintf("文件过大（%s，上限 %d MB），不是绩效自评文件或已损坏。", sizeText(size), MaxFileSize>>20)
+}
+
+// sizeText is a file size for a message: "33.5 MB", or "超过 32 MB" for the MaxFileSize+1
+// bytes that Load reads at most (a file that grew after it was measured).
+func sizeText(size int64) string {
+	if size == MaxFileSize+1 {
+		return fmt.Sprintf("超过 %d MB", MaxFileSize>>20)
+	}
+	return fmt.Sprintf("%.1f MB", float64(size)/(1<<20))
+}
+
+// osReason says why a document could not be opened for reading.
 func osReason(err error) string {
 	switch {
 	case errors.Is(err, os.ErrNotExist):
@@ -201,5 +260,5 @@ func osReason(err error) string {
 	case errors.Is(err, os.ErrPermission):
 		return "没有读取权限。"
 	}
-	return err.Error()
+	return SystemReason(err) + "。"
 }

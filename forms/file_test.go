@@ -197,3 +197,35 @@ func FuzzUnmarshal(f *testing.F) {
 		}
 	})
 }
+
+// TestLoadTooLargeShowsSize: the refusal of a file over MaxFileSize says how large the file is
+// and what the limit is, whether it comes from Load (the file's size, unread) or Unmarshal.
+func TestLoadTooLargeShowsSize(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "big.zpb")
+	if err := os.WriteFile(path, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Truncate(path, 40<<20+512<<10); err != nil { // sparse: 40.5 MB
+		t.Fatal(err)
+	}
+	_, err := Load(path)
+	if err == nil || !strings.Contains(err.Error(), "文件过大（40.5 MB，上限 32 MB）") {
+		t.Fatalf("Load: %v", err)
+	}
+	_, err = Unmarshal(make([]byte, MaxFileSize+1<<20))
+	if err == nil || !strings.Contains(err.Error(), "文件过大（33.0 MB，上限 32 MB）") {
+		t.Fatalf("Unmarshal: %v", err)
+	}
+}
+
+// TestLoadRefusesFolder: a folder given as a document is refused from its mode, in Chinese.
+func TestLoadRefusesFolder(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "文件夹.zpb")
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Load(dir)
+	if !errors.Is(err, ErrNotRegular) || !strings.Contains(err.Error(), "无法打开“文件夹.zpb”：这是一个文件夹，不是普通文件") {
+		t.Fatalf("got %v", err)
+	}
+}
