@@ -78,6 +78,9 @@ func Unmarshal(data []byte) (*Document, error) {
 	if !utf8.Valid(data) {
 		return nil, &FileError{Reason: "文件不是 UTF-8 文本，不是绩效自评文件或已损坏。"}
 	}
+	if err := checkShape(data); err != nil {
+		return nil, &FileError{Reason: err.Error() + "，不是绩效自评文件或已损坏。", Err: err}
+	}
 	var head struct {
 		Format  string `json:"format"`
 		Version int    `json:"version"`
@@ -98,6 +101,46 @@ func Unmarshal(data []byte) (*Document, error) {
 		return nil, &FileError{Reason: "无法升级旧版本的文件：" + err.Error(), Err: err}
 	}
 	return decodeStrict(data)
+}
+
+// A file is decoded whole into memory before its limits (Document.checkLimits) can be looked
+// at, and decoding costs memory by the JSON objects and array elements, not by bytes: 4 MB of
+// "{}," are a million indicator rows. checkShape bounds them before decoding, at about four
+// times what a document at every limit holds (formstest.Largest: 24,000 objects and 176,000
+// commas), so that decoding any file takes a few tens of megabytes at most.
+const (
+	maxFileObjects = 100_000   // JSON objects ({…}) in a file
+	maxFileCommas  = 1_000_000 // commas between JSON values: array elements and object keys
+)
+
+// checkShape counts the objects and commas of data, outside strings, and refuses a file with
+// more than a document at the limits can hold. It reads data once and allocates nothing.
+func checkShape(data []byte) error {
+	objects, commas := 0, 0
+	inString, escaped := false, false
+	for _, c := range data {
+		switch {
+		case inString:
+			switch {
+			case escaped:
+				escaped = false
+			case c == '\\':
+				escaped = true
+			case c == '"':
+				inString = false
+			}
+		case c == '"':
+			inString = true
+		case c == '{':
+			objects++
+		case c == ',':
+			commas++
+		}
+	}
+	if objects > maxFileObjects || commas > maxFileCommas {
+		return fmt.Errorf("文件中的表格行和栏目过多（%d 个对象、%d 项），%w（%d 个对象、%d 项）", objects, commas, ErrLimit, maxFileObjects, maxFileCommas)
+	}
+	return nil
 }
 
 // decodeStrict decodes a current-version file, refusing unknown keys (they would be lost on save).
