@@ -50,13 +50,14 @@ const usage = `绩效自评 Ziping
                                        （.pdf 或 .xlsx，不分大小写）决定；不给 -o 时
                                        与文档同名，默认 PDF，加 --xlsx 导出 Excel；
                                        --xlsx 不能与 -o 输出.pdf 同用；输出不能是
-                                       文档本身或 .zpb 文件
+                                       文档本身、.zpb 文件或指向它们的链接
                                        设置 SOURCE_DATE_EPOCH 可得到逐字节相同的 PDF
   ziping summary 文件.zpb... -o 输出.pdf|输出.xlsx
                                        部门汇总：几个单位的预算、执行数、执行率、
                                        整体得分和各项目得分汇总成一张表；按扩展名输出
                                        PDF 或 Excel；-o 必须给出；同一文档只能给出
-                                       一次；输出不能是输入的文档或 .zpb 文件
+                                       一次；输出不能是输入的文档、.zpb 文件或
+                                       指向它们的链接
   ziping version                       显示版本
 `
 

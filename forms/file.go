@@ -259,26 +259,13 @@ var ErrNotRegular = errors.New("不是普通文件")
 
 // checkRegular refuses what is not a regular file, saying what it is, and a file too large.
 func checkRegular(path string, fi os.FileInfo) error {
-	m := fi.Mode()
-	what := ""
-	switch {
-	case m.IsRegular():
-		if fi.Size() > MaxFileSize {
-			return &FileError{Path: path, Reason: tooLarge(fi.Size())}
-		}
-		return nil
-	case m.IsDir():
-		what = "这是一个文件夹"
-	case m&os.ModeNamedPipe != 0:
-		what = "这是一个命名管道（FIFO）"
-	case m&os.ModeDevice != 0:
-		what = "这是一个设备"
-	case m&os.ModeSocket != 0:
-		what = "这是一个套接字"
-	default:
-		what = "这是一个特殊文件"
+	if !fi.Mode().IsRegular() {
+		return &FileError{Path: path, Reason: "这" + kindOf(fi.Mode()) + "，不是普通文件：请选择磁盘上的绩效自评文件（.zpb）。", Err: ErrNotRegular}
 	}
-	return &FileError{Path: path, Reason: what + "，不是普通文件：请选择磁盘上的绩效自评文件（.zpb）。", Err: ErrNotRegular}
+	if fi.Size() > MaxFileSize {
+		return &FileError{Path: path, Reason: tooLarge(fi.Size())}
+	}
+	return nil
 }
 
 // tooLarge is the refusal of a file of size bytes, larger than MaxFileSize.

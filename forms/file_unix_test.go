@@ -56,3 +56,14 @@ func TestCheckRegularAfterOpen(t *testing.T) {
 		t.Fatalf("got %v", err)
 	}
 }
+
+// TestExportTargetPipe: a named pipe as an export's target is refused, without opening it.
+func TestExportTargetPipe(t *testing.T) {
+	fifo := filepath.Join(t.TempDir(), "out.pdf")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := CheckExportTarget(fifo); err == nil || !strings.Contains(err.Error(), "是一个命名管道（FIFO），不是普通文件") {
+		t.Fatalf("got %v", err)
+	}
+}
