@@ -85,9 +85,17 @@ type problemReport struct {
 	Message string `json:"message"`
 }
 
+// unreadableReport is a file check could not read, so did not check.
+type unreadableReport struct {
+	File    string `json:"file"`
+	Message string `json:"message"`
+}
+
 type checkReport struct {
 	Forms    []formReport    `json:"forms"`
 	Problems []problemReport `json:"problems"`
+	// Unreadable are the files that were not checked: their forms and problems are unknown.
+	Unreadable []unreadableReport `json:"unreadable"`
 }
 
 func runCheck(args []string, stdout, stderr io.Writer) int {
@@ -98,12 +106,13 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprint(stderr, "用法：ziping check [--json] 文件.zpb...\n")
 		return exitUnusable
 	}
-	rep := checkReport{Forms: []formReport{}, Problems: []problemReport{}}
+	rep := checkReport{Forms: []formReport{}, Problems: []problemReport{}, Unreadable: []unreadableReport{}}
 	code := exitOK
 	for _, path := range fs.Args() {
 		doc, err := forms.Load(path)
 		if err != nil {
 			fmt.Fprintln(stderr, err)
+			rep.Unreadable = append(rep.Unreadable, unreadableReport{File: path, Message: err.Error()})
 			code = exitUnusable
 			continue
 		}
@@ -151,7 +160,13 @@ func addDocument(rep *checkReport, path string, doc *forms.Document) bool {
 	return hasErr
 }
 
+// printText prints rep for a reader. The problem count covers the documents checked; a file
+// that could not be read (its message is on stderr) is named as not checked, never counted as
+// a document without problems.
 func printText(w io.Writer, rep checkReport) {
+	if len(rep.Forms) == 0 {
+		return // nothing was checked: stderr said why
+	}
 	file := ""
 	for _, f := range rep.Forms {
 		if f.File != file {
@@ -176,6 +191,9 @@ func printText(w io.Writer, rep checkReport) {
 		}
 	}
 	fmt.Fprintf(w, "\n问题：错误 %d 个，警告 %d 个\n", errs, warns)
+	for _, u := range rep.Unreadable {
+		fmt.Fprintf(w, "未检查：%s 无法读取\n", u.File)
+	}
 	for _, p := range rep.Problems {
 		level := forms.Level(p.Level).Label()
 		place := strings.Join(nonEmpty(p.Form, p.Section, p.Row, p.Field), " › ")

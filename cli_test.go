@@ -220,3 +220,34 @@ func TestReadmeListsWordingsAndUnits(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckUnreadableNotCounted: a file check cannot read is said on stderr and named as not
+// checked; it never shows as "问题：错误 0 个" as if it had been checked, and the exit code is 2.
+func TestCheckUnreadableNotCounted(t *testing.T) {
+	dir := t.TempDir()
+	missing := filepath.Join(dir, "none.zpb")
+	folder := filepath.Join(dir, "folder.zpb")
+	if err := os.Mkdir(folder, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, bad := range []string{missing, folder} {
+		var out, errOut bytes.Buffer
+		if code, _ := runCLI([]string{"check", bad}, &out, &errOut); code != exitUnusable || out.Len() != 0 || !strings.Contains(errOut.String(), "无法打开") {
+			t.Errorf("%s: code %d, stdout %q, stderr %q", bad, code, out.String(), errOut.String())
+		}
+	}
+	var out, errOut bytes.Buffer
+	if code, _ := runCLI([]string{"check", sample, folder}, &out, &errOut); code != exitUnusable ||
+		!strings.Contains(out.String(), "问题：错误 0 个") || !strings.Contains(out.String(), "未检查："+folder+" 无法读取") {
+		t.Errorf("code %d, stdout %q", code, out.String())
+	}
+	out.Reset()
+	runCLI([]string{"check", "--json", missing}, &out, &errOut)
+	var rep checkReport
+	if err := json.Unmarshal(out.Bytes(), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Forms) != 0 || len(rep.Unreadable) != 1 || rep.Unreadable[0].File != missing || !strings.Contains(rep.Unreadable[0].Message, "文件不存在") {
+		t.Errorf("JSON %+v", rep)
+	}
+}
