@@ -5,6 +5,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 
 	"ziping/forms"
@@ -36,7 +38,28 @@ func runCLI(args []string, stdout, stderr io.Writer) (code int, handled bool) {
 		fmt.Fprint(stdout, usage)
 		return exitOK, true
 	}
+	if word := unknownCommand(args); word != "" {
+		fmt.Fprintf(stderr, "不认识的命令或选项“%s”。\n\n%s", word, usage)
+		return exitUnusable, true
+	}
 	return 0, false
+}
+
+// unknownCommand is the word that makes args a mistyped command rather than a document for the
+// window ("" when the window should open): an option, anything followed by more words (the
+// window opens one file), or a lone word with no extension and no folder that is no existing
+// file ("chek"). Without it, a typo would try to open a window, which fails without a display.
+func unknownCommand(args []string) string {
+	a := args[0]
+	switch {
+	case strings.HasPrefix(a, "-") || len(args) > 1:
+		return a
+	case filepath.Ext(a) == "" && !strings.ContainsAny(a, `/\`):
+		if _, err := os.Lstat(a); err != nil {
+			return a
+		}
+	}
+	return ""
 }
 
 const usage = `绩效自评 Ziping

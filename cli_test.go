@@ -251,3 +251,20 @@ func TestCheckUnreadableNotCounted(t *testing.T) {
 		t.Errorf("JSON %+v", rep)
 	}
 }
+
+// TestUnknownCommand: a mistyped command or option is refused with the usage and exit 2,
+// without trying to open a window; a document, existing or not, still goes to the window.
+func TestUnknownCommand(t *testing.T) {
+	for _, args := range [][]string{{"chek", sample}, {"chek"}, {"--bogus"}, {"-x", sample}, {sample, sample}} {
+		var out, errOut bytes.Buffer
+		code, handled := runCLI(args, &out, &errOut)
+		if !handled || code != exitUnusable || !strings.Contains(errOut.String(), "不认识的命令或选项“"+args[0]+"”") || !strings.Contains(errOut.String(), "用法") {
+			t.Errorf("%q: handled %v, code %d, stderr %q", args, handled, code, errOut.String())
+		}
+	}
+	for _, args := range [][]string{{filepath.Join(t.TempDir(), "new.zpb")}, {"新文档.zpb"}, {"./chek"}} {
+		if _, handled := runCLI(args, &bytes.Buffer{}, &bytes.Buffer{}); handled {
+			t.Errorf("%q handled by the command line", args)
+		}
+	}
+}
