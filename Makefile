@@ -8,9 +8,10 @@ BIN      := bin/ziping
 # The cgo build of Fyne (GLFW/OpenGL/X11).
 DEB_PKGS := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev \
             libxinerama-dev libxi-dev libxxf86vm-dev
-# What the tests call besides: pdftotext, pdfinfo, pdffonts, qpdf, and LibreOffice Calc (headless) to
-# open the Excel export as a superior's spreadsheet program would and print it to PDF.
-TEST_PKGS := poppler-utils qpdf libreoffice-calc-nogui
+# What the tests call besides: pdftotext, pdfinfo, pdffonts, qpdf, LibreOffice Calc (headless) to
+# open the Excel export as a superior's spreadsheet program would and print it to PDF, and
+# /usr/bin/time (tools/oddpaths_test.sh measures time and memory with it).
+TEST_PKGS := poppler-utils qpdf libreoffice-calc-nogui time
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export LANG ?= C.UTF-8
 
