@@ -7,6 +7,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 )
 
 // cliEnv, when set in the environment, makes the test binary run the command line with the
@@ -27,7 +28,8 @@ func TestMain(m *testing.M) {
 type processResult struct {
 	code           int
 	stdout, stderr string
-	maxRSS         int64 // peak resident memory, bytes (0 where the system does not say)
+	maxRSS         int64         // peak resident memory, bytes (0 where the system does not say)
+	cpu            time.Duration // processor time, user and system
 }
 
 // runProcess runs `ziping args...` as a process of this test binary, with env added to its
@@ -42,7 +44,8 @@ func runProcess(tb testing.TB, env []string, args ...string) processResult {
 	if _, exited := err.(*exec.ExitError); err != nil && !exited {
 		tb.Fatal(err)
 	}
-	r := processResult{code: cmd.ProcessState.ExitCode(), stdout: stdout.String(), stderr: stderr.String()}
+	ps := cmd.ProcessState
+	r := processResult{code: ps.ExitCode(), stdout: stdout.String(), stderr: stderr.String(), cpu: ps.UserTime() + ps.SystemTime()}
 	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
 		r.maxRSS = maxRSSBytes(ru)
 	}

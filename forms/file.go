@@ -105,8 +105,8 @@ func Unmarshal(data []byte) (*Document, error) {
 
 // A file is decoded whole into memory before its limits (Document.checkLimits) can be looked
 // at, and decoding costs memory by the JSON objects and array elements, not by bytes: 4 MB of
-// "{}," are a million indicator rows. checkShape bounds them before decoding, at about four
-// times what a document at every limit holds (formstest.Largest: 24,000 objects and 176,000
+// "{}," are a million indicator rows. checkShape bounds them before decoding, at five times
+// what a document at every limit holds (formstest.Largest: 20,000 objects and 142,000
 // commas), so that decoding any file takes a few tens of megabytes at most.
 const (
 	maxFileObjects = 100_000   // JSON objects ({…}) in a file

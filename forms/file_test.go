@@ -258,7 +258,7 @@ func TestShapeRefusesBeforeDecoding(t *testing.T) {
 // within its text limit, loads.
 func TestShapeIgnoresStrings(t *testing.T) {
 	doc := cleanDoc()
-	text := strings.Repeat(`{"{\`, MaxFieldRunes/4)
+	text := strings.Repeat(`{{{"{{{\`, MaxFieldRunes/8)
 	n := 0
 	doc.EachText(func(_ string, s *string) {
 		if n < MaxTextRunes/MaxFieldRunes-1 {

@@ -3,6 +3,7 @@ package forms
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -173,7 +174,7 @@ func TestDocumentRowLimit(t *testing.T) {
 		"二级":   d.AddLevel2Error(p.Indicators, 0),
 		"goal": d.AddListRowError(len(p.Goals)),
 	} {
-		if !errors.Is(err, ErrLimit) || !strings.Contains(err.Error(), "合计最多 10000 行") {
+		if !errors.Is(err, ErrLimit) || !strings.Contains(err.Error(), fmt.Sprintf("合计最多 %d 行", MaxRowsTotal)) {
 			t.Errorf("%s: %v", name, err)
 		}
 	}
