@@ -87,8 +87,12 @@ layering:
 unit:
 	go test -count=1 ./...
 
+# Every benchmark; `make bench BENCH=Largest` only the check and the exports of the largest
+# documents the limits allow (bench_test.go: each run as a process; ns/op is wall-clock time,
+# cpu-s processor time, peak-MiB the peak resident memory).
+BENCH ?= .
 bench: deps
-	go test -run '^$$' -bench . -benchmem ./...
+	go test -run '^$$' -bench '$(BENCH)' -benchmem ./...
 
 # Start-up time to the first frame showing the sample, beside a hello-world Fyne window, under
 # Xvfb (median of STARTUP_RUNS runs each), and the peak RSS; see tools/startup/measure.sh.
