@@ -14,8 +14,9 @@
 // It must run before fyne.io/fyne/v2/lang's init. Go initialises packages in the order of
 // their import paths among those whose imports are done (the language specification,
 // "Package initialization"); this package imports only os, so it is ready as soon as os is,
-// long before lang, and its path, "clocale", sorts before "fyne.io/…": it is a module of its
-// own (replaced by this folder in the main go.mod) because every package of the main module,
+// long before lang, and its path, "clocale.local", sorts before "fyne.io/…": it is a module of
+// its own (replaced by this folder in the main go.mod; the dot in its name keeps `go mod
+// verify` from looking for it in the module cache) because every package of the main module,
 // "ziping/…", would sort after Fyne's. TestNoLocaleWarning in the main package checks it.
 package clocale
 

@@ -1,3 +1,3 @@
-module clocale
+module clocale.local
 
 go 1.26
