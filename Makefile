@@ -8,9 +8,10 @@ BIN      := bin/ziping
 # The cgo build of Fyne (GLFW/OpenGL/X11).
 DEB_PKGS := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev \
             libxinerama-dev libxi-dev libxxf86vm-dev
-# What the tests call besides: pdftotext, pdfinfo, pdffonts, qpdf, and LibreOffice Calc (headless) to
-# open the Excel export as a superior's spreadsheet program would and print it to PDF.
-TEST_PKGS := poppler-utils qpdf libreoffice-calc-nogui
+# What the tests call besides: pdftotext, pdfinfo, pdffonts, qpdf, LibreOffice Calc (headless) to
+# open the Excel export as a superior's spreadsheet program would and print it to PDF, and
+# /usr/bin/time (tools/oddpaths_test.sh measures time and memory with it).
+TEST_PKGS := poppler-utils qpdf libreoffice-calc-nogui time
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export LANG ?= C.UTF-8
 
@@ -86,8 +87,12 @@ layering:
 unit:
 	go test -count=1 ./...
 
+# Every benchmark; `make bench BENCH=Largest` only the check and the exports of the largest
+# documents the limits allow (bench_test.go: each run as a process; ns/op is wall-clock time,
+# cpu-s processor time, peak-MiB the peak resident memory).
+BENCH ?= .
 bench: deps
-	go test -run '^$$' -bench . -benchmem ./...
+	go test -run '^$$' -bench '$(BENCH)' -benchmem ./...
 
 # Start-up time to the first frame showing the sample, beside a hello-world Fyne window, under
 # Xvfb (median of STARTUP_RUNS runs each), and the peak RSS; see tools/startup/measure.sh.

@@ -5,6 +5,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 
 	"ziping/forms"
@@ -36,7 +38,28 @@ func runCLI(args []string, stdout, stderr io.Writer) (code int, handled bool) {
 		fmt.Fprint(stdout, usage)
 		return exitOK, true
 	}
+	if word := unknownCommand(args); word != "" {
+		fmt.Fprintf(stderr, "不认识的命令或选项“%s”。\n\n%s", word, usage)
+		return exitUnusable, true
+	}
 	return 0, false
+}
+
+// unknownCommand is the word that makes args a mistyped command rather than a document for the
+// window ("" when the window should open): an option, anything followed by more words (the
+// window opens one file), or a lone word with no extension and no folder that is no existing
+// file ("chek"). Without it, a typo would try to open a window, which fails without a display.
+func unknownCommand(args []string) string {
+	a := args[0]
+	switch {
+	case strings.HasPrefix(a, "-") || len(args) > 1:
+		return a
+	case filepath.Ext(a) == "" && !strings.ContainsAny(a, `/\`):
+		if _, err := os.Lstat(a); err != nil {
+			return a
+		}
+	}
+	return ""
 }
 
 const usage = `绩效自评 Ziping
@@ -50,13 +73,14 @@ const usage = `绩效自评 Ziping
                                        （.pdf 或 .xlsx，不分大小写）决定；不给 -o 时
                                        与文档同名，默认 PDF，加 --xlsx 导出 Excel；
                                        --xlsx 不能与 -o 输出.pdf 同用；输出不能是
-                                       文档本身或 .zpb 文件
+                                       文档本身、.zpb 文件或指向它们的链接
                                        设置 SOURCE_DATE_EPOCH 可得到逐字节相同的 PDF
   ziping summary 文件.zpb... -o 输出.pdf|输出.xlsx
                                        部门汇总：几个单位的预算、执行数、执行率、
                                        整体得分和各项目得分汇总成一张表；按扩展名输出
                                        PDF 或 Excel；-o 必须给出；同一文档只能给出
-                                       一次；输出不能是输入的文档或 .zpb 文件
+                                       一次；输出不能是输入的文档、.zpb 文件或
+                                       指向它们的链接
   ziping version                       显示版本
 `
 
@@ -84,9 +108,17 @@ type problemReport struct {
 	Message string `json:"message"`
 }
 
+// unreadableReport is a file check could not read, so did not check.
+type unreadableReport struct {
+	File    string `json:"file"`
+	Message string `json:"message"`
+}
+
 type checkReport struct {
 	Forms    []formReport    `json:"forms"`
 	Problems []problemReport `json:"problems"`
+	// Unreadable are the files that were not checked: their forms and problems are unknown.
+	Unreadable []unreadableReport `json:"unreadable"`
 }
 
 func runCheck(args []string, stdout, stderr io.Writer) int {
@@ -97,12 +129,13 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprint(stderr, "用法：ziping check [--json] 文件.zpb...\n")
 		return exitUnusable
 	}
-	rep := checkReport{Forms: []formReport{}, Problems: []problemReport{}}
+	rep := checkReport{Forms: []formReport{}, Problems: []problemReport{}, Unreadable: []unreadableReport{}}
 	code := exitOK
 	for _, path := range fs.Args() {
 		doc, err := forms.Load(path)
 		if err != nil {
 			fmt.Fprintln(stderr, err)
+			rep.Unreadable = append(rep.Unreadable, unreadableReport{File: path, Message: err.Error()})
 			code = exitUnusable
 			continue
 		}
@@ -150,7 +183,13 @@ func addDocument(rep *checkReport, path string, doc *forms.Document) bool {
 	return hasErr
 }
 
+// printText prints rep for a reader. The problem count covers the documents checked; a file
+// that could not be read (its message is on stderr) is named as not checked, never counted as
+// a document without problems.
 func printText(w io.Writer, rep checkReport) {
+	if len(rep.Forms) == 0 {
+		return // nothing was checked: stderr said why
+	}
 	file := ""
 	for _, f := range rep.Forms {
 		if f.File != file {
@@ -175,6 +214,9 @@ func printText(w io.Writer, rep checkReport) {
 		}
 	}
 	fmt.Fprintf(w, "\n问题：错误 %d 个，警告 %d 个\n", errs, warns)
+	for _, u := range rep.Unreadable {
+		fmt.Fprintf(w, "未检查：%s 无法读取\n", u.File)
+	}
 	for _, p := range rep.Problems {
 		level := forms.Level(p.Level).Label()
 		place := strings.Join(nonEmpty(p.Form, p.Section, p.Row, p.Field), " › ")

@@ -220,3 +220,51 @@ func TestReadmeListsWordingsAndUnits(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckUnreadableNotCounted: a file check cannot read is said on stderr and named as not
+// checked; it never shows as "问题：错误 0 个" as if it had been checked, and the exit code is 2.
+func TestCheckUnreadableNotCounted(t *testing.T) {
+	dir := t.TempDir()
+	missing := filepath.Join(dir, "none.zpb")
+	folder := filepath.Join(dir, "folder.zpb")
+	if err := os.Mkdir(folder, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, bad := range []string{missing, folder} {
+		var out, errOut bytes.Buffer
+		if code, _ := runCLI([]string{"check", bad}, &out, &errOut); code != exitUnusable || out.Len() != 0 || !strings.Contains(errOut.String(), "无法打开") {
+			t.Errorf("%s: code %d, stdout %q, stderr %q", bad, code, out.String(), errOut.String())
+		}
+	}
+	var out, errOut bytes.Buffer
+	if code, _ := runCLI([]string{"check", sample, folder}, &out, &errOut); code != exitUnusable ||
+		!strings.Contains(out.String(), "问题：错误 0 个") || !strings.Contains(out.String(), "未检查："+folder+" 无法读取") {
+		t.Errorf("code %d, stdout %q", code, out.String())
+	}
+	out.Reset()
+	runCLI([]string{"check", "--json", missing}, &out, &errOut)
+	var rep checkReport
+	if err := json.Unmarshal(out.Bytes(), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Forms) != 0 || len(rep.Unreadable) != 1 || rep.Unreadable[0].File != missing || !strings.Contains(rep.Unreadable[0].Message, "文件不存在") {
+		t.Errorf("JSON %+v", rep)
+	}
+}
+
+// TestUnknownCommand: a mistyped command or option is refused with the usage and exit 2,
+// without trying to open a window; a document, existing or not, still goes to the window.
+func TestUnknownCommand(t *testing.T) {
+	for _, args := range [][]string{{"chek", sample}, {"chek"}, {"--bogus"}, {"-x", sample}, {sample, sample}} {
+		var out, errOut bytes.Buffer
+		code, handled := runCLI(args, &out, &errOut)
+		if !handled || code != exitUnusable || !strings.Contains(errOut.String(), "不认识的命令或选项“"+args[0]+"”") || !strings.Contains(errOut.String(), "用法") {
+			t.Errorf("%q: handled %v, code %d, stderr %q", args, handled, code, errOut.String())
+		}
+	}
+	for _, args := range [][]string{{filepath.Join(t.TempDir(), "new.zpb")}, {"新文档.zpb"}, {"./chek"}} {
+		if _, handled := runCLI(args, &bytes.Buffer{}, &bytes.Buffer{}); handled {
+			t.Errorf("%q handled by the command line", args)
+		}
+	}
+}

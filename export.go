@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -22,8 +21,8 @@ const exportUsage = "用法：ziping export [--xlsx] [-o 输出.pdf|输出.xlsx]
 // its extension (.pdf or .xlsx, in any case), so the file's name never lies about its content;
 // --xlsx then only agrees with it (--xlsx with -o x.pdf is refused). Without -o the output is
 // named after the document, as PDF, or with --xlsx as Excel. The output may never be the input
-// document itself (also through a link) nor any .zpb file: exporting must not destroy a
-// document.
+// document itself (also through a link), a .zpb file or a link to one, nor a folder, pipe or
+// device: exporting must not destroy a document (checkTarget).
 func runExport(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("export", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
@@ -52,7 +51,7 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, err)
 		return exitUnusable
 	}
-	if !writeOutput(stderr, target, data, warnings) {
+	if !writeOutput(stderr, target, []string{in}, data, warnings) {
 		return exitUnusable
 	}
 	fmt.Fprintf(stdout, "已导出 %s（%s）\n", target, done)
@@ -82,49 +81,28 @@ func exportTarget(in, out string, xlsx bool) (string, renderer, error) {
 	case ext == ".pdf":
 		return out, renderPDF, nil
 	case ext == forms.FileExt:
-		return "", nil, zpbTargetError(out)
+		return "", nil, checkTarget(out, nil) // refused by its extension
 	}
 	return "", nil, fmt.Errorf("输出文件“%s”的扩展名应为 .pdf（导出 PDF）或 .xlsx（导出 Excel）", out)
 }
 
-// checkTarget refuses an output that is one of the inputs (by name, or the same file through a
-// link or another path) or a .zpb document: writing there would replace a document with a
-// file the program cannot read.
+// checkTarget refuses an output that could destroy a document or is not a file
+// (forms.CheckExportTarget): one of the inputs, a .zpb file or a link to one, a folder, a pipe
+// or a device.
 func checkTarget(target string, inputs []string) error {
-	if strings.EqualFold(filepath.Ext(target), forms.FileExt) {
-		return zpbTargetError(target)
-	}
-	for _, in := range inputs {
-		if samePathOrFile(target, in) {
-			return fmt.Errorf("输出文件“%s”就是输入的文档“%s”：写入会覆盖文档，请换一个输出文件名", target, in)
-		}
-	}
-	return nil
-}
-
-// zpbTargetError is the refusal to write an export into a .zpb file.
-func zpbTargetError(target string) error {
-	return fmt.Errorf("输出文件“%s”是绩效自评文档（.zpb）：导出不能写入文档，请用扩展名 .pdf 或 .xlsx", target)
-}
-
-// samePathOrFile tells whether a and b name the same file: the same absolute path, or, when both
-// exist, the same file (os.SameFile follows links).
-func samePathOrFile(a, b string) bool {
-	absA, errA := filepath.Abs(a)
-	absB, errB := filepath.Abs(b)
-	if errA == nil && errB == nil && absA == absB {
-		return true
-	}
-	fa, errA := os.Stat(a)
-	fb, errB := os.Stat(b)
-	return errA == nil && errB == nil && os.SameFile(fa, fb)
+	return forms.CheckExportTarget(target, inputs...)
 }
 
 // writeOutput writes data to target (whole or not at all) and prints the warnings about it;
-// false when it could not be written, which it has said.
-func writeOutput(stderr io.Writer, target string, data []byte, warnings []forms.Problem) bool {
+// false when it could not be written, which it has said. target is checked again against the
+// inputs first: a link may have been put there while the export was being made.
+func writeOutput(stderr io.Writer, target string, inputs []string, data []byte, warnings []forms.Problem) bool {
+	if err := checkTarget(target, inputs); err != nil {
+		fmt.Fprintln(stderr, err)
+		return false
+	}
 	if err := forms.WriteFileAtomic(target, data); err != nil {
-		fmt.Fprintf(stderr, "无法写入“%s”：%v\n", target, err)
+		fmt.Fprintf(stderr, "无法写入“%s”：%s。\n", target, forms.SystemReason(err))
 		return false
 	}
 	for _, w := range warnings {

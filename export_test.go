@@ -122,7 +122,8 @@ func TestExportFailureLeavesNothing(t *testing.T) {
 	t.Run("folder not writable", exportIntoReadOnlyFolder)
 }
 
-// exportOntoFolder: a folder at the destination stays, empty.
+// exportOntoFolder: a folder at the destination is refused before the export is made, and
+// stays, empty.
 func exportOntoFolder(t *testing.T) {
 	dir, in := exportDir(t)
 	target := filepath.Join(dir, "x.pdf")
@@ -130,7 +131,7 @@ func exportOntoFolder(t *testing.T) {
 		t.Fatal(err)
 	}
 	var errOut bytes.Buffer
-	if code, _ := runCLI([]string{"export", "-o", target, in}, &bytes.Buffer{}, &errOut); code != exitUnusable || !strings.Contains(errOut.String(), "无法写入") {
+	if code, _ := runCLI([]string{"export", "-o", target, in}, &bytes.Buffer{}, &errOut); code != exitUnusable || !strings.Contains(errOut.String(), "“"+target+"”是一个文件夹，不是普通文件") {
 		t.Fatalf("code %d: %s", code, errOut.String())
 	}
 	if fi, err := os.Stat(target); err != nil || !fi.IsDir() {
@@ -359,4 +360,39 @@ func TestExportNeverReplacesADocument(t *testing.T) {
 		t.Errorf("the link was replaced: %v", err)
 	}
 	wantNames(t, dir, "doc.zpb", "hard.pdf", "link.xlsx", "named.pdf")
+}
+
+// TestExportRefusesLinksToDocuments: `ln -s B.zpb report.pdf; ziping export -o report.pdf
+// A.zpb` is refused, and so are a dangling link to a .zpb name and a link to a link to one; the
+// documents and the links stay as they were and no file is created.
+func TestExportRefusesLinksToDocuments(t *testing.T) {
+	dir, in := exportDir(t)
+	b := filepath.Join(dir, "B.zpb")
+	original, _ := os.ReadFile(in)
+	if err := os.WriteFile(b, original, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for link, dest := range map[string]string{"report.pdf": "B.zpb", "dangling.pdf": "C.zpb", "mid.pdf": "report.pdf", "chain.xlsx": "mid.pdf"} {
+		if err := os.Symlink(dest, filepath.Join(dir, link)); err != nil {
+			t.Fatal("cannot make a symbolic link:", err)
+		}
+	}
+	for _, link := range []string{"report.pdf", "dangling.pdf", "chain.xlsx"} {
+		target := filepath.Join(dir, link)
+		code, errOut := runExportIn("-o", target, in)
+		if code != exitUnusable || !strings.Contains(errOut, "“"+target+"”是指向绩效自评文档") {
+			t.Errorf("%s: code %d: %s", link, code, errOut)
+		}
+	}
+	for _, p := range []string{in, b} {
+		if data, err := os.ReadFile(p); err != nil || !bytes.Equal(data, original) {
+			t.Errorf("%s was changed (%v)", p, err)
+		}
+	}
+	wantNames(t, dir, "B.zpb", "chain.xlsx", "dangling.pdf", "doc.zpb", "mid.pdf", "report.pdf")
+	for _, link := range []string{"report.pdf", "dangling.pdf", "mid.pdf", "chain.xlsx"} {
+		if fi, err := os.Lstat(filepath.Join(dir, link)); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+			t.Errorf("%s is no longer a link (%v)", link, err)
+		}
+	}
 }

@@ -3,6 +3,7 @@ module ziping
 go 1.26.0
 
 require (
+	clocale.local v0.0.0
 	codeberg.org/go-pdf/fpdf v0.12.0
 	fyne.io/fyne/v2 v2.7.1
 	github.com/go-text/typesetting v0.2.1
@@ -49,3 +50,5 @@ require (
 	golang.org/x/text v0.43.0 // indirect
 	gopkg.in/yaml.v3 v3.0.1 // indirect
 )
+
+replace clocale.local => ./internal/clocale

@@ -11,6 +11,8 @@ package main
 import (
 	"os"
 
+	_ "clocale.local" // before Fyne's init: no locale warning under LANG=C.UTF-8 (see its doc)
+
 	fyneapp "fyne.io/fyne/v2/app"
 
 	"ziping/app"

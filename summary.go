@@ -57,7 +57,7 @@ func runSummary(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, err)
 		return exitUnusable
 	}
-	if !writeOutput(stderr, out, data, warnings) {
+	if !writeOutput(stderr, out, files, data, warnings) {
 		return exitUnusable
 	}
 	for _, n := range s.Notes {
@@ -102,7 +102,7 @@ func checkSummaryOutput(out string) error {
 	case out == "":
 		return errors.New("请用 -o 指定输出文件，扩展名 .pdf 输出 PDF，.xlsx 输出 Excel")
 	case ext == forms.FileExt:
-		return zpbTargetError(out)
+		return checkTarget(out, nil) // refused by its extension
 	case ext != ".pdf" && ext != ".xlsx":
 		return fmt.Errorf("输出文件“%s”的扩展名应为 .pdf 或 .xlsx", out)
 	}
@@ -114,7 +114,7 @@ func checkSummaryOutput(out string) error {
 func checkSummaryFiles(files []string, out string) error {
 	for i, f := range files {
 		for j := range i {
-			if samePathOrFile(f, files[j]) {
+			if forms.SameFile(f, files[j]) {
 				return fmt.Errorf("第 %d 个文件“%s”与第 %d 个文件“%s”是同一个文档：同一单位不能汇总两次，请去掉重复的文件", i+1, f, j+1, files[j])
 			}
 		}

@@ -181,6 +181,10 @@ func TestSummaryRefusesDuplicatesAndDocuments(t *testing.T) {
 	if err := os.Symlink("s.zpb", link); err != nil {
 		t.Fatal("cannot make a symbolic link:", err)
 	}
+	toDoc := filepath.Join(dir, "to-doc.pdf") // a link to a document that is not an input
+	if err := os.Symlink("a.zpb", toDoc); err != nil {
+		t.Fatal("cannot make a symbolic link:", err)
+	}
 	asPDF := filepath.Join(dir, "named.pdf") // a document whose name does not end in .zpb
 	copyFile(t, s, asPDF)
 	before := snapshotFiles(t, files[0], files[1], asPDF)
@@ -200,6 +204,7 @@ func TestSummaryRefusesDuplicatesAndDocuments(t *testing.T) {
 		"输出文件“" + s + "”是绩效自评文档（.zpb）":                       {s, files[1], "-o", s},
 		"输出文件“" + filepath.Join(dir, "new.Zpb") + "”是绩效自评文档": {s, "-o", filepath.Join(dir, "new.Zpb")},
 		"输出文件“" + asPDF + "”就是输入的文档":                         {s, asPDF, "-o", asPDF},
+		"输出文件“" + toDoc + "”是指向绩效自评文档":                       {s, "-o", toDoc},
 	}
 	for want, args := range cases {
 		var stdout, stderr bytes.Buffer
@@ -211,7 +216,7 @@ func TestSummaryRefusesDuplicatesAndDocuments(t *testing.T) {
 	if after := snapshotFiles(t, files[0], files[1], asPDF); after != before {
 		t.Error("a document was changed")
 	}
-	if got := strings.Join(names(t, dir), " "); got != "a.zpb link.zpb named.pdf s.zpb" {
+	if got := strings.Join(names(t, dir), " "); got != "a.zpb link.zpb named.pdf s.zpb to-doc.pdf" {
 		t.Errorf("the folder holds %s", got)
 	}
 }

@@ -83,9 +83,9 @@ func (d *Document) ProjectTitle() string {
 }
 
 // AddProject appends a new project form with the default skeleton and returns it, or nil when
-// the document already holds MaxProjects projects.
+// the document is full (AddProjectError says why).
 func (d *Document) AddProject() *ProjectForm {
-	if len(d.Projects) >= MaxProjects {
+	if d.AddProjectError() != nil {
 		return nil
 	}
 	p := NewProjectForm()

@@ -69,7 +69,7 @@ func Marshal(doc *Document) ([]byte, error) {
 // Unmarshal decodes a document file's bytes. Every failure is a *FileError with a Chinese reason.
 func Unmarshal(data []byte) (*Document, error) {
 	if len(data) > MaxFileSize {
-		return nil, &FileError{Reason: fmt.Sprintf("文件过大（%d MB），不是绩效自评文件或已损坏。", len(data)>>20)}
+		return nil, &FileError{Reason: tooLarge(int64(len(data)))}
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if len(bytes.TrimSpace(data)) == 0 {
@@ -77,6 +77,9 @@ func Unmarshal(data []byte) (*Document, error) {
 	}
 	if !utf8.Valid(data) {
 		return nil, &FileError{Reason: "文件不是 UTF-8 文本，不是绩效自评文件或已损坏。"}
+	}
+	if err := checkShape(data); err != nil {
+		return nil, &FileError{Reason: err.Error() + "，不是绩效自评文件或已损坏。", Err: err}
 	}
 	var head struct {
 		Format  string `json:"format"`
@@ -98,6 +101,46 @@ func Unmarshal(data []byte) (*Document, error) {
 		return nil, &FileError{Reason: "无法升级旧版本的文件：" + err.Error(), Err: err}
 	}
 	return decodeStrict(data)
+}
+
+// A file is decoded whole into memory before its limits (Document.checkLimits) can be looked
+// at, and decoding costs memory by the JSON objects and array elements, not by bytes: 4 MB of
+// "{}," are a million indicator rows. checkShape bounds them before decoding, at five times
+// what a document at every limit holds (formstest.Largest: 20,000 objects and 142,000
+// commas), so that decoding any file takes a few tens of megabytes at most.
+const (
+	maxFileObjects = 100_000   // JSON objects ({…}) in a file
+	maxFileCommas  = 1_000_000 // commas between JSON values: array elements and object keys
+)
+
+// checkShape counts the objects and commas of data, outside strings, and refuses a file with
+// more than a document at the limits can hold. It reads data once and allocates nothing.
+func checkShape(data []byte) error {
+	objects, commas := 0, 0
+	inString, escaped := false, false
+	for _, c := range data {
+		switch {
+		case inString:
+			switch {
+			case escaped:
+				escaped = false
+			case c == '\\':
+				escaped = true
+			case c == '"':
+				inString = false
+			}
+		case c == '"':
+			inString = true
+		case c == '{':
+			objects++
+		case c == ',':
+			commas++
+		}
+	}
+	if objects > maxFileObjects || commas > maxFileCommas {
+		return fmt.Errorf("文件中的表格行和栏目过多（%d 个对象、%d 项），%w（%d 个对象、%d 项）", objects, commas, ErrLimit, maxFileObjects, maxFileCommas)
+	}
+	return nil
 }
 
 // decodeStrict decodes a current-version file, refusing unknown keys (they would be lost on save).
@@ -168,16 +211,33 @@ func lineOf(data []byte, offset int64) int {
 	return bytes.Count(data[:offset], []byte("\n")) + 1
 }
 
-// Load reads a document file. It never writes to the file.
+// Load reads a document file. It never writes to the file. Only a regular file is read: a
+// folder, a named pipe (FIFO), a device or a socket is refused at once, from its mode, before
+// it is opened, and the file is opened without blocking, so a pipe with no writer (which would
+// make a plain open wait forever) or a path swapped for one after the check is answered at
+// once too. A file larger than MaxFileSize is refused from its size, unread.
 func Load(path string) (*Document, error) {
-	f, err := os.Open(path)
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil, &FileError{Path: path, Reason: osReason(err), Err: err}
+	}
+	if err := checkRegular(path, fi); err != nil {
+		return nil, err
+	}
+	f, err := os.OpenFile(path, os.O_RDONLY|openNoBlock, 0)
 	if err != nil {
 		return nil, &FileError{Path: path, Reason: osReason(err), Err: err}
 	}
 	defer f.Close()
+	if fi, err = f.Stat(); err != nil {
+		return nil, &FileError{Path: path, Reason: "读取失败：" + SystemReason(err) + "。", Err: err}
+	}
+	if err := checkRegular(path, fi); err != nil {
+		return nil, err
+	}
 	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
 	if err != nil {
-		return nil, &FileError{Path: path, Reason: "读取失败：" + err.Error(), Err: err}
+		return nil, &FileError{Path: path, Reason: "读取失败：" + SystemReason(err) + "。", Err: err}
 	}
 	doc, err := Unmarshal(data)
 	if err != nil {
@@ -194,6 +254,35 @@ func Load(path string) (*Document, error) {
 	return doc, nil
 }
 
+// ErrNotRegular is wrapped by the error about a document path that is not a regular file.
+var ErrNotRegular = errors.New("不是普通文件")
+
+// checkRegular refuses what is not a regular file, saying what it is, and a file too large.
+func checkRegular(path string, fi os.FileInfo) error {
+	if !fi.Mode().IsRegular() {
+		return &FileError{Path: path, Reason: "这" + kindOf(fi.Mode()) + "，不是普通文件：请选择磁盘上的绩效自评文件（.zpb）。", Err: ErrNotRegular}
+	}
+	if fi.Size() > MaxFileSize {
+		return &FileError{Path: path, Reason: tooLarge(fi.Size())}
+	}
+	return nil
+}
+
+// tooLarge is the refusal of a file of size bytes, larger than MaxFileSize.
+func tooLarge(size int64) string {
+	return fmt.Sprintf("文件过大（%s，上限 %d MB），不是绩效自评文件或已损坏。", sizeText(size), MaxFileSize>>20)
+}
+
+// sizeText is a file size for a message: "33.5 MB", or "超过 32 MB" for the MaxFileSize+1
+// bytes that Load reads at most (a file that grew after it was measured).
+func sizeText(size int64) string {
+	if size == MaxFileSize+1 {
+		return fmt.Sprintf("超过 %d MB", MaxFileSize>>20)
+	}
+	return fmt.Sprintf("%.1f MB", float64(size)/(1<<20))
+}
+
+// osReason says why a document could not be opened for reading.
 func osReason(err error) string {
 	switch {
 	case errors.Is(err, os.ErrNotExist):
@@ -201,5 +290,5 @@ func osReason(err error) string {
 	case errors.Is(err, os.ErrPermission):
 		return "没有读取权限。"
 	}
-	return err.Error()
+	return SystemReason(err) + "。"
 }

@@ -78,7 +78,14 @@ func badFiles(t testing.TB) map[string][]byte {
 		"null project":  bytes.Replace(sample, []byte(`"projects": [`), []byte(`"projects": [null,`), 1),
 		"trailing":      append(append([]byte{}, sample...), []byte(`{}`)...),
 		"huge":          append(append([]byte{}, sample...), bytes.Repeat([]byte(" "), MaxFileSize)...),
+		"million rows":  millionRows(sample),
 	}
+}
+
+// millionRows is sample with 10⁶ empty 三级 rows more in its first 二级: 4 MB.
+func millionRows(sample []byte) []byte {
+	rows := bytes.Repeat([]byte("{},"), 1_000_000)
+	return bytes.Replace(sample, []byte(`"rows": [`), append([]byte(`"rows": [`), rows...), 1)
 }
 
 func TestBadFilesRefusedUntouched(t *testing.T) {
@@ -196,4 +203,73 @@ func FuzzUnmarshal(f *testing.F) {
 			t.Fatal(err)
 		}
 	})
+}
+
+// TestLoadTooLargeShowsSize: the refusal of a file over MaxFileSize says how large the file is
+// and what the limit is, whether it comes from Load (the file's size, unread) or Unmarshal.
+func TestLoadTooLargeShowsSize(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "big.zpb")
+	if err := os.WriteFile(path, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Truncate(path, 40<<20+512<<10); err != nil { // sparse: 40.5 MB
+		t.Fatal(err)
+	}
+	_, err := Load(path)
+	if err == nil || !strings.Contains(err.Error(), "文件过大（40.5 MB，上限 32 MB）") {
+		t.Fatalf("Load: %v", err)
+	}
+	_, err = Unmarshal(make([]byte, MaxFileSize+1<<20))
+	if err == nil || !strings.Contains(err.Error(), "文件过大（33.0 MB，上限 32 MB）") {
+		t.Fatalf("Unmarshal: %v", err)
+	}
+}
+
+// TestLoadRefusesFolder: a folder given as a document is refused from its mode, in Chinese.
+func TestLoadRefusesFolder(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "文件夹.zpb")
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Load(dir)
+	if !errors.Is(err, ErrNotRegular) || !strings.Contains(err.Error(), "无法打开“文件夹.zpb”：这是一个文件夹，不是普通文件") {
+		t.Fatalf("got %v", err)
+	}
+}
+
+// TestShapeRefusesBeforeDecoding: a file of a million empty rows is refused from its shape,
+// with the limit named, before any row is decoded: the whole of Unmarshal allocates less than
+// the file's size.
+func TestShapeRefusesBeforeDecoding(t *testing.T) {
+	sample, _ := os.ReadFile(filepath.FromSlash(samplePath))
+	data := millionRows(sample)
+	var err error
+	allocs := testing.AllocsPerRun(1, func() { _, err = Unmarshal(data) })
+	if !errors.Is(err, ErrLimit) || !strings.Contains(err.Error(), "表格行和栏目过多") {
+		t.Fatalf("got %v", err)
+	}
+	if allocs > 100 {
+		t.Fatalf("%v allocations: the rows were decoded", allocs)
+	}
+}
+
+// TestShapeIgnoresStrings: braces typed in a text, after quotes and backslashes, are not
+// counted as the file's objects: a document with more of them than a file may have objects,
+// within its text limit, loads.
+func TestShapeIgnoresStrings(t *testing.T) {
+	doc := cleanDoc()
+	text := strings.Repeat(`{{{"{{{\`, MaxFieldRunes/8)
+	n := 0
+	doc.EachText(func(_ string, s *string) {
+		if n < MaxTextRunes/MaxFieldRunes-1 {
+			*s, n = text, n+1
+		}
+	})
+	data, _ := Marshal(doc)
+	if bytes.Count(data, []byte("{")) <= maxFileObjects {
+		t.Fatal("too few braces and commas to test")
+	}
+	if _, err := Unmarshal(data); err != nil {
+		t.Fatal(err)
+	}
 }

@@ -169,12 +169,12 @@ func (t Tree) Each(f func(p RowPath, l1 *Level1, l2 *Level2, in *Indicator)) {
 }
 
 // AddRow appends a blank 三级 row under (l1, l2) and returns it, or nil if there is no such
-// 二级 or it already holds MaxRowsPerLevel2 rows.
+// 二级 or the table is full (AddRowError says which).
 func (t Tree) AddRow(l1, l2 int) *Indicator {
-	b := t.Level2At(l1, l2)
-	if b == nil || len(b.Rows) >= MaxRowsPerLevel2 {
+	if t.AddRowError(l1, l2) != nil {
 		return nil
 	}
+	b := t[l1].Children[l2]
 	in := &Indicator{}
 	b.Rows = append(b.Rows, in)
 	return in
@@ -197,9 +197,9 @@ func (t Tree) MoveRow(p RowPath, to int) {
 }
 
 // AddLevel2 appends a 二级 named name under 一级 l1 and returns it, or nil if there is no such
-// 一级 or it already holds MaxLevel2PerLevel 二级.
+// 一级 or the table is full (AddLevel2Error says which).
 func (t Tree) AddLevel2(l1 int, name string) *Level2 {
-	if l1 < 0 || l1 >= len(t) || len(t[l1].Children) >= MaxLevel2PerLevel {
+	if t.AddLevel2Error(l1) != nil {
 		return nil
 	}
 	b := &Level2{Name: name, Rows: []*Indicator{}}

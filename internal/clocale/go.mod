@@ -1,0 +1,3 @@
+module clocale.local
+
+go 1.26
