@@ -44,6 +44,7 @@ type Window struct {
 	// project i; a change re-checks only the form it is in.
 	unprintable [][]forms.Problem
 	hist        history // 撤销/重做 of structural changes
+	textRunes   int     // characters of the document's fields together (forms.MaxTextRunes)
 
 	// ReadOnlyFrom is the file a newer program saved, shown read-only: saving asks for a new name.
 	ReadOnlyFrom string
@@ -245,6 +246,9 @@ func (w *Window) evaluate() { w.evaluateIn(forms.AllForms) }
 // marks, the check tab (when shown), the status bar and the title.
 func (w *Window) evaluateIn(form int) {
 	w.Eval = forms.Reevaluate(w.Doc, w.Eval, form)
+	if form == forms.AllForms {
+		w.textRunes = w.Doc.TextRunes() // after a paste, an undo or another document
+	}
 	if form == forms.AllForms || len(w.unprintable) != len(w.Doc.Projects)+1 {
 		w.unprintable = make([][]forms.Problem, len(w.Doc.Projects)+1)
 		for f := -1; f < len(w.Doc.Projects); f++ {
@@ -351,8 +355,8 @@ func shortName(name string, n int) string {
 
 // AddProject appends a project form, shows its tab and marks the document changed.
 func (w *Window) AddProject() *projectTab {
-	if len(w.Doc.Projects) >= forms.MaxProjects {
-		dialog.ShowInformation("无法添加项目", fmt.Sprintf("一个文档最多 %d 张项目表。", forms.MaxProjects), w.Win)
+	if err := w.Doc.AddProjectError(); err != nil {
+		dialog.ShowInformation("无法添加项目", err.Error()+"。", w.Win)
 		return nil
 	}
 	w.record()

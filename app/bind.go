@@ -112,6 +112,12 @@ func (b *binder) setup(e *widget.Entry, p *string, loc forms.Location, placehold
 		if *p == s {
 			return
 		}
+		grow := utf8.RuneCountInString(s) - utf8.RuneCountInString(*p)
+		if grow > 0 && b.w.textRunes+grow > forms.MaxTextRunes {
+			e.SetText(*p) // the file would not open again; what was there stays
+			dialog.ShowInformation("文字过长", forms.TextLimitMessage(), b.w.Win)
+			return
+		}
 		if forms.TooLong(s) {
 			e.SetText(*p) // refuse the excess; what was there stays
 			dialog.ShowInformation("文字过长", forms.LimitMessage(), b.w.Win)
@@ -123,6 +129,7 @@ func (b *binder) setup(e *widget.Entry, p *string, loc forms.Location, placehold
 			return
 		}
 		*p = s
+		b.w.textRunes += grow
 		b.w.changedIn(scope)
 	}
 	b.fields = append(b.fields, boundField{loc: loc, entry: e})

@@ -190,6 +190,9 @@ func render(doc *forms.Document) ([]byte, *pdfout.Result, error) {
 // and renames that into place: a failure never leaves half a PDF, and an existing PDF stays
 // whole until the new one is complete.
 func writePDF(path string, doc *forms.Document) (*pdfout.Result, error) {
+	if err := forms.CheckExportTarget(path); err != nil { // never through a link onto a document
+		return nil, err
+	}
 	data, res, err := render(doc)
 	if err != nil {
 		return nil, err

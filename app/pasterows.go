@@ -50,6 +50,13 @@ func (t *treeEditor) pasteRows(l1, l2 int) {
 func (t *treeEditor) applyPaste(reading *forms.TableReading, l1, l2 int) {
 	t.w.record()
 	t.tree().Place(reading.Rows, l1, l2)
+	if err := t.w.Doc.CheckLimits(); err != nil { // the file would not open again
+		t.w.Undo()
+		h := t.w.historyOf()
+		h.redo = h.redo[:len(h.redo)-1]
+		dialog.ShowInformation("无法粘贴", "粘贴后"+err.Error()+"，没有粘贴：请分几次粘贴较少的行，或精简文字。", t.w.Win)
+		return
+	}
 	t.restructure(nil)
 }
 

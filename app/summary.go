@@ -273,6 +273,9 @@ func (s *summaryWindow) export(ext string) {
 // writeSummary renders the summary as ext (".pdf" or ".xlsx") in memory, then writes it
 // atomically to path; warnings are the texts it could not write as typed.
 func writeSummary(path, ext string, sum *forms.Summary) (warnings []forms.Problem, err error) {
+	if err := forms.CheckExportTarget(path); err != nil { // never through a link onto a document
+		return nil, err
+	}
 	var buf bytes.Buffer
 	if ext == ".xlsx" {
 		warnings, err = xlsxout.WriteSummary(&buf, sum)

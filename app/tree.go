@@ -184,8 +184,8 @@ func (t *treeEditor) restructure(focus func() fyne.Focusable) {
 
 func (t *treeEditor) addRow(l1, l2 int) {
 	tree := t.tree()
-	if b := tree.Level2At(l1, l2); b == nil || len(b.Rows) >= forms.MaxRowsPerLevel2 {
-		dialog.ShowInformation("无法添加指标", fmt.Sprintf("一个二级指标下最多 %d 行三级指标。", forms.MaxRowsPerLevel2), t.w.Win)
+	if err := t.w.Doc.AddRowError(tree, l1, l2); err != nil {
+		dialog.ShowInformation("无法添加指标", err.Error()+"。", t.w.Win)
 		return
 	}
 	t.w.record()
@@ -228,8 +228,8 @@ func (t *treeEditor) moveRow(p forms.RowPath, by int) {
 
 func (t *treeEditor) addLevel2(l1 int) {
 	tree := t.tree()
-	if l1 < 0 || l1 >= len(tree) || len(tree[l1].Children) >= forms.MaxLevel2PerLevel {
-		dialog.ShowInformation("无法添加二级指标", fmt.Sprintf("一个一级指标下最多 %d 个二级指标。", forms.MaxLevel2PerLevel), t.w.Win)
+	if err := t.w.Doc.AddLevel2Error(tree, l1); err != nil {
+		dialog.ShowInformation("无法添加二级指标", err.Error()+"。", t.w.Win)
 		return
 	}
 	t.w.record()

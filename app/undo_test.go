@@ -98,3 +98,20 @@ func TestPasteRowsFromSpreadsheet(t *testing.T) {
 		t.Fatal("undo did not remove the pasted rows in one step")
 	}
 }
+
+// TestTextLimitInTheEditor: typing that would take the document past forms.MaxTextRunes is
+// refused, so a saved document always opens again.
+func TestTextLimitInTheEditor(t *testing.T) {
+	w := newTreeTestWindow(t)
+	r := addTreeRow(t, projectTree(w, 0), 0, 0)
+	w.textRunes = forms.MaxTextRunes - 2
+	r.Reason.SetText("一二")
+	r.Reason.SetText("一二三")
+	if r.in.Reason != "一二" {
+		t.Fatalf("the text over the document's limit was taken: %q", r.in.Reason)
+	}
+	w.changed()
+	if w.textRunes != w.Doc.TextRunes() {
+		t.Fatalf("count %d, document %d", w.textRunes, w.Doc.TextRunes())
+	}
+}

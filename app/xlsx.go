@@ -69,6 +69,9 @@ func (w *Window) exportXLSXDone(path string, res *xlsxout.Result, notes string, 
 // writeXLSX makes the workbook in memory, then writes it beside path and renames it into
 // place, as writePDF does: a failure never leaves half a file.
 func writeXLSX(path string, doc *forms.Document) (*xlsxout.Result, error) {
+	if err := forms.CheckExportTarget(path); err != nil { // never through a link onto a document
+		return nil, err
+	}
 	var buf bytes.Buffer
 	res, err := xlsxout.Write(&buf, doc)
 	if err != nil {

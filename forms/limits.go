@@ -294,3 +294,17 @@ func (t Tree) eachText(form string, f func(string, *string)) {
 		}
 	})
 }
+
+// TextRunes counts the characters of all the fields of d together, as MaxTextRunes caps them:
+// the editor keeps the count as the user types and refuses text beyond it, so every document it
+// saves opens again.
+func (d *Document) TextRunes() int {
+	n := 0
+	d.EachText(func(_ string, s *string) { n += utf8.RuneCountInString(*s) })
+	return n
+}
+
+// TextLimitMessage is the Chinese explanation of text refused for the document's total.
+func TextLimitMessage() string {
+	return fmt.Sprintf("一个文档的全部栏目合计最多 %d 个字，超出的部分没有输入：请精简文字（例如较长的原因说明），或把项目分到另一个文档。", MaxTextRunes)
+}
