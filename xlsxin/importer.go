@@ -69,7 +69,7 @@ func (imp *importer) finish() (*Result, error) {
 	if !imp.unit && len(imp.doc.Projects) == 0 {
 		reason := "文件中没有可以导入的内容。"
 		if len(imp.skipped) > 0 {
-			reason = strings.Join(imp.skipped, "；")
+			reason = strings.Join(imp.skipped, "；") + "：请按导入模板整理后再导入。"
 		}
 		return nil, &Error{Reason: reason}
 	}

@@ -1,6 +1,7 @@
 package xlsxin
 
 import (
+	"errors"
 	"fmt"
 	"regexp"
 	"slices"
@@ -49,7 +50,9 @@ func (imp *importer) plain(s *sheet) error {
 			l2.Rows = []*forms.Indicator{} // the imported rows only, not the new form's starting rows
 		}
 	}
-	imp.labels(s, texts[:h], p)
+	if err := imp.labels(s, texts[:h], p); err != nil {
+		return err
+	}
 	rows, n := imp.dataRows(s, texts, start, cols.cols, header)
 	if n == 0 {
 		reason := fmt.Sprintf("工作表“%s”的表头下没有指标行", s.name)
@@ -60,7 +63,11 @@ func (imp *importer) plain(s *sheet) error {
 	where := fmt.Sprintf("工作表“%s”", s.name)
 	tr, err := forms.ReadIndicatorTable(rows, where)
 	if err != nil {
-		return &Error{Sheet: s.name, Reason: err.Error(), Err: err}
+		todo := "：请修改后再导入。"
+		if errors.Is(err, forms.ErrLimit) {
+			todo = "：请精简文字后再导入。"
+		}
+		return &Error{Sheet: s.name, Reason: err.Error() + todo, Err: err}
 	}
 	for _, ig := range tr.Ignored {
 		imp.note(where + ig)
@@ -268,7 +275,7 @@ var yearRE = regexp.MustCompile(`(20\d\d)\s*年`)
 // labels reads the header fields of p from the rows above the table: a label's value is in
 // the cell after it ("项目名称：X" in one cell, or in the next filled cell to its right that is
 // not a label itself), else in the cell below it (a row of labels over a row of values).
-func (imp *importer) labels(s *sheet, above [][]string, p *forms.ProjectForm) {
+func (imp *importer) labels(s *sheet, above [][]string, p *forms.ProjectForm) error {
 	year := ""
 	for r, row := range above {
 		for c, t := range row {
@@ -292,8 +299,7 @@ func (imp *importer) labels(s *sheet, above [][]string, p *forms.ProjectForm) {
 				continue
 			}
 			if forms.TooLong(value) {
-				imp.note(place(s.name, r, c) + fmt.Sprintf("：“%s”的内容超过 %d 个字，未导入。", key, forms.MaxFieldRunes))
-				continue
+				return errAt(s.name, r, c, fmt.Sprintf("“%s”的内容%v（一个栏目最多 %d 个字）：请精简文字后再导入。", key, forms.ErrLimit, forms.MaxFieldRunes), forms.ErrLimit)
 			}
 			switch {
 			case key == yearLabel:
@@ -308,6 +314,7 @@ func (imp *importer) labels(s *sheet, above [][]string, p *forms.ProjectForm) {
 	if year != "" && !imp.titled && imp.doc.Settings.Year == "" {
 		imp.doc.Settings.Year = year
 	}
+	return nil
 }
 
 // labelValue is the value of the label at row r, column c (see labels).

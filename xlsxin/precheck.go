@@ -180,8 +180,8 @@ func checkSize(f *zip.File, name string) *Error {
 	switch {
 	case rows > maxSheetRows:
 		return &Error{Sheet: name, Err: forms.ErrLimit,
-			Reason: fmt.Sprintf("工作表“%s”有 %d 行，%v（%d 行：一张自评表最多 %d 个三级指标）：请删除多余的行，或把内容分到几张工作表。",
-				name, rows, forms.ErrLimit, maxSheetRows, maxSheetRows-3*forms.MaxListRows-100)}
+			Reason: fmt.Sprintf("工作表“%s”有 %d 行，%v（%d 行，比最大的自评表还多）：请删除多余的行，或把内容分到几张工作表。",
+				name, rows, forms.ErrLimit, maxSheetRows)}
 	case cells > int64(maxSheetCells):
 		return &Error{Sheet: name, Err: forms.ErrLimit,
 			Reason: fmt.Sprintf("工作表“%s”的单元格太多（%d 行，右边很远处还有内容），%v：请删除表格右侧和下方多余的内容后再导入。", name, rows, forms.ErrLimit)}

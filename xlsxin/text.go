@@ -36,7 +36,7 @@ func readText(r io.ReaderAt, size int64, file, ext string) (*Result, error) {
 		return nil, &Error{Reason: "文件是空的。"}
 	}
 	name := strings.TrimSuffix(file, ext)
-	if lines := strings.Count(text, "\n") + 1; lines > maxSheetRows {
+	if lines := strings.Count(strings.TrimSuffix(text, "\n"), "\n") + 1; lines > maxSheetRows {
 		return nil, &Error{Sheet: name, Err: forms.ErrLimit,
 			Reason: fmt.Sprintf("文件有 %d 行，%v（%d 行）：请删除多余的行，或分成几个文件导入。", lines, forms.ErrLimit, maxSheetRows)}
 	}
