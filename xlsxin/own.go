@@ -101,7 +101,10 @@ func (o *ownSheet) typed(c *cell) (string, error) {
 // settings reads the year and 单位简称 from the title (forms.Document.UnitTitle and
 // ProjectTitle: "2021 年抚顺市社保中心整体绩效自评表"); the first title read sets them.
 func (o *ownSheet) settings(end string) {
-	title := strings.TrimSuffix(o.s.first(0), end)
+	title := ""
+	if c := o.s.at(0, 0); c != nil {
+		title = strings.TrimSuffix(c.text, end)
+	}
 	year, short, ok := strings.Cut(title, " 年")
 	if !ok {
 		year, short = "", title

@@ -179,3 +179,88 @@ func TestRichRoundTrip(t *testing.T) {
 		t.Error("the imported document exports differently")
 	}
 }
+
+// What the workbook cannot hold, each change of the sample with what comes back instead (the
+// list in doc.go).
+func TestWhatTheWorkbookCannotHold(t *testing.T) {
+	row := func(d *forms.Document) *forms.Indicator { return d.Projects[1].Indicators[0].Children[0].Rows[0] }
+	for name, tc := range map[string]struct {
+		change, want func(d *forms.Document)
+	}{
+		"金额显示: two decimals come back typed": {
+			change: func(d *forms.Document) { d.Settings.Amounts = forms.AmountsFixed2 },
+			want: func(d *forms.Document) {
+				for _, id := range []string{"E1.1", "E1.2", "E1.3"} {
+					a := &d.Unit.BudgetRow(id).Amounts
+					*a = forms.Amounts{Initial: a.Initial + ".00", Full: a.Full + ".00", Actual: a.Actual + ".00"}
+				}
+				d.Unit.BudgetRow("E1").Amounts = forms.Amounts{Initial: "3014.20", Full: "3014.20", Actual: "3014.20"}
+			},
+		},
+		"反向指标计分 without a negative indicator scored by formula": {
+			change: func(d *forms.Document) { d.Settings.Negative = forms.NegativeLinear },
+			want:   func(d *forms.Document) {},
+		},
+		"the grade picked": {
+			change: func(d *forms.Document) { row(d).Grade = forms.GradeMet },
+			want:   func(d *forms.Document) {},
+		},
+		"手工调整 to the suggested score itself": {
+			change: func(d *forms.Document) {
+				*row(d) = forms.Indicator{Op: forms.OpLE, Content: "投诉", Target: "0", Actual: "0", Weight: "13", Score: "13", Manual: true}
+			},
+			want: func(d *forms.Document) {
+				*row(d) = forms.Indicator{Op: forms.OpLE, Content: "投诉", Target: "0", Actual: "0", Weight: "13", Score: "13"}
+			},
+		},
+		"the footer's values while the footer is off": {
+			change: func(d *forms.Document) { d.Settings.Footer.Preparer = "王会计" },
+			want:   func(d *forms.Document) {},
+		},
+		"no goals: the form prints one blank": {
+			change: func(d *forms.Document) { d.Projects[0].Goals = []*forms.Goal{} },
+			want:   func(d *forms.Document) { d.Projects[0].Goals = []*forms.Goal{{}} },
+		},
+		"how numbers were typed": {
+			change: func(d *forms.Document) {
+				d.Projects[0].FundRow("S1").Initial = "600.00万元"
+				d.Projects[0].FundRow("S1").Full = "1,200.5"
+				*row(d) = forms.Indicator{Content: "甲", Target: "１２３４．５", Actual: "+5", Weight: "13分", Score: "12.50"}
+			},
+			want: func(d *forms.Document) {
+				d.Projects[0].FundRow("S1").Initial = "600.00"
+				d.Projects[0].FundRow("S1").Full = "1200.5"
+				*row(d) = forms.Indicator{Content: "甲", Target: "1234.5", Actual: "5", Weight: "13", Score: "12.5"}
+			},
+		},
+		"control characters": {
+			change: func(d *forms.Document) { row(d).Reason = "甲\x07乙" },
+			want:   func(d *forms.Document) { row(d).Reason = "甲□乙" },
+		},
+		"spaces at the end of a 二级 name": {
+			change: func(d *forms.Document) { d.Projects[1].Indicators[0].Children[0].Name = "数量指标 " },
+			want:   func(d *forms.Document) {},
+		},
+		"a blank unit form beside projects is not exported": {
+			change: func(d *forms.Document) {
+				d.Unit = *forms.NewUnitForm()
+				d.Unit.Tasks = append(d.Unit.Tasks, &forms.Task{Name: "重点工作二"})
+			},
+			want: func(d *forms.Document) { d.Unit = *forms.NewUnitForm() },
+		},
+	} {
+		t.Run(name, func(t *testing.T) {
+			doc := loadSample(t)
+			tc.change(doc)
+			res := importBytes(t, export(t, doc), "s.xlsx")
+			// What the export holds of the change; tc.want adds the rest.
+			want := loadSample(t)
+			tc.change(want)
+			want.Settings = loadSample(t).Settings
+			row(want).Grade = ""
+			want.Projects[1].Indicators[0].Children[0].Name = "数量指标"
+			tc.want(want)
+			sameDocument(t, ignoreComputed(res.Doc), ignoreComputed(want))
+		})
+	}
+}
