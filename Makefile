@@ -76,10 +76,13 @@ fmt-check:
 vet:
 	go vet ./...
 
-# forms/, pdfout/ and xlsxout/ never depend on Fyne; only main.go imports fyne.io/fyne/v2/app.
+# forms/, pdfout/, xlsxout/ and xlsxin/ never depend on Fyne; only main.go imports fyne.io/fyne/v2/app.
+# xlsxin reads the export's layout from the workbook, not from xlsxout or pdfout.
 layering:
-	@bad=$$(go list -deps ./forms/... ./pdfout/... ./xlsxout/... | grep '^fyne.io/' || true); \
-	if [ -n "$$bad" ]; then echo "forms/pdfout/xlsxout depend on Fyne:"; echo "$$bad"; exit 1; fi
+	@bad=$$(go list -deps ./forms/... ./pdfout/... ./xlsxout/... ./xlsxin/... | grep '^fyne.io/' || true); \
+	if [ -n "$$bad" ]; then echo "forms/pdfout/xlsxout/xlsxin depend on Fyne:"; echo "$$bad"; exit 1; fi
+	@bad=$$(go list -deps ./xlsxin/ | grep -E '^ziping/(xlsxout|pdfout)' || true); \
+	if [ -n "$$bad" ]; then echo "xlsxin depends on:"; echo "$$bad"; exit 1; fi
 	@bad=$$(grep -rl --include='*.go' '"fyne.io/fyne/v2/app"' . | grep -v '^./main.go$$' | grep -v '_test.go$$' || true); \
 	if [ -n "$$bad" ]; then echo "fyne/v2/app imported outside main.go:"; echo "$$bad"; exit 1; fi
 	@echo "layering ok"
@@ -117,6 +120,8 @@ fuzz:
 	$(call fuzz,FuzzPreview,80,./pdfout/)
 	$(call fuzz,FuzzWrap,300000,./pdfout/layout/)
 	$(call fuzz,FuzzLayout,80000,./pdfout/layout/)
+	$(call fuzz,FuzzExportImport,60,./xlsxin/)
+	$(call fuzz,FuzzImport,40000,./xlsxin/)
 
 # Kill a child process 1000 times at random moments while it saves; the file must always be a
 # complete old or new document and .bak the previous one (~45 s). `make test` runs 200.

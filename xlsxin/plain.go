@@ -1,0 +1,339 @@
+package xlsxin
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+
+	"ziping/forms"
+)
+
+// maxPlaceNotes is how many notes about rows placed elsewhere one sheet gives; the rest are
+// counted in one more.
+const maxPlaceNotes = 20
+
+// plain reads a sheet that is not a form of Ziping's export as one project: the header row
+// of an indicator table (columns named as forms.HeaderNames, one of them the 三级指标), the
+// rows under it through forms.ReadIndicatorTable, placed with forms.Tree.Place under the 一级
+// and 二级 they name; and the project's header fields from labelled cells above the table.
+// A sheet without such a header row is left out with a note.
+func (imp *importer) plain(s *sheet) error {
+	texts := s.texts(nil)
+	h, cols := findHeader(texts)
+	if h < 0 {
+		reason := fmt.Sprintf("工作表“%s”中找不到指标表的表头（一行中要有“三级指标”或“指标名称”列，以及“一级指标”“二级指标”“指标值”“分值”等列中的至少一个）", s.name)
+		if len(texts) == 0 {
+			reason = fmt.Sprintf("工作表“%s”是空的", s.name)
+		}
+		imp.skipped = append(imp.skipped, reason)
+		imp.note(reason + "，未导入。")
+		return nil
+	}
+	header, start := cols.header, h+1
+	if cols.twoRows {
+		start++
+	}
+	fill := map[int]bool{}
+	for j, c := range cols.cols {
+		if c == forms.ColumnLevel1 || c == forms.ColumnLevel2 {
+			fill[j] = true
+		}
+	}
+	if len(fill) > 0 {
+		texts = s.texts(fill) // merged 一级/二级 labels repeat on every row they span
+	}
+	p := forms.NewProjectForm()
+	for _, l1 := range p.Indicators {
+		for _, l2 := range l1.Children {
+			l2.Rows = []*forms.Indicator{} // the imported rows only, not the new form's starting rows
+		}
+	}
+	if err := imp.labels(s, texts[:h], p); err != nil {
+		return err
+	}
+	rows, n := imp.dataRows(s, texts, start, cols.cols, header)
+	if n == 0 {
+		reason := fmt.Sprintf("工作表“%s”的表头下没有指标行", s.name)
+		imp.skipped = append(imp.skipped, reason)
+		imp.note(reason + "，未导入。")
+		return nil
+	}
+	where := fmt.Sprintf("工作表“%s”", s.name)
+	tr, err := forms.ReadIndicatorTable(rows, where)
+	if err != nil {
+		todo := "：请修改后再导入。"
+		if errors.Is(err, forms.ErrLimit) {
+			todo = "：请精简文字后再导入。"
+		}
+		return &Error{Sheet: s.name, Reason: err.Error() + todo, Err: err}
+	}
+	for _, ig := range tr.Ignored {
+		imp.note(where + ig)
+	}
+	if len(fill) == 0 {
+		imp.note(fmt.Sprintf("%s没有“一级指标”“二级指标”列：%d 行都放在“%s › %s”下，请在项目表中移到相应的二级指标下。",
+			where, len(tr.Rows), p.Indicators[0].Name, p.Indicators[0].Children[0].Name))
+	}
+	var placed []string
+	for _, row := range tr.Rows {
+		// A row whose 二级 is not found goes under the first 二级 of the 一级 it names, if any.
+		placed = append(placed, p.Indicators.Place([]forms.TableRow{row}, level1Index(p.Indicators, row.Level1), 0)...)
+	}
+	for i, n := range placed {
+		if i == maxPlaceNotes {
+			imp.note(fmt.Sprintf("%s：……另有 %d 行同上。", where, len(placed)-maxPlaceNotes))
+			break
+		}
+		imp.note(where + n)
+	}
+	if err := imp.addProject(p, s.name); err != nil {
+		return err
+	}
+	imp.plainProjects = append(imp.plainProjects, p)
+	return nil
+}
+
+// level1Index is the 一级 of t named name (spaces and a trailing "指标" ignored, as
+// forms.Tree.Place compares), else the first.
+func level1Index(t forms.Tree, name string) int {
+	key := func(s string) string { return strings.TrimSuffix(strings.Join(strings.Fields(s), ""), "指标") }
+	for i, l1 := range t {
+		if k := key(name); k != "" && key(l1.Name) == k {
+			return i
+		}
+	}
+	return 0
+}
+
+// headerRow is the header of a plain table: its column per position, whether a second header
+// row completes it, and the header texts.
+type headerRow struct {
+	cols    []forms.Column
+	twoRows bool
+	header  []string
+}
+
+// findHeader returns the first row that maps as a header (forms.MapHeader) with a 三级 column,
+// completed by the row below when that row names more columns (a two-row header as printed:
+// 三级指标 over 运算符号 | 内容 | 度量单位); -1 when there is none.
+func findHeader(texts [][]string) (int, headerRow) {
+	for r, row := range texts {
+		cols, ok := forms.MapHeader(row)
+		if !ok {
+			continue
+		}
+		h := headerRow{cols: cols, header: slices.Clone(row)}
+		if r+1 < len(texts) {
+			if below, ok := forms.MapHeader(texts[r+1]); ok && addsColumns(cols, below) {
+				h = mergeHeader(row, texts[r+1], cols, below)
+			}
+		}
+		if slices.Contains(h.cols, forms.ColumnContent) {
+			return r, h
+		}
+	}
+	return -1, headerRow{}
+}
+
+// addsColumns reports whether below names a column that cols does not.
+func addsColumns(cols, below []forms.Column) bool {
+	for _, c := range below {
+		if c != forms.ColumnNone && !slices.Contains(cols, c) {
+			return true
+		}
+	}
+	return false
+}
+
+// mergeHeader combines two header rows: a column named in the lower row takes that name.
+func mergeHeader(top, bottom []string, topCols, bottomCols []forms.Column) headerRow {
+	n := max(len(top), len(bottom))
+	h := headerRow{twoRows: true, header: make([]string, n)}
+	for j := range n {
+		switch {
+		case j < len(bottom) && bottomCols[j] != forms.ColumnNone:
+			h.header[j] = bottom[j]
+		case j < len(top) && topCols[j] != forms.ColumnNone:
+			h.header[j] = top[j]
+		}
+	}
+	h.cols, _ = forms.MapHeader(h.header)
+	return h
+}
+
+// totalRowRE matches the first text of a row of totals, which is not an indicator.
+var totalRowRE = regexp.MustCompile(`^(合计|小计|总计|总分|总得分|得分合计|绩效自评总得分)`)
+
+// exampleRE matches the 三级指标 of the template's example row.
+var exampleRE = regexp.MustCompile(`^[（(]?示例[）)：:]`)
+
+// dataRows returns the rows to give forms.ReadIndicatorTable: the header first, then each row
+// of the sheet at its own index (rows before the table, totals and examples left blank), so
+// that the table's line numbers are the sheet's row numbers. A blank 一级 or 二级 cell under
+// a filled one continues it. n counts the rows with something in them.
+func (imp *importer) dataRows(s *sheet, texts [][]string, start int, cols []forms.Column, header []string) ([][]string, int) {
+	rows := make([][]string, len(texts))
+	rows[0] = header
+	last := map[int]string{}
+	n := 0
+	for r := start; r < len(texts); r++ {
+		row := texts[r]
+		first, content := "", ""
+		for j, t := range row {
+			if j >= len(cols) || cols[j] == forms.ColumnNone || strings.TrimSpace(t) == "" {
+				continue
+			}
+			if first == "" {
+				first = strings.Join(strings.Fields(t), "")
+			}
+			if cols[j] == forms.ColumnContent {
+				content = strings.TrimSpace(t)
+			}
+		}
+		switch {
+		case first == "":
+			continue
+		case totalRowRE.MatchString(first):
+			imp.note(place(s.name, r, -1) + fmt.Sprintf("：“%s”是合计行，未导入。", first))
+			continue
+		case exampleRE.MatchString(content):
+			imp.note(place(s.name, r, -1) + "：是模板的示例行，未导入。")
+			continue
+		}
+		row = slices.Clone(row)
+		for j, c := range cols {
+			if c != forms.ColumnLevel1 && c != forms.ColumnLevel2 {
+				continue
+			}
+			for len(row) <= j {
+				row = append(row, "")
+			}
+			if strings.TrimSpace(row[j]) == "" {
+				row[j] = last[j]
+			}
+			last[j] = row[j]
+		}
+		rows[r] = row
+		n++
+	}
+	return rows, n
+}
+
+// The labels of a project's header fields in a plain sheet, as compared (labelKey).
+var (
+	labelFields = map[string]func(p *forms.ProjectForm) *string{
+		"项目名称":     func(p *forms.ProjectForm) *string { return &p.Name },
+		"项目政策名称":   func(p *forms.ProjectForm) *string { return &p.Name },
+		"主管部门":     func(p *forms.ProjectForm) *string { return &p.Department },
+		"实施单位":     func(p *forms.ProjectForm) *string { return &p.Implementer },
+		"实施期":      func(p *forms.ProjectForm) *string { return &p.Period },
+		"项目实施期":    func(p *forms.ProjectForm) *string { return &p.Period },
+		"年初预算数":    func(p *forms.ProjectForm) *string { return &p.FundRow("T").Initial },
+		"全年预算数":    func(p *forms.ProjectForm) *string { return &p.FundRow("T").Full },
+		"全年预算数A":   func(p *forms.ProjectForm) *string { return &p.FundRow("T").Full },
+		"全年执行数":    func(p *forms.ProjectForm) *string { return &p.FundRow("T").Actual },
+		"全年执行数B":   func(p *forms.ProjectForm) *string { return &p.FundRow("T").Actual },
+		"预算执行率分值":  func(p *forms.ProjectForm) *string { return &p.FundsWeight },
+		"年度总体目标":   func(p *forms.ProjectForm) *string { return &p.Goals[0].Target },
+		"年初设定目标":   func(p *forms.ProjectForm) *string { return &p.Goals[0].Target },
+		"全年实际完成情况": func(p *forms.ProjectForm) *string { return &p.Goals[0].Result },
+	}
+	yearLabel = "年度"
+	// amountLabels are the labels whose values are amounts in 万元.
+	amountLabels = []string{"年初预算数", "全年预算数", "全年预算数A", "全年执行数", "全年执行数B"}
+)
+
+// labelKey is a label as compared: no spaces, no trailing colon, no bracketed note.
+func labelKey(s string) (key, note string) {
+	s = strings.Join(strings.Fields(s), "")
+	s = strings.TrimRight(s, "：:")
+	for _, br := range [][2]string{{"（", "）"}, {"(", ")"}} {
+		for {
+			i := strings.Index(s, br[0])
+			j := strings.Index(s, br[1])
+			if i < 0 || j < i {
+				break
+			}
+			note += s[i+len(br[0]) : j]
+			s = s[:i] + s[j+len(br[1]):]
+		}
+	}
+	return s, note
+}
+
+// isLabel reports whether t is a label of a header field (or 年度).
+func isLabel(t string) bool {
+	k, _ := labelKey(t)
+	return labelFields[k] != nil || k == yearLabel
+}
+
+// yearRE finds the year in a title above the table ("2022年度项目绩效自评表").
+var yearRE = regexp.MustCompile(`(20\d\d)\s*年`)
+
+// labels reads the header fields of p from the rows above the table: a label's value is in
+// the cell after it ("项目名称：X" in one cell, or in the next filled cell to its right that is
+// not a label itself), else in the cell below it (a row of labels over a row of values).
+func (imp *importer) labels(s *sheet, above [][]string, p *forms.ProjectForm) error {
+	year := ""
+	for r, row := range above {
+		for c, t := range row {
+			key, note := labelKey(t)
+			value, inline := "", false
+			if k, v, ok := strings.Cut(strings.TrimSpace(t), "："); ok && v != "" {
+				key, note = labelKey(k)
+				value, inline = strings.TrimSpace(v), true
+			}
+			field := labelFields[key]
+			if field == nil && key != yearLabel {
+				if m := yearRE.FindStringSubmatch(t); m != nil && year == "" && c == 0 {
+					year = m[1]
+				}
+				continue
+			}
+			if !inline {
+				value = labelValue(above, r, c)
+			}
+			if value == "" {
+				continue
+			}
+			if forms.TooLong(value) {
+				return errAt(s.name, r, c, fmt.Sprintf("“%s”的内容%v（一个栏目最多 %d 个字）：请精简文字后再导入。", key, forms.ErrLimit, forms.MaxFieldRunes), forms.ErrLimit)
+			}
+			switch {
+			case key == yearLabel:
+				year = strings.TrimSuffix(value, "年")
+			case slices.Contains(amountLabels, key) && note != "" && note != "万元":
+				imp.note(place(s.name, r, c) + fmt.Sprintf("：“%s”的单位是“%s”，金额应以万元为单位，未导入：请换算后填在项目表中。", strings.TrimSpace(t), note))
+			default:
+				*field(p) = value
+			}
+		}
+	}
+	if year != "" && !imp.titled && imp.doc.Settings.Year == "" {
+		imp.doc.Settings.Year = year
+	}
+	return nil
+}
+
+// labelValue is the value of the label at row r, column c (see labels).
+func labelValue(rows [][]string, r, c int) string {
+	row := rows[r]
+	for j := c + 1; j < len(row); j++ {
+		t := strings.TrimSpace(row[j])
+		if t == "" {
+			continue
+		}
+		if !isLabel(t) {
+			return t
+		}
+		break
+	}
+	if r+1 < len(rows) && c < len(rows[r+1]) {
+		if t := strings.TrimSpace(rows[r+1][c]); !isLabel(t) {
+			return t
+		}
+	}
+	return ""
+}

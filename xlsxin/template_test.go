@@ -1,0 +1,160 @@
+package xlsxin
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"ziping/forms"
+)
+
+func template(t *testing.T) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := Template(&buf); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// headerRow is the template's header row (1-based): after the title, the hint, the labels and
+// a blank row.
+var headerRowNum = 3 + len(templateLabels) + 1
+
+func TestTemplateLayout(t *testing.T) {
+	data := template(t)
+	if !bytes.Equal(data, template(t)) {
+		t.Error("two templates differ")
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows(TemplateSheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	header := rows[headerRowNum-1]
+	var want []string
+	for _, c := range templateColumns {
+		want = append(want, forms.ColumnLabels[c])
+	}
+	if !slices.Equal(header, want) {
+		t.Errorf("header %q, want %q", header, want)
+	}
+	if cols, ok := forms.MapHeader(header); !ok || !slices.Equal(cols, templateColumns) {
+		t.Errorf("the header maps to %q", cols)
+	}
+	comments, err := f.GetComments(TemplateSheet)
+	if err != nil || len(comments) != len(templateColumns) {
+		t.Errorf("%d comments (%v)", len(comments), err)
+	}
+	dvs, err := f.GetDataValidations(TemplateSheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lists := map[string]string{}
+	for _, dv := range dvs {
+		lists[strings.Split(dv.Sqref, ":")[0]] = dv.Formula1
+	}
+	r := headerRowNum + 1
+	for _, tc := range []struct {
+		col  forms.Column
+		want []string
+	}{
+		{forms.ColumnOp, []string{"＝", "≤", "≥", "＜", "＞"}},
+		{forms.ColumnLevel1, []string{"产出指标", "效益指标", "满意度指标"}},
+		{forms.ColumnLevel2, []string{"数量指标", "质量指标", "时效指标", "成本指标", "经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标", "服务对象满意度指标"}},
+		{forms.ColumnFunding, []string{"√"}},
+	} {
+		col, _ := excelize.ColumnNumberToName(slices.Index(templateColumns, tc.col) + 1)
+		if got, want := lists[fmt.Sprintf("%s%d", col, r)], `"`+strings.Join(tc.want, ",")+`"`; got != want {
+			t.Errorf("%s drop-down %s, want %s", forms.ColumnLabels[tc.col], got, want)
+		}
+	}
+}
+
+// The blank template has nothing to import but its example row, which is left out.
+func TestBlankTemplate(t *testing.T) {
+	_, err := Import(bytes.NewReader(template(t)), int64(len(template(t))), "模板.xlsx")
+	var e *Error
+	if !errors.As(err, &e) || !strings.Contains(err.Error(), "工作表“项目1”的表头下没有指标行") {
+		t.Fatalf("error %v", err)
+	}
+}
+
+// The template filled in, on its sheet and on a copy of it for a second project, imports as
+// two projects with their header fields and rows in place.
+func TestFilledTemplate(t *testing.T) {
+	f, err := excelize.OpenReader(bytes.NewReader(template(t)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	fill := func(sheet string, name string, rows [][]any) {
+		t.Helper()
+		for i, v := range []any{"2023", name, "抚顺市人社局", "抚顺市社保中心", "2023年", 100, 100, 95.5} {
+			if err := f.SetCellValue(sheet, fmt.Sprintf("B%d", 3+i), v); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for i, row := range rows {
+			ref, _ := excelize.CoordinatesToCellName(1, headerRowNum+2+i)
+			if err := f.SetSheetRow(sheet, ref, &row); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	idx, err := f.NewSheet("项目2")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.CopySheet(0, idx); err != nil {
+		t.Fatal(err)
+	}
+	fill(TemplateSheet, "就业培训", [][]any{
+		{"产出指标", "数量指标", "≥", "培训人次", "人次", 500, 520, "", 20, "", "", "", "", "", "", "", ""},
+		{"", "质量指标", "≥", "合格率", "%", 90, 85, "", 20, "", "", "", "√", "", "", "师资不足", "补充师资"},
+		{"满意度指标", "服务对象满意度指标", "", "学员满意", "", "满意", "满意", "", 10, 10},
+	})
+	fill("项目2", "职业技能鉴定", [][]any{{"效益指标", "社会效益指标", "", "持证人数增加", "", "增加", "增加", "", 30, 28}})
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	res := importBytes(t, buf.Bytes(), "模板.xlsx")
+	d := res.Doc
+	if len(d.Projects) != 2 || d.Settings.Year != "2023" {
+		t.Fatalf("%d projects, year %q", len(d.Projects), d.Settings.Year)
+	}
+	p := d.Projects[0]
+	if p.Name != "就业培训" || p.Department != "抚顺市人社局" || p.Implementer != "抚顺市社保中心" || p.Period != "2023年" {
+		t.Errorf("header %q %q %q %q", p.Name, p.Department, p.Implementer, p.Period)
+	}
+	if a := p.FundRow("T").Amounts; a != (forms.Amounts{Initial: "100", Full: "100", Actual: "95.5"}) {
+		t.Errorf("funds %+v", a)
+	}
+	q := p.Indicators[0].Children[1].Rows
+	if len(q) != 1 || q[0].Content != "合格率" || !q[0].Reasons.Staff || q[0].Reason != "师资不足" || q[0].Measures != "补充师资" {
+		t.Errorf("质量指标 %+v", q)
+	}
+	if s := p.Indicators[2].Children[0].Rows; len(s) != 1 || s[0].Score != "10" {
+		t.Errorf("满意度 %+v", s)
+	}
+	if r := d.Projects[1].Indicators[1].Children[1].Rows; len(r) != 1 || r[0].Content != "持证人数增加" {
+		t.Errorf("project 2 rows %+v", r)
+	}
+	ev := forms.Evaluate(d)
+	if r := ev.Projects[0].Indicators.At(forms.RowPath{L1: 0, L2: 1, Row: 0}); !r.HasSuggestion || forms.FormatScore(r.Score) != "18.89" {
+		t.Errorf("合格率 scores %v", forms.FormatScore(r.Score))
+	}
+	if !containsNote(res.Notes, "是模板的示例行") {
+		t.Errorf("notes %q", res.Notes)
+	}
+}
