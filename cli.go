@@ -32,6 +32,10 @@ func runCLI(args []string, stdout, stderr io.Writer) (code int, handled bool) {
 		return runExport(args[1:], stdout, stderr), true
 	case "summary":
 		return runSummary(args[1:], stdout, stderr), true
+	case "import":
+		return runImport(args[1:], stdout, stderr), true
+	case "template":
+		return runTemplate(args[1:], stdout, stderr), true
 	case "version", "--version", "-version":
 		return runVersion(stdout), true
 	case "help", "-h", "--help", "-help":
@@ -81,6 +85,11 @@ const usage = `绩效自评 Ziping
                                        PDF 或 Excel；-o 必须给出；同一文档只能给出
                                        一次；输出不能是输入的文档、.zpb 文件或
                                        指向它们的链接
+  ziping import [-o 输出.zpb] 工作簿.xlsx|表格.csv
+                                       从 Excel/WPS 工作簿或 CSV 导入为新文档：本程序导出的
+                                       Excel、带标题行的指标表（一个工作表一个项目）或导入
+                                       模板；不覆盖已有文件
+  ziping template -o 模板.xlsx         生成导入模板（列名、下拉选项和一行示例）
   ziping version                       显示版本
 `
 
