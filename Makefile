@@ -110,8 +110,8 @@ fuzz:
 	$(call fuzz,FuzzEvaluate,8000,./forms/)
 	$(call fuzz,FuzzRender,900,./pdfout/)
 	$(call fuzz,FuzzPreview,80,./pdfout/)
-	$(call fuzz,FuzzWrap,300000,./pdfout/layout/)
-	$(call fuzz,FuzzLayout,80000,./pdfout/layout/)
+	$(call fuzz,FuzzWrap,300000,./layout/)
+	$(call fuzz,FuzzLayout,80000,./layout/)
 
 # Kill a child process 1000 times at random moments while it saves; the file must always be a
 # complete old or new document and .bak the previous one (~45 s). `make test` runs 200.

@@ -4,7 +4,7 @@ import (
 	"fmt"
 
 	"ziping/forms"
-	"ziping/pdfout/layout"
+	"ziping/layout"
 )
 
 // Type sizes (pt) of the printed forms: spec §5 asks for 16–22 pt titles and 9–10.5 pt table text.

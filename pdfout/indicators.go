@@ -4,7 +4,7 @@ import (
 	"fmt"
 
 	"ziping/forms"
-	"ziping/pdfout/layout"
+	"ziping/layout"
 )
 
 // indicatorSection lays out 分解目标评价 (unit) or 绩效指标 (project): two header rows, then

@@ -2,7 +2,7 @@ package pdfout
 
 import (
 	"ziping/forms"
-	"ziping/pdfout/layout"
+	"ziping/layout"
 )
 
 // projectTable lays out one 预算项目（政策）绩效目标自评表 as the seed prints it.

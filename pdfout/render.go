@@ -17,7 +17,7 @@ import (
 
 	"ziping/assets"
 	"ziping/forms"
-	"ziping/pdfout/layout"
+	"ziping/layout"
 )
 
 // Options control an export.

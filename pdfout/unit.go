@@ -4,7 +4,7 @@ import (
 	"fmt"
 
 	"ziping/forms"
-	"ziping/pdfout/layout"
+	"ziping/layout"
 )
 
 // tableWidth is the width of every printed table (A4 less 15 mm side margins).

@@ -86,7 +86,7 @@ func boundaryKey(x float64) float64 { return math.Round(x*100) / 100 }
 
 // placeGrid lays out spec: a title row (when it has a title), then each band's rows. Cells fill
 // a band's columns left to right, skipping columns taken by row-spanning cells above, as in HTML
-// and in pdfout's layout.
+// and in the layout package.
 func placeGrid(spec *sheetSpec) *grid {
 	g := &grid{refs: map[string]string{}, repeat: [2]int{0, -1}}
 	bounds := []float64{0}
