@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"ziping/forms"
-	"ziping/pdfout"
+	"ziping/tables"
 )
 
 // rowKey names the cell of column col ("target", "actual", "completion", "weight", "score")
@@ -195,5 +195,5 @@ func (b *builder) scoreCell(in *forms.Indicator, r *forms.IndicatorResult, q qua
 // scoreRow is a footer row: a label over the columns up to 分值, the value under 得分, and an
 // empty cell over the rest.
 func scoreRow(text string, value cell, lead int) row {
-	return row{cells: []cell{span(label(text), pdfout.ScoreCol+lead, 1), value, span(label(""), pdfout.AfterCols, 1)}, minHeight: 8}
+	return row{cells: []cell{span(label(text), tables.ScoreCol+lead, 1), value, span(label(""), tables.AfterCols, 1)}, minHeight: 8}
 }

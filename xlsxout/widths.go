@@ -1,6 +1,6 @@
 package xlsxout
 
-import "ziping/pdfout"
+import "ziping/tables"
 
 // widths are the printed forms' column widths: each sheet has the PDF's proportions.
-var widths = pdfout.FormWidths()
+var widths = tables.FormWidths()

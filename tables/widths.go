@@ -1,8 +1,11 @@
-package pdfout
+package tables
 
-// Widths are the column widths (mm) of each band of the printed forms, left to right. The
-// Excel export lays its sheets out with the same widths, so that both keep the template's
-// proportions: change them here only.
+// Width is the width (mm) of every printed table: A4 less 15 mm side margins.
+const Width = 180
+
+// Widths are the column widths (mm) of each band of the printed forms, left to right. The PDF
+// prints them and the Excel export lays its sheets out with them, so that both keep the
+// template's proportions: change them here only.
 type Widths struct {
 	UnitHeader    []float64 // 部门（单位）名称 … 所属单位数量
 	UnitBudget    []float64 // 年度部门（单位）整体收支情况
@@ -38,5 +41,18 @@ func FormWidths() Widths {
 	}
 }
 
-// widths are the forms' column widths as the PDF uses them.
+// widths are the forms' column widths as the tables use them.
 var widths = FormWidths()
+
+// footerShares are the template's split of the signature footer's four columns.
+var footerShares = [4]float64{0.22, 0.26, 0.30, 0.22}
+
+// footerCols are the footer's columns at the template's split of the table's width.
+func footerCols() []float64 {
+	w := float64(Width)
+	cols := make([]float64, len(footerShares))
+	for i, s := range footerShares {
+		cols[i] = w * s
+	}
+	return cols
+}
