@@ -75,10 +75,16 @@ fmt-check:
 vet:
 	go vet ./...
 
-# forms/, pdfout/ and xlsxout/ never depend on Fyne; only main.go imports fyne.io/fyne/v2/app.
+# forms/, tables/, layout/, pdfout/ and xlsxout/ never depend on Fyne; only main.go imports
+# fyne.io/fyne/v2/app; pdfout and xlsxout never depend on each other (both print tables/), and
+# tables/ on no output library.
 layering:
-	@bad=$$(go list -deps ./forms/... ./pdfout/... ./xlsxout/... | grep '^fyne.io/' || true); \
-	if [ -n "$$bad" ]; then echo "forms/pdfout/xlsxout depend on Fyne:"; echo "$$bad"; exit 1; fi
+	@bad=$$(go list -deps ./forms/... ./tables/... ./layout/... ./pdfout/... ./xlsxout/... | grep '^fyne.io/' || true); \
+	if [ -n "$$bad" ]; then echo "forms/tables/layout/pdfout/xlsxout depend on Fyne:"; echo "$$bad"; exit 1; fi
+	@bad=$$( (go list -deps ./pdfout/... | grep '^ziping/xlsxout'; go list -deps ./xlsxout/... | grep '^ziping/pdfout') || true); \
+	if [ -n "$$bad" ]; then echo "pdfout and xlsxout depend on each other:"; echo "$$bad"; exit 1; fi
+	@bad=$$(go list -deps ./tables/... | grep -E '^(ziping/(pdfout|xlsxout|layout|app)|codeberg.org/go-pdf|github.com/xuri)' || true); \
+	if [ -n "$$bad" ]; then echo "tables depends on an output:"; echo "$$bad"; exit 1; fi
 	@bad=$$(grep -rl --include='*.go' '"fyne.io/fyne/v2/app"' . | grep -v '^./main.go$$' | grep -v '_test.go$$' || true); \
 	if [ -n "$$bad" ]; then echo "fyne/v2/app imported outside main.go:"; echo "$$bad"; exit 1; fi
 	@echo "layering ok"

@@ -157,17 +157,17 @@ func (b *builder) amountFormat(v decimal.Decimal) Format {
 
 // scoreFormat writes a score as forms.FormatScore prints it: two decimals at most, no
 // trailing zeros.
-func scoreFormat(v decimal.Decimal) Format { return Format{Decimals: places(forms.FormatScore(v))} }
+func ScoreFormat(v decimal.Decimal) Format { return Format{Decimals: places(forms.FormatScore(v))} }
 
 // percentFormat writes a ratio as forms.FormatPercent prints it ("100%", "99.5%").
-func percentFormat(ratio decimal.Decimal) Format {
+func PercentFormat(ratio decimal.Decimal) Format {
 	return Format{Decimals: places(forms.FormatPercent(ratio)), Percent: true}
 }
 
 // scoreValue is a 分值 or 得分 the user typed: a number when it is one.
 func (b *builder) scoreValue(c Cell, text string) Cell {
 	if v, err := forms.ParseScore(text); err == nil {
-		return withNum(c, v, scoreFormat(v))
+		return withNum(c, v, ScoreFormat(v))
 	}
 	return c
 }
@@ -232,7 +232,7 @@ func (b *builder) rateCell(table, id string, r *forms.AmountResult) Cell {
 		return c
 	}
 	f := Ref(AmountKey(table, id, forms.ColActual)) + "/" + Ref(AmountKey(table, id, forms.ColFull))
-	return computed(c, f, r.Rate, percentFormat(r.Rate))
+	return computed(c, f, r.Rate, PercentFormat(r.Rate))
 }
 
 // partsSum is the SUM arguments of a subtotal of a fixed table: its parts' cells in column c;

@@ -180,7 +180,7 @@ func (b *builder) weightCell(in *forms.Indicator, r *forms.IndicatorResult, p fo
 	if !r.HasWeight {
 		return c
 	}
-	return withNum(c, r.Weight, scoreFormat(r.Weight))
+	return withNum(c, r.Weight, ScoreFormat(r.Weight))
 }
 
 // scoreCell is 得分: the suggestion of a quantitative row as a formula of its 分值 and the

@@ -25,7 +25,7 @@ func (b *builder) projectTotals(i int, r *forms.ProjectResult, lead int) []Row {
 	b.row(cLabel)
 	c := keyed(b.figure(RoleScore, r.CText(), "C", ""), KeyC)
 	if r.Complete {
-		c = computed(c, b.scoreSum(), r.C, scoreFormat(r.C))
+		c = computed(c, b.scoreSum(), r.C, ScoreFormat(r.C))
 	}
 	rows := []Row{scoreRow(cLabel, c, lead)}
 	b.row(dLabel)
@@ -33,7 +33,7 @@ func (b *builder) projectTotals(i int, r *forms.ProjectResult, lead int) []Row {
 	b.row(totalLabel)
 	total := keyed(b.figure(RoleScore, r.TotalText(), "C+D", ""), KeyTotal)
 	if r.Complete {
-		total = computed(total, Ref(KeyC)+"+"+Ref(KeyD), r.Total, scoreFormat(r.Total))
+		total = computed(total, Ref(KeyC)+"+"+Ref(KeyD), r.Total, ScoreFormat(r.Total))
 	}
 	return append(rows, scoreRow(totalLabel, total, lead))
 }
@@ -88,9 +88,9 @@ func dCell(c Cell, r *forms.ProjectResult) Cell {
 		return c
 	}
 	if bb := r.Funds["T"].Cells[forms.ColActual]; bb.Typed && !bb.Valid {
-		return computed(c, "", r.D, scoreFormat(r.D)) // B is text: forms counts it as 0, a formula could not
+		return computed(c, "", r.D, ScoreFormat(r.D)) // B is text: forms counts it as 0, a formula could not
 	}
 	w := Ref(KeyDWeight)
 	a, bb := Ref(AmountKey(TableFunds, "T", forms.ColFull)), Ref(AmountKey(TableFunds, "T", forms.ColActual))
-	return computed(c, "MAX(0,MIN("+w+","+w+"*"+bb+"/"+a+"))", r.D, scoreFormat(r.D))
+	return computed(c, "MAX(0,MIN("+w+","+w+"*"+bb+"/"+a+"))", r.D, ScoreFormat(r.D))
 }

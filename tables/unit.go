@@ -20,7 +20,7 @@ func (b *builder) unitTable() *Table {
 	b.row("总评价得分")
 	total := b.figure(RoleScore, r.TotalText(), "总评价得分", "") // blank while the form is incomplete
 	if r.Complete {
-		total = computed(total, b.scoreSum(), r.Total, scoreFormat(r.Total))
+		total = computed(total, b.scoreSum(), r.Total, ScoreFormat(r.Total))
 	}
 	ind.Rows = append(ind.Rows, scoreRow("总评价得分", keyed(total, KeyTotal), 0))
 	t.Bands = append(t.Bands, ind)

@@ -17,6 +17,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"ziping/forms"
+	"ziping/tables"
 )
 
 // needTool returns the path of a tool a test needs; without it the test fails on CI and is
@@ -175,7 +176,7 @@ func libreOfficeTotals(t *testing.T, doc *forms.Document) []string {
 		t.Fatal(err)
 	}
 	defer z.Close()
-	if v, _ := z.GetCellValue(z.GetSheetList()[0], placeGrid((&builder{doc: doc, ev: ev}).unitSheet("x")).refs["total"], excelize.Options{RawCellValue: true}); v != "0" {
+	if v, _ := z.GetCellValue(z.GetSheetList()[0], placeGrid((&cleaner{}).sheetOf(tables.Form(doc, ev, -1), "x")).refs[tables.KeyTotal], excelize.Options{RawCellValue: true}); v != "0" {
 		t.Fatalf("the zeroed workbook stores the unit total as %q", v)
 	}
 	if got := totalsIn(convert(t, zeroed, true)); !slices.Equal(got, want) {
