@@ -34,6 +34,7 @@ const (
 	SecGoals      Section = "goals"      // 年度绩效目标 / 年度总体目标
 	SecIndicators Section = "indicators" // 分解目标评价 / 绩效指标
 	SecTotals     Section = "totals"     // 总评价得分 / C, D, C+D
+	SecConclusion Section = "conclusion" // 评价结论, 存在问题 (national template)
 )
 
 // Location addresses the field a problem is about, so the editor can go to it.
