@@ -6,12 +6,12 @@ import "strings"
 // (the row "T" of ProjectFundRows). A document keeps the seven source rows of ProjectFundRows
 // whatever its template; the national form prints them grouped, by their names: the two rows of
 // 财政拨款 as 当年财政拨款, 上年结转 as 上年结转资金, and the other incomes as 其他资金. An
-// editor of a national document offers S1, S6 and S7 under the national names, which leaves the
-// others blank.
+// editor of a national document offers the first part of each (S1, S6 and S7) under the
+// national names, which leaves the others blank.
 var NationalFundRows = []RowDef{
 	{ID: "N1", Label: "其中：当年财政拨款", Parts: []string{"S1", "S2"}},
 	{ID: "N2", Label: "上年结转资金", Parts: []string{"S6"}},
-	{ID: "N3", Label: "其他资金", Parts: []string{"S3", "S4", "S5", "S7"}},
+	{ID: "N3", Label: "其他资金", Parts: []string{"S7", "S3", "S4", "S5"}},
 }
 
 // NationalFund is a source row of 项目资金 as the national template prints it.
@@ -24,6 +24,9 @@ type NationalFund struct {
 	// Typed is what was typed into its one filled row, for printing the amounts as typed;
 	// blank for sums.
 	Typed Amounts
+	// Edit is the row of ProjectFundRows its amounts are edited in: its one filled row, else
+	// the first of Def.Parts.
+	Edit string
 }
 
 // NationalFunds returns the rows of NationalFundRows of project p, r being its evaluation.
@@ -32,18 +35,23 @@ func (p *ProjectForm) NationalFunds(r *ProjectResult) []NationalFund {
 	for _, def := range NationalFundRows {
 		var filled []*AmountResult
 		var typed Amounts
+		edit := def.Parts[0]
 		for _, id := range def.Parts {
 			if res := r.Funds[id]; res != nil && !res.Blank() {
 				filled = append(filled, res)
 				if row := p.FundRow(id); row != nil {
 					typed = row.Amounts
 				}
+				if len(filled) == 1 {
+					edit = id
+				}
 			}
 		}
-		f := NationalFund{Def: def}
+		f := NationalFund{Def: def, Edit: edit}
 		if len(filled) == 1 {
 			f.Result, f.Typed = filled[0], typed
 		} else {
+			f.Edit = def.Parts[0]
 			f.Result = sumTotal(Amounts{}, filled)
 			f.Result.Def = def
 		}

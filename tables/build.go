@@ -35,6 +35,8 @@ func Form(doc *forms.Document, ev *forms.Evaluation, form int) *Table {
 	switch {
 	case form < 0 && !ev.Unit.NotFilled:
 		return b.unitTable()
+	case form >= 0 && form < len(doc.Projects) && form < len(ev.Projects) && doc.Settings.TemplateOf() == forms.TemplateNational:
+		return b.nationalTable(form)
 	case form >= 0 && form < len(doc.Projects) && form < len(ev.Projects):
 		return b.projectTable(form)
 	}
@@ -46,9 +48,10 @@ type builder struct {
 	doc *forms.Document
 	ev  *forms.Evaluation
 	src Source
-	// firstScore and lastScore are the keys of the first and last 得分 cells of the indicator
-	// table built last, for the sums of C and of the unit's total.
-	firstScore, lastScore string
+	// first and last are the first and last body rows of the indicator table built last
+	// (rows false for a table without any), for the sums down its 得分 and 分值 columns.
+	first, last forms.RowPath
+	rows        bool
 }
 
 func (b *builder) fixed2() bool { return b.doc.Settings.Fixed2() }

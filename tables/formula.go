@@ -52,6 +52,7 @@ const (
 	KeyFundsD  = "funds/D"      // D in the 项目预算资金 band
 	KeyDWeight = "funds/weight" // the 分值 of D
 	KeyStaff   = "staff"        // 财政供养人员数量
+	KeyWeights = "weights"      // Σ分值 of a national project form, D's included
 )
 
 // The tables of amount rows, for AmountKey.

@@ -7,14 +7,17 @@ import (
 	"ziping/forms"
 )
 
-// scoreSum is the formula of Σ得分 over every body row of the indicator table built last: a
-// range down the 得分 column, from its first row to its last; "0" for a table without rows,
-// whose sum forms.Evaluate gives as 0.
-func (b *builder) scoreSum() string {
-	if b.firstScore == "" {
+// scoreSum is the formula of Σ得分 over every body row of the indicator table built last.
+func (b *builder) scoreSum() string { return b.columnSum(ColScore) }
+
+// columnSum is the formula of the sum of column col over every body row of the indicator table
+// built last: a range from its first row to its last; "0" for a table without rows, whose sum
+// forms.Evaluate gives as 0.
+func (b *builder) columnSum(col string) string {
+	if !b.rows {
 		return "0"
 	}
-	return "SUM(" + Ref(b.firstScore) + ":" + Ref(b.lastScore) + ")"
+	return "SUM(" + Ref(IndicatorKey(col, b.first)) + ":" + Ref(IndicatorKey(col, b.last)) + ")"
 }
 
 // indicatorBand is 分解目标评价 (unit) or 绩效指标 (project, outer): its header rows (after a
@@ -25,7 +28,7 @@ func (b *builder) indicatorBand(form int, tree forms.Tree, res forms.TreeResult,
 		name = "绩效指标"
 	}
 	b.section(form, forms.SecIndicators, name)
-	b.firstScore, b.lastScore = "", "" // not the previous form's: this table may have no rows
+	b.rows = false // not the previous form's: this table may have no rows
 	body := b.indicatorRows(tree, res, outer)
 	perLine := 2
 	if outer {
@@ -60,18 +63,18 @@ func indicatorHeader(targetHead, reasonHead string, l1PerLine int) []Row {
 // indicatorRows returns the body rows in printed order (forms.Tree.PrintedRows: an empty 二级
 // prints one blank row), each 一级 and 二级 label on the first row it spans.
 func (b *builder) indicatorRows(tree forms.Tree, res forms.TreeResult, outer bool) []Row {
-	return b.printedRows(tree, res, outer, b.indicatorCells)
-}
-
-// printedRows returns the body rows of tree in printed order, each 一级 and 二级 label on the
-// first row it spans, and the cells after them appended by cells (in nil on a blank row). The
-// 一级 column of the project forms (outer) is one character wide.
-func (b *builder) printedRows(tree forms.Tree, res forms.TreeResult, outer bool,
-	cells func(dst []Cell, p forms.RowPath, in *forms.Indicator, r *forms.IndicatorResult) []Cell) []Row {
 	perLine := 2
 	if outer {
-		perLine = 1
+		perLine = 1 // the project's 一级 column is one character wide
 	}
+	return b.printedRows(tree, res, perLine, 2, b.indicatorCells)
+}
+
+// printedRows returns the body rows of tree in printed order, each 一级 and 二级 label (l1
+// and l2 characters a line) on the first row it spans, and the cells after them appended by
+// cells (in nil on a blank row).
+func (b *builder) printedRows(tree forms.Tree, res forms.TreeResult, l1, l2 int,
+	cells func(dst []Cell, p forms.RowPath, in *forms.Indicator, r *forms.IndicatorResult) []Cell) []Row {
 	printed := tree.PrintedRows()
 	rows := make([]Row, 0, len(printed))
 	for _, pr := range printed {
@@ -80,7 +83,7 @@ func (b *builder) printedRows(tree forms.Tree, res forms.TreeResult, outer bool,
 		if pr.L1Span > 0 {
 			// 一级 names are fixed by the template (no editor); a file may still hold odd ones.
 			b.rowAt(pr.L1.Name, forms.Location{Index: -1, Path: forms.RowPath{L1: p.L1, L2: -1, Row: -1}})
-			first := b.levelName(pr.L1.Name, "一级指标", "level1", perLine, pr.L1Span)
+			first := b.levelName(pr.L1.Name, "一级指标", "level1", l1, pr.L1Span)
 			if pr.L1.Merged {
 				first.ColSpan = 2
 			}
@@ -88,7 +91,7 @@ func (b *builder) printedRows(tree forms.Tree, res forms.TreeResult, outer bool,
 		}
 		if pr.L2Span > 0 && !pr.L1.Merged {
 			b.rowAt(pr.L1.Name+" › "+pr.L2.Name, forms.Location{Index: -1, Path: forms.RowPath{L1: p.L1, L2: p.L2, Row: -1}})
-			labels = append(labels, b.levelName(pr.L2.Name, "二级指标", "level2", 2, pr.L2Span))
+			labels = append(labels, b.levelName(pr.L2.Name, "二级指标", "level2", l2, pr.L2Span))
 		}
 		var r *forms.IndicatorResult
 		if pr.In != nil {
@@ -96,9 +99,9 @@ func (b *builder) printedRows(tree forms.Tree, res forms.TreeResult, outer bool,
 		}
 		b.rowAt(forms.IndicatorRowName(pr.L1, pr.L2, p.Row), forms.Location{Index: -1, Path: p})
 		if len(rows) == 0 {
-			b.firstScore = IndicatorKey(ColScore, p)
+			b.first = p
 		}
-		b.lastScore = IndicatorKey(ColScore, p)
+		b.last, b.rows = p, true
 		rows = append(rows, Row{Cells: cells(labels, p, pr.In, r), MinHeight: 7})
 	}
 	return rows

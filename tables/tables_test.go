@@ -29,6 +29,12 @@ func docs(t *testing.T) map[string]*forms.Document {
 	d.Unit.Indicators, d.Unit.Tasks, d.Unit.Goals = forms.Tree{}, nil, nil
 	d.Projects[0].Indicators[0].Children = nil
 	out["empty tables"] = d
+	out["national"] = national(t)
+	d = national(t)
+	d.Projects[1].Indicators = forms.Tree{}
+	d.Projects[2].Indicators[1].Children = nil
+	d.Settings.Signature = true
+	out["national, empty tables"] = d
 	return out
 }
 

@@ -97,8 +97,13 @@ func (b *builder) unitTasks(u *forms.UnitForm, r *forms.UnitResult) Band {
 }
 
 // goals is the 年度绩效目标 / 年度总体目标 band of form: a stacked label, then target | result
-// rows; a form without goals prints one blank row.
+// rows, each target numbered ("目标 1：…"); a form without goals prints one blank row.
 func (b *builder) goals(form int, goals []*forms.Goal, name, targetHead, resultHead string) Band {
+	return b.goalsBand(form, goals, name, targetHead, resultHead, true)
+}
+
+// goalsBand is goals, the targets numbered or not.
+func (b *builder) goalsBand(form int, goals []*forms.Goal, name, targetHead, resultHead string, numbered bool) Band {
 	b.section(form, forms.SecGoals, name)
 	list := goals
 	if len(list) == 0 {
@@ -107,8 +112,12 @@ func (b *builder) goals(form int, goals []*forms.Goal, name, targetHead, resultH
 	rows := []Row{{Cells: []Cell{stacked(name, 3, len(list)+1), label(targetHead), label(resultHead)}}}
 	for i, g := range list {
 		b.rowAt(fmt.Sprintf("目标 %d", i+1), forms.Location{Index: i})
+		target := g.Target
+		if numbered {
+			target = fmt.Sprintf("目标 %d：%s", i+1, g.Target)
+		}
 		rows = append(rows, Row{Cells: []Cell{
-			b.text(fmt.Sprintf("目标 %d：%s", i+1, g.Target), targetHead, "target"),
+			b.text(target, targetHead, "target"),
 			b.text(g.Result, resultHead, "result"),
 		}, MinHeight: 7})
 	}

@@ -77,6 +77,9 @@ func convert(t *testing.T, xlsx string, recalc bool) string {
 var (
 	unitTotalRE    = regexp.MustCompile(`总评价得分\s+(\S+)`)
 	projectTotalRE = regexp.MustCompile(`绩效自评总得分（C\+D）\s+(\S+)`)
+	// nationalTotalRE is the 总分 line of a project form of the national template: Σ分值, when
+	// every 分值 is filled, then C+D.
+	nationalTotalRE = regexp.MustCompile(`(?m)^\s*总分\s+(.*)$`)
 )
 
 // totalsIn returns the unit's and the projects' totals printed in text, in order.
@@ -87,6 +90,10 @@ func totalsIn(text string) []string {
 	}
 	for _, m := range projectTotalRE.FindAllStringSubmatch(text, -1) {
 		out = append(out, m[1])
+	}
+	for _, m := range nationalTotalRE.FindAllStringSubmatch(text, -1) {
+		f := strings.Fields(m[1])
+		out = append(out, f[len(f)-1])
 	}
 	return out
 }
