@@ -52,6 +52,8 @@ type builder struct {
 	// (rows false for a table without any), for the sums down its 得分 and 分值 columns.
 	first, last forms.RowPath
 	rows        bool
+	// slab holds the sources not handed out yet: one allocation for many cells.
+	slab []Source
 }
 
 func (b *builder) fixed2() bool { return b.doc.Settings.Fixed2() }
@@ -75,9 +77,14 @@ func (b *builder) rowAt(name string, at forms.Location) {
 // from is the source of field (its printed name; key is the editor's field key, as
 // forms.Location.Field) of the current row.
 func (b *builder) from(field, key string) *Source {
-	s := b.src
+	if len(b.slab) == 0 {
+		b.slab = make([]Source, 64)
+	}
+	s := &b.slab[0]
+	b.slab = b.slab[1:]
+	*s = b.src
 	s.Field, s.Loc.Field = field, key
-	return &s
+	return s
 }
 
 // label is a fixed template text, centred.
@@ -158,11 +165,23 @@ func (b *builder) amountFormat(v decimal.Decimal) Format {
 	return Format{Decimals: decimalsOf(v)}
 }
 
-// scoreFormat writes a score as forms.FormatScore prints it: two decimals at most, no
-// trailing zeros.
-func ScoreFormat(v decimal.Decimal) Format { return Format{Decimals: places(forms.FormatScore(v))} }
+// ScoreFormat is how a score is written, as forms.FormatScore prints it: two decimals at
+// most, no trailing zeros.
+func ScoreFormat(v decimal.Decimal) Format {
+	if e := v.Exponent(); e >= -2 && e <= 0 && v.NumDigits() <= 18 {
+		// Two decimals or fewer, as forms.ParseScore reads every 分值 and 得分: the decimals of
+		// the coefficient without its trailing zeros (FormatScore's string, without making it).
+		c := v.CoefficientInt64()
+		for e < 0 && c%10 == 0 {
+			c /= 10
+			e++
+		}
+		return Format{Decimals: int(-e)}
+	}
+	return Format{Decimals: places(forms.FormatScore(v))}
+}
 
-// percentFormat writes a ratio as forms.FormatPercent prints it ("100%", "99.5%").
+// PercentFormat is how a ratio is written, as forms.FormatPercent prints it ("100%", "99.5%").
 func PercentFormat(ratio decimal.Decimal) Format {
 	return Format{Decimals: places(forms.FormatPercent(ratio)), Percent: true}
 }

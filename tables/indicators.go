@@ -129,8 +129,9 @@ func (b *builder) indicatorCells(cells []Cell, p forms.RowPath, in *forms.Indica
 		}
 		return cells
 	}
-	target, targetRef := b.valueCell(in.Target, "指标值", ColTarget, p)
-	actual, actualRef := b.valueCell(in.Actual, "全年完成值", ColActual, p)
+	tn, terr := forms.ParseNumber(in.Target)
+	target, targetRef := b.valueCell(in.Target, "指标值", ColTarget, p, tn, terr == nil)
+	actual, actualRef := b.valueCell(in.Actual, "全年完成值", ColActual, p, r.Actual, r.HasActual) // forms.ParseNumber's
 	q := quantOf(in, r, b.doc.Settings.Negative, targetRef, actualRef)
 	cells = append(cells,
 		b.value(string(in.Op), "运算符号", "op"),
@@ -152,14 +153,14 @@ func (b *builder) indicatorCells(cells []Cell, p forms.RowPath, in *forms.Indica
 	return append(cells, b.text(in.Reason, "原因说明", "reason"), b.text(in.Measures, "改进措施", "measures"))
 }
 
-// valueCell is the 指标值 or 全年完成值 (column col of the row at p): a number when the text is a
-// plain number as forms reads it (no sign, % or unit), shown with the decimals typed, and the
-// reference formulas use for it; else the text as typed ("95%", "≥50个", "一次性支付") and "".
-func (b *builder) valueCell(text, field, col string, p forms.RowPath) (Cell, string) {
+// valueCell is the 指标值 or 全年完成值 (column col of the row at p, col also its editor's
+// key), n being forms.ParseNumber(text) when ok: a number when the text is a plain number as
+// forms reads it (no sign, % or unit), shown with the decimals typed, and the reference
+// formulas use for it; else the text as typed ("95%", "≥50个", "一次性支付") and "".
+func (b *builder) valueCell(text, field, col string, p forms.RowPath, n forms.Number, ok bool) (Cell, string) {
 	key := IndicatorKey(col, p)
 	c := keyed(b.value(text, field, col), key)
-	n, err := forms.ParseNumber(text)
-	if err != nil || n.Sign != forms.OpNone || n.Percent || n.Unit != "" {
+	if !ok || n.Sign != forms.OpNone || n.Percent || n.Unit != "" {
 		return c, ""
 	}
 	// Typed with thousands separators: shown with them.

@@ -167,7 +167,8 @@ func (b *builder) joinedValue(p forms.RowPath, col, field string, parts []Part) 
 	if c.Parts != nil {
 		return c, ""
 	}
-	v, ref := b.valueCell(c.Text, field, col, p)
+	n, err := forms.ParseNumber(c.Text)
+	v, ref := b.valueCell(c.Text, field, col, p, n, err == nil)
 	v.Src = c.Src
 	return v, ref
 }

@@ -202,3 +202,13 @@ func each(t *Table, fn func(*Cell)) {
 		}
 	}
 }
+
+// TestScoreFormat: the decimals of a score are those forms.FormatScore prints.
+func TestScoreFormat(t *testing.T) {
+	for _, s := range []string{"0", "10", "10.5", "10.50", "9.25", "0.10", "-3.5", "100.00", "33.333", "1e3", "0.005", "12345678901234567890.5"} {
+		v := decimal.RequireFromString(s)
+		if got, want := ScoreFormat(v).Decimals, places(forms.FormatScore(v)); got != want {
+			t.Errorf("%s: %d decimals, FormatScore prints %d (%s)", s, got, want, forms.FormatScore(v))
+		}
+	}
+}
