@@ -73,3 +73,31 @@ func TestLibreOfficeNationalTotals(t *testing.T) {
 		t.Errorf("totals %q", got)
 	}
 }
+
+// TestNationalStressFormulas: in the national template too, every formula of the stress
+// document (300 quantitative rows, 手工调整, units, signs in targets, empty tables, sources of
+// funds spread over the grouped rows, one not a number) computes forms' figure.
+func TestNationalStressFormulas(t *testing.T) {
+	doc := stressDoc(t, forms.NegativeLinear)
+	doc.Settings.SetTemplate(forms.TemplateNational)
+	p := doc.Projects[0]
+	for id, v := range map[string][2]string{"S2": {"50", "40"}, "S3": {"5.5", "5"}, "S4": {"1", ""}, "S5": {"约2", "1"}} {
+		p.FundRow(id).Full, p.FundRow(id).Actual = v[0], v[1]
+	}
+	w := write(t, doc)
+	if n := w.checkFormulas(t); n < 250 { // no 完成程度 column: fewer than the Liaoning sheets' 400
+		t.Errorf("only %d formulas", n)
+	}
+	for i, r := range w.ev.Projects {
+		if r.Complete {
+			if got := w.calc(t, i+1, tables.KeyTotal); !near(got, r.Total) {
+				t.Errorf("project %d 总分 %v, forms %s", i+1, got, r.Total)
+			}
+		}
+		if r.HasD {
+			if got := w.calc(t, i+1, tables.KeyFundsD); !near(got, r.D) {
+				t.Errorf("project %d D %v, forms %s", i+1, got, r.D)
+			}
+		}
+	}
+}
