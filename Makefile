@@ -76,11 +76,16 @@ fmt-check:
 vet:
 	go vet ./...
 
-# forms/, pdfout/, xlsxout/ and xlsxin/ never depend on Fyne; only main.go imports fyne.io/fyne/v2/app.
-# xlsxin reads the export's layout from the workbook, not from xlsxout or pdfout.
+# forms/, tables/, layout/, pdfout/, xlsxout/ and xlsxin/ never depend on Fyne; only main.go imports
+# fyne.io/fyne/v2/app; pdfout and xlsxout never depend on each other (both print tables/), and
+# tables/ on no output library.
 layering:
-	@bad=$$(go list -deps ./forms/... ./pdfout/... ./xlsxout/... ./xlsxin/... | grep '^fyne.io/' || true); \
-	if [ -n "$$bad" ]; then echo "forms/pdfout/xlsxout/xlsxin depend on Fyne:"; echo "$$bad"; exit 1; fi
+	@bad=$$(go list -deps ./forms/... ./tables/... ./layout/... ./pdfout/... ./xlsxout/... ./xlsxin/... | grep '^fyne.io/' || true); \
+	if [ -n "$$bad" ]; then echo "forms/tables/layout/pdfout/xlsxout depend on Fyne:"; echo "$$bad"; exit 1; fi
+	@bad=$$( (go list -deps ./pdfout/... | grep '^ziping/xlsxout'; go list -deps ./xlsxout/... | grep '^ziping/pdfout') || true); \
+	if [ -n "$$bad" ]; then echo "pdfout and xlsxout depend on each other:"; echo "$$bad"; exit 1; fi
+	@bad=$$(go list -deps ./tables/... | grep -E '^(ziping/(pdfout|xlsxout|layout|app)|codeberg.org/go-pdf|github.com/xuri)' || true); \
+	if [ -n "$$bad" ]; then echo "tables depends on an output:"; echo "$$bad"; exit 1; fi
 	@bad=$$(go list -deps ./xlsxin/ | grep -E '^ziping/(xlsxout|pdfout)' || true); \
 	if [ -n "$$bad" ]; then echo "xlsxin depends on:"; echo "$$bad"; exit 1; fi
 	@bad=$$(grep -rl --include='*.go' '"fyne.io/fyne/v2/app"' . | grep -v '^./main.go$$' | grep -v '_test.go$$' || true); \
@@ -118,8 +123,8 @@ fuzz:
 	$(call fuzz,FuzzEvaluate,8000,./forms/)
 	$(call fuzz,FuzzRender,900,./pdfout/)
 	$(call fuzz,FuzzPreview,80,./pdfout/)
-	$(call fuzz,FuzzWrap,300000,./pdfout/layout/)
-	$(call fuzz,FuzzLayout,80000,./pdfout/layout/)
+	$(call fuzz,FuzzWrap,300000,./layout/)
+	$(call fuzz,FuzzLayout,80000,./layout/)
 	$(call fuzz,FuzzExportImport,60,./xlsxin/)
 	$(call fuzz,FuzzImport,40000,./xlsxin/)
 

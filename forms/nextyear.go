@@ -19,7 +19,7 @@ import (
 //
 //	field                                                  decision
 //	文档设置 年度                                            advanced: +1 ("2021" → "2022"); every title follows it
-//	文档设置 单位简称, 金额显示, 反向指标计分, 打印签字栏       kept
+//	文档设置 单位简称, 金额显示, 反向指标计分, 打印签字栏, 表式 kept
 //	签字栏 填表人, 联系电话, 单位负责人                        kept (usually the same people)
 //	签字栏 填报日期                                          cleared (last year's filing date)
 //	单位表 部门（单位）名称, 财政供养人员数量, 所属单位数量       kept (unit facts; check them)
@@ -37,6 +37,7 @@ import (
 //	项目表 实施期                                            advanced when it is one year's (see advancePeriod)
 //	项目表 项目预算资金: all three amounts of every row         cleared
 //	项目表 预算执行率 分值                                     kept
+//	项目表 评价结论, 存在问题 (national template)               cleared
 //
 // Last year's money is cleared, 年初预算数 included: each year's budget is approved anew, and a
 // carried-over figure would look plausible and print on the official form unnoticed, whereas a
@@ -68,6 +69,7 @@ func NextYear(last *Document) (*Document, error) {
 	clearUnit(&doc.Unit)
 	for _, p := range doc.Projects {
 		p.Period = advancePeriod(p.Period, year-1, year)
+		p.Conclusion, p.Issues = "", ""
 		clearPlan(&p.Funds, p.Goals, p.Indicators)
 	}
 	return doc, nil

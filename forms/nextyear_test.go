@@ -20,7 +20,7 @@ const (
 // model fails TestNextYearEveryField until it is decided here (and in NextYear's doc comment).
 var nextYearDecisions = map[string]decision{
 	"Settings.year": advanced, "Settings.unit_short_name": kept, "Settings.amounts": kept,
-	"Settings.negative_rule": kept, "Settings.signature_footer": kept,
+	"Settings.negative_rule": kept, "Settings.signature_footer": kept, "Settings.template": kept,
 	"Footer.preparer": kept, "Footer.phone": kept, "Footer.leader": kept, "Footer.date": cleared,
 	"UnitForm.name": kept, "UnitForm.staff": kept, "UnitForm.subunits": kept,
 	"AmountRow.id": kept, "Amounts.initial": cleared, "Amounts.full": cleared, "Amounts.actual": cleared,
@@ -35,6 +35,7 @@ var nextYearDecisions = map[string]decision{
 	"Reasons.hardware": cleared, "Reasons.other": cleared,
 	"ProjectForm.name": kept, "ProjectForm.department": kept, "ProjectForm.implementer": kept,
 	"ProjectForm.period": advanced, "ProjectForm.funds_weight": kept,
+	"ProjectForm.conclusion": cleared, "ProjectForm.issues": cleared,
 }
 
 // nextYear is NextYear that fails the test on error.

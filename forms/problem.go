@@ -2,6 +2,7 @@ package forms
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -34,6 +35,7 @@ const (
 	SecGoals      Section = "goals"      // 年度绩效目标 / 年度总体目标
 	SecIndicators Section = "indicators" // 分解目标评价 / 绩效指标
 	SecTotals     Section = "totals"     // 总评价得分 / C, D, C+D
+	SecConclusion Section = "conclusion" // 评价结论, 存在问题 (national template)
 )
 
 // Location addresses the field a problem is about, so the editor can go to it.
@@ -116,8 +118,9 @@ func ProjectFormName(i int, p *ProjectForm) string {
 
 // IndicatorRowName names a 三级 row by its place: "履职效能 › 重点工作履行情况 › 指标 1".
 func IndicatorRowName(l1 *Level1, l2 *Level2, row int) string {
+	n := strconv.Itoa(row + 1) // the printed tables name every row: no fmt on this path
 	if l1.Merged {
-		return fmt.Sprintf("%s › 指标 %d", l1.Name, row+1)
+		return l1.Name + " › 指标 " + n
 	}
-	return fmt.Sprintf("%s › %s › 指标 %d", l1.Name, l2.Name, row+1)
+	return l1.Name + " › " + l2.Name + " › 指标 " + n
 }

@@ -10,6 +10,10 @@ type ProjectForm struct {
 	FundsWeight string      `json:"funds_weight"` // 分值 of 年度预算资金总额 (the weight of D)
 	Goals       []*Goal     `json:"goals"`        // 年度总体目标
 	Indicators  Tree        `json:"indicators"`   // 绩效指标
+	// Conclusion and Issues are the 评价结论 and 存在问题 of the national template, printed
+	// under its indicators when filled; the Liaoning template has no place for them.
+	Conclusion string `json:"conclusion,omitempty"`
+	Issues     string `json:"issues,omitempty"`
 }
 
 // The 一级 of the project skeleton, by position.

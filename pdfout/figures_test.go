@@ -9,7 +9,7 @@ import (
 	"testing"
 
 	"ziping/forms"
-	"ziping/pdfout/layout"
+	"ziping/layout"
 )
 
 // satisfactionDoc is issue 12's example: a project whose rows are all at full marks except 满意度

@@ -7,7 +7,7 @@ import (
 
 	fpdf "codeberg.org/go-pdf/fpdf"
 
-	"ziping/pdfout/layout"
+	"ziping/layout"
 )
 
 // painter draws laid-out pages. The PDF and the print preview both implement it and are fed by

@@ -5,7 +5,7 @@ import (
 	"image"
 
 	"ziping/forms"
-	"ziping/pdfout/layout"
+	"ziping/layout"
 )
 
 // Preview is a document laid out for the print preview: the pages Render would write, with the

@@ -12,7 +12,7 @@ import (
 	"golang.org/x/image/vector"
 
 	"ziping/assets"
-	"ziping/pdfout/layout"
+	"ziping/layout"
 )
 
 // The preview draws glyphs itself from the outlines of the font the PDF embeds, read with

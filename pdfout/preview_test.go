@@ -10,7 +10,7 @@ import (
 	"testing"
 
 	"ziping/forms"
-	"ziping/pdfout/layout"
+	"ziping/layout"
 )
 
 // drawnText is one line of text as a painter was asked to draw it.

@@ -13,7 +13,7 @@ import (
 	"strings"
 	"testing"
 
-	"ziping/pdfout/layout"
+	"ziping/layout"
 )
 
 // The independent half of the agreement test: the real PDF, read back by poppler, has the

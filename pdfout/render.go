@@ -17,7 +17,8 @@ import (
 
 	"ziping/assets"
 	"ziping/forms"
-	"ziping/pdfout/layout"
+	"ziping/layout"
+	"ziping/tables"
 )
 
 // Options control an export.
@@ -156,13 +157,9 @@ type builtForms struct {
 }
 
 func buildForms(doc *forms.Document, m layout.Measurer) builtForms {
-	b := &builder{doc: doc, ev: forms.Evaluate(doc), san: &sanitizer{m: m}}
-	out := builtForms{san: b.san}
-	if !b.ev.Unit.NotFilled { // a blank unit form beside projects is not printed (forms.ExportNotes)
-		out.tables = append(out.tables, b.unitTable())
-	}
-	for i := range doc.Projects {
-		out.tables = append(out.tables, b.projectTable(i))
+	out := builtForms{san: &sanitizer{m: m}}
+	for _, t := range tables.Forms(doc, forms.Evaluate(doc)) {
+		out.tables = append(out.tables, out.san.layoutTable(t))
 	}
 	return out
 }
@@ -174,7 +171,11 @@ func Unprintable(doc *forms.Document) ([]forms.Problem, error) {
 	if err != nil {
 		return nil, err
 	}
-	return buildForms(doc, m).san.warnings, nil
+	san := &sanitizer{m: m}
+	for _, t := range tables.Forms(doc, forms.Evaluate(doc)) {
+		san.check(t)
+	}
+	return san.warnings, nil
 }
 
 // UnprintableIn is Unprintable for one form of doc (-1 the unit form, i project i), ev being
@@ -186,14 +187,11 @@ func UnprintableIn(doc *forms.Document, ev *forms.Evaluation, form int) ([]forms
 	if err != nil {
 		return nil, err
 	}
-	b := &builder{doc: doc, ev: ev, san: &sanitizer{m: m}}
-	switch {
-	case form < 0 && !ev.Unit.NotFilled:
-		b.unitTable()
-	case form >= 0 && form < len(doc.Projects) && form < len(ev.Projects):
-		b.projectTable(form)
+	san := &sanitizer{m: m}
+	if t := tables.Form(doc, ev, form); t != nil {
+		san.check(t)
 	}
-	return b.san.warnings, nil
+	return san.warnings, nil
 }
 
 // MergeUnprintable joins the warnings of UnprintableIn for each form, in printed order, into

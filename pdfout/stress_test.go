@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"ziping/forms"
-	"ziping/pdfout/layout"
+	"ziping/layout"
 )
 
 // longText builds n runes of mixed Chinese, numbers, punctuation, Latin words, an Ext-B

@@ -8,7 +8,7 @@ import (
 	fpdf "codeberg.org/go-pdf/fpdf"
 
 	"ziping/forms"
-	"ziping/pdfout/layout"
+	"ziping/layout"
 )
 
 // summaryFormName names the summary in the warnings about unprintable characters.

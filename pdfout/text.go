@@ -6,7 +6,7 @@ import (
 	"unicode"
 
 	"ziping/forms"
-	"ziping/pdfout/layout"
+	"ziping/layout"
 )
 
 // Placeholder is drawn instead of a character the PDF cannot show: one above U+FFFF (fpdf

@@ -32,3 +32,34 @@ func TestUnprintableByForm(t *testing.T) {
 		t.Fatalf("merged per form:\n%v\nwhole document:\n%v", got, whole)
 	}
 }
+
+// thirtyRows is the sample with its first project grown to 30 filled indicator rows, the size
+// the editor's per-keystroke check is measured at.
+func thirtyRows(tb testing.TB) *forms.Document {
+	doc := loadSample(tb)
+	tree := doc.Projects[0].Indicators
+	for n := 0; ; n++ {
+		count := 0
+		tree.Each(func(forms.RowPath, *forms.Level1, *forms.Level2, *forms.Indicator) { count++ })
+		if count >= 30 {
+			break
+		}
+		l1 := n % len(tree)
+		in := tree.AddRow(l1, n%len(tree[l1].Children))
+		in.Op, in.Content, in.Unit, in.Target, in.Actual = forms.OpGE, "新办公楼租金及物业费按合同按时足额支付", "%", "95", "97.5"
+		in.Weight, in.Reason, in.Measures = "2", "部分物业服务延期，原因已核实", "加强合同管理，按季度考核物业服务质量"
+	}
+	return doc
+}
+
+// BenchmarkUnprintableIn is the check the editor runs on every key typed into a form: the
+// unprintable characters of one project form of 30 indicator rows.
+func BenchmarkUnprintableIn(b *testing.B) {
+	doc := thirtyRows(b)
+	ev := forms.Evaluate(doc)
+	for b.Loop() {
+		if _, err := UnprintableIn(doc, ev, 0); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

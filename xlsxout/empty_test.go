@@ -8,6 +8,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"ziping/forms"
+	"ziping/tables"
 )
 
 // addEmptyTrees appends the projects whose indicator tables hold no 三级 row, as a file may:
@@ -54,11 +55,11 @@ func TestEmptyIndicatorTrees(t *testing.T) {
 	for _, c := range []struct {
 		sheet int
 		key   string
-	}{{0, "total"}, {2, cKey}, {5, cKey}, {6, cKey}, {7, cKey}} {
+	}{{0, "total"}, {2, tables.KeyC}, {5, tables.KeyC}, {6, tables.KeyC}, {7, tables.KeyC}} {
 		w.checkBlank(t, c.sheet, c.key)
 	}
 	w.checkBlank(t, 2, "total")
-	if _, v, _ := w.cellAt(t, 2, dKey); v != forms.FormatScore(w.ev.Projects[1].D) {
+	if _, v, _ := w.cellAt(t, 2, tables.KeyD); v != forms.FormatScore(w.ev.Projects[1].D) {
 		t.Errorf("project 2 D %q, want %s", v, w.ev.Projects[1].D)
 	}
 }
@@ -69,7 +70,7 @@ func TestResolveRefusesUnresolved(t *testing.T) {
 	if got, err := resolve("SUM({a}:{a})", refs); err != nil || got != "SUM(B2:B2)" {
 		t.Errorf("resolve = %q, %v", got, err)
 	}
-	for _, f := range []string{"SUM({}:{})", "{b}+1", "{a}+{", "1}"} {
+	for _, f := range []tables.Formula{"SUM({}:{})", "{b}+1", "{a}+{", "1}"} {
 		if got, err := resolve(f, refs); err == nil {
 			t.Errorf("resolve(%q) = %q, want an error", f, got)
 		}
@@ -79,8 +80,8 @@ func TestResolveRefusesUnresolved(t *testing.T) {
 // TestWriteRefusesBrokenFormula: Write reports a formula it cannot resolve rather than writing it.
 func TestWriteRefusesBrokenFormula(t *testing.T) {
 	wb := newWorkbook(loadSample(t))
-	spec := wb.b.unitSheet("x")
-	spec.bands[0].rows[0].cells[0] = formula("SUM({}:{})", decimal.Zero, "0")
+	spec := wb.c.sheetOf(tables.Form(wb.doc, wb.ev, -1), "x")
+	spec.bands[0].rows[0].cells[0] = cell{kind: kindFormula, formula: "SUM({}:{})", num: decimal.Zero, numFmt: "0", role: roleCentre}
 	err := wb.addSheet(spec)
 	if err == nil || !strings.Contains(err.Error(), "不存在的单元格") {
 		t.Errorf("addSheet: %v", err)

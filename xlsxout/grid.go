@@ -6,6 +6,8 @@ import (
 	"strconv"
 
 	"github.com/shopspring/decimal"
+
+	"ziping/tables"
 )
 
 // kind is what a cell stores.
@@ -29,12 +31,12 @@ const (
 	roleBareEnd             // signature footer text, right-aligned, no border
 )
 
-// cell is one cell of a band, as pdfout prints it, plus what Excel needs to store it.
+// cell is one cell of a band, as the tables have it, with what Excel needs to store it.
 type cell struct {
 	kind    kind
 	text    string          // kindText
 	num     decimal.Decimal // kindNumber, and the value of a kindFormula
-	formula string          // kindFormula: references are {key} placeholders
+	formula tables.Formula  // kindFormula
 	numFmt  string          // number format of a number or formula
 	key     string          // name other cells' formulas refer to this cell by
 	role    role
@@ -49,7 +51,7 @@ type row struct {
 	minHeight float64
 }
 
-// band is a run of rows sharing one set of column widths (a layout.Section of pdfout).
+// band is a run of rows sharing one set of column widths (a tables.Band).
 type band struct {
 	cols []float64 // widths in mm, summing to the width of the table
 	rows []row
@@ -86,7 +88,7 @@ func boundaryKey(x float64) float64 { return math.Round(x*100) / 100 }
 
 // placeGrid lays out spec: a title row (when it has a title), then each band's rows. Cells fill
 // a band's columns left to right, skipping columns taken by row-spanning cells above, as in HTML
-// and in pdfout's layout.
+// and in the layout package.
 func placeGrid(spec *sheetSpec) *grid {
 	g := &grid{refs: map[string]string{}, repeat: [2]int{0, -1}}
 	bounds := []float64{0}

@@ -5,7 +5,7 @@ import (
 	"sync"
 
 	"ziping/assets"
-	"ziping/pdfout/layout"
+	"ziping/layout"
 )
 
 // Neither Excel nor LibreOffice grows a row to fit wrapped text in merged cells, so each row

@@ -8,6 +8,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"ziping/forms"
+	"ziping/tables"
 )
 
 // Rows of the sample's unit form made quantitative for the tests below.
@@ -52,8 +53,8 @@ func TestQuantFormulasReferToCells(t *testing.T) {
 	w.checkFormulas(t)
 	refs := w.grids[0].refs
 	for i, p := range quantRows {
-		for j, col := range []string{"target", "actual"} {
-			typ, shown, _ := w.cellAt(t, 0, rowKey(col, p))
+		for j, col := range []string{tables.ColTarget, tables.ColActual} {
+			typ, shown, _ := w.cellAt(t, 0, tables.IndicatorKey(col, p))
 			typed := quantValues[i][j+1]
 			_, err := strconv.ParseFloat(strings.ReplaceAll(typed, ",", ""), 64)
 			if isNumber := typ == excelize.CellTypeUnset; isNumber != (err == nil) || shown != typed {
@@ -64,13 +65,13 @@ func TestQuantFormulasReferToCells(t *testing.T) {
 	for _, c := range []struct {
 		key, want string
 	}{
-		{rowKey("completion", rowPositive), "MAX(0," + refs[rowKey("actual", rowPositive)] + ")/" + refs[rowKey("target", rowPositive)]},
-		{rowKey("score", rowPositive), "*MAX(0," + refs[rowKey("actual", rowPositive)] + ")/" + refs[rowKey("target", rowPositive)]},
-		{rowKey("completion", rowCeiling), refs[rowKey("target", rowCeiling)] + "/" + refs[rowKey("actual", rowCeiling)]},
-		{rowKey("score", rowCeiling), "IF(" + refs[rowKey("actual", rowCeiling)] + "<=" + refs[rowKey("target", rowCeiling)]},
-		{rowKey("score", rowLiteral), "*900/1000)"},
-		{rowKey("score", rowGrouped), "*MAX(0," + refs[rowKey("actual", rowGrouped)] + ")/" + refs[rowKey("target", rowGrouped)]},
-		{rowKey("score", rowPercent), "*MAX(0," + refs[rowKey("actual", rowPercent)] + ")/95)"},
+		{tables.IndicatorKey(tables.ColCompletion, rowPositive), "MAX(0," + refs[tables.IndicatorKey(tables.ColActual, rowPositive)] + ")/" + refs[tables.IndicatorKey(tables.ColTarget, rowPositive)]},
+		{tables.IndicatorKey(tables.ColScore, rowPositive), "*MAX(0," + refs[tables.IndicatorKey(tables.ColActual, rowPositive)] + ")/" + refs[tables.IndicatorKey(tables.ColTarget, rowPositive)]},
+		{tables.IndicatorKey(tables.ColCompletion, rowCeiling), refs[tables.IndicatorKey(tables.ColTarget, rowCeiling)] + "/" + refs[tables.IndicatorKey(tables.ColActual, rowCeiling)]},
+		{tables.IndicatorKey(tables.ColScore, rowCeiling), "IF(" + refs[tables.IndicatorKey(tables.ColActual, rowCeiling)] + "<=" + refs[tables.IndicatorKey(tables.ColTarget, rowCeiling)]},
+		{tables.IndicatorKey(tables.ColScore, rowLiteral), "*900/1000)"},
+		{tables.IndicatorKey(tables.ColScore, rowGrouped), "*MAX(0," + refs[tables.IndicatorKey(tables.ColActual, rowGrouped)] + ")/" + refs[tables.IndicatorKey(tables.ColTarget, rowGrouped)]},
+		{tables.IndicatorKey(tables.ColScore, rowPercent), "*MAX(0," + refs[tables.IndicatorKey(tables.ColActual, rowPercent)] + ")/95)"},
 	} {
 		if f := w.formulaAt(t, c.key); !strings.Contains(f, c.want) {
 			t.Errorf("%s = %q, want it to hold %q", c.key, f, c.want)
@@ -102,14 +103,14 @@ func (w *written) changeActual(t *testing.T, doc *forms.Document, p forms.RowPat
 	doc.Unit.Indicators.Row(p).Actual = strconv.FormatFloat(v, 'f', -1, 64)
 	ev := forms.Evaluate(doc)
 	r := ev.Unit.Indicators.At(p)
-	if err := w.f.SetCellValue(w.sheets[0], w.grids[0].refs[rowKey("actual", p)], v); err != nil {
+	if err := w.f.SetCellValue(w.sheets[0], w.grids[0].refs[tables.IndicatorKey(tables.ColActual, p)], v); err != nil {
 		t.Fatal(err)
 	}
-	if got := w.calc(t, 0, scoreKey(p)); !near(got, r.Score) {
+	if got := w.calc(t, 0, tables.IndicatorKey(tables.ColScore, p)); !near(got, r.Score) {
 		t.Errorf("完成值 %v at %v: 得分 %v, forms %s", v, p, got, r.Score)
 	}
 	if r.HasCompletion {
-		if got := w.calc(t, 0, rowKey("completion", p)); !near(got, r.Completion) {
+		if got := w.calc(t, 0, tables.IndicatorKey(tables.ColCompletion, p)); !near(got, r.Completion) {
 			t.Errorf("完成值 %v at %v: 完成程度 %v, forms %s", v, p, got, r.Completion)
 		}
 	}

@@ -17,6 +17,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"ziping/forms"
+	"ziping/tables"
 )
 
 // needTool returns the path of a tool a test needs; without it the test fails on CI and is
@@ -76,6 +77,9 @@ func convert(t *testing.T, xlsx string, recalc bool) string {
 var (
 	unitTotalRE    = regexp.MustCompile(`总评价得分\s+(\S+)`)
 	projectTotalRE = regexp.MustCompile(`绩效自评总得分（C\+D）\s+(\S+)`)
+	// nationalTotalRE is the 总分 line of a project form of the national template: Σ分值, when
+	// every 分值 is filled, then C+D.
+	nationalTotalRE = regexp.MustCompile(`(?m)^\s*总分\s+(.*)$`)
 )
 
 // totalsIn returns the unit's and the projects' totals printed in text, in order.
@@ -86,6 +90,10 @@ func totalsIn(text string) []string {
 	}
 	for _, m := range projectTotalRE.FindAllStringSubmatch(text, -1) {
 		out = append(out, m[1])
+	}
+	for _, m := range nationalTotalRE.FindAllStringSubmatch(text, -1) {
+		f := strings.Fields(m[1])
+		out = append(out, f[len(f)-1])
 	}
 	return out
 }
@@ -175,7 +183,7 @@ func libreOfficeTotals(t *testing.T, doc *forms.Document) []string {
 		t.Fatal(err)
 	}
 	defer z.Close()
-	if v, _ := z.GetCellValue(z.GetSheetList()[0], placeGrid((&builder{doc: doc, ev: ev}).unitSheet("x")).refs["total"], excelize.Options{RawCellValue: true}); v != "0" {
+	if v, _ := z.GetCellValue(z.GetSheetList()[0], placeGrid((&cleaner{}).sheetOf(tables.Form(doc, ev, -1), "x")).refs[tables.KeyTotal], excelize.Options{RawCellValue: true}); v != "0" {
 		t.Fatalf("the zeroed workbook stores the unit total as %q", v)
 	}
 	if got := totalsIn(convert(t, zeroed, true)); !slices.Equal(got, want) {

@@ -8,6 +8,7 @@ import (
 	"unicode/utf16"
 
 	"ziping/forms"
+	"ziping/tables"
 )
 
 // stressDoc is the sample with every kind of computed cell: 300 more quantitative rows under
@@ -67,7 +68,7 @@ func TestStressFormulasMatchForms(t *testing.T) {
 			for i := range doc.Projects {
 				g := w.grids[i+1]
 				doc.Projects[i].Indicators.Each(func(rp forms.RowPath, _ *forms.Level1, _ *forms.Level2, in *forms.Indicator) {
-					ref := g.refs[scoreKey(rp)]
+					ref := g.refs[tables.IndicatorKey(tables.ColScore, rp)]
 					f, _ := w.f.GetCellFormula(w.sheets[i+1], ref)
 					r := w.ev.Projects[i].Indicators.At(rp)
 					switch {

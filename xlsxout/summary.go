@@ -62,14 +62,14 @@ func WriteSummary(w io.Writer, s *forms.Summary) (warnings []forms.Problem, err 
 	if err != nil {
 		return nil, fmt.Errorf("生成汇总表 Excel 失败：%w", err)
 	}
-	x := &summaryXLSX{f: f, sw: sw, s: s, styles: map[string]int{}, b: &builder{form: SummarySheet}}
+	x := &summaryXLSX{f: f, sw: sw, s: s, styles: map[string]int{}, c: &cleaner{form: SummarySheet}}
 	if err := x.write(); err != nil {
 		return nil, fmt.Errorf("生成汇总表 Excel 失败：%w", err)
 	}
 	if err := writeFile(w, f); err != nil {
 		return nil, fmt.Errorf("写入汇总表 Excel 失败：%w", err)
 	}
-	return x.b.warnings, nil
+	return x.c.warnings, nil
 }
 
 // summaryPage prints the sheet on A4 landscape, one page wide, as the PDF summary is laid out.
@@ -90,7 +90,7 @@ type summaryXLSX struct {
 	sw     *excelize.StreamWriter
 	s      *forms.Summary
 	styles map[string]int // style IDs by look and number format
-	b      *builder       // cleans the texts as on the forms' sheets, and keeps the warnings
+	c      *cleaner       // cleans the texts as on the forms' sheets, and keeps the warnings
 	row    int            // the sheet row written last
 	err    error          // the first failure; later writes do nothing
 }
@@ -151,7 +151,7 @@ func sumLabel(look, text string) sumCell { return sumCell{value: text, look: loo
 // text is a text from the documents (a name, a year, a note) in look, made storable as on the
 // forms' sheets; field names it in a warning.
 func (x *summaryXLSX) text(look, text, field string) sumCell {
-	return sumCell{value: x.b.clean(text, field), look: look}
+	return sumCell{value: x.c.clean(text, field), look: look}
 }
 
 // sumNumber is a number cell, or an empty bordered cell when ok is false (a blank figure stays
@@ -196,7 +196,7 @@ func (x *summaryXLSX) write() error {
 			return err
 		}
 	}
-	x.b.section, x.b.row = "标题", ""
+	x.c.section, x.c.row = "标题", ""
 	x.put([]sumCell{x.text(sumStyleTitle, x.s.Title(), "标题")}, 30)
 	x.merge(1, x.row, sumCols, x.row)
 	x.header()
@@ -234,7 +234,7 @@ func (x *summaryXLSX) header() {
 // unit writes unit i's rows: one per project (at least one), its own cells merged over them.
 func (x *summaryXLSX) unit(i int, u *forms.SummaryUnit) {
 	s, first := x.s, x.row+1
-	x.b.section, x.b.row = fmt.Sprintf("第 %d 个单位", i+1), u.Name
+	x.c.section, x.c.row = fmt.Sprintf("第 %d 个单位", i+1), u.Name
 	full, actual := u.Budget.Cells[forms.ColFull], u.Budget.Cells[forms.ColActual]
 	own := []sumCell{
 		{value: i + 1, look: sumStyleCentre},

@@ -98,7 +98,7 @@ func (x *summaryXLSX) notes() {
 	for _, w := range summaryWidths {
 		width += w
 	}
-	x.b.section, x.b.row = "注", ""
+	x.c.section, x.c.row = "注", ""
 	for i, n := range append([]string{summaryNote}, x.s.Notes...) {
 		if i > 0 {
 			n = fmt.Sprintf("%d. %s", i, n)

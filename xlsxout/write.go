@@ -3,7 +3,6 @@ package xlsxout
 import (
 	"fmt"
 	"io"
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -11,6 +10,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"ziping/forms"
+	"ziping/tables"
 )
 
 // Result describes a finished export.
@@ -42,14 +42,16 @@ func Write(w io.Writer, doc *forms.Document) (res *Result, err error) {
 	if err := writeFile(w, wb.f); err != nil {
 		return nil, fmt.Errorf("写入 Excel 文件失败：%w", err)
 	}
-	return &Result{Sheets: wb.sheets, Warnings: wb.b.warnings}, nil
+	return &Result{Sheets: wb.sheets, Warnings: wb.c.warnings}, nil
 }
 
-// workbook is a workbook being made: its file, styles, sheet names and the forms' builder.
+// workbook is a workbook being made: its file, styles and sheet names, and the document.
 type workbook struct {
 	f      *excelize.File
 	st     *styles
-	b      *builder
+	doc    *forms.Document
+	ev     *forms.Evaluation
+	c      *cleaner
 	sheets []string
 	used   map[string]bool // sheet names in lower case
 }
@@ -59,20 +61,19 @@ func newWorkbook(doc *forms.Document) *workbook {
 	_ = f.SetDefaultFont(bodyFont) // the font of empty cells, page numbers and column widths; it cannot fail on a new file
 	return &workbook{
 		f: f, st: newStyles(f), used: map[string]bool{},
-		b: &builder{doc: doc, ev: forms.Evaluate(doc)},
+		doc: doc, ev: forms.Evaluate(doc), c: &cleaner{},
 	}
 }
 
-// addForms adds the sheet of the unit form and one sheet per project form.
+// addForms adds a sheet for each printed form: the unit form (unless it is left blank beside
+// projects: forms.ExportNotes), then each project form.
 func (wb *workbook) addForms() error {
-	if !wb.b.ev.Unit.NotFilled { // a blank unit form beside projects is not exported (forms.ExportNotes)
-		if err := wb.addSheet(wb.b.unitSheet(wb.sheetName("单位整体绩效自评表"))); err != nil {
-			return err
+	for _, t := range tables.Forms(wb.doc, wb.ev) {
+		name := "单位整体绩效自评表"
+		if t.Form >= 0 {
+			name = fmt.Sprintf("项目%d %s", t.Form+1, strings.TrimSpace(wb.doc.Projects[t.Form].Name))
 		}
-	}
-	for i, p := range wb.b.doc.Projects {
-		name := wb.sheetName(fmt.Sprintf("项目%d %s", i+1, strings.TrimSpace(p.Name)))
-		if err := wb.addSheet(wb.b.projectSheet(i, name)); err != nil {
+		if err := wb.addSheet(wb.c.sheetOf(t, wb.sheetName(name))); err != nil {
 			return err
 		}
 	}
@@ -92,7 +93,7 @@ func (wb *workbook) finish() error {
 	if err := wb.f.SetCalcProps(&excelize.CalcPropsOptions{FullCalcOnLoad: &on}); err != nil {
 		return fmt.Errorf("无法设置重新计算：%w", err)
 	}
-	doc := wb.b.doc
+	doc := wb.doc
 	return wb.f.SetDocProps(&excelize.DocProperties{
 		Title:   doc.UnitTitle(),
 		Subject: "部门（单位）整体绩效自评表及预算项目（政策）绩效目标自评表",
@@ -123,27 +124,11 @@ func (wb *workbook) sheetName(want string) string {
 	return name
 }
 
-// placeholderRE matches a {key} placeholder, the empty "{}" too, so that a formula naming no
-// cell is refused rather than written.
-var placeholderRE = regexp.MustCompile(`\{([^{}]*)\}`)
-
-// resolve replaces each {key} of a formula with the cell it names. A key no cell has, or a
-// brace left over, is an error: the formula would be written wrong.
-func resolve(f string, refs map[string]string) (string, error) {
-	missing := []string{}
-	out := placeholderRE.ReplaceAllStringFunc(f, func(m string) string {
-		key := m[1 : len(m)-1]
+// resolve replaces each {key} of a formula with the cell refs gives it. A key no cell has, or
+// a brace left over, is an error: the formula would be written wrong.
+func resolve(f tables.Formula, refs map[string]string) (string, error) {
+	return f.Resolve(func(key string) (string, bool) {
 		r, ok := refs[key]
-		if !ok {
-			missing = append(missing, key)
-		}
-		return r
+		return r, ok
 	})
-	switch {
-	case len(missing) > 0:
-		return "", fmt.Errorf("公式“%s”引用了不存在的单元格“%s”", f, missing[0])
-	case strings.ContainsAny(out, "{}"):
-		return "", fmt.Errorf("公式“%s”中有无法解析的引用", f)
-	}
-	return out, nil
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"ziping/forms"
+	"ziping/tables"
 )
 
 const sample = "../samples/fushun-shebao-2021.zpb"
@@ -50,10 +51,8 @@ func write(t testing.TB, doc *forms.Document) *written {
 	if !slices.Equal(w.sheets, res.Sheets) {
 		t.Fatalf("workbook holds sheets %q, Write reported %q", w.sheets, res.Sheets)
 	}
-	b := &builder{doc: doc, ev: w.ev}
-	w.grids = append(w.grids, placeGrid(b.unitSheet(w.sheets[0])))
-	for i := range doc.Projects {
-		w.grids = append(w.grids, placeGrid(b.projectSheet(i, w.sheets[i+1])))
+	for i, tb := range tables.Forms(doc, w.ev) {
+		w.grids = append(w.grids, placeGrid((&cleaner{}).sheetOf(tb, w.sheets[i])))
 	}
 	return w
 }
@@ -121,13 +120,13 @@ func (w *written) checkTotals(t *testing.T) {
 	}
 	for i, r := range w.ev.Projects {
 		if !r.Complete { // an incomplete form has no C and no C+D, as forms and the PDF leave them
-			w.checkBlank(t, i+1, cKey)
+			w.checkBlank(t, i+1, tables.KeyC)
 			w.checkBlank(t, i+1, "total")
-		} else if got, total := w.calc(t, i+1, cKey), w.calc(t, i+1, "total"); !near(got, r.C) || !near(total, r.Total) {
+		} else if got, total := w.calc(t, i+1, tables.KeyC), w.calc(t, i+1, "total"); !near(got, r.C) || !near(total, r.Total) {
 			t.Errorf("project %d: C %v total %v, forms %s %s", i+1, got, total, r.C, r.Total)
 		}
 		if r.HasD {
-			if got := w.calc(t, i+1, dKey); !near(got, r.D) {
+			if got := w.calc(t, i+1, tables.KeyD); !near(got, r.D) {
 				t.Errorf("project %d: D %v, forms %s", i+1, got, r.D)
 			}
 		}
@@ -188,20 +187,20 @@ func TestSampleCellsKeepTheirTypes(t *testing.T) {
 		formula bool
 	}
 	for key, c := range map[string]want{
-		"budget/I1/0":  {excelize.CellTypeUnset, "4211.39", false},   // typed number
-		"budget/I0/0":  {excelize.CellTypeUnset, "4211.39", true},    // subtotal: SUM
-		"budget/E1/0":  {excelize.CellTypeUnset, "3014.2", false},    // typed subtotal stays typed
-		"budget/E2/1":  {excelize.CellTypeUnset, "1197.19", true},    // computed subtotal
-		"budget/I2/0":  {excelize.CellTypeUnset, "", false},          // blank stays blank, not 0
-		"budget/I2/2":  {excelize.CellTypeInlineString, dash, false}, // a row with no amounts prints ——
-		"task/1/0":     {excelize.CellTypeUnset, "", false},          // 重点工作二 has no amounts
-		"task/total/2": {excelize.CellTypeUnset, "1197.19", true},
-		"funds/T/1":    {excelize.CellTypeUnset, "600.00", false}, // typed "600.00" keeps its decimals
-		dWeightKey:     {excelize.CellTypeUnset, "10", false},
-		"total":        {excelize.CellTypeUnset, "96", true},
+		"budget/I1/0":     {excelize.CellTypeUnset, "4211.39", false},   // typed number
+		"budget/I0/0":     {excelize.CellTypeUnset, "4211.39", true},    // subtotal: SUM
+		"budget/E1/0":     {excelize.CellTypeUnset, "3014.2", false},    // typed subtotal stays typed
+		"budget/E2/1":     {excelize.CellTypeUnset, "1197.19", true},    // computed subtotal
+		"budget/I2/0":     {excelize.CellTypeUnset, "", false},          // blank stays blank, not 0
+		"budget/I2/2":     {excelize.CellTypeInlineString, dash, false}, // a row with no amounts prints ——
+		"task/1/0":        {excelize.CellTypeUnset, "", false},          // 重点工作二 has no amounts
+		"task/total/2":    {excelize.CellTypeUnset, "1197.19", true},
+		"funds/T/1":       {excelize.CellTypeUnset, "600.00", false}, // typed "600.00" keeps its decimals
+		tables.KeyDWeight: {excelize.CellTypeUnset, "10", false},
+		"total":           {excelize.CellTypeUnset, "96", true},
 	} {
 		sheet := 0
-		if strings.HasPrefix(key, "funds") || key == dWeightKey || key == "total" {
+		if strings.HasPrefix(key, "funds") || key == tables.KeyDWeight || key == "total" {
 			sheet = 1
 		}
 		typ, v, f := w.cellAt(t, sheet, key)
@@ -210,10 +209,10 @@ func TestSampleCellsKeepTheirTypes(t *testing.T) {
 		}
 	}
 	// The 年度指标值 "1197.19" is a plain number: a number cell; "一次性支付" stays text.
-	if typ, v, f := w.cellAt(t, 0, rowKey("target", forms.RowPath{})); typ != excelize.CellTypeUnset || v != "1197.19" || f != "" {
+	if typ, v, f := w.cellAt(t, 0, tables.IndicatorKey(tables.ColTarget, forms.RowPath{})); typ != excelize.CellTypeUnset || v != "1197.19" || f != "" {
 		t.Errorf("unit 年度指标值: type %v value %q formula %q, want the number 1197.19", typ, v, f)
 	}
-	if typ, v, _ := w.cellAt(t, 1, rowKey("target", forms.RowPath{})); typ != excelize.CellTypeInlineString || v != "一次性支付" {
+	if typ, v, _ := w.cellAt(t, 1, tables.IndicatorKey(tables.ColTarget, forms.RowPath{})); typ != excelize.CellTypeInlineString || v != "一次性支付" {
 		t.Errorf("project 年度目标值: type %v value %q, want the text 一次性支付", typ, v)
 	}
 }

@@ -13,7 +13,7 @@ import (
 // CI and skips otherwise (the fonts are added separately from this package).
 func loadFont(t *testing.T, name string) []byte {
 	t.Helper()
-	data, err := os.ReadFile("../../assets/fonts/" + name)
+	data, err := os.ReadFile("../assets/fonts/" + name)
 	if errors.Is(err, fs.ErrNotExist) && os.Getenv("CI") == "" {
 		t.Skipf("%s not present: %v", name, err)
 	}
@@ -89,5 +89,33 @@ func TestNewFontMeasurerErrors(t *testing.T) {
 	}
 	if _, err := NewFontMeasurer(loadFont(t, "NotoSerifSC-Regular.ttf"), []byte{0, 1, 0, 0}); err == nil {
 		t.Error("garbage bold font accepted")
+	}
+}
+
+// TestHasBits: Has, answered from the bits of each block of 256 runes, agrees with the font's
+// glyph table for every rune of the Basic Multilingual Plane, and beyond it.
+func TestHasBits(t *testing.T) {
+	m, err := NewFontMeasurer(loadFont(t, "NotoSerifSC-Regular.ttf"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref, err := NewFontMeasurer(loadFont(t, "NotoSerifSC-Regular.ttf"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	has := 0
+	for r := rune(0); r <= 0x20000; r++ {
+		ref.mu.Lock()
+		want := ref.face(false).glyph(r).has
+		ref.mu.Unlock()
+		if got := m.Has(r, false); got != want {
+			t.Fatalf("Has(%U) = %v, the font says %v", r, got, want)
+		}
+		if want {
+			has++
+		}
+	}
+	if has < 20000 {
+		t.Errorf("the font has only %d glyphs", has)
 	}
 }

@@ -1,4 +1,4 @@
-package xlsxout
+package tables
 
 import (
 	"fmt"
@@ -9,7 +9,7 @@ import (
 )
 
 // quant is what a quantitative indicator's 完成程度 and suggested 得分 were computed from by
-// forms (spec §3): the operator in force and the values compared, a negative 完成值 as 0.
+// forms (forms.QuantScore): the operator in force and the values compared, a negative 完成值 as 0.
 // The formulas restate forms' rule over the row's 指标值 and 全年完成值 cells when they hold
 // plain numbers (so that a reader can audit a score and see it follow a changed 完成值), and
 // over the values forms read otherwise ("≥50个", "95%"); the cached value is forms' own.

@@ -1,8 +1,11 @@
-package pdfout
+package tables
 
-// Widths are the column widths (mm) of each band of the printed forms, left to right. The
-// Excel export lays its sheets out with the same widths, so that both keep the template's
-// proportions: change them here only.
+// Width is the width (mm) of every printed table: A4 less 15 mm side margins.
+const Width = 180
+
+// Widths are the column widths (mm) of each band of the printed forms, left to right. The PDF
+// prints them and the Excel export lays its sheets out with them, so that both keep the
+// template's proportions: change them here only.
 type Widths struct {
 	UnitHeader    []float64 // 部门（单位）名称 … 所属单位数量
 	UnitBudget    []float64 // 年度部门（单位）整体收支情况
@@ -15,6 +18,13 @@ type Widths struct {
 	// project table has the stacked 绩效指标 column in front.
 	UnitIndicators    []float64
 	ProjectIndicators []float64
+	// The national template's project form (its header and goals are those of the Liaoning
+	// project form): 项目资金 (label | row name | 年初预算数 | 全年预算数 | 全年执行数 | 分值 |
+	// 执行率 | 得分); 绩效指标 | 一级 | 二级 | 三级 | 年度指标值 | 实际完成值 | 分值 | 得分 |
+	// 偏差原因分析及改进措施; 评价结论 and 存在问题 (label | text).
+	NationalFunds      []float64
+	NationalIndicators []float64
+	NationalConclusion []float64
 }
 
 // Index of the 得分 column of the indicator tables and count of the columns after it, without
@@ -35,8 +45,25 @@ func FormWidths() Widths {
 		ProjectFunds:      []float64{48, 22, 22, 22, 14, 24, 28},
 		UnitIndicators:    []float64{9, 11, 11, 6, 26, 7, 13, 13, 10, 8, 8, 6, 6, 6, 6, 6, 14, 14},
 		ProjectIndicators: []float64{6, 7, 11, 11, 6, 22, 7, 13, 13, 10, 8, 8, 6, 6, 6, 6, 6, 14, 14},
+
+		NationalFunds:      []float64{16, 40, 22, 22, 22, 14, 20, 24},
+		NationalIndicators: []float64{6, 10, 12, 42, 22, 22, 11, 11, 44},
+		NationalConclusion: []float64{30, 150},
 	}
 }
 
-// widths are the forms' column widths as the PDF uses them.
+// widths are the forms' column widths as the tables use them.
 var widths = FormWidths()
+
+// footerShares are the template's split of the signature footer's four columns.
+var footerShares = [4]float64{0.22, 0.26, 0.30, 0.22}
+
+// footerCols are the footer's columns at the template's split of the table's width.
+func footerCols() []float64 {
+	w := float64(Width)
+	cols := make([]float64, len(footerShares))
+	for i, s := range footerShares {
+		cols[i] = w * s
+	}
+	return cols
+}

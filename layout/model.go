@@ -3,7 +3,8 @@
 // from their content, handles colspan/rowspan, paginates with repeated
 // header rows and re-printed rowspan labels, and returns pages of boxes and
 // positioned text lines. It knows nothing of PDF or GUI libraries: the PDF
-// painter and the print-preview painter only draw what Layout returns.
+// painter and the print-preview painter only draw what Layout returns, and
+// the Excel export sizes its rows with the same line breaking (Wrap, Stack).
 //
 // Conventions: lengths are millimetres, font sizes points (PtMM converts);
 // the origin is the top-left corner of the page and Y grows downwards.

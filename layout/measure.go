@@ -3,6 +3,7 @@ package layout
 import (
 	"fmt"
 	"sync"
+	"sync/atomic"
 	"unicode"
 
 	"golang.org/x/image/font/sfnt"
@@ -40,6 +41,10 @@ type face struct {
 	buf   sfnt.Buffer
 	upem  fixed.Int26_6
 	cache map[rune]glyphInfo
+	// has holds, per block of 256 runes of the Basic Multilingual Plane, a bit per rune the
+	// font has a glyph for, made on first use: Has answers without the lock (the check of
+	// unprintable characters asks it of every character the user types).
+	has [256]atomic.Pointer[[8]uint32]
 }
 
 // NewFontMeasurer parses the regular and bold font files. bold may be nil,
@@ -109,10 +114,35 @@ func (m *FontMeasurer) Advance(r rune, size float64, bold bool) float64 {
 
 // Has implements Measurer.
 func (m *FontMeasurer) Has(r rune, bold bool) bool {
+	fc := m.face(bold)
+	if r >= 0 && r <= 0xFFFF {
+		blk := fc.has[r>>8].Load()
+		if blk == nil {
+			blk = m.hasBlock(fc, r>>8)
+		}
+		return blk[r&0xFF>>5]&(1<<(r&31)) != 0
+	}
 	m.mu.Lock()
-	g := m.face(bold).glyph(r)
+	g := fc.glyph(r)
 	m.mu.Unlock()
 	return g.has
+}
+
+// hasBlock makes the bits of block b of fc (runes b×256 to b×256+255).
+func (m *FontMeasurer) hasBlock(fc *face, b rune) *[8]uint32 {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if blk := fc.has[b].Load(); blk != nil {
+		return blk
+	}
+	blk := new([8]uint32)
+	for i := rune(0); i < 256; i++ {
+		if fc.glyph(b<<8 | i).has {
+			blk[i>>5] |= 1 << (i & 31)
+		}
+	}
+	fc.has[b].Store(blk)
+	return blk
 }
 
 // FixedMeasurer is a font-free Measurer for tests and rough estimates: wide
