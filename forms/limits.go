@@ -258,6 +258,8 @@ func (d *Document) EachText(f func(where string, s *string)) {
 		for _, s := range []*string{&p.Name, &p.Department, &p.Implementer, &p.Period, &p.FundsWeight} {
 			f(name+"表头", s)
 		}
+		f(name+"评价结论", &p.Conclusion)
+		f(name+"存在问题", &p.Issues)
 		for j := range p.Funds {
 			eachAmount(&p.Funds[j].Amounts, name, f)
 		}

@@ -177,9 +177,9 @@ func (o *ownSheet) indicatorRow(c []*cell) (in *forms.Indicator, blank, typedSco
 // no other (xlsxout/quant.go: 分值 × (1 − (完成值 − 指标值) / 指标值)).
 const linearMark = "*(1-("
 
-// settleManual sets the 手工调整 flag of each typed 得分 of the export's tables: a row whose
-// rules suggest a score, with a 得分 typed that is not exactly the suggestion (or blank), was
-// adjusted by hand; xlsxout writes a suggestion in force as a formula, or as its value where
+// settleManual sets the 手工调整 flag of each typed 得分 of the export's tables: a score typed
+// where the rules suggest none is the user's, as the editor marks it; a row whose rules suggest
+// a score, with a 得分 typed that is not exactly the suggestion (or blank), was adjusted by hand; xlsxout writes a suggestion in force as a formula, or as its value where
 // no formula restates it.
 func (imp *importer) settleManual() {
 	if len(imp.manual) == 0 {
@@ -193,7 +193,11 @@ func (imp *importer) settleManual() {
 	settle := func(tree forms.Tree, res forms.TreeResult) {
 		tree.Each(func(p forms.RowPath, _ *forms.Level1, _ *forms.Level2, in *forms.Indicator) {
 			r := res.At(p)
-			if !typed[in] || r == nil || !r.HasSuggestion {
+			if !typed[in] || r == nil {
+				return
+			}
+			if !r.HasSuggestion { // a typed score is the user's (the editor marks it so)
+				in.Manual = strings.TrimSpace(in.Score) != ""
 				return
 			}
 			v, err := forms.ParseScore(in.Score)

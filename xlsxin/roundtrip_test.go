@@ -128,7 +128,7 @@ func rich(t testing.TB) *forms.Document {
 		{Op: forms.OpLE, Content: "投诉件数", Unit: "件", Target: "5", Actual: "8", Weight: "10"},
 		{Op: forms.OpLE, Content: "差错笔数", Unit: "笔", Target: "2", Actual: "3", Weight: "5", Score: "4", Manual: true},
 		{},
-		{Content: "群众评价", Target: "好", Actual: "较好", Completion: "约90%", Weight: "5", Score: "4.5",
+		{Content: "群众评价", Target: "好", Actual: "较好", Completion: "约90%", Weight: "5", Score: "4.5", Manual: true,
 			Reasons: forms.Reasons{Staff: true, Other: true}, Reason: "人员不足\n下半年补充", Measures: "加强培训"},
 		{Op: forms.OpEQ, Content: "安全事故", Unit: "起", Target: "0", Actual: "0", Weight: "5"},
 		{Content: "带单位的指标值", Target: "≥50个", Actual: "60个", Weight: "5"},
@@ -225,12 +225,12 @@ func TestWhatTheWorkbookCannotHold(t *testing.T) {
 			change: func(d *forms.Document) {
 				d.Projects[0].FundRow("S1").Initial = "600.00万元"
 				d.Projects[0].FundRow("S1").Full = "1,200.5"
-				*row(d) = forms.Indicator{Content: "甲", Target: "１２３４．５", Actual: "+5", Weight: "13分", Score: "12.50"}
+				*row(d) = forms.Indicator{Content: "甲", Target: "１２３４．５", Actual: "+5", Weight: "13分", Score: "12.50", Manual: true}
 			},
 			want: func(d *forms.Document) {
 				d.Projects[0].FundRow("S1").Initial = "600.00"
 				d.Projects[0].FundRow("S1").Full = "1200.5"
-				*row(d) = forms.Indicator{Content: "甲", Target: "1234.5", Actual: "5", Weight: "13", Score: "12.5"}
+				*row(d) = forms.Indicator{Content: "甲", Target: "1234.5", Actual: "5", Weight: "13", Score: "12.5", Manual: true}
 			},
 		},
 		"control characters": {

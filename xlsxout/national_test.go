@@ -18,7 +18,7 @@ func nationalDoc(t *testing.T) *forms.Document {
 	doc.Settings.SetTemplate(forms.TemplateNational)
 	p := doc.Projects[1]
 	in := p.Indicators.Row(forms.RowPath{})
-	in.Op, in.Target, in.Unit, in.Actual, in.Score = forms.OpGE, "95", "%", "90", ""
+	in.Op, in.Target, in.Unit, in.Actual, in.Score, in.Manual = forms.OpGE, "95", "%", "90", "", false
 	in.Reasons.Funding, in.Reason, in.Measures = true, "资金下达较晚", "提前申请资金"
 	p.FundRow("S1").Full, p.FundRow("S1").Actual = "100", "100"
 	p.FundRow("S7").Full, p.FundRow("S7").Actual = "26.30", "20"
