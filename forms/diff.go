@@ -95,7 +95,7 @@ func flattenSettings(d *Document) []group {
 	s := d.Settings
 	return []group{{key: "settings", form: "文档设置", fields: []field{
 		{"年度", s.Year}, {"单位简称", s.UnitShortName}, {"金额显示", string(s.Amounts)},
-		{"负向指标计分方法", string(s.Negative)}, {"签字栏", yesNo(s.Signature)},
+		{"负向指标计分方法", string(s.Negative)}, {"签字栏", yesNo(s.Signature)}, {"表式", string(s.Template)},
 		{"填表人", s.Footer.Preparer}, {"联系电话", s.Footer.Phone},
 		{"单位负责人（签字）", s.Footer.Leader}, {"填报日期", s.Footer.Date},
 	}}}
@@ -145,6 +145,7 @@ func flattenProject(i int, p *ProjectForm) []group {
 	f, key := ProjectFormName(i, p), "project"
 	out := []group{{key: key, form: f, fields: []field{
 		{"项目（政策）名称", p.Name}, {"主管部门", p.Department}, {"实施单位", p.Implementer}, {"实施期", p.Period},
+		{"评价结论", p.Conclusion}, {"存在问题", p.Issues},
 	}}}
 	out = append(out, amountGroups(key+"/funds", f, "项目预算资金", p.Funds, ProjectFundRows)...)
 	out = append(out, group{key: key + "/funds-weight", form: f, label: "项目预算资金", fields: []field{{"分值", p.FundsWeight}}})
