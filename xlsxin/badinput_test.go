@@ -136,7 +136,7 @@ func TestChangedExport(t *testing.T) {
 	if err := f.Write(&buf); err != nil {
 		t.Fatal(err)
 	}
-	refused(t, buf.Bytes(), "s.xlsx", "工作表“单位整体绩效自评表”：找不到“合计”", "重新导出")
+	refused(t, buf.Bytes(), "s.xlsx", "工作表“单位整体绩效自评表”第 24 行：找不到“合计”", "重新导出")
 }
 
 func TestNoRecognisableColumns(t *testing.T) {

@@ -32,7 +32,8 @@ func (o *ownSheet) indicators(header int, end string) (forms.Tree, error) {
 	if l1col < 0 || l2col < 0 {
 		return nil, errAt(o.s.name, header, -1, "找不到“一级指标”“二级指标”的表头：表格的结构与导出时不同，请用本程序重新导出，或按导入模板整理后再导入。", nil)
 	}
-	stop, err := o.at(end)
+	o.r = header + 2
+	stop, err := o.atWide(end, l2col+1) // the label of a total spans the 二级 column; a 一级 name does not
 	if err != nil {
 		return nil, err
 	}

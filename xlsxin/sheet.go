@@ -74,10 +74,20 @@ func (s *sheet) first(r int) string {
 // (pdfout/layout.Stack: "年度主\n要任务"); labels and the 一级/二级 names never hold a line break.
 func unstack(s string) string { return strings.ReplaceAll(s, "\n", "") }
 
-// find returns the first row from row `from` on whose first cell's text is text, or -1.
-func (s *sheet) find(from int, text string) int {
+// lead returns the cell at column A if it starts in row r, else nil: the label of a band of
+// Ziping's forms (user texts start further right, under the band's label).
+func (s *sheet) lead(r int) *cell {
+	if x := s.at(r, 0); x != nil && x.row == r {
+		return x
+	}
+	return nil
+}
+
+// find returns the first row from row `from` on whose cell at column A starts there with text
+// (unstacked, trimmed), spanning at least to column lastCol, or -1.
+func (s *sheet) find(from int, text string, lastCol int) int {
 	for r := max(from, 0); r < len(s.grid); r++ {
-		if s.first(r) == text {
+		if x := s.lead(r); x != nil && x.lastCol >= lastCol && strings.TrimSpace(unstack(x.text)) == text {
 			return r
 		}
 	}
