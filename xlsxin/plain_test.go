@@ -12,9 +12,9 @@ import (
 	"ziping/forms"
 )
 
-// book is a workbook made in a test: rows of values per sheet (a value is a string, a number,
+// testBook is a workbook made in a test: rows of values per sheet (a value is a string, a number,
 // or an excelize.Cell for a formula with its cached value), merged ranges and number formats.
-type book struct {
+type testBook struct {
 	sheets []bookSheet
 }
 
@@ -25,7 +25,7 @@ type bookSheet struct {
 	formats map[string]string
 }
 
-func (b book) bytes(t testing.TB) []byte {
+func (b testBook) bytes(t testing.TB) []byte {
 	t.Helper()
 	f := excelize.NewFile()
 	defer f.Close()
@@ -114,7 +114,7 @@ func provincial() bookSheet {
 }
 
 func TestPlainSheet(t *testing.T) {
-	res := importBytes(t, book{sheets: []bookSheet{provincial()}}.bytes(t), "省系统导出.xlsx")
+	res := importBytes(t, testBook{sheets: []bookSheet{provincial()}}.bytes(t), "省系统导出.xlsx")
 	d := res.Doc
 	if d.Settings.Year != "2022" || res.Unit || len(d.Projects) != 1 {
 		t.Fatalf("year %q, unit %v, %d projects", d.Settings.Year, res.Unit, len(d.Projects))
@@ -198,7 +198,7 @@ func TestPlainSheets(t *testing.T) {
 		},
 	} {
 		t.Run(name, func(t *testing.T) {
-			res := importBytes(t, book{sheets: []bookSheet{{name: "表", rows: tc.rows}}}.bytes(t), "t.xlsx")
+			res := importBytes(t, testBook{sheets: []bookSheet{{name: "表", rows: tc.rows}}}.bytes(t), "t.xlsx")
 			if len(res.Doc.Projects) != 1 {
 				t.Fatalf("%d projects", len(res.Doc.Projects))
 			}
@@ -210,7 +210,7 @@ func TestPlainSheets(t *testing.T) {
 // A workbook of a plain sheet beside sheets without an indicator table: those are left out
 // with a note naming them; Ziping's own export and a plain sheet go into one document.
 func TestMixedWorkbook(t *testing.T) {
-	b := book{sheets: []bookSheet{
+	b := testBook{sheets: []bookSheet{
 		{name: "说明", rows: [][]any{{"本工作簿由财务科整理"}}},
 		provincial(),
 		{name: "空表", rows: [][]any{{"三级指标", "分值", "得分"}}},
