@@ -267,3 +267,15 @@ func TestFileTooLarge(t *testing.T) {
 		t.Errorf("error %v", err)
 	}
 }
+
+// A sheet that unpacks beyond maxPartBytes (a "zip bomb": 129 MB of spaces in 130 kB) is
+// refused once that much is unpacked.
+func TestZipBomb(t *testing.T) {
+	data := rewrite(t, export(t, loadSample(t)), "xl/worksheets/sheet2.xml", func(b []byte) []byte {
+		return append(bytes.Repeat([]byte(" "), maxPartBytes+1<<20), b...)
+	})
+	e := refused(t, data, "炸弹.xlsx", "工作表“单位整体绩效自评表”过大（解压后超过 128 MB）")
+	if !errors.Is(e, forms.ErrLimit) {
+		t.Errorf("error %#v", e)
+	}
+}

@@ -37,40 +37,7 @@ func (b testBook) bytes(t testing.TB) []byte {
 		} else if _, err := f.NewSheet(s.name); err != nil {
 			t.Fatal(err)
 		}
-		sw, err := f.NewStreamWriter(s.name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for r, row := range s.rows {
-			cells := make([]any, len(row))
-			for c, v := range row {
-				ref, _ := excelize.CoordinatesToCellName(c+1, r+1)
-				if code, ok := s.formats[ref]; ok {
-					st, err := f.NewStyle(&excelize.Style{CustomNumFmt: &code})
-					if err != nil {
-						t.Fatal(err)
-					}
-					switch x := v.(type) {
-					case excelize.Cell:
-						x.StyleID = st
-						v = x
-					default:
-						v = excelize.Cell{StyleID: st, Value: v}
-					}
-				}
-				cells[c] = v
-			}
-			ref, _ := excelize.CoordinatesToCellName(1, r+1)
-			if err := sw.SetRow(ref, cells); err != nil {
-				t.Fatal(err)
-			}
-		}
-		for _, m := range s.merges {
-			if err := sw.MergeCell(m[0], m[1]); err != nil {
-				t.Fatal(err)
-			}
-		}
-		if err := sw.Flush(); err != nil {
+		if err := s.write(f); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -79,6 +46,50 @@ func (b testBook) bytes(t testing.TB) []byte {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
+}
+
+// write streams the sheet's rows and merged ranges into its sheet of f.
+func (s bookSheet) write(f *excelize.File) error {
+	sw, err := f.NewStreamWriter(s.name)
+	if err != nil {
+		return err
+	}
+	for r, row := range s.rows {
+		cells := make([]any, len(row))
+		for c, v := range row {
+			if cells[c], err = s.styled(f, c, r, v); err != nil {
+				return err
+			}
+		}
+		ref, _ := excelize.CoordinatesToCellName(1, r+1)
+		if err := sw.SetRow(ref, cells); err != nil {
+			return err
+		}
+	}
+	for _, m := range s.merges {
+		if err := sw.MergeCell(m[0], m[1]); err != nil {
+			return err
+		}
+	}
+	return sw.Flush()
+}
+
+// styled is the value v of column c, row r with its number format, if it has one.
+func (s bookSheet) styled(f *excelize.File, c, r int, v any) (any, error) {
+	ref, _ := excelize.CoordinatesToCellName(c+1, r+1)
+	code, ok := s.formats[ref]
+	if !ok {
+		return v, nil
+	}
+	st, err := f.NewStyle(&excelize.Style{CustomNumFmt: &code})
+	if err != nil {
+		return nil, err
+	}
+	if x, ok := v.(excelize.Cell); ok {
+		x.StyleID = st
+		return x, nil
+	}
+	return excelize.Cell{StyleID: st, Value: v}, nil
 }
 
 // provincial is a sheet as a provincial system exports it: a title with the year, labelled

@@ -23,9 +23,13 @@ var (
 	maxSheetCells = maxSheetRows * 64
 )
 
-// maxPartBytes is the largest part of a workbook (a sheet's XML, uncompressed) that is read;
-// a sheet at maxSheetRows is a few tens of megabytes.
-const maxPartBytes = 256 << 20
+// maxPartBytes is the largest part of a workbook (a sheet's XML, uncompressed) that is read,
+// and maxBookBytes the most all its sheets may hold: a sheet at maxSheetRows is a few tens of
+// megabytes; a "zip bomb" is refused once it unpacks beyond them.
+const (
+	maxPartBytes = 128 << 20
+	maxBookBytes = 256 << 20
+)
 
 // sheetPart is a sheet of the workbook as its package lists it.
 type sheetPart struct {
@@ -83,6 +87,7 @@ func precheck(zr *zip.Reader) ([]sheetPart, *book, *Error) {
 		return nil, nil, &Error{Reason: "工作簿已损坏（无法读取其中的文字或单元格格式）：请在 Excel 或 WPS 中打开后另存为 .xlsx 再导入。", Err: err}
 	}
 	var out []sheetPart
+	total := 0
 	for _, s := range wb.Sheets {
 		sp := sheetPart{name: s.Name, hidden: s.State == "hidden" || s.State == "veryHidden"}
 		for _, r := range rels.Rels {
@@ -94,6 +99,9 @@ func precheck(zr *zip.Reader) ([]sheetPart, *book, *Error) {
 			var e *Error
 			if sp.data, e = checkSize(files[sp.path], sp.name); e != nil {
 				return nil, nil, e
+			}
+			if total += len(sp.data); total > maxBookBytes {
+				return nil, nil, &Error{Err: forms.ErrLimit, Reason: fmt.Sprintf("工作簿的内容过多（解压后超过 %d MB）：请只保留要导入的工作表后再导入。", maxBookBytes>>20)}
 			}
 		}
 		out = append(out, sp)
@@ -184,7 +192,7 @@ func checkSize(f *zip.File, name string) ([]byte, *Error) {
 	}
 	data, err := readAll(f, maxPartBytes)
 	if err != nil {
-		return nil, &Error{Sheet: name, Reason: fmt.Sprintf("工作表“%s”过大或已损坏，无法读取：一张表最多 %d 行。", name, maxSheetRows), Err: err}
+		return nil, &Error{Sheet: name, Reason: fmt.Sprintf("工作表“%s”过大（解压后超过 %d MB）或已损坏，无法读取：请删除多余的内容，或在 Excel 或 WPS 中另存为 .xlsx 后再导入。", name, maxPartBytes>>20), Err: err}
 	}
 	rows, cells := countCells(data)
 	switch {

@@ -103,21 +103,14 @@ func (s *sheet) leftAligned(x *cell) bool {
 func (s *sheet) texts(fill map[int]bool) [][]string {
 	out := make([][]string, len(s.grid))
 	for r, row := range s.grid {
-		last := -1
+		var texts []string
 		for c, x := range row {
-			if x != nil && x.text != "" && (x.row == r && x.col == c || fill[c] && x.col == c) {
-				last = c
+			if x != nil && x.text != "" && x.col == c && (x.row == r || fill[c]) {
+				texts = append(texts, make([]string, c-len(texts))...)
+				texts = append(texts, x.text)
 			}
 		}
-		if last < 0 {
-			continue
-		}
-		out[r] = make([]string, last+1)
-		for c := 0; c <= last; c++ {
-			if x := row[c]; x != nil && (x.row == r && x.col == c || fill[c] && x.col == c) {
-				out[r][c] = x.text
-			}
-		}
+		out[r] = texts
 	}
 	return out
 }

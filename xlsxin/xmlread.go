@@ -268,9 +268,27 @@ func (r *sheetReader) text(t xml.CharData) {
 
 // add puts a cell read into the grid, with the text it shows.
 func (r *sheetReader) add(rc *rawCell) {
-	v := rc.v.String()
 	x := &cell{row: rc.row, col: rc.col, lastRow: rc.row, lastCol: rc.col, style: rc.style,
 		formula: rc.formula, expr: rc.f.String()}
+	r.show(x, rc)
+	if x.text == "" && rc.style == 0 && !rc.formula {
+		return // nothing to show, no format
+	}
+	s := r.s
+	for len(s.grid) <= x.row {
+		s.grid = append(s.grid, nil)
+	}
+	row := s.grid[x.row]
+	if len(row) <= x.col {
+		row = append(row, make([]*cell, x.col+1-len(row))...)
+		s.grid[x.row] = row
+	}
+	row[x.col] = x
+}
+
+// show sets the text x shows from the value rc holds, by its type.
+func (r *sheetReader) show(x *cell, rc *rawCell) {
+	v := rc.v.String()
 	switch rc.typ {
 	case "s":
 		if i, err := strconv.Atoi(strings.TrimSpace(v)); err == nil && i >= 0 && i < len(r.b.strs) {
@@ -292,19 +310,6 @@ func (r *sheetReader) add(rc *rawCell) {
 			x.text = numberText(v, st.code, st.date, r.b.date1904)
 		}
 	}
-	if x.text == "" && rc.style == 0 && !rc.formula {
-		return // nothing to show, no format
-	}
-	s := r.s
-	for len(s.grid) <= x.row {
-		s.grid = append(s.grid, nil)
-	}
-	row := s.grid[x.row]
-	if len(row) <= x.col {
-		row = append(row, make([]*cell, x.col+1-len(row))...)
-		s.grid[x.row] = row
-	}
-	row[x.col] = x
 }
 
 // merge makes each merged range one cell: the first cell's, covering the range.
