@@ -20,7 +20,7 @@ func TestAddToOpenDocument(t *testing.T) {
 		{"三级指标", "分值", "得分"},
 		{"培训人次", 10, 9},
 	}}
-	res := importBytes(t, book{sheets: []bookSheet{sheet}}.bytes(t), "培训.xlsx")
+	res := importBytes(t, testBook{sheets: []bookSheet{sheet}}.bytes(t), "培训.xlsx")
 	doc := loadSample(t)
 	n := len(doc.Projects)
 	notes, err := res.AddTo(doc)

@@ -136,11 +136,11 @@ func TestChangedExport(t *testing.T) {
 	if err := f.Write(&buf); err != nil {
 		t.Fatal(err)
 	}
-	refused(t, buf.Bytes(), "s.xlsx", "工作表“单位整体绩效自评表”：找不到“合计”", "重新导出")
+	refused(t, buf.Bytes(), "s.xlsx", "工作表“单位整体绩效自评表”第 24 行：找不到“合计”", "重新导出")
 }
 
 func TestNoRecognisableColumns(t *testing.T) {
-	b := book{sheets: []bookSheet{{name: "名单", rows: [][]any{{"姓名", "科室"}, {"张三", "财务科"}}}}}
+	b := testBook{sheets: []bookSheet{{name: "名单", rows: [][]any{{"姓名", "科室"}, {"张三", "财务科"}}}}}
 	e := refused(t, b.bytes(t), "名单.xlsx", "无法导入“名单.xlsx”：工作表“名单”中找不到指标表的表头", "三级指标")
 	if e.Sheet != "" || e.Row != 0 {
 		t.Errorf("at %q %d", e.Sheet, e.Row)
@@ -187,6 +187,18 @@ func TestTooManyRows(t *testing.T) {
 	if !errors.Is(e, forms.ErrLimit) || e.Sheet != "Sheet1" {
 		t.Errorf("error %#v", e)
 	}
+	f := excelize.NewFile()
+	defer f.Close()
+	for ref, v := range map[string]string{"A1": "三级指标", "B1": "分值", "A2": "甲", "B2": "1", "A100000": "远处"} {
+		if err := f.SetCellValue("Sheet1", ref, v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var far bytes.Buffer
+	if err := f.Write(&far); err != nil {
+		t.Fatal(err)
+	}
+	refused(t, far.Bytes(), "远.xlsx", "工作表“Sheet1”在第 70700 行以下还有内容，超过上限")
 	csv := strings.Repeat("三级指标,分值\n", 100_000)
 	refused(t, []byte(csv), "大.csv", "文件有 100000 行，超过上限")
 }
@@ -199,9 +211,9 @@ func TestTooManyCells(t *testing.T) {
 // table, among the labelled fields, and in Ziping's export.
 func TestCellOverFieldLimit(t *testing.T) {
 	long := strings.Repeat("长", forms.MaxFieldRunes+1)
-	b := book{sheets: []bookSheet{{name: "表", rows: [][]any{{"三级指标", "分值"}, {"甲", 1}, {long, 1}}}}}
+	b := testBook{sheets: []bookSheet{{name: "表", rows: [][]any{{"三级指标", "分值"}, {"甲", 1}, {long, 1}}}}}
 	refused(t, b.bytes(t), "t.xlsx", "工作表“表”第 3 行“三级指标”列有 20001 个字，超过上限（20000 个字）")
-	b = book{sheets: []bookSheet{{name: "表", rows: [][]any{{"项目名称", long}, {"三级指标", "分值"}, {"甲", 1}}}}}
+	b = testBook{sheets: []bookSheet{{name: "表", rows: [][]any{{"项目名称", long}, {"三级指标", "分值"}, {"甲", 1}}}}}
 	refused(t, b.bytes(t), "t.xlsx", "工作表“表”第 1 行 A 列：“项目名称”的内容超过上限")
 
 	f, err := excelize.OpenReader(bytes.NewReader(export(t, loadSample(t))))
@@ -230,7 +242,7 @@ func TestCellOverFieldLimit(t *testing.T) {
 }
 
 func TestHiddenSheetLeftOut(t *testing.T) {
-	b := book{sheets: []bookSheet{provincial(), {name: "下拉列表", rows: [][]any{{"三级指标", "分值"}, {"甲", 1}}}}}
+	b := testBook{sheets: []bookSheet{provincial(), {name: "下拉列表", rows: [][]any{{"三级指标", "分值"}, {"甲", 1}}}}}
 	f, err := excelize.OpenReader(bytes.NewReader(b.bytes(t)))
 	if err != nil {
 		t.Fatal(err)
@@ -253,5 +265,17 @@ func TestFileTooLarge(t *testing.T) {
 	_, err := Import(strings.NewReader("PK"), MaxFileSize+1, "s.xlsx")
 	if !errors.Is(err, forms.ErrLimit) || !strings.Contains(err.Error(), "文件过大") {
 		t.Errorf("error %v", err)
+	}
+}
+
+// A sheet that unpacks beyond maxPartBytes (a "zip bomb": 129 MB of spaces in 130 kB) is
+// refused once that much is unpacked.
+func TestZipBomb(t *testing.T) {
+	data := rewrite(t, export(t, loadSample(t)), "xl/worksheets/sheet2.xml", func(b []byte) []byte {
+		return append(bytes.Repeat([]byte(" "), maxPartBytes+1<<20), b...)
+	})
+	e := refused(t, data, "炸弹.xlsx", "工作表“单位整体绩效自评表”过大（解压后超过 128 MB）")
+	if !errors.Is(e, forms.ErrLimit) {
+		t.Errorf("error %#v", e)
 	}
 }

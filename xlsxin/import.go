@@ -3,12 +3,11 @@ package xlsxin
 import (
 	"archive/zip"
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
 	"strings"
-
-	"github.com/xuri/excelize/v2"
 
 	"ziping/forms"
 )
@@ -40,7 +39,7 @@ type Error struct {
 	Row    int
 	Col    int
 	Reason string
-	Err    error // the cause (forms.ErrLimit, excelize's or the system's error), or nil
+	Err    error // the cause (forms.ErrLimit, the XML's or the system's error), or nil
 }
 
 func (e *Error) Error() string {
@@ -127,21 +126,16 @@ func utf16LE(s string) []byte {
 }
 
 // readWorkbook reads an .xlsx workbook: its package is checked first (sheets, sizes), then
-// each visible worksheet is read in order.
+// each visible worksheet is read in order (xmlread.go).
 func readWorkbook(r io.ReaderAt, size int64, file string) (*Result, error) {
 	zr, err := zip.NewReader(r, size)
 	if err != nil {
 		return nil, &Error{Reason: "文件已损坏（无法按 .xlsx 工作簿读取）：请在 Excel 或 WPS 中打开检查，另存为 .xlsx 后再导入。", Err: err}
 	}
-	parts, e := precheck(zr)
+	parts, b, e := precheck(zr)
 	if e != nil {
 		return nil, e
 	}
-	f, err := excelize.OpenReader(io.NewSectionReader(r, 0, size), excelize.Options{UnzipSizeLimit: 4 * maxPartBytes})
-	if err != nil {
-		return nil, &Error{Reason: "文件已损坏，无法作为 Excel 工作簿读取（技术信息：" + err.Error() + "）：请在 Excel 或 WPS 中打开检查，另存为 .xlsx 后再导入。", Err: err}
-	}
-	defer f.Close()
 	imp := newImporter(file)
 	for _, p := range parts {
 		switch {
@@ -152,10 +146,14 @@ func readWorkbook(r io.ReaderAt, size int64, file string) (*Result, error) {
 			imp.note(fmt.Sprintf("“%s”不是工作表（是图表或宏表），未导入。", p.name))
 			continue
 		}
-		s, err := loadSheet(f, p.name)
-		if err != nil {
+		s, err := parseSheet(p.data, p.name, b)
+		switch {
+		case errors.Is(err, forms.ErrLimit):
+			return nil, &Error{Sheet: p.name, Err: err, Reason: fmt.Sprintf("工作表“%s”在第 %d 行以下还有内容，%v（%d 行）：请删除表格下方多余的内容后再导入。", p.name, maxSheetRows, forms.ErrLimit, maxSheetRows)}
+		case err != nil:
 			return nil, &Error{Sheet: p.name, Reason: fmt.Sprintf("工作表“%s”已损坏，无法读取（技术信息：%v）：请在 Excel 或 WPS 中打开检查，另存为 .xlsx 后再导入。", p.name, err), Err: err}
 		}
+		p.data = nil
 		if err := imp.sheet(s); err != nil {
 			return nil, err
 		}

@@ -62,9 +62,14 @@ func (o *ownSheet) cells(r, n int, what string) ([]*cell, error) {
 	return c, nil
 }
 
-// at finds the row from o.r on starting with label, or fails naming it.
+// at finds the row from o.r on starting with label at column A, or fails naming it.
 func (o *ownSheet) at(label string) (int, error) {
-	r := o.s.find(o.r, label)
+	return o.atWide(label, 0)
+}
+
+// atWide is at for a label spanning at least to column lastCol.
+func (o *ownSheet) atWide(label string, lastCol int) (int, error) {
+	r := o.s.find(o.r, label, lastCol)
 	if r < 0 {
 		return 0, errAt(o.s.name, -1, -1, fmt.Sprintf("找不到“%s”：表格的结构与导出时不同，请用本程序重新导出，或按导入模板整理后再导入。", label), nil)
 	}
@@ -90,9 +95,9 @@ func (o *ownSheet) text(c *cell) (string, error) {
 const cutNote = "……（超出 Excel 单元格的字数上限，以下从略，全文见 PDF）"
 
 // typed is a cell the user typed into: its text, or "" when it holds a formula (a figure the
-// program computed, which forms computes again) or the dash of an empty row.
+// program computed, which forms computes again).
 func (o *ownSheet) typed(c *cell) (string, error) {
-	if c == nil || c.formula || strings.TrimSpace(c.text) == dash {
+	if c == nil || c.formula {
 		return "", nil
 	}
 	return o.text(c)
@@ -139,7 +144,7 @@ var goalRE = regexp.MustCompile(`^目标 \d+：`)
 // goals reads the rows of 年度绩效目标 / 年度总体目标 from the row after its header, up to the
 // row starting with next.
 func (o *ownSheet) goals(header int, next string) ([]*forms.Goal, int, error) {
-	end := o.s.find(header+1, next)
+	end := o.s.find(header+1, next, 0)
 	if end < 0 {
 		return nil, 0, errAt(o.s.name, -1, -1, fmt.Sprintf("找不到“%s”：表格的结构与导出时不同，请用本程序重新导出，或按导入模板整理后再导入。", next), nil)
 	}
@@ -169,7 +174,7 @@ func (o *ownSheet) goals(header int, next string) ([]*forms.Goal, int, error) {
 func (o *ownSheet) signature(from int) error {
 	r := -1
 	for i := from; i < len(o.s.grid); i++ {
-		if strings.HasPrefix(o.s.first(i), "填表人：") {
+		if x := o.s.lead(i); x != nil && strings.HasPrefix(x.text, "填表人：") {
 			r = i
 			break
 		}

@@ -32,7 +32,8 @@ func (o *ownSheet) indicators(header int, end string) (forms.Tree, error) {
 	if l1col < 0 || l2col < 0 {
 		return nil, errAt(o.s.name, header, -1, "找不到“一级指标”“二级指标”的表头：表格的结构与导出时不同，请用本程序重新导出，或按导入模板整理后再导入。", nil)
 	}
-	stop, err := o.at(end)
+	o.r = header + 2
+	stop, err := o.atWide(end, l2col+1) // the label of a total spans the 二级 column; a 一级 name does not
 	if err != nil {
 		return nil, err
 	}
@@ -139,28 +140,10 @@ func (o *ownSheet) indicatorRow(c []*cell) (in *forms.Indicator, blank, typedSco
 		return nil, true, false, nil
 	}
 	in = &forms.Indicator{}
-	var op string
-	for i, dst := range []*string{&op, &in.Content, &in.Unit, &in.Target, &in.Actual, &in.Completion, &in.Weight, &in.Score} {
-		x := c[i+1]
-		if i == 5 || i == 7 { // 完成程度 and 得分: computed when a formula or (完成程度) a number
-			if x.formula || i == 5 && x.num {
-				continue
-			}
-		}
-		if *dst, err = o.text(x); err != nil {
-			return nil, false, false, err
-		}
+	if err := o.rowTexts(in, c); err != nil {
+		return nil, false, false, err
 	}
-	in.Op = forms.Op(op)
-	for i, x := range c[9:14] {
-		switch t := strings.TrimSpace(x.text); t {
-		case tick, "✓", "✔":
-			in.Reasons.SetTick(i, true)
-		case "":
-		default:
-			o.imp.note(place(o.s.name, x.row, x.col) + fmt.Sprintf("：“%s”不是“√”，按未勾选导入。", t))
-		}
-	}
+	o.ticks(in, c[9:14])
 	if in.Reason, err = o.text(c[14]); err != nil {
 		return nil, false, false, err
 	}
@@ -171,6 +154,37 @@ func (o *ownSheet) indicatorRow(c []*cell) (in *forms.Indicator, blank, typedSco
 		o.imp.linear = true
 	}
 	return in, false, !c[8].formula, nil
+}
+
+// rowTexts reads 运算符号 … 得分 of a 三级 row; 完成程度 and 得分 stay blank where computed
+// (a formula, or for 完成程度 a number).
+func (o *ownSheet) rowTexts(in *forms.Indicator, c []*cell) error {
+	var op string
+	for i, dst := range []*string{&op, &in.Content, &in.Unit, &in.Target, &in.Actual, &in.Completion, &in.Weight, &in.Score} {
+		x := c[i+1]
+		if dst == &in.Completion && (x.formula || x.num) || dst == &in.Score && x.formula {
+			continue
+		}
+		var err error
+		if *dst, err = o.text(x); err != nil {
+			return err
+		}
+	}
+	in.Op = forms.Op(op)
+	return nil
+}
+
+// ticks reads the five reason cells: "√" ticks (or ✓ ✔); other text is noted and not ticked.
+func (o *ownSheet) ticks(in *forms.Indicator, c []*cell) {
+	for i, x := range c {
+		switch t := strings.TrimSpace(x.text); t {
+		case tick, "✓", "✔":
+			in.Reasons.SetTick(i, true)
+		case "":
+		default:
+			o.imp.note(place(o.s.name, x.row, x.col) + fmt.Sprintf("：“%s”不是“√”，按未勾选导入。", t))
+		}
+	}
 }
 
 // linearMark is in the 得分 formula of a negative indicator scored by the linear rule, and in

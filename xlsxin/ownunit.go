@@ -73,9 +73,12 @@ func (o *ownSheet) unitBudget(u *forms.UnitForm) error {
 		return err
 	}
 	for r := header + 1; r < end; r++ {
-		c, err := o.cells(r, 4, "年度部门（单位）整体收支情况")
+		c, err := o.cells(r, 5, "年度部门（单位）整体收支情况")
 		if err != nil {
 			return err
+		}
+		if c[3].text == dash && c[4].text == dash {
+			c[3] = &cell{} // a row without amounts prints "——" under 全年执行数 and 执行率
 		}
 		label := strings.TrimSpace(c[0].text)
 		row := rowByLabel(forms.UnitBudgetRows, u.Budget, label)
@@ -105,12 +108,17 @@ func rowByLabel(defs []forms.RowDef, rows []forms.AmountRow, label string) *form
 	return nil
 }
 
-// unitTasks reads 年度主要任务: one row per task up to 合计.
+// unitTasks reads 年度主要任务: one row per task up to 合计, the row before 年度绩效目标 (a
+// task may be named 合计 too).
 func (o *ownSheet) unitTasks(u *forms.UnitForm) error {
 	header := o.r
-	end, err := o.at("合计")
+	goals, err := o.at("年度绩效目标")
 	if err != nil {
 		return err
+	}
+	end := goals - 1
+	if end <= header || o.s.first(end) != "合计" {
+		return errAt(o.s.name, end, -1, "找不到“合计”：表格的结构与导出时不同，请用本程序重新导出，或按导入模板整理后再导入。", nil)
 	}
 	u.Tasks = []*forms.Task{}
 	for r := header + 1; r < end; r++ {

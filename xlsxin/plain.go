@@ -18,29 +18,19 @@ const maxPlaceNotes = 20
 // of an indicator table (columns named as forms.HeaderNames, one of them the 三级指标), the
 // rows under it through forms.ReadIndicatorTable, placed with forms.Tree.Place under the 一级
 // and 二级 they name; and the project's header fields from labelled cells above the table.
-// A sheet without such a header row is left out with a note.
+// A sheet without such a header row, or without rows under it, is left out with a note.
 func (imp *importer) plain(s *sheet) error {
 	texts := s.texts(nil)
-	h, cols := findHeader(texts)
+	h, head := findHeader(texts)
 	if h < 0 {
 		reason := fmt.Sprintf("工作表“%s”中找不到指标表的表头（一行中要有“三级指标”或“指标名称”列，以及“一级指标”“二级指标”“指标值”“分值”等列中的至少一个）", s.name)
 		if len(texts) == 0 {
 			reason = fmt.Sprintf("工作表“%s”是空的", s.name)
 		}
-		imp.skipped = append(imp.skipped, reason)
-		imp.note(reason + "，未导入。")
+		imp.skip(reason)
 		return nil
 	}
-	header, start := cols.header, h+1
-	if cols.twoRows {
-		start++
-	}
-	fill := map[int]bool{}
-	for j, c := range cols.cols {
-		if c == forms.ColumnLevel1 || c == forms.ColumnLevel2 {
-			fill[j] = true
-		}
-	}
+	fill := head.levelColumns()
 	if len(fill) > 0 {
 		texts = s.texts(fill) // merged 一级/二级 labels repeat on every row they span
 	}
@@ -53,32 +43,52 @@ func (imp *importer) plain(s *sheet) error {
 	if err := imp.labels(s, texts[:h], p); err != nil {
 		return err
 	}
-	rows, n := imp.dataRows(s, texts, start, cols.cols, header)
+	start := h + 1
+	if head.twoRows {
+		start++
+	}
+	rows, n := imp.dataRows(s, texts, start, head)
 	if n == 0 {
-		reason := fmt.Sprintf("工作表“%s”的表头下没有指标行", s.name)
-		imp.skipped = append(imp.skipped, reason)
-		imp.note(reason + "，未导入。")
+		imp.skip(fmt.Sprintf("工作表“%s”的表头下没有指标行", s.name))
 		return nil
 	}
-	where := fmt.Sprintf("工作表“%s”", s.name)
+	if err := imp.placeRows(s.name, rows, p, len(fill) > 0); err != nil {
+		return err
+	}
+	if err := imp.addProject(p, s.name); err != nil {
+		return err
+	}
+	imp.plainProjects = append(imp.plainProjects, p)
+	return nil
+}
+
+// skip leaves a sheet out for reason, with a note.
+func (imp *importer) skip(reason string) {
+	imp.skipped = append(imp.skipped, reason)
+	imp.note(reason + "，未导入。")
+}
+
+// placeRows reads rows (header first) through forms.ReadIndicatorTable into p's tree; a row
+// whose 二级 is not found goes under the first 二级 of the 一级 it names, if any.
+func (imp *importer) placeRows(sheetName string, rows [][]string, p *forms.ProjectForm, levels bool) error {
+	where := fmt.Sprintf("工作表“%s”", sheetName)
 	tr, err := forms.ReadIndicatorTable(rows, where)
 	if err != nil {
 		todo := "：请修改后再导入。"
 		if errors.Is(err, forms.ErrLimit) {
 			todo = "：请精简文字后再导入。"
 		}
-		return &Error{Sheet: s.name, Reason: err.Error() + todo, Err: err}
+		return &Error{Sheet: sheetName, Reason: err.Error() + todo, Err: err}
 	}
 	for _, ig := range tr.Ignored {
 		imp.note(where + ig)
 	}
-	if len(fill) == 0 {
+	if !levels {
 		imp.note(fmt.Sprintf("%s没有“一级指标”“二级指标”列：%d 行都放在“%s › %s”下，请在项目表中移到相应的二级指标下。",
 			where, len(tr.Rows), p.Indicators[0].Name, p.Indicators[0].Children[0].Name))
 	}
 	var placed []string
 	for _, row := range tr.Rows {
-		// A row whose 二级 is not found goes under the first 二级 of the 一级 it names, if any.
 		placed = append(placed, p.Indicators.Place([]forms.TableRow{row}, level1Index(p.Indicators, row.Level1), 0)...)
 	}
 	for i, n := range placed {
@@ -88,10 +98,6 @@ func (imp *importer) plain(s *sheet) error {
 		}
 		imp.note(where + n)
 	}
-	if err := imp.addProject(p, s.name); err != nil {
-		return err
-	}
-	imp.plainProjects = append(imp.plainProjects, p)
 	return nil
 }
 
@@ -137,6 +143,17 @@ func findHeader(texts [][]string) (int, headerRow) {
 	return -1, headerRow{}
 }
 
+// levelColumns are the positions of the 一级 and 二级 columns.
+func (h headerRow) levelColumns() map[int]bool {
+	fill := map[int]bool{}
+	for j, c := range h.cols {
+		if c == forms.ColumnLevel1 || c == forms.ColumnLevel2 {
+			fill[j] = true
+		}
+	}
+	return fill
+}
+
 // addsColumns reports whether below names a column that cols does not.
 func addsColumns(cols, below []forms.Column) bool {
 	for _, c := range below {
@@ -173,25 +190,13 @@ var exampleRE = regexp.MustCompile(`^[（(]?示例[）)：:]`)
 // of the sheet at its own index (rows before the table, totals and examples left blank), so
 // that the table's line numbers are the sheet's row numbers. A blank 一级 or 二级 cell under
 // a filled one continues it. n counts the rows with something in them.
-func (imp *importer) dataRows(s *sheet, texts [][]string, start int, cols []forms.Column, header []string) ([][]string, int) {
+func (imp *importer) dataRows(s *sheet, texts [][]string, start int, head headerRow) ([][]string, int) {
 	rows := make([][]string, len(texts))
-	rows[0] = header
+	rows[0] = head.header
 	last := map[int]string{}
 	n := 0
 	for r := start; r < len(texts); r++ {
-		row := texts[r]
-		first, content := "", ""
-		for j, t := range row {
-			if j >= len(cols) || cols[j] == forms.ColumnNone || strings.TrimSpace(t) == "" {
-				continue
-			}
-			if first == "" {
-				first = strings.Join(strings.Fields(t), "")
-			}
-			if cols[j] == forms.ColumnContent {
-				content = strings.TrimSpace(t)
-			}
-		}
+		first, content := head.firstTexts(texts[r])
 		switch {
 		case first == "":
 			continue
@@ -202,23 +207,43 @@ func (imp *importer) dataRows(s *sheet, texts [][]string, start int, cols []form
 			imp.note(place(s.name, r, -1) + "：是模板的示例行，未导入。")
 			continue
 		}
-		row = slices.Clone(row)
-		for j, c := range cols {
-			if c != forms.ColumnLevel1 && c != forms.ColumnLevel2 {
-				continue
-			}
-			for len(row) <= j {
-				row = append(row, "")
-			}
-			if strings.TrimSpace(row[j]) == "" {
-				row[j] = last[j]
-			}
-			last[j] = row[j]
-		}
-		rows[r] = row
+		rows[r] = head.continueLevels(texts[r], last)
 		n++
 	}
 	return rows, n
+}
+
+// firstTexts returns the first text of row in a recognised column (spaces removed) and its
+// 三级指标.
+func (h headerRow) firstTexts(row []string) (first, content string) {
+	for j, t := range row {
+		if j >= len(h.cols) || h.cols[j] == forms.ColumnNone || strings.TrimSpace(t) == "" {
+			continue
+		}
+		if first == "" {
+			first = strings.Join(strings.Fields(t), "")
+		}
+		if h.cols[j] == forms.ColumnContent {
+			content = strings.TrimSpace(t)
+		}
+	}
+	return first, content
+}
+
+// continueLevels returns a copy of row whose blank 一级 and 二级 cells take the text above
+// them (last, by column, updated).
+func (h headerRow) continueLevels(row []string, last map[int]string) []string {
+	row = slices.Clone(row)
+	for j := range h.levelColumns() {
+		for len(row) <= j {
+			row = append(row, "")
+		}
+		if strings.TrimSpace(row[j]) == "" {
+			row[j] = last[j]
+		}
+		last[j] = row[j]
+	}
+	return row
 }
 
 // The labels of a project's header fields in a plain sheet, as compared (labelKey).
@@ -279,42 +304,53 @@ func (imp *importer) labels(s *sheet, above [][]string, p *forms.ProjectForm) er
 	year := ""
 	for r, row := range above {
 		for c, t := range row {
-			key, note := labelKey(t)
-			value, inline := "", false
-			if k, v, ok := strings.Cut(strings.TrimSpace(t), "："); ok && v != "" {
-				key, note = labelKey(k)
-				value, inline = strings.TrimSpace(v), true
-			}
-			field := labelFields[key]
-			if field == nil && key != yearLabel {
-				if m := yearRE.FindStringSubmatch(t); m != nil && year == "" && c == 0 {
-					year = m[1]
-				}
-				continue
-			}
-			if !inline {
-				value = labelValue(above, r, c)
-			}
-			if value == "" {
-				continue
-			}
-			if forms.TooLong(value) {
-				return errAt(s.name, r, c, fmt.Sprintf("“%s”的内容%v（一个栏目最多 %d 个字）：请精简文字后再导入。", key, forms.ErrLimit, forms.MaxFieldRunes), forms.ErrLimit)
-			}
+			key, note, value, ok := labelAt(above, r, c)
 			switch {
+			case !ok, value == "":
+			case forms.TooLong(value):
+				return errAt(s.name, r, c, fmt.Sprintf("“%s”的内容%v（一个栏目最多 %d 个字）：请精简文字后再导入。", key, forms.ErrLimit, forms.MaxFieldRunes), forms.ErrLimit)
 			case key == yearLabel:
 				year = strings.TrimSuffix(value, "年")
 			case slices.Contains(amountLabels, key) && note != "" && note != "万元":
 				imp.note(place(s.name, r, c) + fmt.Sprintf("：“%s”的单位是“%s”，金额应以万元为单位，未导入：请换算后填在项目表中。", strings.TrimSpace(t), note))
 			default:
-				*field(p) = value
+				*labelFields[key](p) = value
 			}
 		}
+	}
+	if year == "" {
+		year = titleYear(above)
 	}
 	if year != "" && !imp.titled && imp.doc.Settings.Year == "" {
 		imp.doc.Settings.Year = year
 	}
 	return nil
+}
+
+// titleYear is the year of a title above the table ("2022年度项目绩效自评表"), or "".
+func titleYear(above [][]string) string {
+	for _, row := range above {
+		if len(row) > 0 {
+			if m := yearRE.FindStringSubmatch(row[0]); m != nil {
+				return m[1]
+			}
+		}
+	}
+	return ""
+}
+
+// labelAt reads the cell at row r, column c as a label: its key, its bracketed note and its
+// value; ok is false when it is not a label.
+func labelAt(rows [][]string, r, c int) (key, note, value string, ok bool) {
+	t := rows[r][c]
+	if k, v, inline := strings.Cut(strings.TrimSpace(t), "："); inline && v != "" {
+		key, note = labelKey(k)
+		value = strings.TrimSpace(v)
+	} else {
+		key, note = labelKey(t)
+		value = labelValue(rows, r, c)
+	}
+	return key, note, value, labelFields[key] != nil || key == yearLabel
 }
 
 // labelValue is the value of the label at row r, column c (see labels).

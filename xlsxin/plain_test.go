@@ -12,9 +12,9 @@ import (
 	"ziping/forms"
 )
 
-// book is a workbook made in a test: rows of values per sheet (a value is a string, a number,
+// testBook is a workbook made in a test: rows of values per sheet (a value is a string, a number,
 // or an excelize.Cell for a formula with its cached value), merged ranges and number formats.
-type book struct {
+type testBook struct {
 	sheets []bookSheet
 }
 
@@ -25,7 +25,7 @@ type bookSheet struct {
 	formats map[string]string
 }
 
-func (b book) bytes(t testing.TB) []byte {
+func (b testBook) bytes(t testing.TB) []byte {
 	t.Helper()
 	f := excelize.NewFile()
 	defer f.Close()
@@ -37,40 +37,7 @@ func (b book) bytes(t testing.TB) []byte {
 		} else if _, err := f.NewSheet(s.name); err != nil {
 			t.Fatal(err)
 		}
-		sw, err := f.NewStreamWriter(s.name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for r, row := range s.rows {
-			cells := make([]any, len(row))
-			for c, v := range row {
-				ref, _ := excelize.CoordinatesToCellName(c+1, r+1)
-				if code, ok := s.formats[ref]; ok {
-					st, err := f.NewStyle(&excelize.Style{CustomNumFmt: &code})
-					if err != nil {
-						t.Fatal(err)
-					}
-					switch x := v.(type) {
-					case excelize.Cell:
-						x.StyleID = st
-						v = x
-					default:
-						v = excelize.Cell{StyleID: st, Value: v}
-					}
-				}
-				cells[c] = v
-			}
-			ref, _ := excelize.CoordinatesToCellName(1, r+1)
-			if err := sw.SetRow(ref, cells); err != nil {
-				t.Fatal(err)
-			}
-		}
-		for _, m := range s.merges {
-			if err := sw.MergeCell(m[0], m[1]); err != nil {
-				t.Fatal(err)
-			}
-		}
-		if err := sw.Flush(); err != nil {
+		if err := s.write(f); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -79,6 +46,50 @@ func (b book) bytes(t testing.TB) []byte {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
+}
+
+// write streams the sheet's rows and merged ranges into its sheet of f.
+func (s bookSheet) write(f *excelize.File) error {
+	sw, err := f.NewStreamWriter(s.name)
+	if err != nil {
+		return err
+	}
+	for r, row := range s.rows {
+		cells := make([]any, len(row))
+		for c, v := range row {
+			if cells[c], err = s.styled(f, c, r, v); err != nil {
+				return err
+			}
+		}
+		ref, _ := excelize.CoordinatesToCellName(1, r+1)
+		if err := sw.SetRow(ref, cells); err != nil {
+			return err
+		}
+	}
+	for _, m := range s.merges {
+		if err := sw.MergeCell(m[0], m[1]); err != nil {
+			return err
+		}
+	}
+	return sw.Flush()
+}
+
+// styled is the value v of column c, row r with its number format, if it has one.
+func (s bookSheet) styled(f *excelize.File, c, r int, v any) (any, error) {
+	ref, _ := excelize.CoordinatesToCellName(c+1, r+1)
+	code, ok := s.formats[ref]
+	if !ok {
+		return v, nil
+	}
+	st, err := f.NewStyle(&excelize.Style{CustomNumFmt: &code})
+	if err != nil {
+		return nil, err
+	}
+	if x, ok := v.(excelize.Cell); ok {
+		x.StyleID = st
+		return x, nil
+	}
+	return excelize.Cell{StyleID: st, Value: v}, nil
 }
 
 // provincial is a sheet as a provincial system exports it: a title with the year, labelled
@@ -114,7 +125,7 @@ func provincial() bookSheet {
 }
 
 func TestPlainSheet(t *testing.T) {
-	res := importBytes(t, book{sheets: []bookSheet{provincial()}}.bytes(t), "省系统导出.xlsx")
+	res := importBytes(t, testBook{sheets: []bookSheet{provincial()}}.bytes(t), "省系统导出.xlsx")
 	d := res.Doc
 	if d.Settings.Year != "2022" || res.Unit || len(d.Projects) != 1 {
 		t.Fatalf("year %q, unit %v, %d projects", d.Settings.Year, res.Unit, len(d.Projects))
@@ -198,7 +209,7 @@ func TestPlainSheets(t *testing.T) {
 		},
 	} {
 		t.Run(name, func(t *testing.T) {
-			res := importBytes(t, book{sheets: []bookSheet{{name: "表", rows: tc.rows}}}.bytes(t), "t.xlsx")
+			res := importBytes(t, testBook{sheets: []bookSheet{{name: "表", rows: tc.rows}}}.bytes(t), "t.xlsx")
 			if len(res.Doc.Projects) != 1 {
 				t.Fatalf("%d projects", len(res.Doc.Projects))
 			}
@@ -210,7 +221,7 @@ func TestPlainSheets(t *testing.T) {
 // A workbook of a plain sheet beside sheets without an indicator table: those are left out
 // with a note naming them; Ziping's own export and a plain sheet go into one document.
 func TestMixedWorkbook(t *testing.T) {
-	b := book{sheets: []bookSheet{
+	b := testBook{sheets: []bookSheet{
 		{name: "说明", rows: [][]any{{"本工作簿由财务科整理"}}},
 		provincial(),
 		{name: "空表", rows: [][]any{{"三级指标", "分值", "得分"}}},

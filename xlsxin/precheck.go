@@ -23,20 +23,28 @@ var (
 	maxSheetCells = maxSheetRows * 64
 )
 
-// maxPartBytes is the largest part of a workbook (a sheet's XML, uncompressed) that is read;
-// a sheet at maxSheetRows is a few tens of megabytes.
-const maxPartBytes = 256 << 20
+// maxPartBytes is the largest part of a workbook (a sheet's XML, uncompressed) that is read,
+// and maxBookBytes the most all its sheets may hold: a sheet at maxSheetRows is a few tens of
+// megabytes; a "zip bomb" is refused once it unpacks beyond them.
+const (
+	maxPartBytes = 128 << 20
+	maxBookBytes = 256 << 20
+)
 
 // sheetPart is a sheet of the workbook as its package lists it.
 type sheetPart struct {
 	name   string
 	path   string // the part in the zip; "" for a sheet that is not a worksheet (a chart)
 	hidden bool
+	data   []byte // its XML, once checked
 }
 
 // The parts of workbook.xml and the relationships files that name the sheets.
 type (
 	xmlWorkbook struct {
+		Pr struct {
+			Date1904 string `xml:"date1904,attr"`
+		} `xml:"workbookPr"`
 		Sheets []struct {
 			Name  string `xml:"name,attr"`
 			State string `xml:"state,attr"`
@@ -53,27 +61,33 @@ type (
 )
 
 // precheck reads the package of an .xlsx workbook without parsing its sheets: the sheets it
-// lists, and for each worksheet its number of rows and cells, refused beyond the limits. The
-// error's reason is the Chinese message; its sheet is set when one sheet is at fault.
-func precheck(zr *zip.Reader) ([]sheetPart, *Error) {
+// lists, and for each worksheet its number of rows and cells, refused beyond the limits; and
+// what the sheets share (book). The error's reason is the Chinese message; its sheet is set
+// when one sheet is at fault.
+func precheck(zr *zip.Reader) ([]sheetPart, *book, *Error) {
 	files := map[string]*zip.File{}
 	for _, f := range zr.File {
 		files[strings.TrimPrefix(f.Name, "/")] = f
 	}
 	if reason := notWorkbook(files); reason != "" {
-		return nil, &Error{Reason: reason}
+		return nil, nil, &Error{Reason: reason}
 	}
 	wbPath := mainPart(files)
 	var wb xmlWorkbook
 	if err := readXML(files, wbPath, &wb); err != nil {
-		return nil, &Error{Reason: "工作簿已损坏（找不到或无法读取工作表目录）：请在 Excel 或 WPS 中打开后另存为 .xlsx 再导入。", Err: err}
+		return nil, nil, &Error{Reason: "工作簿已损坏（找不到或无法读取工作表目录）：请在 Excel 或 WPS 中打开后另存为 .xlsx 再导入。", Err: err}
 	}
 	var rels xmlRels
 	relsPath := path.Join(path.Dir(wbPath), "_rels", path.Base(wbPath)+".rels")
 	if err := readXML(files, relsPath, &rels); err != nil {
-		return nil, &Error{Reason: "工作簿已损坏（工作表目录不完整）：请在 Excel 或 WPS 中打开后另存为 .xlsx 再导入。", Err: err}
+		return nil, nil, &Error{Reason: "工作簿已损坏（工作表目录不完整）：请在 Excel 或 WPS 中打开后另存为 .xlsx 再导入。", Err: err}
+	}
+	b, err := readBook(files, &wb, &rels, path.Dir(wbPath))
+	if err != nil {
+		return nil, nil, &Error{Reason: "工作簿已损坏（无法读取其中的文字或单元格格式）：请在 Excel 或 WPS 中打开后另存为 .xlsx 再导入。", Err: err}
 	}
 	var out []sheetPart
+	total := 0
 	for _, s := range wb.Sheets {
 		sp := sheetPart{name: s.Name, hidden: s.State == "hidden" || s.State == "veryHidden"}
 		for _, r := range rels.Rels {
@@ -82,16 +96,20 @@ func precheck(zr *zip.Reader) ([]sheetPart, *Error) {
 			}
 		}
 		if sp.path != "" && !sp.hidden {
-			if e := checkSize(files[sp.path], sp.name); e != nil {
-				return nil, e
+			var e *Error
+			if sp.data, e = checkSize(files[sp.path], sp.name); e != nil {
+				return nil, nil, e
+			}
+			if total += len(sp.data); total > maxBookBytes {
+				return nil, nil, &Error{Err: forms.ErrLimit, Reason: fmt.Sprintf("工作簿的内容过多（解压后超过 %d MB）：请只保留要导入的工作表后再导入。", maxBookBytes>>20)}
 			}
 		}
 		out = append(out, sp)
 	}
 	if len(out) == 0 {
-		return nil, &Error{Reason: "工作簿中没有工作表。"}
+		return nil, nil, &Error{Reason: "工作簿中没有工作表。"}
 	}
-	return out, nil
+	return out, b, nil
 }
 
 // notWorkbook says what a zip package is when it is not an Excel workbook, or "".
@@ -167,26 +185,26 @@ func readAll(f *zip.File, limit int64) ([]byte, error) {
 
 var errTooLarge = fmt.Errorf("part too large: %w", forms.ErrLimit)
 
-// checkSize refuses a worksheet with more rows or cells than any form has.
-func checkSize(f *zip.File, name string) *Error {
+// checkSize reads a worksheet's XML, refusing one with more rows or cells than any form has.
+func checkSize(f *zip.File, name string) ([]byte, *Error) {
 	if f == nil {
-		return &Error{Sheet: name, Reason: fmt.Sprintf("工作簿已损坏（工作表“%s”的内容缺失）：请在 Excel 或 WPS 中打开后另存为 .xlsx 再导入。", name)}
+		return nil, &Error{Sheet: name, Reason: fmt.Sprintf("工作簿已损坏（工作表“%s”的内容缺失）：请在 Excel 或 WPS 中打开后另存为 .xlsx 再导入。", name)}
 	}
 	data, err := readAll(f, maxPartBytes)
 	if err != nil {
-		return &Error{Sheet: name, Reason: fmt.Sprintf("工作表“%s”过大或已损坏，无法读取：一张表最多 %d 行。", name, maxSheetRows), Err: err}
+		return nil, &Error{Sheet: name, Reason: fmt.Sprintf("工作表“%s”过大（解压后超过 %d MB）或已损坏，无法读取：请删除多余的内容，或在 Excel 或 WPS 中另存为 .xlsx 后再导入。", name, maxPartBytes>>20), Err: err}
 	}
 	rows, cells := countCells(data)
 	switch {
 	case rows > maxSheetRows:
-		return &Error{Sheet: name, Err: forms.ErrLimit,
+		return nil, &Error{Sheet: name, Err: forms.ErrLimit,
 			Reason: fmt.Sprintf("工作表“%s”有 %d 行，%v（%d 行，比最大的自评表还多）：请删除多余的行，或把内容分到几张工作表。",
 				name, rows, forms.ErrLimit, maxSheetRows)}
 	case cells > int64(maxSheetCells):
-		return &Error{Sheet: name, Err: forms.ErrLimit,
+		return nil, &Error{Sheet: name, Err: forms.ErrLimit,
 			Reason: fmt.Sprintf("工作表“%s”的单元格太多（%d 行，右边很远处还有内容），%v：请删除表格右侧和下方多余的内容后再导入。", name, rows, forms.ErrLimit)}
 	}
-	return nil
+	return data, nil
 }
 
 // countCells counts the rows of a worksheet's XML and the sum of their lengths (each up to

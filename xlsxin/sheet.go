@@ -2,11 +2,7 @@ package xlsxin
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
-
-	"github.com/shopspring/decimal"
-	"github.com/xuri/excelize/v2"
 )
 
 // cell is one cell of a sheet as a reader sees it: a merged range is one cell.
@@ -14,7 +10,8 @@ type cell struct {
 	text    string // as the spreadsheet shows it: numbers in their number format
 	num     bool   // stored as a number (typed), or a formula's numeric value
 	formula bool   // holds a formula: in Ziping's export, a figure the program computed
-	expr    string // the formula, when it holds a number
+	expr    string // the formula
+	style   int    // index of its cell format
 	// row, col, lastRow and lastCol are the range the cell covers, 0-based, inclusive.
 	row, col, lastRow, lastCol int
 }
@@ -25,10 +22,10 @@ func (c *cell) blank() bool { return c == nil || strings.TrimSpace(c.text) == ""
 // sheet is a worksheet read: every position points to the cell covering it (the same cell
 // over a merged range), nil where the sheet holds nothing. Rows end at their last cell.
 type sheet struct {
-	f     *excelize.File
-	name  string
-	grid  [][]*cell
-	width int // the longest row's length, at most maxOwnWidth
+	name   string
+	grid   [][]*cell
+	width  int  // the longest row's length, at most maxOwnWidth
+	styles []xf // the workbook's cell formats, by index
 }
 
 // maxOwnWidth bounds the columns own reads: Ziping's forms are about 40 columns wide.
@@ -74,10 +71,20 @@ func (s *sheet) first(r int) string {
 // (pdfout/layout.Stack: "年度主\n要任务"); labels and the 一级/二级 names never hold a line break.
 func unstack(s string) string { return strings.ReplaceAll(s, "\n", "") }
 
-// find returns the first row from row `from` on whose first cell's text is text, or -1.
-func (s *sheet) find(from int, text string) int {
+// lead returns the cell at column A if it starts in row r, else nil: the label of a band of
+// Ziping's forms (user texts start further right, under the band's label).
+func (s *sheet) lead(r int) *cell {
+	if x := s.at(r, 0); x != nil && x.row == r {
+		return x
+	}
+	return nil
+}
+
+// find returns the first row from row `from` on whose cell at column A starts there with text
+// (unstacked, trimmed), spanning at least to column lastCol, or -1.
+func (s *sheet) find(from int, text string, lastCol int) int {
 	for r := max(from, 0); r < len(s.grid); r++ {
-		if s.first(r) == text {
+		if x := s.lead(r); x != nil && x.lastCol >= lastCol && strings.TrimSpace(unstack(x.text)) == text {
 			return r
 		}
 	}
@@ -87,13 +94,7 @@ func (s *sheet) find(from int, text string) int {
 // leftAligned reports whether x is aligned to the left (Ziping's export aligns the texts of a
 // 三级 row to the left, the empty labels of the blank row of an empty 二级 to the centre).
 func (s *sheet) leftAligned(x *cell) bool {
-	ref, _ := excelize.CoordinatesToCellName(x.col+1, x.row+1)
-	id, err := s.f.GetCellStyle(s.name, ref)
-	if err != nil {
-		return false
-	}
-	st, err := s.f.GetStyle(id)
-	return err == nil && st.Alignment != nil && st.Alignment.Horizontal == "left"
+	return x.style >= 0 && x.style < len(s.styles) && s.styles[x.style].left
 }
 
 // texts returns the sheet as rows of texts, each cell's text at its top-left position only;
@@ -102,202 +103,24 @@ func (s *sheet) leftAligned(x *cell) bool {
 func (s *sheet) texts(fill map[int]bool) [][]string {
 	out := make([][]string, len(s.grid))
 	for r, row := range s.grid {
-		last := -1
+		var texts []string
 		for c, x := range row {
-			if x != nil && x.text != "" && (x.row == r && x.col == c || fill[c] && x.col == c) {
-				last = c
+			if x != nil && x.text != "" && x.col == c && (x.row == r || fill[c]) {
+				texts = append(texts, make([]string, c-len(texts))...)
+				texts = append(texts, x.text)
 			}
 		}
-		if last < 0 {
-			continue
-		}
-		out[r] = make([]string, last+1)
-		for c := 0; c <= last; c++ {
-			if x := row[c]; x != nil && (x.row == r && x.col == c || fill[c] && x.col == c) {
-				out[r][c] = x.text
-			}
-		}
+		out[r] = texts
 	}
 	return out
 }
 
-// loadSheet reads sheet name of f: its values as shown, which cells hold numbers and
-// formulas, and its merged ranges.
-func loadSheet(f *excelize.File, name string) (*sheet, error) {
-	raw, err := f.GetRows(name, excelize.Options{RawCellValue: true})
-	if err != nil {
-		return nil, err
-	}
-	s := &sheet{f: f, name: name, grid: make([][]*cell, len(raw))}
-	for r, row := range raw {
-		s.grid[r] = make([]*cell, len(row))
-	}
-	merges, err := f.GetMergeCells(name, true)
-	if err != nil {
-		return nil, err
-	}
-	for _, m := range merges {
-		c0, r0, err1 := excelize.CellNameToCoordinates(m.GetStartAxis())
-		c1, r1, err2 := excelize.CellNameToCoordinates(m.GetEndAxis())
-		if err1 != nil || err2 != nil || r1 < r0 || c1 < c0 {
-			continue
-		}
-		x := &cell{row: r0 - 1, col: c0 - 1, lastRow: r1 - 1, lastCol: c1 - 1}
-		for len(s.grid) < r1 {
-			s.grid = append(s.grid, nil)
-		}
-		for r := x.row; r <= x.lastRow; r++ {
-			if len(s.grid[r]) < c1 {
-				s.grid[r] = append(s.grid[r], make([]*cell, c1-len(s.grid[r]))...)
-			}
-			for c := x.col; c <= x.lastCol; c++ {
-				s.grid[r][c] = x
-			}
-		}
-	}
-	for _, row := range s.grid {
-		s.width = min(max(s.width, len(row)), maxOwnWidth)
-	}
-	nf := numFormats{f: f, codes: map[int]string{}}
-	for r, row := range raw {
-		for c, v := range row {
-			x := s.grid[r][c]
-			if x != nil && (x.row != r || x.col != c) {
-				continue // inside a merged range: the spreadsheet shows its first cell's value
-			}
-			if x == nil {
-				if v == "" {
-					continue
-				}
-				x = &cell{row: r, col: c, lastRow: r, lastCol: c}
-				s.grid[r][c] = x
-			}
-			if v == "" {
-				continue
-			}
-			if err := nf.fill(x, name, v); err != nil {
-				return nil, err
-			}
-		}
-	}
-	return s, nil
-}
-
-// numFormats reads cell types and shows numbers in their number formats; codes caches the
-// format code of each style.
-type numFormats struct {
-	f     *excelize.File
-	codes map[int]string
-}
-
-// fill sets x's text from its raw value v, as the spreadsheet shows it.
-func (nf *numFormats) fill(x *cell, sheetName, v string) error {
-	ref, _ := excelize.CoordinatesToCellName(x.col+1, x.row+1)
-	typ, err := nf.f.GetCellType(sheetName, ref)
-	if err != nil {
-		return err
-	}
-	switch typ {
-	case excelize.CellTypeUnset, excelize.CellTypeNumber:
-		formula, err := nf.f.GetCellFormula(sheetName, ref)
-		if err != nil {
-			return err
-		}
-		x.num, x.formula, x.expr = true, formula != "", formula
-		code, err := nf.code(sheetName, ref)
-		if err != nil {
-			return err
-		}
-		if t, ok := numberText(v, code); ok {
-			x.text = t
-			return nil
-		}
-		x.text, err = nf.f.GetCellValue(sheetName, ref)
-		return err
-	case excelize.CellTypeFormula: // a formula whose value is text
-		x.text, x.formula = v, true
-	case excelize.CellTypeBool, excelize.CellTypeDate, excelize.CellTypeError:
-		x.text, err = nf.f.GetCellValue(sheetName, ref)
-		return err
-	default:
-		x.text = v
-	}
-	return nil
-}
-
-// code returns the number format code of the cell ref ("" for General).
-func (nf *numFormats) code(sheetName, ref string) (string, error) {
-	id, err := nf.f.GetCellStyle(sheetName, ref)
-	if err != nil {
-		return "", err
-	}
-	if code, ok := nf.codes[id]; ok {
-		return code, nil
-	}
-	st, err := nf.f.GetStyle(id)
-	if err != nil {
-		return "", err
-	}
-	code := builtinFormats[st.NumFmt]
-	if st.CustomNumFmt != nil {
-		code = *st.CustomNumFmt
-	}
-	nf.codes[id] = code
-	return code, nil
-}
-
-// builtinFormats are the built-in number formats numberText shows itself (ECMA-376 §18.8.30).
-var builtinFormats = map[int]string{1: "0", 2: "0.00", 3: "#,##0", 4: "#,##0.00", 9: "0%", 10: "0.00%"}
-
-// fixedRE matches the number formats of fixed decimals that xlsxout writes and spreadsheets
-// offer first: 0, 0.00, #,##0.00, 0.0%.
-var fixedRE = regexp.MustCompile(`^(#,##)?0(?:\.(0+))?(%?)$`)
-
-// numberText shows the raw value v as format code does, when it is one fixedRE matches:
-// rounded half away from zero as spreadsheets round, from the exact decimal of v rather than
-// from its binary double. ok is false for other formats.
-func numberText(v, code string) (text string, ok bool) {
-	m := fixedRE.FindStringSubmatch(code)
-	if m == nil {
-		return "", false
-	}
-	d, err := decimal.NewFromString(strings.TrimSpace(v))
-	if err != nil {
-		return "", false
-	}
-	if m[3] == "%" {
-		d = d.Shift(2)
-	}
-	text = d.StringFixed(int32(len(m[2])))
-	if m[1] != "" {
-		text = groupThousands(text)
-	}
-	return text + m[3], true
-}
-
-// groupThousands puts commas between the thousands of the integer part of a number.
-func groupThousands(s string) string {
-	sign := ""
-	if strings.HasPrefix(s, "-") {
-		sign, s = "-", s[1:]
-	}
-	intPart, frac, hasPoint := strings.Cut(s, ".")
-	var b strings.Builder
-	for i, d := range intPart {
-		if i > 0 && (len(intPart)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(d)
-	}
-	if hasPoint {
-		b.WriteString("." + frac)
-	}
-	return sign + b.String()
-}
-
 // colName is the A1 letters of a 0-based column.
 func colName(c int) string {
-	name, _ := excelize.ColumnNumberToName(c + 1)
+	name := ""
+	for c++; c > 0; c = (c - 1) / 26 {
+		name = string(rune('A'+(c-1)%26)) + name
+	}
 	return name
 }
 

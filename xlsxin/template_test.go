@@ -92,48 +92,27 @@ func TestBlankTemplate(t *testing.T) {
 // The template filled in, on its sheet and on a copy of it for a second project, imports as
 // two projects with their header fields and rows in place.
 func TestFilledTemplate(t *testing.T) {
-	f, err := excelize.OpenReader(bytes.NewReader(template(t)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	fill := func(sheet string, name string, rows [][]any) {
-		t.Helper()
-		for i, v := range []any{"2023", name, "抚顺市人社局", "抚顺市社保中心", "2023年", 100, 100, 95.5} {
-			if err := f.SetCellValue(sheet, fmt.Sprintf("B%d", 3+i), v); err != nil {
-				t.Fatal(err)
-			}
-		}
-		for i, row := range rows {
-			ref, _ := excelize.CoordinatesToCellName(1, headerRowNum+2+i)
-			if err := f.SetSheetRow(sheet, ref, &row); err != nil {
-				t.Fatal(err)
-			}
-		}
-	}
-	idx, err := f.NewSheet("项目2")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := f.CopySheet(0, idx); err != nil {
-		t.Fatal(err)
-	}
-	fill(TemplateSheet, "就业培训", [][]any{
-		{"产出指标", "数量指标", "≥", "培训人次", "人次", 500, 520, "", 20, "", "", "", "", "", "", "", ""},
-		{"", "质量指标", "≥", "合格率", "%", 90, 85, "", 20, "", "", "", "√", "", "", "师资不足", "补充师资"},
-		{"满意度指标", "服务对象满意度指标", "", "学员满意", "", "满意", "满意", "", 10, 10},
-	})
-	fill("项目2", "职业技能鉴定", [][]any{{"效益指标", "社会效益指标", "", "持证人数增加", "", "增加", "增加", "", 30, 28}})
-	var buf bytes.Buffer
-	if err := f.Write(&buf); err != nil {
-		t.Fatal(err)
-	}
-	res := importBytes(t, buf.Bytes(), "模板.xlsx")
+	res := importBytes(t, filledTemplate(t), "模板.xlsx")
 	d := res.Doc
 	if len(d.Projects) != 2 || d.Settings.Year != "2023" {
 		t.Fatalf("%d projects, year %q", len(d.Projects), d.Settings.Year)
 	}
-	p := d.Projects[0]
+	checkTrainingProject(t, d.Projects[0])
+	if r := d.Projects[1].Indicators[1].Children[1].Rows; len(r) != 1 || r[0].Content != "持证人数增加" {
+		t.Errorf("project 2 rows %+v", r)
+	}
+	ev := forms.Evaluate(d)
+	if r := ev.Projects[0].Indicators.At(forms.RowPath{L1: 0, L2: 1, Row: 0}); !r.HasSuggestion || forms.FormatScore(r.Score) != "18.89" {
+		t.Errorf("合格率 scores %v", forms.FormatScore(r.Score))
+	}
+	if !containsNote(res.Notes, "是模板的示例行") {
+		t.Errorf("notes %q", res.Notes)
+	}
+}
+
+// checkTrainingProject checks the first project of filledTemplate.
+func checkTrainingProject(t *testing.T, p *forms.ProjectForm) {
+	t.Helper()
 	if p.Name != "就业培训" || p.Department != "抚顺市人社局" || p.Implementer != "抚顺市社保中心" || p.Period != "2023年" {
 		t.Errorf("header %q %q %q %q", p.Name, p.Department, p.Implementer, p.Period)
 	}
@@ -147,14 +126,48 @@ func TestFilledTemplate(t *testing.T) {
 	if s := p.Indicators[2].Children[0].Rows; len(s) != 1 || s[0].Score != "10" {
 		t.Errorf("满意度 %+v", s)
 	}
-	if r := d.Projects[1].Indicators[1].Children[1].Rows; len(r) != 1 || r[0].Content != "持证人数增加" {
-		t.Errorf("project 2 rows %+v", r)
+}
+
+// filledTemplate is the template as an accountant fills it: the header fields and rows of
+// 项目1 (the example row left), and a copy of the sheet, 项目2, for a second project.
+func filledTemplate(t *testing.T) []byte {
+	f, err := excelize.OpenReader(bytes.NewReader(template(t)))
+	if err != nil {
+		t.Fatal(err)
 	}
-	ev := forms.Evaluate(d)
-	if r := ev.Projects[0].Indicators.At(forms.RowPath{L1: 0, L2: 1, Row: 0}); !r.HasSuggestion || forms.FormatScore(r.Score) != "18.89" {
-		t.Errorf("合格率 scores %v", forms.FormatScore(r.Score))
+	defer f.Close()
+	idx, err := f.NewSheet("项目2")
+	if err != nil {
+		t.Fatal(err)
 	}
-	if !containsNote(res.Notes, "是模板的示例行") {
-		t.Errorf("notes %q", res.Notes)
+	if err := f.CopySheet(0, idx); err != nil {
+		t.Fatal(err)
+	}
+	fillTemplate(t, f, TemplateSheet, "就业培训", [][]any{
+		{"产出指标", "数量指标", "≥", "培训人次", "人次", 500, 520, "", 20, "", "", "", "", "", "", "", ""},
+		{"", "质量指标", "≥", "合格率", "%", 90, 85, "", 20, "", "", "", "√", "", "", "师资不足", "补充师资"},
+		{"满意度指标", "服务对象满意度指标", "", "学员满意", "", "满意", "满意", "", 10, 10},
+	})
+	fillTemplate(t, f, "项目2", "职业技能鉴定", [][]any{{"效益指标", "社会效益指标", "", "持证人数增加", "", "增加", "增加", "", 30, 28}})
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// fillTemplate fills the labelled fields of sheet and its rows under the example row.
+func fillTemplate(t *testing.T, f *excelize.File, sheet, name string, rows [][]any) {
+	t.Helper()
+	for i, v := range []any{"2023", name, "抚顺市人社局", "抚顺市社保中心", "2023年", 100, 100, 95.5} {
+		if err := f.SetCellValue(sheet, fmt.Sprintf("B%d", 3+i), v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i, row := range rows {
+		ref, _ := excelize.CoordinatesToCellName(1, headerRowNum+2+i)
+		if err := f.SetSheetRow(sheet, ref, &row); err != nil {
+			t.Fatal(err)
+		}
 	}
 }

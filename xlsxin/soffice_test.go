@@ -1,0 +1,51 @@
+package xlsxin
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+	"time"
+)
+
+// resave opens an .xlsx in LibreOffice Calc and saves it again, as a colleague's spreadsheet
+// program would, in a profile of its own. LibreOffice is a test dependency (make test-deps):
+// without it the test fails.
+func resave(t *testing.T, data []byte) []byte {
+	t.Helper()
+	soffice, err := exec.LookPath("soffice")
+	if err != nil {
+		t.Fatal("LibreOffice (soffice) is not installed: make test-deps installs it")
+	}
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in.xlsx")
+	if err := os.WriteFile(in, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	out := filepath.Join(dir, "out")
+	cmd := exec.CommandContext(ctx, soffice, "--headless", "-env:UserInstallation=file://"+filepath.ToSlash(filepath.Join(dir, "profile")),
+		"--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", out, in)
+	if msg, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("soffice: %v\n%s", err, msg)
+	}
+	saved, err := os.ReadFile(filepath.Join(out, "in.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return saved
+}
+
+// Ziping's export opened and saved again in another spreadsheet program (its own shared
+// strings, styles and number format IDs; formulas kept with their values) still comes back
+// as the document.
+func TestExportResavedByLibreOffice(t *testing.T) {
+	doc := rich(t)
+	res := importBytes(t, resave(t, export(t, doc)), "另存.xlsx")
+	want := rich(t)
+	want.Unit.Tasks[2].Full = "1200.50" // as TestRichRoundTrip
+	sameDocument(t, ignoreComputed(res.Doc), ignoreComputed(want))
+	sameEvaluation(t, res.Doc, doc)
+}

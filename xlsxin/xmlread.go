@@ -1,0 +1,373 @@
+package xlsxin
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"ziping/forms"
+)
+
+// The workbook is read straight from its XML parts, in one streaming pass per sheet:
+// excelize would decode each sheet twice (its row iterator and its full model), five times
+// the work (BenchmarkImport60Projects).
+
+// xf is a cell format of the workbook: its number format and whether it aligns left.
+type xf struct {
+	code string // number format code ("" for General)
+	date bool   // a built-in date or time format
+	left bool
+}
+
+// book is what the sheets of a workbook share: its strings, cell formats and date system.
+type book struct {
+	strs     []string
+	styles   []xf
+	date1904 bool
+}
+
+// The parts of styles.xml that say how a cell shows.
+type xmlStyles struct {
+	NumFmts []struct {
+		ID   int    `xml:"numFmtId,attr"`
+		Code string `xml:"formatCode,attr"`
+	} `xml:"numFmts>numFmt"`
+	Xfs []struct {
+		NumFmtID  int `xml:"numFmtId,attr"`
+		Alignment *struct {
+			Horizontal string `xml:"horizontal,attr"`
+		} `xml:"alignment"`
+	} `xml:"cellXfs>xf"`
+}
+
+// readBook reads the shared strings and cell formats the workbook's relationships name.
+func readBook(files map[string]*zip.File, wb *xmlWorkbook, rels *xmlRels, dir string) (*book, error) {
+	b := &book{date1904: wb.Pr.Date1904 == "1" || wb.Pr.Date1904 == "true"}
+	for _, r := range rels.Rels {
+		p := partPath(dir, r.Target)
+		switch {
+		case strings.HasSuffix(r.Type, "/sharedStrings"):
+			f := files[p]
+			if f == nil {
+				return nil, fmt.Errorf("%s: missing", p)
+			}
+			data, err := readAll(f, maxPartBytes)
+			if err != nil {
+				return nil, err
+			}
+			if b.strs, err = sharedStrings(data); err != nil {
+				return nil, err
+			}
+		case strings.HasSuffix(r.Type, "/styles"):
+			var st xmlStyles
+			if err := readXML(files, p, &st); err != nil {
+				return nil, err
+			}
+			codes := map[int]string{}
+			for _, n := range st.NumFmts {
+				codes[n.ID] = n.Code
+			}
+			for _, x := range st.Xfs {
+				code, ok := codes[x.NumFmtID]
+				if !ok {
+					code = builtinFormats[x.NumFmtID]
+				}
+				b.styles = append(b.styles, xf{code: code, date: !ok && builtinDate(x.NumFmtID),
+					left: x.Alignment != nil && x.Alignment.Horizontal == "left"})
+			}
+		}
+	}
+	return b, nil
+}
+
+// sharedStrings reads the string table: each item's text, its runs joined, without the
+// phonetic guides (rPh) that East Asian editors add.
+func sharedStrings(data []byte) ([]string, error) {
+	var out []string
+	var text strings.Builder
+	inT, phonetic := false, 0
+	d := xml.NewDecoder(bytes.NewReader(data))
+	for {
+		tok, err := d.RawToken()
+		if err == io.EOF {
+			return out, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			switch t.Name.Local {
+			case "si":
+				text.Reset()
+			case "t":
+				inT = true
+			case "rPh":
+				phonetic++
+			}
+		case xml.EndElement:
+			switch t.Name.Local {
+			case "si":
+				out = append(out, text.String())
+			case "t":
+				inT = false
+			case "rPh":
+				phonetic--
+			}
+		case xml.CharData:
+			if inT && phonetic == 0 {
+				text.Write(t)
+			}
+		}
+	}
+}
+
+// rawCell is a cell element being read.
+type rawCell struct {
+	row, col int
+	style    int
+	typ      string
+	v, is    strings.Builder
+	f        strings.Builder
+	formula  bool
+}
+
+// sheetReader holds the state of one pass over a sheet's XML.
+type sheetReader struct {
+	b        *book
+	s        *sheet
+	row, col int // the row and column of the last row and cell started (1-based)
+	c        *rawCell
+	in       string // the element whose text is being read: "v", "f" or "t" (of an inline string)
+	inIS     bool
+	phonetic int
+}
+
+// parseSheet reads a worksheet's XML: every cell with a value or a format, and the merged
+// ranges. Values show as the spreadsheet shows them (strings, numbers in their format).
+func parseSheet(data []byte, name string, b *book) (*sheet, error) {
+	r := &sheetReader{b: b, s: &sheet{name: name, styles: b.styles}}
+	var merges [][4]int
+	d := xml.NewDecoder(bytes.NewReader(data))
+	for {
+		tok, err := d.RawToken()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			if t.Name.Local == "mergeCell" {
+				if m, ok := rangeOf(attr(t, "ref")); ok {
+					merges = append(merges, m)
+				}
+				continue
+			}
+			if err := r.start(t); err != nil {
+				return nil, err
+			}
+		case xml.EndElement:
+			r.end(t.Name.Local)
+		case xml.CharData:
+			r.text(t)
+		}
+	}
+	if err := r.merge(merges); err != nil {
+		return nil, err
+	}
+	return r.s, nil
+}
+
+// errBeyondRows is a sheet with cells or merged ranges below row maxSheetRows.
+var errBeyondRows = fmt.Errorf("cells beyond the last row read: %w", forms.ErrLimit)
+
+func attr(t xml.StartElement, name string) string {
+	for _, a := range t.Attr {
+		if a.Name.Local == name {
+			return a.Value
+		}
+	}
+	return ""
+}
+
+func (r *sheetReader) start(t xml.StartElement) error {
+	switch t.Name.Local {
+	case "row":
+		r.row, r.col = r.row+1, 0
+		if n, err := strconv.Atoi(attr(t, "r")); err == nil && n > 0 {
+			r.row = n
+		}
+		if r.row > maxSheetRows {
+			return errBeyondRows
+		}
+	case "c":
+		r.col++
+		if ref := attr(t, "r"); ref != "" {
+			col, row, ok := cellRef(ref)
+			if !ok {
+				return fmt.Errorf("bad cell reference %q", ref)
+			}
+			r.col, r.row = col, row
+		}
+		r.c = &rawCell{row: r.row - 1, col: r.col - 1, typ: attr(t, "t")}
+		r.c.style, _ = strconv.Atoi(attr(t, "s"))
+	case "v", "f":
+		r.in = t.Name.Local
+		if t.Name.Local == "f" && r.c != nil {
+			r.c.formula = true
+		}
+	case "is":
+		r.inIS = true
+	case "t":
+		if r.inIS {
+			r.in = "t"
+		}
+	case "rPh":
+		r.phonetic++
+	}
+	return nil
+}
+
+func (r *sheetReader) end(name string) {
+	switch name {
+	case "v", "f", "t":
+		r.in = ""
+	case "is":
+		r.inIS = false
+	case "rPh":
+		r.phonetic--
+	case "c":
+		if r.c != nil {
+			r.add(r.c)
+			r.c = nil
+		}
+	}
+}
+
+func (r *sheetReader) text(t xml.CharData) {
+	if r.c == nil {
+		return
+	}
+	switch r.in {
+	case "v":
+		r.c.v.Write(t)
+	case "f":
+		r.c.f.Write(t)
+	case "t":
+		if r.phonetic == 0 {
+			r.c.is.Write(t)
+		}
+	}
+}
+
+// add puts a cell read into the grid, with the text it shows.
+func (r *sheetReader) add(rc *rawCell) {
+	x := &cell{row: rc.row, col: rc.col, lastRow: rc.row, lastCol: rc.col, style: rc.style,
+		formula: rc.formula, expr: rc.f.String()}
+	r.show(x, rc)
+	if x.text == "" && rc.style == 0 && !rc.formula {
+		return // nothing to show, no format
+	}
+	s := r.s
+	for len(s.grid) <= x.row {
+		s.grid = append(s.grid, nil)
+	}
+	row := s.grid[x.row]
+	if len(row) <= x.col {
+		row = append(row, make([]*cell, x.col+1-len(row))...)
+		s.grid[x.row] = row
+	}
+	row[x.col] = x
+}
+
+// show sets the text x shows from the value rc holds, by its type.
+func (r *sheetReader) show(x *cell, rc *rawCell) {
+	v := rc.v.String()
+	switch rc.typ {
+	case "s":
+		if i, err := strconv.Atoi(strings.TrimSpace(v)); err == nil && i >= 0 && i < len(r.b.strs) {
+			x.text = r.b.strs[i]
+		}
+	case "inlineStr":
+		x.text = rc.is.String()
+	case "str", "e", "d":
+		x.text = v
+	case "b":
+		x.text = map[string]string{"1": "TRUE", "0": "FALSE"}[strings.TrimSpace(v)]
+	default:
+		if v != "" {
+			x.num = true
+			var st xf
+			if rc.style >= 0 && rc.style < len(r.b.styles) {
+				st = r.b.styles[rc.style]
+			}
+			x.text = numberText(v, st.code, st.date, r.b.date1904)
+		}
+	}
+}
+
+// merge makes each merged range one cell: the first cell's, covering the range.
+func (r *sheetReader) merge(merges [][4]int) error {
+	s := r.s
+	area := 0
+	for _, m := range merges {
+		r0, c0, r1, c1 := m[0], m[1], m[2], m[3]
+		if area += (r1 - r0 + 1) * (c1 - c0 + 1); r1 >= maxSheetRows || area > maxSheetCells {
+			return errBeyondRows
+		}
+		x := s.at(r0, c0)
+		if x == nil {
+			x = &cell{}
+		}
+		x.row, x.col, x.lastRow, x.lastCol = r0, c0, r1, c1
+		for len(s.grid) <= r1 {
+			s.grid = append(s.grid, nil)
+		}
+		for row := r0; row <= r1; row++ {
+			if len(s.grid[row]) <= c1 {
+				s.grid[row] = append(s.grid[row], make([]*cell, c1+1-len(s.grid[row]))...)
+			}
+			for col := c0; col <= c1; col++ {
+				s.grid[row][col] = x
+			}
+		}
+	}
+	for _, row := range s.grid {
+		s.width = min(max(s.width, len(row)), maxOwnWidth)
+	}
+	return nil
+}
+
+// cellRef reads "AB12" as column 28, row 12.
+func cellRef(ref string) (col, row int, ok bool) {
+	i := 0
+	for i < len(ref) && ref[i] >= 'A' && ref[i] <= 'Z' {
+		col = col*26 + int(ref[i]-'A'+1)
+		i++
+		if col > 1<<14 {
+			return 0, 0, false
+		}
+	}
+	row, err := strconv.Atoi(ref[i:])
+	return col, row, err == nil && col > 0 && row > 0 && row <= 1<<20
+}
+
+// rangeOf reads "A1:C3" as rows and columns 0-based, first and last.
+func rangeOf(ref string) ([4]int, bool) {
+	a, b, ok := strings.Cut(ref, ":")
+	if !ok {
+		b = a
+	}
+	c0, r0, ok0 := cellRef(a)
+	c1, r1, ok1 := cellRef(b)
+	if !ok0 || !ok1 || r1 < r0 || c1 < c0 || (r1-r0+1)*(c1-c0+1) > maxSheetCells {
+		return [4]int{}, false
+	}
+	return [4]int{r0 - 1, c0 - 1, r1 - 1, c1 - 1}, true
+}
