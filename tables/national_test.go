@@ -16,7 +16,7 @@ func national(t *testing.T) *forms.Document {
 	doc.Settings.SetTemplate(forms.TemplateNational)
 	p := doc.Projects[1]
 	in := p.Indicators.Row(forms.RowPath{})
-	in.Op, in.Target, in.Unit, in.Actual, in.Score = forms.OpGE, "95", "%", "90", ""
+	in.Op, in.Target, in.Unit, in.Actual, in.Score, in.Manual = forms.OpGE, "95", "%", "90", "", false
 	in.Reasons.Funding, in.Reason, in.Measures = true, "资金下达较晚", "提前申请资金"
 	p.Conclusion = "项目完成情况较好。"
 	return doc
