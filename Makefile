@@ -121,11 +121,11 @@ fuzz:
 	$(call fuzz,FuzzParseNumber,600000,./forms/)
 	$(call fuzz,FuzzUnmarshal,500000,./forms/)
 	$(call fuzz,FuzzEvaluate,8000,./forms/)
-	$(call fuzz,FuzzRender,900,./pdfout/)
+	$(call fuzz,FuzzRender,400,./pdfout/)
 	$(call fuzz,FuzzPreview,80,./pdfout/)
 	$(call fuzz,FuzzWrap,300000,./layout/)
 	$(call fuzz,FuzzLayout,80000,./layout/)
-	$(call fuzz,FuzzExportImport,60,./xlsxin/)
+	$(call fuzz,FuzzExportImport,40,./xlsxin/)
 	$(call fuzz,FuzzImport,40000,./xlsxin/)
 
 # Kill a child process 1000 times at random moments while it saves; the file must always be a
