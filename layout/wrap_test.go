@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -154,9 +155,15 @@ func FuzzWrap(f *testing.F) {
 	})
 }
 
-// isNumber reports whether s is one number that Wrap never breaks.
+// isNumber reports whether s is one number that Wrap never breaks; marks that join the
+// grapheme before them (a combining accent, a zero-width joiner) belong to it.
 func isNumber(s string) bool {
-	r := []rune(s)
+	r := []rune(strings.Map(func(c rune) rune {
+		if unicode.In(c, unicode.Mn, unicode.Me, unicode.Cf) {
+			return -1
+		}
+		return c
+	}, s))
 	nb := markNumbers(r)
 	if len(r) < 2 || nb == nil {
 		return false
