@@ -52,7 +52,7 @@ const (
 
 // errNoOpenGL: Windows offers no OpenGL pixel format but Microsoft's own software one
 // (OpenGL 1.1), as on a Remote Desktop session or a virtual machine without 3D acceleration.
-var errNoOpenGL = errors.New("显卡驱动不支持 OpenGL（只有 Windows 自带的 OpenGL 1.1 软件实现）")
+var errNoOpenGL = errors.New("没有可用的 OpenGL 像素格式（显卡驱动不支持 OpenGL，或只有 Windows 自带的 OpenGL 1.1 软件实现）")
 
 // probeOpenGL does what Fyne's window (GLFW's WGL code) will do, on a hidden window of its
 // own: find an OpenGL pixel format that is not Microsoft's generic software one, create a
