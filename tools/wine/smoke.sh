@@ -68,8 +68,16 @@ cleanup() {
 trap cleanup EXIT
 trap 'fail "interrupted"' INT TERM
 # The whole run is bounded: past SMOKE_TIMEOUT seconds this shell is told to stop (and cleans up).
-(sleep "${SMOKE_TIMEOUT:-300}" && echo "windows-smoke: FAIL: over ${SMOKE_TIMEOUT:-300} s" >&2 &&
-	kill -TERM $$) 2>/dev/null &
+# The watchdog signals only while this shell is still its parent, never a later process that
+# happens to get the same pid.
+(
+	me=$BASHPID
+	sleep "${SMOKE_TIMEOUT:-300}"
+	if [ "$(ps -o ppid= -p "$me" 2>/dev/null | tr -d ' ')" = $$ ]; then
+		echo "windows-smoke: FAIL: over ${SMOKE_TIMEOUT:-300} s" >&2
+		kill -TERM $$
+	fi
+) &
 watchdog=$!
 
 mkdir -p "$work/home" "$work/helpers" "$work/logs"
