@@ -1,23 +1,27 @@
 package main
 
 import (
+	"path/filepath"
 	"strconv"
 	"strings"
 )
 
-// subcommands are the first arguments that make runCLI (cli.go) answer on the command line
-// instead of opening the window. Windows needs the list before runCLI runs: such a start
-// attaches to the console it came from (console_windows.go), any other start checks that the
-// window can be opened (opengl_windows.go). TestSubcommandsMatchRunCLI keeps it equal to cli.go.
-var subcommands = map[string]bool{
-	"check": true, "export": true, "summary": true,
-	"version": true, "--version": true, "-version": true,
-	"help": true, "-h": true, "--help": true, "-help": true,
-}
-
-// isSubcommand reports whether args (without the program name) start the command line.
-func isSubcommand(args []string) bool {
-	return len(args) > 0 && subcommands[args[0]]
+// isCommandLine reports whether a start with args (without the program name) is for the command
+// line rather than the window. Windows needs to know before runCLI (cli.go) runs: a
+// command-line start attaches to the console it came from (console_windows.go), a window start
+// checks that the window can be opened (opengl_windows.go). The window opens with no argument
+// or with one document (Explorer passes its full path); anything else is a command, a mistyped
+// one too, whose message must be seen. Deciding by the shape of the arguments, not by a list of
+// commands, keeps new commands working; TestIsCommandLine checks it against runCLI's usage.
+func isCommandLine(args []string) bool {
+	switch {
+	case len(args) == 0:
+		return false
+	case len(args) > 1 || strings.HasPrefix(args[0], "-"):
+		return true
+	}
+	a := args[0]
+	return filepath.Ext(a) == "" && !strings.ContainsAny(a, `/\`)
 }
 
 // exitNoWindow is the exit code when the window cannot be opened (no usable OpenGL).

@@ -7,7 +7,7 @@ import "os"
 // start first checks that OpenGL can draw the window and otherwise explains why it cannot,
 // in a message box, and exits with exitNoWindow instead of dying silently.
 func platformSetup(args []string) {
-	if isSubcommand(args) {
+	if isCommandLine(args) {
 		attachParentConsole()
 		return
 	}
