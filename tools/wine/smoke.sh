@@ -42,6 +42,7 @@ for f in "$exe" "$installer" "$linux"; do
 	[ -f "$f" ] || fail "$f is missing (make windows-smoke builds it)"
 done
 
+rm -f "$root/bin/windows-smoke-failed.png" # from an earlier run
 work=$(mktemp -d /tmp/ziping-smoke.XXXXXX)
 pids=()
 xvfb=
@@ -49,6 +50,11 @@ watchdog=
 cleanup() {
 	local rc=$?
 	trap - EXIT INT TERM
+	# What the screen showed when it failed: the clicks below use coordinates in the window.
+	if [ "$rc" != 0 ] && [ -n "${DISPLAY:-}" ]; then
+		timeout 10 import -window root "$root/bin/windows-smoke-failed.png" 2>/dev/null &&
+			echo "windows-smoke: the screen at the failure: bin/windows-smoke-failed.png" >&2
+	fi
 	for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
 	if [ -d "$work/prefix" ]; then
 		WINEPREFIX=$work/prefix timeout 20 wineserver -k 2>/dev/null || true
@@ -74,10 +80,10 @@ trap 'fail "interrupted"' INT TERM
 	me=$BASHPID
 	sleep "${SMOKE_TIMEOUT:-300}"
 	if [ "$(ps -o ppid= -p "$me" 2>/dev/null | tr -d ' ')" = $$ ]; then
-		echo "windows-smoke: FAIL: over ${SMOKE_TIMEOUT:-300} s" >&2
+		echo "windows-smoke: FAIL: over ${SMOKE_TIMEOUT:-300} s" >&4
 		kill -TERM $$
 	fi
-) &
+) 4>&2 2>/dev/null & # (bash's "Terminated" when cleanup ends the sleep goes nowhere)
 watchdog=$!
 
 mkdir -p "$work/home" "$work/helpers" "$work/logs"
@@ -194,7 +200,9 @@ wid=$(window '抚顺 社保 2021.zpb - 绩效自评' 90) || true
 [ -n "$wid" ] || fail "the window did not appear within 90 s"
 t_window=$(since "$t")
 sleep 3 # the window's content is drawn after it appears
-# 财政供养人员数量 (208) on the 单位整体 tab: add a 1, save with Ctrl+S.
+# 财政供养人员数量 (208) on the 单位整体 tab: add a 1, save with Ctrl+S. The window is 1280×820
+# and Wine puts it at the top left; the coordinates are those of the sample's first tab (if the
+# layout changes, bin/windows-smoke-failed.png shows where things went).
 xdotool mousemove --window "$wid" 740 253 click 1 2>/dev/null
 sleep 0.5
 xdotool key --window "$wid" 2>/dev/null End
