@@ -1,7 +1,8 @@
 # 绩效自评 (Ziping). `make run` opens the sample document; `make test` runs every check.
 # Both install the Debian packages they need first (apt-get, as root or through sudo).
 # Release builds: `make release` (Linux binary), `make linux` (tar.xz package), `make windows`
-# (cross-compiled .exe), `make darwin` (.app, on a Mac only).
+# (cross-compiled .exe), `make windows-installer` (its NSIS installer), `make windows-smoke` (both
+# run under Wine), `make darwin` (.app, on a Mac only).
 
 SAMPLE   := samples/fushun-shebao-2021.zpb
 BIN      := bin/ziping
@@ -51,7 +52,7 @@ printf 'package main\n\nfunc init() { version = "%s" }\n' '$(VERSION)' >"$$tmp/v
 endef
 
 .PHONY: deps test-deps run build test fmt-check vet layering unit bench startup fuzz crash-test clean \
-        release windows linux darwin
+        release windows windows-installer windows-smoke linux darwin
 
 deps:
 	@command -v go >/dev/null || { echo "需要 Go 1.26 或更新版本（https://go.dev/dl/）"; exit 1; }
@@ -149,6 +150,24 @@ windows: $(FYNE)
 	@$(call fyne-package,windows,CC=$(WIN_CC) GOARCH=amd64) \
 	mv "$$tmp/绩效自评.exe" bin/ziping.exe
 	@echo "bin/ziping.exe: version $(VERSION), $$(du -h bin/ziping.exe | cut -f1)"
+
+# The Windows installer bin/绩效自评-安装程序.exe, built with NSIS from tools/windows/installer.nsi:
+# per-user install into %LOCALAPPDATA%\Programs\绩效自评, shortcuts, the .zpb association, /S.
+INSTALLER   := bin/绩效自评-安装程序.exe
+APP_VERSION := $(shell sed -n 's/^ *Version *= *"\(.*\)"/\1/p' FyneApp.toml)
+windows-installer: windows
+	$(call apt-install,nsis)
+	makensis -V2 -INPUTCHARSET UTF8 -DVERSION=$(VERSION) -DFILEVERSION=$(APP_VERSION).$(BUILDNUM) \
+	  -DEXE="$(CURDIR)/bin/ziping.exe" -DOUTFILE="$(CURDIR)/$(INSTALLER)" tools/windows/installer.nsi
+	@echo "$(INSTALLER): version $(VERSION), $$(du -h "$(INSTALLER)" | cut -f1)"
+
+# Runs the Windows build under Wine in a throw-away prefix and a private Xvfb display: the command
+# line, the window (type, Ctrl+S, close with the unsaved-changes prompt), the installer, and the
+# message box without OpenGL; keeps bin/windows-smoke.png. See tools/wine/smoke.sh.
+WINE_PKGS := wine64 wine xvfb xdotool imagemagick fonts-wqy-microhei poppler-utils gcc-mingw-w64-x86-64
+windows-smoke: windows windows-installer build
+	$(call apt-install,$(WINE_PKGS))
+	tools/wine/smoke.sh
 
 # Linux package: bin/ziping-linux-amd64.tar.xz with the binary, the icon, a .desktop file and a
 # Makefile whose `make install` (or `make user-install`) installs them.

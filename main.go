@@ -23,6 +23,7 @@ import (
 var version = "dev"
 
 func main() {
+	platformSetup(os.Args[1:])
 	app.Version = version
 	if code, handled := runCLI(os.Args[1:], os.Stdout, os.Stderr); handled {
 		os.Exit(code)

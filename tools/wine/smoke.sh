@@ -1,0 +1,310 @@
+#!/usr/bin/env bash
+# smoke.sh: runs the Windows build under Wine as an accountant would use it (make windows-smoke,
+# issue 14). Needs bin/ziping.exe, bin/绩效自评-安装程序.exe and the Linux build bin/ziping (the
+# Makefile builds them first), and wine64, Xvfb, xdotool, ImageMagick, pdftotext and MinGW-w64.
+#
+# Everything happens in a throw-away Wine prefix and home folder under one temporary folder, on a
+# private Xvfb display (Xvfb picks a free number): nothing outside them is read or changed but
+# bin/windows-smoke*.png, the screenshots kept for people to look at. It checks
+#   1. `version`; `check --json` and `export` (PDF, Excel) of the sample stored under a path with
+#      Chinese characters and spaces: the same JSON, PDF text and Excel bytes as the Linux build;
+#   2. the command line in a console (tools/wine/conrun.c: as cmd.exe starts a GUI program),
+#      redirection to a file, and the exit code of a file that cannot be read;
+#   3. the window: it appears (seconds to window), a typed change is saved with Ctrl+S (the file
+#      changes, the .bak is the old file), a second change then closing asks 保存/不保存/取消, and
+#      不保存 closes it;
+#   4. no OpenGL (tools/wine/opengl32-nogl.c): the Chinese message box instead of a window, exit
+#      code 3, both when the check before Fyne sees it and when only GLFW does;
+#   5. the installer: silent install, the installed exe's `version`, shortcuts, the .zpb
+#      association's open verb opens the document, silent uninstall keeps documents and the
+#      recovery folder.
+# It ends with one line of figures and exits non-zero on the first failure; SMOKE_TIMEOUT
+# (seconds, default 300) bounds the whole run; SMOKE_KEEP=1 keeps the temporary folder. Processes are ended by pid, and the prefix's
+# Windows processes with `wineserver -k` of that prefix only.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$root"
+started=$(date +%s.%N)
+exe=$root/bin/ziping.exe
+installer=$root/bin/绩效自评-安装程序.exe
+linux=$root/bin/ziping
+
+fail() {
+	echo "windows-smoke: FAIL: $*" >&2
+	exit 1
+}
+since() { awk -v a="$1" -v b="$(date +%s.%N)" 'BEGIN{printf "%.1f", b-a}'; }
+
+for t in wine wineboot wineserver Xvfb xdotool import convert pdftotext x86_64-w64-mingw32-gcc cmp iconv; do
+	command -v "$t" >/dev/null || fail "$t is not installed (make windows-smoke installs it)"
+done
+for f in "$exe" "$installer" "$linux"; do
+	[ -f "$f" ] || fail "$f is missing (make windows-smoke builds it)"
+done
+
+rm -f "$root/bin/windows-smoke-failed.png" # from an earlier run
+work=$(mktemp -d /tmp/ziping-smoke.XXXXXX)
+pids=()
+xvfb=
+watchdog=
+cleanup() {
+	local rc=$?
+	trap - EXIT INT TERM
+	# What the screen showed when it failed: the clicks below use coordinates in the window.
+	if [ "$rc" != 0 ] && [ -n "${DISPLAY:-}" ]; then
+		timeout 10 import -window root "$root/bin/windows-smoke-failed.png" 2>/dev/null &&
+			echo "windows-smoke: the screen at the failure: bin/windows-smoke-failed.png" >&2
+	fi
+	for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+	if [ -d "$work/prefix" ]; then
+		WINEPREFIX=$work/prefix timeout 20 wineserver -k 2>/dev/null || true
+		WINEPREFIX=$work/prefix timeout 20 wineserver -w 2>/dev/null || true
+	fi
+	[ -z "$xvfb" ] || kill "$xvfb" 2>/dev/null || true
+	if [ -n "$watchdog" ]; then pkill -P "$watchdog" 2>/dev/null || true; kill "$watchdog" 2>/dev/null || true; fi
+	wait 2>/dev/null || true
+	if [ "$rc" != 0 ] && [ -d "$work/logs" ]; then
+		for f in "$work"/logs/*; do
+			[ -s "$f" ] && { echo "--- $(basename "$f")"; tail -n 20 "$f"; } >&2
+		done
+	fi
+	if [ -n "${SMOKE_KEEP:-}" ]; then echo "windows-smoke: kept $work" >&2; else rm -rf "$work"; fi
+	exit "$rc"
+}
+trap cleanup EXIT
+trap 'fail "interrupted"' INT TERM
+# The whole run is bounded: past SMOKE_TIMEOUT seconds this shell is told to stop (and cleans up).
+# The watchdog signals only while this shell is still its parent, never a later process that
+# happens to get the same pid.
+(
+	me=$BASHPID
+	sleep "${SMOKE_TIMEOUT:-300}"
+	if [ "$(ps -o ppid= -p "$me" 2>/dev/null | tr -d ' ')" = $$ ]; then
+		echo "windows-smoke: FAIL: over ${SMOKE_TIMEOUT:-300} s" >&4
+		kill -TERM $$
+	fi
+) 4>&2 2>/dev/null & # (bash's "Terminated" when cleanup ends the sleep goes nowhere)
+watchdog=$!
+
+mkdir -p "$work/home" "$work/helpers" "$work/logs"
+export HOME=$work/home LANG=C.UTF-8 WINEPREFIX=$work/prefix WINEARCH=win64 WINEDEBUG=-all
+# mscoree/mshtml: no offer to install Mono or Gecko; winemenubuilder: no menu entries in $HOME;
+# bcryptprimitives: the stand-in of tools/wine/bcryptprimitives.c, copied into system32 below
+# (Wine 8 has no such DLL, so the copy would load anyway; =n says which one is meant). Setting
+# it to "bcryptprimitives=" (disabled) makes every run of the exe fail: the check that this
+# test can fail (README).
+overrides="mscoree,mshtml=;winemenubuilder.exe=d;bcryptprimitives=n"
+export WINEDLLOVERRIDES=$overrides
+unset DISPLAY WAYLAND_DISPLAY
+log=$work/logs
+
+# Helpers, cross-compiled from tools/wine/.
+cc=x86_64-w64-mingw32-gcc
+$cc -O2 -s -shared -o "$work/helpers/bcryptprimitives.dll" tools/wine/bcryptprimitives.c -ladvapi32
+$cc -O2 -s -shared -o "$work/helpers/opengl32.dll" tools/wine/opengl32-nogl.c
+$cc -O2 -s -municode -o "$work/helpers/conrun.exe" tools/wine/conrun.c
+
+# A private X display: Xvfb writes the number it chose to fd 3.
+Xvfb -displayfd 3 -screen 0 1400x900x24 -nolisten tcp 3>"$work/display" >"$log/xvfb" 2>&1 &
+xvfb=$!
+for _ in $(seq 50); do [ -s "$work/display" ] && break; sleep 0.1; done
+[ -s "$work/display" ] || fail "Xvfb did not start"
+export DISPLAY=":$(head -1 "$work/display")"
+
+# The throw-away prefix, with the stand-in DLL and a Chinese font for Wine's own dialogs
+# (Windows has its own; Wine's Tahoma has no Chinese, and the message box would show boxes).
+t=$(date +%s.%N)
+timeout 120 wineboot -i >"$log/wineboot" 2>&1 || fail "wineboot could not create the Wine prefix"
+t_prefix=$(since "$t")
+cp "$work/helpers/bcryptprimitives.dll" "$WINEPREFIX/drive_c/windows/system32/"
+cjk=/usr/share/fonts/truetype/wqy/wqy-microhei.ttc
+[ -f "$cjk" ] || fail "$cjk is missing (fonts-wqy-microhei)"
+for face in Tahoma "MS Shell Dlg" "MS Shell Dlg 2"; do
+	wine reg add 'HKLM\Software\Microsoft\Windows NT\CurrentVersion\FontLink\SystemLink' /v "$face" \
+		/t REG_MULTI_SZ /d 'wqy-microhei.ttc,WenQuanYi Micro Hei' /f >>"$log/reg" 2>&1
+done
+
+# The program as a user keeps it, and the sample under a path with Chinese characters and spaces.
+mkdir -p "$WINEPREFIX/drive_c/ziping" "$WINEPREFIX/drive_c/用户 文档"
+cp "$exe" "$WINEPREFIX/drive_c/ziping/ziping.exe"
+wexe='C:\ziping\ziping.exe'
+docdir=$WINEPREFIX/drive_c/用户\ 文档
+doc="$docdir/抚顺 社保 2021.zpb"
+wdoc='C:\用户 文档\抚顺 社保 2021.zpb'
+cp samples/fushun-shebao-2021.zpb "$doc"
+cp samples/fushun-shebao-2021.zpb "$work/original.zpb"
+# win CMD...: run a Windows command line with a time limit, its output on stdout.
+win() { timeout 120 wine "$@" 2>>"$log/wine"; }
+
+# 1. The command line against the Linux build.
+t=$(date +%s.%N)
+out=$(win "$wexe" version) || fail "ziping.exe version exited with $?"
+t_version=$(since "$t")
+out=${out%$'\r'}
+[[ $out == "绩效自评 Ziping "* ]] || fail "ziping.exe version printed \"$out\""
+# The "file" fields are the paths as each system spells them.
+nofile() { sed -E 's/"file": "[^"]*"/"file": ""/'; }
+rc=0
+win "$wexe" check --json "$wdoc" >"$work/win.json" || rc=$?
+lrc=0
+"$linux" check --json "$doc" >"$work/linux.json" 2>/dev/null || lrc=$?
+[ "$rc" = "$lrc" ] || fail "check --json exits with $rc under Wine, $lrc on Linux"
+cmp -s <(nofile <"$work/win.json") <(nofile <"$work/linux.json") ||
+	fail "check --json differs from the Linux build: $(diff <(nofile <"$work/win.json") <(nofile <"$work/linux.json") | head -5)"
+forms=$(grep -c '"total"' "$work/win.json")
+export SOURCE_DATE_EPOCH=1700000000
+win "$wexe" export -o 'C:\用户 文档\导出 测试.pdf' "$wdoc" >"$log/export-pdf" || fail "export to PDF failed"
+win "$wexe" export -o 'C:\用户 文档\导出 测试.xlsx' "$wdoc" >"$log/export-xlsx" || fail "export to Excel failed"
+"$linux" export -o "$work/linux.pdf" "$doc" >/dev/null 2>&1 || fail "the Linux build's export to PDF failed"
+"$linux" export -o "$work/linux.xlsx" "$doc" >/dev/null 2>&1 || fail "the Linux build's export to Excel failed"
+unset SOURCE_DATE_EPOCH
+pdf=$docdir/导出\ 测试.pdf
+pdftotext -layout "$pdf" "$work/win.txt" || fail "pdftotext cannot read the PDF made under Wine"
+pdftotext -layout "$work/linux.pdf" "$work/linux.txt"
+cmp -s "$work/win.txt" "$work/linux.txt" || fail "the PDF's text differs from the Linux build's"
+pdf_same=text
+cmp -s "$pdf" "$work/linux.pdf" && pdf_same=bytes
+cmp -s "$docdir/导出 测试.xlsx" "$work/linux.xlsx" || fail "the Excel file differs from the Linux build's"
+
+# 2. The console: what cmd.exe shows, and its exit code; redirection; an unreadable file.
+win "$work/helpers/conrun.exe" "$wexe" check "$wdoc" >"$work/console.txt" || fail "conrun failed"
+tr -d '\r' <"$work/console.txt" >"$work/console.clean"
+grep -q '^单位整体绩效自评表（' "$work/console.clean" || fail "check printed nothing in the console"
+grep -qx "exit=$lrc" "$work/console.clean" || fail "check in a console: $(tail -1 "$work/console.clean"), want exit=$lrc"
+win cmd /c "$wexe version > C:\\ziping\\版本.txt" || fail "cmd /c ziping.exe version > file failed"
+grep -q '^绩效自评 Ziping ' "$WINEPREFIX/drive_c/ziping/版本.txt" || fail "redirected output is not in the file"
+rc=0
+win "$wexe" check 'C:\用户 文档\没有这个文件.zpb' >/dev/null 2>&1 || rc=$?
+[ "$rc" = 2 ] || fail "check of a missing file exits with $rc, want 2"
+
+# wait_exit PID SECONDS: wait for a background process to end; its exit code in $exited.
+wait_exit() {
+	local i
+	for i in $(seq $(($2 * 10))); do
+		kill -0 "$1" 2>/dev/null || break
+		sleep 0.1
+	done
+	kill -0 "$1" 2>/dev/null && return 1
+	exited=0
+	wait "$1" || exited=$?
+}
+# window NAME SECONDS: the id of the window whose title is NAME, waiting for it.
+window() { timeout "$2" xdotool search --sync --name "$1" 2>/dev/null | head -1; }
+
+# 3. The window.
+t=$(date +%s.%N)
+wine "$wexe" "$wdoc" >"$log/gui" 2>&1 &
+gui=$!
+pids+=("$gui")
+wid=$(window '抚顺 社保 2021.zpb - 绩效自评' 90) || true
+[ -n "$wid" ] || fail "the window did not appear within 90 s"
+t_window=$(since "$t")
+sleep 3 # the window's content is drawn after it appears
+# 财政供养人员数量 (208) on the 单位整体 tab: add a 1, save with Ctrl+S. The window is 1280×820
+# and Wine puts it at the top left; the coordinates are those of the sample's first tab (if the
+# layout changes, bin/windows-smoke-failed.png shows where things went).
+xdotool mousemove --window "$wid" 740 253 click 1 2>/dev/null
+sleep 0.5
+xdotool key --window "$wid" 2>/dev/null End
+xdotool type --delay 60 1 2>/dev/null
+sleep 0.5
+xdotool key --window "$wid" 2>/dev/null ctrl+s
+for _ in $(seq 50); do cmp -s "$doc" "$work/original.zpb" || break; sleep 0.1; done
+cmp -s "$doc" "$work/original.zpb" && fail "Ctrl+S did not change the file"
+grep -q '"2081"' "$doc" || fail "the typed change is not in the saved file"
+cmp -s "$doc.bak" "$work/original.zpb" || fail "no .bak with the previous file beside the saved one"
+# A second change, not saved: closing asks first.
+xdotool type --delay 60 9 2>/dev/null
+sleep 0.5
+xdotool key --window "$wid" 2>/dev/null alt+F4
+sleep 2
+kill -0 "$gui" 2>/dev/null || fail "the window closed with unsaved changes, without asking"
+import -window root "$root/bin/windows-smoke.png"
+# The question's blue 保存 button, in the middle of the window.
+px=$(convert "$root/bin/windows-smoke.png" -format '%[fx:int(255*p{710,475}.b)]' info:)
+[ "$px" -gt 200 ] || fail "no 保存/不保存/取消 question after closing (see bin/windows-smoke.png)"
+xdotool mousemove --window "$wid" 639 448 click 1 2>/dev/null # 不保存
+wait_exit "$gui" 20 || fail "不保存 did not close the window"
+[ "$exited" = 0 ] || fail "the program exited with $exited after 不保存"
+grep -q '"2081"' "$doc" && ! grep -q '"20819"' "$doc" || fail "不保存 changed the file"
+
+# 4. No OpenGL: the stub opengl32.dll beside a copy of the exe.
+mkdir -p "$WINEPREFIX/drive_c/nogl"
+cp "$exe" "$work/helpers/opengl32.dll" "$WINEPREFIX/drive_c/nogl/"
+for how in probe glfw; do
+	skip=
+	[ "$how" = glfw ] && skip=1 # past the check before Fyne: GLFW's own failure
+	t=$(date +%s.%N)
+	ZIPING_SKIP_GL_CHECK=$skip WINEDLLOVERRIDES="$overrides;opengl32=n" \
+		wine 'C:\nogl\ziping.exe' >"$log/nogl-$how" 2>&1 &
+	p=$!
+	pids+=("$p")
+	box=$(window '绩效自评 — 无法打开窗口' 60) || true
+	[ -n "$box" ] || fail "no message box without OpenGL ($how)"
+	t_box=$(since "$t")
+	sleep 1
+	[ "$how" = probe ] && import -window root "$root/bin/windows-smoke-nogl.png"
+	xdotool key --window "$box" Return 2>/dev/null
+	wait_exit "$p" 20 || fail "the program did not exit after the message box ($how)"
+	[ "$exited" = 3 ] || fail "exit code $exited without OpenGL ($how), want 3"
+	grep -q '无法打开窗口' "$log/nogl-$how" || fail "nothing on stderr without OpenGL ($how)"
+done
+
+# 5. The installer, silent; then what it installed; then the uninstaller.
+t=$(date +%s.%N)
+win "$installer" /S >"$log/install" || fail "the installer exited with $?"
+t_install=$(since "$t")
+users=("$WINEPREFIX"/drive_c/users/*/AppData/Local/Programs/绩效自评)
+inst=${users[0]}
+[ -f "$inst/ziping.exe" ] || fail "the installer left no ziping.exe in %LOCALAPPDATA%\\Programs\\绩效自评"
+profile=${inst%/AppData/Local/Programs/绩效自评}
+wuser=${profile##*/}
+winst="C:\\users\\$wuser\\AppData\\Local\\Programs\\绩效自评"
+out=$(win "$winst\\ziping.exe" version) || fail "the installed ziping.exe version exited with $?"
+[[ ${out%$'\r'} == "绩效自评 Ziping "* ]] || fail "the installed ziping.exe version printed \"$out\""
+[ -f "$profile/AppData/Roaming/Microsoft/Windows/Start Menu/Programs/绩效自评.lnk" ] || fail "no Start-menu shortcut"
+[ -f "$profile/Desktop/绩效自评.lnk" ] || fail "no desktop shortcut" # Wine links Desktop to $HOME
+# regval KEY: the default value of a registry key. reg query prints non-ASCII text in the
+# locale's code page (question marks here); reg export writes UTF-16, whatever the locale.
+regval() {
+	rm -f "$work/key.reg"
+	win reg export "$1" 'C:\key.reg' /y >/dev/null 2>&1 && mv "$WINEPREFIX/drive_c/key.reg" "$work/key.reg" || return 0
+	iconv -f UTF-16 -t UTF-8 "$work/key.reg" | tr -d '\r' | sed -n 's/^@="\(.*\)"$/\1/p' | head -1 |
+		sed 's/\\\(.\)/\1/g'
+}
+[ "$(regval 'HKCU\Software\Classes\.zpb')" = Ziping.Document ] || fail ".zpb is not associated"
+verb=$(regval 'HKCU\Software\Classes\Ziping.Document\shell\open\command')
+[ "$verb" = "\"$winst\\ziping.exe\" \"%1\"" ] || fail "the open verb is \"$verb\""
+# Wine's HKEY_CLASSES_ROOT leaves out HKEY_CURRENT_USER\Software\Classes (Windows merges them), so
+# `wine start file.zpb` cannot find the association here: run the registered verb itself.
+cp "$work/original.zpb" "$docdir/关联 测试.zpb"
+verbexe=${verb#\"}
+verbexe=${verbexe%%\"*}
+wine "$verbexe" 'C:\用户 文档\关联 测试.zpb' >"$log/assoc" 2>&1 &
+p=$!
+pids+=("$p")
+wid=$(window '关联 测试.zpb - 绩效自评' 90) || true
+[ -n "$wid" ] || fail "the .zpb association's open verb opened no window"
+sleep 2
+xdotool key --window "$wid" 2>/dev/null alt+F4
+wait_exit "$p" 20 || fail "the window opened through the association did not close"
+[ "$exited" = 0 ] || fail "the program opened through the association exited with $exited"
+# The uninstaller copies itself away and returns at once; wait until the files are gone.
+appdata=$profile/AppData/Roaming/ziping
+mkdir -p "$appdata/recovery"
+echo keep >"$appdata/recovery/留下.zpb"
+echo keep >"$inst/我的文档.zpb"
+win "$winst\\卸载.exe" /S >"$log/uninstall" || fail "the uninstaller exited with $?"
+for _ in $(seq 300); do [ -e "$inst/卸载.exe" ] || [ -e "$inst/ziping.exe" ] || break; sleep 0.1; done
+[ ! -e "$inst/ziping.exe" ] && [ ! -e "$inst/卸载.exe" ] || fail "the uninstaller left the program"
+[ -f "$inst/我的文档.zpb" ] || fail "the uninstaller removed a document in the program's folder"
+[ -f "$appdata/recovery/留下.zpb" ] || fail "the uninstaller removed the recovery folder"
+[ ! -e "$profile/AppData/Roaming/Microsoft/Windows/Start Menu/Programs/绩效自评.lnk" ] || fail "the Start-menu shortcut stayed"
+win reg query 'HKCU\Software\Classes\.zpb' >/dev/null 2>&1 && fail "the .zpb association stayed"
+win reg query 'HKCU\Software\Microsoft\Windows\CurrentVersion\Uninstall\Ziping' >/dev/null 2>&1 &&
+	fail "the entry in 应用和功能 stayed"
+
+echo "windows-smoke: ok in $(since "$started") s: prefix ${t_prefix} s, version ${t_version} s," \
+	"window ${t_window} s, message box ${t_box} s, install ${t_install} s; ziping.exe $(stat -c %s "$exe") B," \
+	"installer $(stat -c %s "$installer") B, PDF $(stat -c %s "$pdf") B (same $pdf_same as Linux)," \
+	"$forms forms; screenshots bin/windows-smoke.png, bin/windows-smoke-nogl.png"
