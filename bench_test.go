@@ -16,7 +16,7 @@ import (
 // as cpu-s (ns/op is the wall-clock time, which other work on the machine lengthens): "rows" is
 // formstest.Largest (MaxProjects projects, MaxRowsTotal printed rows, MaxTextRunes of text),
 // "text" formstest.LongestText (the text in the narrowest column). The limits are chosen so
-// that each stays within 10 s and 1 GB here (see forms/limits.go; figures in the README).
+// that each stays within 10 s and 1 GB here (see forms/limits.go; figures in docs/DEVELOPING.md).
 func BenchmarkLargest(b *testing.B) {
 	dir := b.TempDir()
 	for _, d := range []struct {

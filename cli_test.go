@@ -198,7 +198,7 @@ func TestCheckIncompleteProject(t *testing.T) {
 // TestReadmeListsWordingsAndUnits: the README's table of recognised target wordings and units
 // names every entry of forms.Wordings and forms.UnitKinds.
 func TestReadmeListsWordingsAndUnits(t *testing.T) {
-	data, err := os.ReadFile("README.md")
+	data, err := os.ReadFile("docs/scoring.md")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -88,7 +88,7 @@ func NewForFile(a fyne.App, path string) *Window {
 }
 
 // Launch opens the main window as the program starts, showing the file at path (a new document
-// when path is ""). It is New or NewForFile with a quicker first frame (measured in the README):
+// when path is ""). It is New or NewForFile with a quicker first frame (measured in docs/DEVELOPING.md):
 //   - the window is created (~90 ms of OpenGL set-up) while the fonts are parsed;
 //   - the garbage collector waits for the first frame (parsing the fonts makes ~120 MB of
 //     short-lived objects; collecting them on two cores slowed the start by ~50 ms);

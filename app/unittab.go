@@ -187,7 +187,7 @@ func (u *unitTab) header() fyne.CanvasObject {
 	)
 }
 
-// budget is the 收支 table, one row per fixed row of spec §1.1, down to the 支出 subtotal (the
+// budget is the 收支 table, one row per fixed row of docs/scoring.md §1.1, down to the 支出 subtotal (the
 // last row in view when the window opens); budgetRest adds the 支出 rows below it.
 func (u *unitTab) budget() *fyne.Container {
 	head := row(budgetWeights, head("名称"), head("年初预算数"), head("全年预算数"), head("全年执行数"), head("执行率"))

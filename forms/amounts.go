@@ -66,7 +66,7 @@ type RowDef struct {
 // IsSubtotal reports whether the row is computed from other rows unless typed.
 func (r RowDef) IsSubtotal() bool { return len(r.Parts) > 0 }
 
-// UnitBudgetRows are the rows of 年度部门（单位）整体收支情况（万元）, spec §1.1, in printed order.
+// UnitBudgetRows are the rows of 年度部门（单位）整体收支情况（万元）, docs/scoring.md §1.1, in printed order.
 var UnitBudgetRows = []RowDef{
 	{ID: "I0", Label: "年度部门预算收入小计（1至7项）", Parts: []string{"I1", "I2", "I3", "I4", "I5", "I6", "I7"}},
 	{ID: "I1", Label: "1.财政拨款收入"},
@@ -87,7 +87,7 @@ var UnitBudgetRows = []RowDef{
 	{ID: "E2.2", Label: "2.事业发展类（专项资金类）项目支出"},
 }
 
-// ProjectFundRows are the rows of 项目预算资金, spec §2.1, in printed order.
+// ProjectFundRows are the rows of 项目预算资金, docs/scoring.md §2.1, in printed order.
 var ProjectFundRows = []RowDef{
 	{ID: "T", Label: "年度预算资金总额：", Parts: []string{"S1", "S2", "S3", "S4", "S5", "S6", "S7"}},
 	{ID: "S1", Label: "其中：财政拨款收入"},

@@ -38,7 +38,7 @@ func TestCleanDocHasNoProblems(t *testing.T) {
 	}
 }
 
-// TestChecks: each rule of spec §4, by a change to the clean document and the problem it must raise.
+// TestChecks: each rule of docs/scoring.md §4, by a change to the clean document and the problem it must raise.
 func TestChecks(t *testing.T) {
 	unitRow := func(d *Document) *Indicator { return d.Unit.Indicators.Row(RowPath{0, 0, 0}) }
 	projRow := func(d *Document, l1, l2 int) *Indicator { return d.Projects[0].Indicators.Row(RowPath{l1, l2, 0}) }

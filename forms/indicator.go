@@ -7,7 +7,7 @@ import (
 // Op is the 运算符号 of an indicator, stored as printed in the template.
 type Op string
 
-// The operators of the template, as printed (spec §1.4: “=” “≤” “≥” “＜” “＞”).
+// The operators of the template, as printed (docs/scoring.md §1.4: “=” “≤” “≥” “＜” “＞”).
 const (
 	OpNone Op = ""
 	OpEQ   Op = "＝"
@@ -30,7 +30,7 @@ func (o Op) Valid() bool {
 	return false
 }
 
-// Grade is the qualitative band of an indicator's score (spec §3).
+// Grade is the qualitative band of an indicator's score (docs/scoring.md §3).
 type Grade string
 
 // The qualitative bands; GradeNone means "derive it from the score".

@@ -11,7 +11,7 @@ import (
 // largest documents they allow (Largest and LongestText in forms/formstest) are checked and
 // exported as PDF or Excel in at most about 5 s of processor time and 350 MB on the development
 // machine, half and a third of the 10 s and 1 GB asked for (`make bench BENCH=Largest`; the
-// figures are in the README). Beyond them a file is refused with a message, and the model
+// figures are in docs/DEVELOPING.md). Beyond them a file is refused with a message, and the model
 // refuses to add rows (Tree.AddRow, Document.AddProject; the editor asks Document.AddRowError
 // and its kin first, to say why), so nothing already typed is lost.
 //

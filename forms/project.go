@@ -1,6 +1,6 @@
 package forms
 
-// ProjectForm is a 预算项目（政策）绩效目标自评表 (spec §2).
+// ProjectForm is a 预算项目（政策）绩效目标自评表 (docs/scoring.md §2).
 type ProjectForm struct {
 	Name        string      `json:"name"`         // 项目（政策）名称
 	Department  string      `json:"department"`   // 主管部门
@@ -29,7 +29,7 @@ var projectTree = []levelSpec{
 	{name: "满意度指标", children: []string{"服务对象满意度指标"}},
 }
 
-// Default weights of a new project form (spec §3, 财预〔2020〕10号): 产出 50 · 效益 30 ·
+// Default weights of a new project form (docs/scoring.md §3, 财预〔2020〕10号): 产出 50 · 效益 30 ·
 // 满意度 10 · 预算执行率 10, spread over one starting row per 二级 as the seed does.
 var defaultProjectWeights = [][]string{{"13", "13", "12", "12"}, {"10", "10", "", "10"}, {"10"}}
 

@@ -11,7 +11,7 @@ import (
 
 // Wording is one way accountants write a comparison in a 年度指标值 ("不低于95%", "10天以内"):
 // the words, where they stand, and the operator they mean. Wordings is the table the program
-// understands; the README's 用户说明 prints it, and target_test.go has a case for each entry.
+// understands; docs/scoring.md §6.1 prints it, and target_test.go has a case for each entry.
 type Wording struct {
 	Text   string // the words as written, e.g. "不低于"
 	Suffix bool   // written after the number ("95%以上") rather than before it

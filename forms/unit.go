@@ -5,7 +5,7 @@ import (
 	"unicode/utf8"
 )
 
-// UnitForm is the 部门（单位）整体绩效自评表 (spec §1).
+// UnitForm is the 部门（单位）整体绩效自评表 (docs/scoring.md §1).
 type UnitForm struct {
 	Name       string      `json:"name"`        // 部门（单位）名称
 	Staff      string      `json:"staff"`       // 财政供养人员数量
@@ -30,7 +30,7 @@ type Goal struct {
 	Result string `json:"result"` // 全年完成情况 / 全年实际完成情况
 }
 
-// UnitTree is the default 一级 → 二级 tree of the unit form (spec §1.4).
+// UnitTree is the default 一级 → 二级 tree of the unit form (docs/scoring.md §1.4).
 var unitTree = []levelSpec{
 	{name: "履职效能", children: []string{"重点工作履行情况", "整体工作完成情况", "基础管理"}},
 	{name: "预算执行", children: []string{"预算执行效率"}},

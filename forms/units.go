@@ -21,7 +21,7 @@ type UnitFactor struct {
 // UnitKinds is the table of units the program converts. Units of one kind are compared after
 // conversion ("300厘米" against "≥266米"); units of different kinds, or a unit not in this
 // table that differs from the other side's, stop the suggested score with a message. Days and
-// months are separate kinds: a month has no fixed number of days. The README's 用户说明 prints
+// months are separate kinds: a month has no fixed number of days. docs/scoring.md §6.4 prints
 // this table; units_test.go checks each entry.
 var UnitKinds = []UnitKind{
 	{Name: "百分比", Units: []UnitFactor{{Names: []string{"%", "百分比"}, Factor: "1"}, {Names: []string{"‰", "千分比"}, Factor: "0.1"}}},

@@ -65,7 +65,7 @@ func stripSpace(s string) string {
 	}, s)
 }
 
-// templateLabels are the printed labels of spec §1–§2.
+// templateLabels are the printed labels of docs/scoring.md §1–§2.
 func templateLabels() []string {
 	l := []string{
 		"整体绩效自评表", "预算项目（政策）绩效目标自评表", "部门（单位）名称", "财政供养人员数量",

@@ -18,7 +18,7 @@
 #   mkdir serif sans
 #   tar xzf expo-google-fonts-noto-serif-sc-0.4.3.tgz -C serif
 #   tar xzf expo-google-fonts-noto-sans-sc-0.4.3.tgz -C sans
-#   /work/main/assets/fonts/subset.sh "$tmp"
+#   cd - && assets/fonts/subset.sh "$tmp"     # from the repository root, where you started
 #
 # What it does:
 #   1. Writes unicodes.txt (into a temp dir): every BMP code point that Python's

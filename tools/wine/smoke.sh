@@ -92,7 +92,7 @@ export HOME=$work/home LANG=C.UTF-8 WINEPREFIX=$work/prefix WINEARCH=win64 WINED
 # bcryptprimitives: the stand-in of tools/wine/bcryptprimitives.c, copied into system32 below
 # (Wine 8 has no such DLL, so the copy would load anyway; =n says which one is meant). Setting
 # it to "bcryptprimitives=" (disabled) makes every run of the exe fail: the check that this
-# test can fail (README).
+# test can fail (docs/DEVELOPING.md).
 overrides="mscoree,mshtml=;winemenubuilder.exe=d;bcryptprimitives=n"
 export WINEDLLOVERRIDES=$overrides
 unset DISPLAY WAYLAND_DISPLAY
