@@ -234,9 +234,9 @@ func (w *Window) exportTemplateDone(path string, err error) {
 		dialog.ShowError(withHint(fmt.Errorf("导出导入模板失败：%w", err)), w.Win)
 		return
 	}
-	msg := fmt.Sprintf("已导出“%s”。\n\n每个项目填一个工作表（可复制工作表“%s”），表头填项目名称和金额，"+
-		"每行填一个三级指标（一级、二级指标和运算符号可从下拉列表选择）；示例行不会导入。\n"+
-		"填好后用“文件 › 导入 Excel…”读入。\n\n是否打开？", filepath.Base(path), xlsxin.TemplateSheet)
+	msg := fmt.Sprintf("已导出“%s”。\n\n每个项目填一个工作表（可复制工作表“%s”）：\n"+
+		"表头填项目名称和金额，每行填一个三级指标，\n一级、二级指标和运算符号可从下拉列表选择；\n"+
+		"示例行不会导入。填好后用“文件 › 导入 Excel…”读入。\n\n是否打开？", shortName(filepath.Base(path), 40), xlsxin.TemplateSheet)
 	d := dialog.NewConfirm("导出完成", msg, func(open bool) {
 		if !open {
 			return
