@@ -37,12 +37,12 @@ func (w *Window) ImportExcel() {
 func (w *Window) importFile(path string) {
 	var res *xlsxin.Result
 	var err error
-	var problems [2]int // errors and warnings the imported document's check finds
+	var checked importCheck
 	w.background("导入 Excel", "正在读取“"+shortName(filepath.Base(path), 40)+"”，请稍候…",
 		func() {
 			res, err = xlsxin.ImportFile(path)
 			if err == nil {
-				problems = countProblems(forms.Evaluate(res.Doc).Problems)
+				checked = checkImported(res)
 			}
 		},
 		func() {
@@ -50,7 +50,7 @@ func (w *Window) importFile(path string) {
 				dialog.ShowInformation("无法导入", importErrorText(err), w.Win)
 				return
 			}
-			w.showImportPreview(filepath.Base(path), res, problems)
+			w.showImportPreview(filepath.Base(path), res, checked)
 		})
 }
 
@@ -64,20 +64,38 @@ func importErrorText(err error) string {
 	return err.Error() + "\n\n当前文档没有改动。"
 }
 
-func countProblems(ps []forms.Problem) (n [2]int) {
-	for _, p := range ps {
-		if p.Level == forms.LevelError {
-			n[0]++
-		} else {
-			n[1]++
+// importCheck is what forms' check finds in the forms a file held: the numbers of errors and
+// warnings, and the first errors.
+type importCheck struct {
+	errors, warnings int
+	first            []string
+}
+
+// maxImportErrors is how many of the check's errors the preview names.
+const maxImportErrors = 5
+
+// checkImported checks the document read. Without a unit form in the file, the blank unit form
+// and the settings the file did not hold are not counted: they are not the file's.
+func checkImported(res *xlsxin.Result) (c importCheck) {
+	for _, p := range forms.Evaluate(res.Doc).Problems {
+		if p.Loc.Form < 0 && !res.Unit {
+			continue
+		}
+		if p.Level != forms.LevelError {
+			c.warnings++
+			continue
+		}
+		c.errors++
+		if len(c.first) < maxImportErrors {
+			c.first = append(c.first, p.String())
 		}
 	}
-	return n
+	return c
 }
 
 // showImportPreview shows what the file read holds and asks where it goes.
-func (w *Window) showImportPreview(file string, res *xlsxin.Result, problems [2]int) {
-	text := widget.NewLabel(importSummary(file, res, problems))
+func (w *Window) showImportPreview(file string, res *xlsxin.Result, checked importCheck) {
+	text := widget.NewLabel(importSummary(file, res, checked))
 	text.Wrapping = fyne.TextWrapWord
 	body := container.NewVScroll(text)
 	body.SetMinSize(fyne.NewSize(680, 380))
@@ -102,7 +120,7 @@ func (w *Window) showImportPreview(file string, res *xlsxin.Result, problems [2]
 
 // importSummary is the preview's text: the forms found with their rows, what was left out or
 // guessed (naming sheet, row and column), the check's counts, and what each choice does.
-func importSummary(file string, res *xlsxin.Result, problems [2]int) string {
+func importSummary(file string, res *xlsxin.Result, checked importCheck) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "从“%s”读到：\n", file)
 	if res.Unit {
@@ -132,8 +150,19 @@ func importSummary(file string, res *xlsxin.Result, problems [2]int) string {
 			b.WriteString("　· " + note + "\n")
 		}
 	}
-	if problems[0]+problems[1] > 0 {
-		fmt.Fprintf(&b, "\n检查：导入的内容有 %d 个错误、%d 个警告，导入后在“检查”页逐条列出。\n", problems[0], problems[1])
+	if checked.errors+checked.warnings > 0 {
+		fmt.Fprintf(&b, "\n检查：读到的表有 %d 个错误、%d 个警告，导入后在“检查”页逐条列出", checked.errors, checked.warnings)
+		if len(checked.first) > 0 {
+			b.WriteString("；错误：\n")
+			for _, e := range checked.first {
+				b.WriteString("　· " + e + "\n")
+			}
+			if checked.errors > len(checked.first) {
+				fmt.Fprintf(&b, "　……另有 %d 个错误\n", checked.errors-len(checked.first))
+			}
+		} else {
+			b.WriteString("。\n")
+		}
 	}
 	b.WriteString("\n“新建文档”：在本窗口打开一个未命名的新文档，尚未保存（保存时询问文件名）；当前文档有未保存的修改时先询问。")
 	if len(res.Doc.Projects) > 0 {

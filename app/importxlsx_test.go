@@ -120,7 +120,7 @@ func TestImportOwnExportAsNewDocument(t *testing.T) {
 	importVia(t, w, book)
 	text := dialogText(w)
 	for _, want := range []string{"从“抚顺社保.xlsx”读到", "单位整体绩效自评表（抚顺市社会保险事业服务中心）", "4 张项目表",
-		"1. 新办公楼租金及物业费：", "个三级指标", "[新建文档]", "[添加到当前文档]", "[取消]"} {
+		"1. 新办公楼租金及物业费：7 个三级指标", "检查：读到的表有 0 个错误、26 个警告，导入后在“检查”页逐条列出。", "[新建文档]", "[添加到当前文档]", "[取消]"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("preview lacks %q:\n%s", want, text)
 		}
@@ -176,7 +176,8 @@ func TestImportAddToCurrentThenUndo(t *testing.T) {
 	importVia(t, w, book)
 	text := dialogText(w)
 	for _, want := range []string{"1 张项目表", "1. 职业技能培训补贴：4 个三级指标",
-		"未导入或另行处理（1 条）", "工作表“培训项目”第 11 列“备注”", "添加到当前文档"} {
+		"未导入或另行处理（1 条）", "工作表“培训项目”第 11 列“备注”",
+		"检查：读到的表有 1 个错误、3 个警告", "[错误] 项目 1「职业技能培训补贴」 › 绩效指标 › 分值：三级指标分值与预算执行率分值之和为 80", "添加到当前文档"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("preview lacks %q:\n%s", want, text)
 		}
