@@ -34,6 +34,27 @@ func (w *Window) dialogOpenOn(parent fyne.Window, cb func(path string)) {
 	d.Show()
 }
 
+// dialogOpenExts is Fyne's file open dialog on parent, titled title, listing the files that end
+// in one of exts (".xlsx", ".csv"); cb gets the chosen path, not on cancel.
+func (w *Window) dialogOpenExts(parent fyne.Window, title string, exts []string, cb func(path string)) {
+	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
+		if err != nil {
+			dialog.ShowError(fmt.Errorf("无法打开所选文件：%w", err), parent)
+			return
+		}
+		if rc == nil {
+			return // cancelled
+		}
+		path := filepath.FromSlash(rc.URI().Path())
+		rc.Close()
+		cb(path)
+	}, parent)
+	d.SetFilter(storage.NewExtensionFileFilter(exts))
+	d.SetTitleText(title)
+	w.prepareFileDialog(d)
+	d.Show()
+}
+
 // dialogSave is the real chooseSave: Fyne's file save dialog. Fyne creates (or, after asking,
 // truncates) the chosen file before it returns; an empty file it leaves is removed, so that
 // forms.Save keeps the existing .bak and a failed export leaves no empty PDF.

@@ -37,6 +37,9 @@ type fileUI struct {
 	// chooseSave asks where to write a file, suggesting name and listing files ending in ext
 	// (".zpb" or ".pdf"), and calls cb with the chosen path, which may lack ext; not on cancel.
 	chooseSave func(name, ext string, cb func(path string))
+	// chooseOpenExts asks, in a dialog on parent titled title, for a file ending in one of exts
+	// (".xlsx", ".csv") and calls cb with its path; not on cancel.
+	chooseOpenExts func(parent fyne.Window, title string, exts []string, cb func(path string))
 	// prompt is the unsaved-changes question while it is shown.
 	prompt *unsavedPrompt
 	// jobs counts background exports until their result has been shown.
@@ -73,7 +76,7 @@ type fileUI struct {
 // registers the window as running, so that other windows leave its recovery copies alone.
 func (w *Window) files() *fileUI {
 	if w.fileState == nil {
-		w.fileState = &fileUI{chooseOpen: w.dialogOpen, chooseSave: w.dialogSave,
+		w.fileState = &fileUI{chooseOpen: w.dialogOpen, chooseSave: w.dialogSave, chooseOpenExts: w.dialogOpenExts,
 			instance: newInstanceID(), busy: widget.NewLabel("")}
 		register(w)
 	}

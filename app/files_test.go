@@ -30,6 +30,9 @@ func fileWindow(t *testing.T) *Window {
 	ui := w.files()
 	ui.chooseOpen = func(func(string)) { t.Error("unexpected open dialog") }
 	ui.chooseSave = func(name, ext string, _ func(string)) { t.Errorf("unexpected save dialog for %q", name) }
+	ui.chooseOpenExts = func(_ fyne.Window, title string, _ []string, _ func(string)) {
+		t.Errorf("unexpected open dialog %q", title)
+	}
 	return w
 }
 
@@ -495,7 +498,7 @@ func TestMenus(t *testing.T) {
 			}
 		}
 	}
-	want := []string{"文件", "  新建", "  打开…", "  最近打开", "  从上年复制…", "  保存", "  另存为…",
+	want := []string{"文件", "  新建", "  打开…", "  最近打开", "  从上年复制…", "  导入 Excel…", "  导出导入模板…", "  保存", "  另存为…",
 		"  导出 PDF…", "  导出 Excel…", "  打印预览", "  打印…", "  部门汇总…", "  退出",
 		"编辑", "  撤销", "  重做", "  粘贴表格行", "视图", "  检查结果", "  浅色主题", "  深色主题", "帮助", "  关于绩效自评"}
 	if !reflect.DeepEqual(labels, want) {

@@ -28,9 +28,12 @@ type command struct {
 	run   func()
 	// ellipsis marks commands that ask something before they act.
 	ellipsis bool
+	// menuOnly commands are in the 文件 menu but not on the toolbar.
+	menuOnly bool
 }
 
-// commands are the file commands, in toolbar and menu order.
+// commands are the file commands, in toolbar and menu order; the menuOnly ones at the end go
+// to the 文件 menu after 从上年复制.
 func (w *Window) commands() []command {
 	return []command{
 		{label: "新建", icon: theme.DocumentCreateIcon(), key: shortcut(fyne.KeyN, false), run: w.guarded("新建", w.New)},
@@ -41,6 +44,8 @@ func (w *Window) commands() []command {
 		{label: "导出 Excel", icon: theme.GridIcon(), key: shortcut(fyne.KeyE, true), run: w.guarded("导出 Excel", w.ExportXLSX), ellipsis: true},
 		{label: "打印预览", icon: theme.VisibilityIcon(), key: shortcut(fyne.KeyP, true), run: w.guarded("打印预览", w.ShowPreview)},
 		{label: "打印", icon: theme.DocumentPrintIcon(), key: shortcut(fyne.KeyP, false), run: w.guarded("打印", w.Print), ellipsis: true},
+		{label: "导入 Excel", icon: theme.UploadIcon(), run: w.guarded("导入 Excel", w.ImportExcel), ellipsis: true, menuOnly: true},
+		{label: "导出导入模板", icon: theme.FileIcon(), run: w.guarded("导出导入模板", w.ExportTemplate), ellipsis: true, menuOnly: true},
 	}
 }
 
@@ -68,6 +73,9 @@ func (c command) menuItem() *fyne.MenuItem {
 func (w *Window) toolbar() fyne.CanvasObject {
 	row := container.NewHBox()
 	for i, c := range w.commands() {
+		if c.menuOnly {
+			continue
+		}
 		if i == firstOutput {
 			row.Add(widget.NewSeparator())
 		}
@@ -87,17 +95,24 @@ func (w *Window) toolbar() fyne.CanvasObject {
 // change.
 func (w *Window) menu() *fyne.MainMenu {
 	cmds := w.commands()
-	out := make([]*fyne.MenuItem, 0, len(cmds)-firstOutput)
+	var out, in []*fyne.MenuItem
 	for _, c := range cmds[firstOutput:] {
-		out = append(out, c.menuItem())
+		if c.menuOnly {
+			in = append(in, c.menuItem())
+		} else {
+			out = append(out, c.menuItem())
+		}
 	}
 	items := []*fyne.MenuItem{
 		cmds[0].menuItem(), cmds[1].menuItem(), w.recentMenu(),
 		fyne.NewMenuItem("从上年复制…", w.guarded("从上年复制", w.CopyFromLastYear)),
+	}
+	items = append(items, in...)
+	items = append(items,
 		fyne.NewMenuItemSeparator(),
 		cmds[2].menuItem(), cmds[3].menuItem(),
 		fyne.NewMenuItemSeparator(),
-	}
+	)
 	items = append(items, out...)
 	items = append(items,
 		fyne.NewMenuItemSeparator(),
@@ -149,6 +164,9 @@ func (w *Window) recentMenu() *fyne.MenuItem {
 // (Cmd on macOS) on the canvas, for when no entry has the focus; the menu items carry the same shortcuts.
 func (w *Window) addShortcuts() {
 	for _, c := range w.commands() {
+		if c.key == nil {
+			continue
+		}
 		run := c.run
 		w.Win.Canvas().AddShortcut(c.key, func(fyne.Shortcut) { run() })
 	}

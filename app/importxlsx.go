@@ -1,0 +1,280 @@
+package app
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"runtime"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"ziping/forms"
+	"ziping/xlsxin"
+)
+
+// importExts are the files 文件 › 导入 Excel… lists: workbooks and CSV (xlsxin.Import reads
+// both, and says what to do with an .xls or .et picked anyway).
+var importExts = []string{".xlsx", ".csv"}
+
+// maxImportNotes is how many of the import's notes the preview lists; the rest are counted.
+const maxImportNotes = 40
+
+// ImportExcel is 文件 › 导入 Excel…: it asks for a workbook or CSV file, reads it off the UI
+// goroutine (xlsxin.ImportFile), then shows what was found and lets the user choose 新建文档 or
+// 添加到当前文档. Nothing changes before that choice; a file that cannot be imported is
+// reported in Chinese and the document stays as it is.
+func (w *Window) ImportExcel() {
+	w.files().chooseOpenExts(w.Win, "导入 Excel", importExts, w.importFile)
+}
+
+// importFile reads the file at path in the background, then shows the preview or the reason
+// it cannot be imported.
+func (w *Window) importFile(path string) {
+	var res *xlsxin.Result
+	var err error
+	var checked importCheck
+	w.background("导入 Excel", "正在读取“"+shortName(filepath.Base(path), 40)+"”，请稍候…",
+		func() {
+			res, err = xlsxin.ImportFile(path)
+			if err == nil {
+				checked = checkImported(res)
+			}
+		},
+		func() {
+			if err != nil {
+				dialog.ShowInformation("无法导入", importErrorText(err), w.Win)
+				return
+			}
+			w.showImportPreview(filepath.Base(path), res, checked)
+		})
+}
+
+// importErrorText is the message for a file that cannot be imported: xlsxin's errors are
+// Chinese and name the sheet, row and column; the document is not touched.
+func importErrorText(err error) string {
+	var e *xlsxin.Error
+	if !errors.As(err, &e) {
+		err = fmt.Errorf("无法导入文件：%w", err)
+	}
+	return err.Error() + "\n\n当前文档没有改动。"
+}
+
+// importCheck is what forms' check finds in the forms a file held: the numbers of errors and
+// warnings, and the first errors.
+type importCheck struct {
+	errors, warnings int
+	first            []string
+}
+
+// maxImportErrors is how many of the check's errors the preview names.
+const maxImportErrors = 5
+
+// checkImported checks the document read. Without a unit form in the file, the blank unit form
+// and the settings the file did not hold are not counted: they are not the file's.
+func checkImported(res *xlsxin.Result) (c importCheck) {
+	for _, p := range forms.Evaluate(res.Doc).Problems {
+		if p.Loc.Form < 0 && !res.Unit {
+			continue
+		}
+		if p.Level != forms.LevelError {
+			c.warnings++
+			continue
+		}
+		c.errors++
+		if len(c.first) < maxImportErrors {
+			c.first = append(c.first, p.String())
+		}
+	}
+	return c
+}
+
+// showImportPreview shows what the file read holds and asks where it goes.
+func (w *Window) showImportPreview(file string, res *xlsxin.Result, checked importCheck) {
+	text := widget.NewLabel(importSummary(file, res, checked))
+	text.Wrapping = fyne.TextWrapWord
+	body := container.NewVScroll(text)
+	body.SetMinSize(fyne.NewSize(680, 380))
+	var d *dialog.CustomDialog
+	cancel := widget.NewButton("取消", func() { d.Hide() })
+	add := widget.NewButton("添加到当前文档", func() {
+		d.Hide()
+		w.guard("导入 Excel", func() { w.addImported(file, res) })
+	})
+	if len(res.Doc.Projects) == 0 {
+		add.Disable() // a unit form alone: only a new document can hold it
+	}
+	asNew := widget.NewButton("新建文档", func() {
+		d.Hide()
+		w.confirmDiscard(w.guarded("导入 Excel", func() { w.showImported(res) }))
+	})
+	asNew.Importance = widget.HighImportance
+	d = dialog.NewCustomWithoutButtons("导入 Excel", body, w.Win)
+	d.SetButtons([]fyne.CanvasObject{cancel, add, asNew})
+	d.Show()
+}
+
+// importSummary is the preview's text: the forms found with their rows, what was left out or
+// guessed (naming sheet, row and column), the check's counts, and what each choice does.
+func importSummary(file string, res *xlsxin.Result, checked importCheck) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "从“%s”读到：\n", file)
+	if res.Unit {
+		fmt.Fprintf(&b, "　· %s（%s）\n", forms.UnitFormName, shortName(strings.TrimSpace(res.Doc.Unit.Name), 30))
+	}
+	fmt.Fprintf(&b, "　· %d 张项目表", len(res.Doc.Projects))
+	if len(res.Doc.Projects) > 0 {
+		b.WriteString("：")
+	}
+	b.WriteString("\n")
+	for i, p := range res.Doc.Projects {
+		rows := 0
+		p.Indicators.Each(func(forms.RowPath, *forms.Level1, *forms.Level2, *forms.Indicator) { rows++ })
+		name := strings.TrimSpace(p.Name)
+		if name == "" {
+			name = "（未填项目名称）"
+		}
+		fmt.Fprintf(&b, "　　%d. %s：%d 个三级指标\n", i+1, shortName(name, 40), rows)
+	}
+	if n := len(res.Notes); n > 0 {
+		fmt.Fprintf(&b, "\n未导入或另行处理（%d 条）：\n", n)
+		for i, note := range res.Notes {
+			if i == maxImportNotes {
+				fmt.Fprintf(&b, "　……另有 %d 条\n", n-i)
+				break
+			}
+			b.WriteString("　· " + note + "\n")
+		}
+	}
+	if checked.errors+checked.warnings > 0 {
+		fmt.Fprintf(&b, "\n检查：读到的表有 %d 个错误、%d 个警告，导入后在“检查”页逐条列出", checked.errors, checked.warnings)
+		if len(checked.first) > 0 {
+			b.WriteString("；错误：\n")
+			for _, e := range checked.first {
+				b.WriteString("　· " + e + "\n")
+			}
+			if checked.errors > len(checked.first) {
+				fmt.Fprintf(&b, "　……另有 %d 个错误\n", checked.errors-len(checked.first))
+			}
+		} else {
+			b.WriteString("。\n")
+		}
+	}
+	b.WriteString("\n“新建文档”：在本窗口打开一个未命名的新文档，尚未保存（保存时询问文件名）；当前文档有未保存的修改时先询问。")
+	if len(res.Doc.Projects) > 0 {
+		b.WriteString("\n“添加到当前文档”：把项目表加在当前文档的项目之后（单位整体表和文档设置不变），可用“编辑 › 撤销”一步撤回。")
+	} else {
+		b.WriteString("\n文件中没有项目表，不能添加到当前文档。")
+	}
+	return b.String()
+}
+
+// showImported shows the document read as a new untitled document with unsaved changes, as
+// 从上年复制 does: saving asks for a name, so no file is written without asking.
+func (w *Window) showImported(res *xlsxin.Result) {
+	w.setDocument(res.Doc, "")
+	w.Dirty = true // nothing of it is on disk yet: closing asks, and a recovery copy is kept
+	w.Win.SetTitle(w.title())
+	w.updateStatus()
+	if !res.Unit && len(w.Projects) > 0 {
+		w.Tabs.Select(w.Project(0).item())
+	}
+}
+
+// addImported adds the projects read after the open document's own (xlsxin.Result.AddTo): one
+// step of the undo history, then the tabs are rebuilt and everything is evaluated again. The
+// projects are added to a copy first: when the document would exceed forms' limits, nothing
+// changes.
+func (w *Window) addImported(file string, res *xlsxin.Result) {
+	merged, err := snapshot(w.Doc)
+	var notes []string
+	if err == nil {
+		notes, err = res.AddTo(merged)
+	}
+	if err == nil {
+		if e := merged.CheckLimits(); e != nil {
+			err = fmt.Errorf("加入后%w，没有加入：请只导入部分工作表，或精简文字", e)
+		}
+	}
+	if e := (*xlsxin.Error)(nil); errors.As(err, &e) && e.File == "" {
+		e.File = file
+	}
+	if err != nil {
+		dialog.ShowInformation("无法添加", strings.TrimSuffix(err.Error(), "。")+"。\n\n当前文档没有改动。", w.Win)
+		return
+	}
+	first := len(w.Doc.Projects)
+	w.record()
+	*w.Doc = *merged // the same document, as Undo does: the window's file, lock and history stay
+	w.Dirty = true
+	w.rebuild()
+	w.Tabs.Select(w.Project(first).item())
+	which := fmt.Sprintf("项目 %d", first+1)
+	if n := len(w.Doc.Projects); n > first+1 {
+		which += fmt.Sprintf("–%d", n)
+	}
+	msg := fmt.Sprintf("已添加 %d 张项目表（%s），可用“编辑 › 撤销”一步撤回。", len(w.Doc.Projects)-first, which)
+	if len(notes) > 0 {
+		msg += "\n\n" + strings.Join(notes, "\n")
+	}
+	dialog.ShowInformation("导入 Excel", msg, w.Win)
+}
+
+// templateName is the file name 导出导入模板 suggests.
+const templateName = "绩效指标导入模板.xlsx"
+
+// ExportTemplate is 文件 › 导出导入模板…: it asks where to write the fill-in workbook
+// (xlsxin.Template), writes it off the UI goroutine and says how to use it.
+func (w *Window) ExportTemplate() {
+	w.files().chooseSave(templateName, ".xlsx", func(path string) {
+		target := withExt(path, ".xlsx")
+		w.confirmReplace(path, target, func() { w.exportTemplateTo(target) })
+	})
+}
+
+func (w *Window) exportTemplateTo(path string) {
+	var err error
+	w.background("导出导入模板", "正在生成模板，请稍候…",
+		func() { err = writeTemplate(path) },
+		func() { w.exportTemplateDone(path, err) })
+}
+
+// writeTemplate writes the template beside path and renames it into place, as writeXLSX does.
+func writeTemplate(path string) error {
+	if err := forms.CheckExportTarget(path); err != nil { // never through a link onto a document
+		return err
+	}
+	var buf bytes.Buffer
+	if err := xlsxin.Template(&buf); err != nil {
+		return err
+	}
+	if err := forms.WriteFileAtomic(path, buf.Bytes()); err != nil {
+		return fmt.Errorf("无法写入“%s”：%w", filepath.Base(path), err)
+	}
+	return nil
+}
+
+func (w *Window) exportTemplateDone(path string, err error) {
+	if err != nil {
+		dialog.ShowError(withHint(fmt.Errorf("导出导入模板失败：%w", err)), w.Win)
+		return
+	}
+	msg := fmt.Sprintf("已导出“%s”。\n\n每个项目填一个工作表（可复制工作表“%s”）：\n"+
+		"表头填项目名称和金额，每行填一个三级指标，\n一级、二级指标和运算符号可从下拉列表选择；\n"+
+		"示例行不会导入。填好后用“文件 › 导入 Excel…”读入。\n\n是否打开？", shortName(filepath.Base(path), 40), xlsxin.TemplateSheet)
+	d := dialog.NewConfirm("导出完成", msg, func(open bool) {
+		if !open {
+			return
+		}
+		if err := w.App.OpenURL(fileURL(path, runtime.GOOS)); err != nil {
+			dialog.ShowError(fmt.Errorf("无法打开“%s”（%v），请用 Excel 或 WPS 打开。", path, err), w.Win)
+		}
+	}, w.Win)
+	d.SetConfirmText("打开")
+	d.SetDismissText("关闭")
+	d.Show()
+}
