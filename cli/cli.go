@@ -98,7 +98,7 @@ func checkDocumentArg(path string) error {
 	fi, err := os.Stat(path)
 	switch {
 	case err != nil:
-		return fmt.Errorf("无法打开“%s”：%s。要打开的文档不存在，或名称有误；要运行命令，请检查命令名称", path, forms.SystemReason(err))
+		return fmt.Errorf("无法打开“%s”：%s。请检查文档的名称和位置；命令见下面的用法", path, forms.SystemReason(err))
 	case fi.IsDir():
 		return fmt.Errorf("“%s”是一个文件夹，不是绩效自评文档（.zpb）", path)
 	case !fi.Mode().IsRegular():
