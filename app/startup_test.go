@@ -39,7 +39,10 @@ func TestLaunchDefersLowerSections(t *testing.T) {
 	defer func() { firstFrameFallback = old }()
 	gc := debug.SetGCPercent(100)
 	debug.SetGCPercent(gc)
-	w := Launch(a, fileSample, Options{Version: "dev"})
+	w := Launch(a, fileSample, Options{Version: "v9.8.7-launch"})
+	if w.Version != "v9.8.7-launch" {
+		t.Errorf("the window's version is %q, not the one Launch was given", w.Version)
+	}
 	if w.Unit.Tree != nil || w.Unit.Tasks != nil || len(w.Unit.rest.Objects) != 0 {
 		t.Fatal("the lower sections were built before the first frame")
 	}
