@@ -2,6 +2,7 @@ package app
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/url"
 	"os"
@@ -47,8 +48,18 @@ func (w *Window) exportTo(path string) {
 	inputs := w.exportInputs()
 	var res *export.Result
 	w.background("导出 PDF", "正在生成 PDF，请稍候…",
-		func() { res, err = export.Document(path, export.PDF, doc, inputs...) },
+		func() { res, err = export.Document(path, export.PDF, doc, inputs...); err = inDialog(err) },
 		func() { w.exportDone(path, res, err) })
+}
+
+// inDialog is err as a dialog says it: a file that could not be written is named by its base
+// name, as the window's other messages name files (the command line gives the whole path).
+func inDialog(err error) error {
+	var we *export.WriteError
+	if errors.As(err, &we) {
+		return &export.WriteError{Path: filepath.Base(we.Path), Err: we.Err}
+	}
+	return err
 }
 
 // exportInputs are the files an export of the document reads: its own file, when it has one.

@@ -275,7 +275,7 @@ func (s *summaryWindow) export(ext string) {
 		s.confirmReplace(path, target, func() {
 			var res *export.Result
 			var err error
-			s.background(func() { res, err = export.Summary(target, export.Format(ext), sum, inputs...) },
+			s.background(func() { res, err = export.Summary(target, export.Format(ext), sum, inputs...); err = inDialog(err) },
 				func() { s.exportDone(target, res, err) })
 		})
 	})

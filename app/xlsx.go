@@ -30,7 +30,7 @@ func (w *Window) exportXLSXTo(path string) {
 	inputs := w.exportInputs()
 	var res *export.Result
 	w.background("导出 Excel", "正在生成 Excel 文件，请稍候…",
-		func() { res, err = export.Document(path, export.XLSX, doc, inputs...) },
+		func() { res, err = export.Document(path, export.XLSX, doc, inputs...); err = inDialog(err) },
 		func() { w.exportXLSXDone(path, res, err) })
 }
 

@@ -1,5 +1,5 @@
 // Package export writes the official tables of a document, or the department summary (部门汇总)
-// of several, to a file as PDF or Excel. It is the one export path of the program: the command
+// of several, to a file as PDF or Excel, and the import template (Template). It is the one export path of the program: the command
 // line (cli/) and the window (app/) both call it, so the checks of the target and the inputs,
 // the write and the warnings cannot drift apart. It never imports Fyne.
 //
@@ -16,6 +16,7 @@ import (
 
 	"ziping/forms"
 	"ziping/pdfout"
+	"ziping/xlsxin"
 	"ziping/xlsxout"
 )
 
@@ -146,6 +147,19 @@ func Summary(target string, f Format, s *forms.Summary, inputs ...string) (*Resu
 		return nil, err
 	}
 	return res, nil
+}
+
+// Template writes the blank fill-in workbook that `ziping import` and 文件 › 导入 Excel… read
+// (xlsxin.Template) to target, checked and written as the exports are.
+func Template(target string) error {
+	if err := CheckTarget(target); err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	if err := xlsxin.Template(&buf); err != nil {
+		return err
+	}
+	return write(target, nil, buf.Bytes())
 }
 
 // Duplicate is the index of the first of paths that names the same file as path — the same

@@ -155,3 +155,28 @@ func TestSummary(t *testing.T) {
 		t.Error("the document changed")
 	}
 }
+
+// TestTemplate: the template is written as the exports are, and refused where they are.
+func TestTemplate(t *testing.T) {
+	dir := t.TempDir()
+	target := filepath.Join(dir, "模板.xlsx")
+	if err := Template(target); err != nil {
+		t.Fatal(err)
+	}
+	if data, _ := os.ReadFile(target); !bytes.HasPrefix(data, []byte("PK")) {
+		t.Error("no workbook written")
+	}
+	doc := filepath.Join(dir, "a.zpb")
+	os.WriteFile(doc, []byte("{}"), 0o644)
+	os.Symlink("a.zpb", filepath.Join(dir, "link.xlsx"))
+	if err := Template(filepath.Join(dir, "link.xlsx")); err == nil || !strings.Contains(err.Error(), "指向绩效自评文档") {
+		t.Errorf("a link to a document: %v", err)
+	}
+	if data, _ := os.ReadFile(doc); string(data) != "{}" {
+		t.Error("the document changed")
+	}
+	var we *WriteError
+	if err := Template(filepath.Join(dir, "无", "模板.xlsx")); !errors.As(err, &we) {
+		t.Errorf("missing folder: %v", err)
+	}
+}
