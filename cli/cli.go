@@ -38,8 +38,9 @@ type Info struct {
 // are for the editor window instead — no argument, or one existing document — and main opens
 // it; code is then 0. Anything else is handled here and code is the exit code: a command, a
 // mistyped one or a document that is not there (exit 2 with the usage, so that a typo never
-// tries to open a window), or a window asked for where there is no desktop (ExitNoDesktop,
-// one line pointing to the command line).
+// tries to open a window; on Windows a missing document goes to the window, which says so),
+// or a window asked for where there is no desktop (ExitNoDesktop, one line pointing to the
+// command line).
 func Run(args []string, stdout, stderr io.Writer, info Info) (code int, window bool) {
 	if len(args) > 0 {
 		switch args[0] {
@@ -63,7 +64,9 @@ func Run(args []string, stdout, stderr io.Writer, info Info) (code int, window b
 			fmt.Fprintf(stderr, "不认识的命令或选项“%s”。\n\n%s", word, Usage)
 			return exitUnusable, false
 		}
-		if err := checkDocumentArg(args[0]); err != nil {
+		// On Windows a start with one document has no console to print to (platform.go,
+		// isCommandLine, decides by the arguments' shape): there the window says what is wrong.
+		if err := checkDocumentArg(args[0]); err != nil && runtime.GOOS != "windows" {
 			fmt.Fprintf(stderr, "%v\n\n%s", err, Usage)
 			return exitUnusable, false
 		}
