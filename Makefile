@@ -51,7 +51,7 @@ printf 'package main\n\nfunc init() { version = "%s" }\n' '$(VERSION)' >"$$tmp/v
 (cd "$$tmp" && $(2) "$(CURDIR)/$(FYNE)" package -os $(1) -release --app-build $(BUILDNUM) $(3)) &&
 endef
 
-.PHONY: deps test-deps run build test fmt-check vet layering unit bench startup fuzz crash-test clean \
+.PHONY: deps test-deps run build test fmt-check vet layering cgo-free unit bench startup fuzz crash-test clean \
         release windows windows-installer windows-smoke linux darwin
 
 deps:
@@ -65,7 +65,7 @@ run: build
 build: deps
 	go build -o $(BIN) .
 
-test: deps test-deps fmt-check vet layering unit
+test: deps test-deps fmt-check vet layering cgo-free unit
 
 test-deps:
 	$(call apt-install,$(TEST_PKGS))
@@ -77,12 +77,12 @@ fmt-check:
 vet:
 	go vet ./...
 
-# forms/, tables/, layout/, pdfout/, xlsxout/ and xlsxin/ never depend on Fyne; only main.go imports
+# forms/, tables/, layout/, pdfout/, xlsxout/, xlsxin/, export/ and cli/ never depend on Fyne; only main.go imports
 # fyne.io/fyne/v2/app; pdfout and xlsxout never depend on each other (both print tables/), and
 # tables/ on no output library.
 layering:
-	@bad=$$(go list -deps ./forms/... ./tables/... ./layout/... ./pdfout/... ./xlsxout/... ./xlsxin/... | grep '^fyne.io/' || true); \
-	if [ -n "$$bad" ]; then echo "forms/tables/layout/pdfout/xlsxout depend on Fyne:"; echo "$$bad"; exit 1; fi
+	@bad=$$(go list -deps ./forms/... ./tables/... ./layout/... ./pdfout/... ./xlsxout/... ./xlsxin/... ./export/... ./cli/... | grep '^fyne.io/' || true); \
+	if [ -n "$$bad" ]; then echo "forms/tables/layout/pdfout/xlsxout/xlsxin/export/cli depend on Fyne:"; echo "$$bad"; exit 1; fi
 	@bad=$$( (go list -deps ./pdfout/... | grep '^ziping/xlsxout'; go list -deps ./xlsxout/... | grep '^ziping/pdfout') || true); \
 	if [ -n "$$bad" ]; then echo "pdfout and xlsxout depend on each other:"; echo "$$bad"; exit 1; fi
 	@bad=$$(go list -deps ./tables/... | grep -E '^(ziping/(pdfout|xlsxout|layout|app)|codeberg.org/go-pdf|github.com/xuri)' || true); \
@@ -93,8 +93,15 @@ layering:
 	if [ -n "$$bad" ]; then echo "fyne/v2/app imported outside main.go:"; echo "$$bad"; exit 1; fi
 	@echo "layering ok"
 
+# Every package but app/ and the root (main.go, which import Fyne) builds and tests without cgo:
+# the command line (cli/) and the exports need no C compiler. `make unit` tests the two others.
+CGO_FREE_PKGS = $$(go list ./... | grep -v -e '/app$$' -e '^ziping$$')
+cgo-free:
+	CGO_ENABLED=0 go vet $(CGO_FREE_PKGS)
+	CGO_ENABLED=0 go test -count=1 $(CGO_FREE_PKGS)
+
 unit:
-	go test -count=1 ./...
+	go test -count=1 . ./app/
 
 # Every benchmark; `make bench BENCH=Largest` only the check and the exports of the largest
 # documents the limits allow (bench_test.go: each run as a process; ns/op is wall-clock time,

@@ -1,11 +1,6 @@
 // Command ziping is 绩效自评: a desktop editor for the annual budget performance
-// self-evaluation forms of a Chinese public-sector unit, with a command line for batch use:
-//
-//	ziping [FILE.zpb]                      open the editor
-//	ziping check [--json] FILE...          print totals and problems
-//	ziping export [--xlsx] [-o OUT] FILE   write the official tables as PDF (or Excel)
-//	ziping summary -o OUT FILE...          a department summary of several documents (.pdf or .xlsx)
-//	ziping version                         print the version
+// self-evaluation forms of a Chinese public-sector unit, with a command line for batch use
+// (package cli; `ziping help` lists its commands).
 package main
 
 import (
@@ -16,22 +11,23 @@ import (
 	fyneapp "fyne.io/fyne/v2/app"
 
 	"ziping/app"
+	"ziping/cli"
 )
 
-// version is the program's version, set by release builds with
-// -ldflags "-X main.version=…" (see the Makefile); "dev" in development builds.
+// version is set by release builds with -ldflags "-X main.version=…" (see the Makefile) and
+// passed to the command line and the window; "dev" in development builds.
 var version = "dev"
 
 func main() {
-	platformSetup(os.Args[1:])
-	app.Version = version
-	if code, handled := runCLI(os.Args[1:], os.Stdout, os.Stderr); handled {
+	args := os.Args[1:]
+	platformSetup(args)
+	code, window := cli.Run(args, os.Stdout, os.Stderr, cli.Info{Version: version})
+	if !window {
 		os.Exit(code)
 	}
-	a := fyneapp.NewWithID("cn.ziping.jixiao")
 	path := ""
-	if len(os.Args) > 1 {
-		path = os.Args[1]
+	if len(args) > 0 {
+		path = args[0]
 	}
-	app.Launch(a, path).ShowAndRun()
+	app.Launch(fyneapp.NewWithID("cn.ziping.jixiao"), path, app.Options{Version: version}).ShowAndRun()
 }

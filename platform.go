@@ -7,12 +7,12 @@ import (
 )
 
 // isCommandLine reports whether a start with args (without the program name) is for the command
-// line rather than the window. Windows needs to know before runCLI (cli.go) runs: a
+// line rather than the window. Windows needs to know before cli.Run (cli/cli.go) runs: a
 // command-line start attaches to the console it came from (console_windows.go), a window start
 // checks that the window can be opened (opengl_windows.go). The window opens with no argument
 // or with one document (Explorer passes its full path); anything else is a command, a mistyped
 // one too, whose message must be seen. Deciding by the shape of the arguments, not by a list of
-// commands, keeps new commands working; TestIsCommandLine checks it against runCLI's usage.
+// commands, keeps new commands working; TestIsCommandLine checks it against cli.Usage.
 func isCommandLine(args []string) bool {
 	switch {
 	case len(args) == 0:

@@ -2,11 +2,15 @@ package main
 
 import (
 	"io"
+	"os"
+	"path/filepath"
 	"regexp"
 	"testing"
+
+	"ziping/cli"
 )
 
-// The Windows start-up decides from the arguments alone, before runCLI runs, whether to attach
+// The Windows start-up decides from the arguments alone, before cli.Run runs, whether to attach
 // to the console or to open the window.
 func TestIsCommandLine(t *testing.T) {
 	tests := map[string]struct {
@@ -35,20 +39,29 @@ func TestIsCommandLine(t *testing.T) {
 			}
 		})
 	}
-	// Every command the usage text names is a command-line start, and runCLI handles it.
-	for _, m := range regexp.MustCompile(`(?m)^\s+ziping (\w+)`).FindAllStringSubmatch(usage, -1) {
+	// Every command the usage text names is a command-line start, and cli.Run handles it.
+	for _, m := range regexp.MustCompile(`(?m)^\s+ziping (\w+)`).FindAllStringSubmatch(cli.Usage, -1) {
 		args := []string{m[1], "--no-such-flag"}
 		if !isCommandLine(m[1:2]) || !isCommandLine(args) {
 			t.Errorf("`ziping %s` would open the window on Windows", m[1])
 		}
-		if _, handled := runCLI(args, io.Discard, io.Discard); !handled {
-			t.Errorf("usage names `ziping %s`, but runCLI does not handle it", m[1])
+		if _, window := cli.Run(args, io.Discard, io.Discard, cli.Info{}); window {
+			t.Errorf("usage names `ziping %s`, but cli.Run does not handle it", m[1])
 		}
 	}
-	// A document opens the window in runCLI too.
-	for _, doc := range []string{"文件.zpb", `C:\Users\张三\桌面\2021 自评.zpb`} {
-		if _, handled := runCLI([]string{doc}, io.Discard, io.Discard); handled {
-			t.Errorf("runCLI(%q) handled it, but Windows would open the window", doc)
+	// A document opens the window in cli.Run too (given a desktop: without one, cli.Run says
+	// so and exits; Windows checks OpenGL instead).
+	t.Setenv("DISPLAY", ":0")
+	doc := filepath.Join(t.TempDir(), "2021 自评.zpb")
+	if err := os.WriteFile(doc, []byte("{}"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{doc}, nil} {
+		if isCommandLine(args) {
+			t.Errorf("isCommandLine(%q): the command line, but a document opens the window", args)
+		}
+		if _, window := cli.Run(args, io.Discard, io.Discard, cli.Info{}); !window {
+			t.Errorf("cli.Run(%q) handled it, but Windows would open the window", args)
 		}
 	}
 }

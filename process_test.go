@@ -4,22 +4,32 @@ import (
 	"bytes"
 	"os"
 	"os/exec"
+	"runtime"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
+
+	"ziping/cli"
 )
 
-// cliEnv, when set in the environment, makes the test binary run the command line with the
-// arguments it holds (separated by \x1f) instead of the tests: runProcess uses it to run the
-// command line as its own process, which is what shows what happens before main (package
-// initialisation) and how much memory a run takes.
+// cliEnv, when set in the environment, makes the test binary run the program's main with the
+// arguments it holds (separated by \x1f) instead of the tests: runProcess uses it to run
+// ziping as its own process, which is what shows what happens before main (package
+// initialisation), whether a start reaches the window, and how much memory a run takes.
 const cliEnv = "ZIPING_TEST_CLI"
+
+// sample is the sample document, from the repository's root.
+const sample = "samples/fushun-shebao-2021.zpb"
 
 func TestMain(m *testing.M) {
 	if args, ok := os.LookupEnv(cliEnv); ok {
-		code, _ := runCLI(strings.Split(args, "\x1f"), os.Stdout, os.Stderr)
-		os.Exit(code)
+		os.Args = []string{os.Args[0]}
+		if args != "" {
+			os.Args = append(os.Args, strings.Split(args, "\x1f")...)
+		}
+		main()
+		os.Exit(0) // the window was opened and closed
 	}
 	os.Exit(m.Run())
 }
@@ -62,8 +72,36 @@ func TestNoLocaleWarning(t *testing.T) {
 	} {
 		env = append([]string{"LC_ALL=", "LC_MESSAGES=", "LANGUAGE="}, env...)
 		r := runProcess(t, env, "check", sample)
-		if r.code != exitOK || strings.Contains(r.stderr, "Fyne") || !strings.Contains(r.stdout, "总评价得分 97") {
+		if r.code != 0 || strings.Contains(r.stderr, "Fyne") || !strings.Contains(r.stdout, "总评价得分 97") {
 			t.Errorf("%v: code %d, stderr %q", env, r.code, r.stderr)
 		}
+	}
+}
+
+// TestNoDesktop: started for the window (no argument, or a document) with neither DISPLAY nor
+// WAYLAND_DISPLAY set, ziping prints one Chinese line pointing to the command line and exits
+// with cli.ExitNoDesktop, instead of dying in GLFW with a stack trace; a mistyped command or a
+// missing document is exit 2 with the usage, also with no desktop; the commands run.
+func TestNoDesktop(t *testing.T) {
+	if runtime.GOOS == "windows" || runtime.GOOS == "darwin" {
+		t.Skip("windows and darwin draw windows without X11 or Wayland (platform_windows.go checks OpenGL instead)")
+	}
+	env := []string{"DISPLAY=", "WAYLAND_DISPLAY="}
+	for _, args := range [][]string{nil, {sample}} {
+		r := runProcess(t, env, args...)
+		lines := strings.Split(strings.TrimSuffix(r.stderr, "\n"), "\n")
+		if r.code != cli.ExitNoDesktop || r.stdout != "" || len(lines) != 1 ||
+			!strings.Contains(r.stderr, "图形桌面") || !strings.Contains(r.stderr, "ziping help") {
+			t.Errorf("ziping %q without a desktop: exit %d, stdout %q, stderr %q", args, r.code, r.stdout, r.stderr)
+		}
+	}
+	for _, args := range [][]string{{"chek", sample}, {"chek"}, {"import.xlsx"}, {"没有这个文件.zpb"}} {
+		r := runProcess(t, env, args...)
+		if r.code != 2 || !strings.Contains(r.stderr, "用法") || strings.Contains(r.stderr, "goroutine") {
+			t.Errorf("ziping %q: exit %d, stderr %q", args, r.code, r.stderr)
+		}
+	}
+	if r := runProcess(t, env, "check", sample); r.code != 0 || !strings.Contains(r.stdout, "总评价得分 97") {
+		t.Errorf("check without a desktop: exit %d, stderr %q", r.code, r.stderr)
 	}
 }

@@ -13,10 +13,6 @@ import (
 	"ziping/assets"
 )
 
-// Version is the program's version, shown in 帮助 › 关于. main sets it from the version that
-// release builds stamp with -ldflags -X (the git description); "dev" in development builds.
-var Version = "dev"
-
 // AppDescription is the one-line description of the program.
 const AppDescription = "填写部门（单位）整体绩效自评表与预算项目（政策）绩效目标自评表，计算得分、检查错误，并导出正式表格 PDF。"
 
@@ -75,7 +71,7 @@ type aboutDialog struct {
 
 func newAboutDialog(w *Window) *aboutDialog {
 	a := &aboutDialog{}
-	a.Head = widget.NewLabel(AppName + "　版本 " + versionText() + "\n" + AppDescription)
+	a.Head = widget.NewLabel(AppName + "　版本 " + versionText(w.Version) + "\n" + AppDescription)
 	a.Head.Wrapping = fyne.TextWrapWord
 	a.Licences = widget.NewLabel(licenceText())
 	a.Licences.Wrapping = fyne.TextWrapWord
@@ -91,13 +87,13 @@ func (w *Window) showAbout() {
 	newAboutDialog(w).dialog.Show()
 }
 
-// versionText is Version as shown to the user. The package version of FyneApp.toml is left
+// versionText is the version (Window.Version) as shown to the user. The package version of FyneApp.toml is left
 // out: builds made without the fyne command report Fyne's default 0.0.1 for it.
-func versionText() string {
-	if Version == "dev" {
+func versionText(version string) string {
+	if version == "dev" || version == "" {
 		return "开发版"
 	}
-	return Version
+	return version
 }
 
 // licenceText lists the modules with their licences and versions (from the build information,

@@ -38,11 +38,8 @@ func overlayLabelsOf(win fyne.Window) string {
 }
 
 func TestAboutDialog(t *testing.T) {
-	old := Version
-	Version = "v9.8.7-test"
-	t.Cleanup(func() { Version = old })
-
 	w := New(test.NewTempApp(t))
+	w.Version = "v9.8.7-test"
 	findMenuItem(t, w, "帮助", "关于"+AppName).Action()
 	text := overlayLabels(w)
 	if text == "" {
@@ -64,15 +61,13 @@ func TestAboutDialog(t *testing.T) {
 }
 
 func TestVersionText(t *testing.T) {
-	old := Version
-	t.Cleanup(func() { Version = old })
 	for version, want := range map[string]string{
 		"dev":           "开发版",
+		"":              "开发版",
 		"v0.1.0":        "v0.1.0",
 		"ec47bec-dirty": "ec47bec-dirty",
 	} {
-		Version = version
-		if got := versionText(); got != want {
+		if got := versionText(version); got != want {
 			t.Errorf("Version %q: versionText() = %q, want %q", version, got, want)
 		}
 	}

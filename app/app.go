@@ -48,6 +48,9 @@ type Window struct {
 
 	// ReadOnlyFrom is the file a newer program saved, shown read-only: saving asks for a new name.
 	ReadOnlyFrom string
+	// Version is the program's version, shown in 帮助 › 关于 (Options.Version); "" or "dev" in
+	// development builds and tests.
+	Version string
 
 	recoveryKeys   map[string]bool // recovery copies this window wrote or restored
 	recoveryDialog dialog.Dialog   // the restore question, when one is showing
@@ -87,6 +90,12 @@ func NewForFile(a fyne.App, path string) *Window {
 	return w
 }
 
+// Options are what main tells the window about the program.
+type Options struct {
+	// Version is the version release builds stamp with -ldflags (the Makefile); "dev" otherwise.
+	Version string
+}
+
 // Launch opens the main window as the program starts, showing the file at path (a new document
 // when path is ""). It is New or NewForFile with a quicker first frame (measured in docs/DEVELOPING.md):
 //   - the window is created (~90 ms of OpenGL set-up) while the fonts are parsed;
@@ -94,10 +103,11 @@ func NewForFile(a fyne.App, path string) *Window {
 //     short-lived objects; collecting them on two cores slowed the start by ~50 ms);
 //   - the unit tab's sections below the 收支 table are built just after the first frame is on
 //     screen (see unitTab.ensure).
-func Launch(a fyne.App, path string) *Window {
+func Launch(a fyne.App, path string, opts Options) *Window {
 	gc := debug.SetGCPercent(-1)
 	limit := debug.SetMemoryLimit(1 << 30) // with the collector off, it still runs at 1 GiB
 	w := newWindow(a, true)
+	w.Version = opts.Version
 	w.deferUnit = true
 	fallback := time.AfterFunc(firstFrameFallback, func() { fyne.Do(w.firstFrame) })
 	w.afterFirst = func() {

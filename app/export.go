@@ -1,8 +1,8 @@
 package app
 
 import (
-	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/url"
 	"os"
@@ -17,8 +17,8 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"ziping/export"
 	"ziping/forms"
-	"ziping/pdfout"
 )
 
 // printPrefix names the temporary PDFs made for printing; ones older than printKeep are
@@ -37,26 +37,45 @@ func (w *Window) ExportPDF() {
 }
 
 // exportTo writes the PDF of a copy of the document to path off the UI goroutine, then
-// offers to open it.
+// offers to open it. The document's own file is the export's input: path may not be it, by
+// any name or link (export.Document).
 func (w *Window) exportTo(path string) {
 	doc, err := snapshot(w.Doc)
 	if err != nil {
 		dialog.ShowError(err, w.Win)
 		return
 	}
-	var res *pdfout.Result
-	var notes string
+	inputs := w.exportInputs()
+	var res *export.Result
 	w.background("导出 PDF", "正在生成 PDF，请稍候…",
-		func() { res, err = writePDF(path, doc); notes = exportNotes(doc) },
-		func() { w.exportDone(path, res, notes, err) })
+		func() { res, err = export.Document(path, export.PDF, doc, inputs...); err = inDialog(err) },
+		func() { w.exportDone(path, res, err) })
 }
 
-func (w *Window) exportDone(path string, res *pdfout.Result, notes string, err error) {
+// inDialog is err as a dialog says it: a file that could not be written is named by its base
+// name, as the window's other messages name files (the command line gives the whole path).
+func inDialog(err error) error {
+	var we *export.WriteError
+	if errors.As(err, &we) {
+		return &export.WriteError{Path: filepath.Base(we.Path), Err: we.Err}
+	}
+	return err
+}
+
+// exportInputs are the files an export of the document reads: its own file, when it has one.
+func (w *Window) exportInputs() []string {
+	if w.Path == "" {
+		return nil
+	}
+	return []string{w.Path}
+}
+
+func (w *Window) exportDone(path string, res *export.Result, err error) {
 	if err != nil {
 		dialog.ShowError(withHint(fmt.Errorf("导出 PDF 失败：%w", err)), w.Win)
 		return
 	}
-	msg := fmt.Sprintf("已导出“%s”（%d 页）。", filepath.Base(path), res.Pages) + notes + warningNote(res) + "\n\n是否打开？"
+	msg := fmt.Sprintf("已导出“%s”（%s）。", filepath.Base(path), res.Size()) + exportNotes(res.Notes) + warningNote(res.Warnings) + "\n\n是否打开？"
 	d := dialog.NewConfirm("导出完成", msg, func(open bool) {
 		if open {
 			w.openPDF(path)
@@ -76,13 +95,13 @@ func (w *Window) Print() {
 		return
 	}
 	var path string
-	var res *pdfout.Result
+	var res *export.Result
 	w.background("打印", "正在生成打印用的 PDF，请稍候…",
 		func() { path, res, err = writeTempPDF(doc) },
 		func() { w.printDone(path, res, err) })
 }
 
-func (w *Window) printDone(path string, res *pdfout.Result, err error) {
+func (w *Window) printDone(path string, res *export.Result, err error) {
 	if err != nil {
 		dialog.ShowError(fmt.Errorf("生成打印用的 PDF 失败：%w", err), w.Win)
 		return
@@ -90,16 +109,15 @@ func (w *Window) printDone(path string, res *pdfout.Result, err error) {
 	if !w.openPDF(path) {
 		return
 	}
-	msg := fmt.Sprintf("已在 PDF 阅读器中打开要打印的表格（%d 页），请在阅读器中选择“打印”。", res.Pages) + warningNote(res)
+	msg := fmt.Sprintf("已在 PDF 阅读器中打开要打印的表格（%d 页），请在阅读器中选择“打印”。", res.Pages) + warningNote(res.Warnings)
 	dialog.ShowInformation("打印", msg, w.Win)
 }
 
-// exportNotes says what an export of doc leaves out or blank (forms.ExportNotes), at most five
-// lines, for the message that reports the export.
-func exportNotes(doc *forms.Document) string {
-	notes := forms.ExportNotes(doc, forms.Evaluate(doc))
+// exportNotes is what an export leaves out or blank (export.Result.Notes), at most five lines,
+// for the message that reports the export.
+func exportNotes(notes []string) string {
 	if len(notes) > 5 {
-		notes = append(notes[:5], fmt.Sprintf("……（共 %d 条，详见“检查”页）", len(notes)))
+		notes = append(notes[:5:5], fmt.Sprintf("……（共 %d 条，详见“检查”页）", len(notes)))
 	}
 	if len(notes) == 0 {
 		return ""
@@ -108,8 +126,8 @@ func exportNotes(doc *forms.Document) string {
 }
 
 // warningNote mentions the texts the PDF printed with □ for characters its fonts lack.
-func warningNote(res *pdfout.Result) string {
-	if n := len(res.Warnings); n > 0 {
+func warningNote(warnings []forms.Problem) string {
+	if n := len(warnings); n > 0 {
 		return fmt.Sprintf("\n\n注意：有 %d 处文字含有 PDF 无法显示的字符，已印成“□”，详见“检查”页。", n)
 	}
 	return ""
@@ -177,36 +195,10 @@ func snapshot(doc *forms.Document) (*forms.Document, error) {
 	return c, nil
 }
 
-func render(doc *forms.Document) ([]byte, *pdfout.Result, error) {
-	var buf bytes.Buffer
-	res, err := pdfout.Render(&buf, doc, pdfout.Options{Created: pdfout.CreatedFromEnv()})
-	if err != nil {
-		return nil, nil, err
-	}
-	return buf.Bytes(), res, nil
-}
-
-// writePDF renders doc completely in memory, then writes it to a temporary file beside path
-// and renames that into place: a failure never leaves half a PDF, and an existing PDF stays
-// whole until the new one is complete.
-func writePDF(path string, doc *forms.Document) (*pdfout.Result, error) {
-	if err := forms.CheckExportTarget(path); err != nil { // never through a link onto a document
-		return nil, err
-	}
-	data, res, err := render(doc)
-	if err != nil {
-		return nil, err
-	}
-	if err := forms.WriteFileAtomic(path, data); err != nil {
-		return nil, fmt.Errorf("无法写入“%s”：%w", filepath.Base(path), err)
-	}
-	return res, nil
-}
-
 // writeTempPDF renders doc into a new temporary file for printing and returns its path.
-func writeTempPDF(doc *forms.Document) (string, *pdfout.Result, error) {
+func writeTempPDF(doc *forms.Document) (string, *export.Result, error) {
 	removeOldPrints()
-	data, res, err := render(doc)
+	data, res, err := export.Render(doc, export.PDF)
 	if err != nil {
 		return "", nil, err
 	}

@@ -1,7 +1,6 @@
 package app
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"path/filepath"
@@ -13,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"ziping/export"
 	"ziping/forms"
 	"ziping/xlsxin"
 )
@@ -239,23 +239,8 @@ func (w *Window) ExportTemplate() {
 func (w *Window) exportTemplateTo(path string) {
 	var err error
 	w.background("导出导入模板", "正在生成模板，请稍候…",
-		func() { err = writeTemplate(path) },
+		func() { err = inDialog(export.Template(path)) },
 		func() { w.exportTemplateDone(path, err) })
-}
-
-// writeTemplate writes the template beside path and renames it into place, as writeXLSX does.
-func writeTemplate(path string) error {
-	if err := forms.CheckExportTarget(path); err != nil { // never through a link onto a document
-		return err
-	}
-	var buf bytes.Buffer
-	if err := xlsxin.Template(&buf); err != nil {
-		return err
-	}
-	if err := forms.WriteFileAtomic(path, buf.Bytes()); err != nil {
-		return fmt.Errorf("无法写入“%s”：%w", filepath.Base(path), err)
-	}
-	return nil
 }
 
 func (w *Window) exportTemplateDone(path string, err error) {

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2"
 	"github.com/xuri/excelize/v2"
 
+	"ziping/export"
 	"ziping/forms"
 )
 
@@ -54,7 +55,7 @@ func sampleWorkbook(t *testing.T, dir string) (string, *forms.Document) {
 		t.Fatal(err)
 	}
 	path := filepath.Join(dir, "抚顺社保.xlsx")
-	if _, err := writeXLSX(path, doc); err != nil {
+	if _, err := export.Document(path, export.XLSX, doc); err != nil {
 		t.Fatal(err)
 	}
 	return path, doc

@@ -39,7 +39,10 @@ func TestLaunchDefersLowerSections(t *testing.T) {
 	defer func() { firstFrameFallback = old }()
 	gc := debug.SetGCPercent(100)
 	debug.SetGCPercent(gc)
-	w := Launch(a, fileSample)
+	w := Launch(a, fileSample, Options{Version: "v9.8.7-launch"})
+	if w.Version != "v9.8.7-launch" {
+		t.Errorf("the window's version is %q, not the one Launch was given", w.Version)
+	}
 	if w.Unit.Tree != nil || w.Unit.Tasks != nil || len(w.Unit.rest.Objects) != 0 {
 		t.Fatal("the lower sections were built before the first frame")
 	}
@@ -69,7 +72,7 @@ func TestLaunchDefersLowerSections(t *testing.T) {
 	}
 
 	// Going to a problem in the tree before the first frame builds the sections.
-	w2 := Launch(a, fileSample)
+	w2 := Launch(a, fileSample, Options{Version: "dev"})
 	defer w2.firstFrame()
 	loc := forms.Location{Form: -1, Section: forms.SecIndicators, Index: -1, Path: forms.RowPath{L1: 0, L2: 0, Row: 0}, Field: "reason"}
 	if e := w2.entryIn(loc); e == nil || w2.Unit.Tree == nil {

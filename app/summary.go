@@ -1,7 +1,6 @@
 package app
 
 import (
-	"bytes"
 	"fmt"
 	"path/filepath"
 	"runtime"
@@ -14,9 +13,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"ziping/export"
 	"ziping/forms"
-	"ziping/pdfout"
-	"ziping/xlsxout"
 )
 
 // summaryName is the file name the export dialogs suggest, before the extension.
@@ -136,23 +134,30 @@ func (s *summaryWindow) addCurrent() {
 }
 
 // already says why the document at path (absolute, or "" for an unsaved one) cannot be added,
-// current telling whether it is the current document; "" when it can.
+// current telling whether it is the current document; "" when it can. A file is the same as
+// an entry's by any spelling of its path or any link to it (export.Duplicate, os.SameFile),
+// as on the command line.
 func (s *summaryWindow) already(path string, current bool) string {
-	for _, e := range s.Entries {
-		switch {
-		case current && e.Current:
+	paths := make([]string, len(s.Entries))
+	for i, e := range s.Entries {
+		if current && e.Current {
 			return "当前文档已在汇总中。要换成它现在的内容，请先在列表中移除它，再添加。"
-		case path != "" && e.Path != "" && samePath(e.Path, path) && e.Current:
-			return fmt.Sprintf("“%s”已作为当前文档在汇总中。", filepath.Base(path))
-		case path != "" && e.Path != "" && samePath(e.Path, path):
-			return fmt.Sprintf("“%s”已在汇总中。", filepath.Base(path))
 		}
+		paths[i] = e.Path
 	}
-	return ""
+	switch i := export.Duplicate(paths, path); {
+	case i < 0:
+		return ""
+	case s.Entries[i].Current:
+		return fmt.Sprintf("“%s”已作为当前文档在汇总中。", filepath.Base(path))
+	case s.Entries[i].Path != path:
+		return fmt.Sprintf("“%s”与已在汇总中的“%s”是同一个文档。", path, s.Entries[i].Path)
+	}
+	return fmt.Sprintf("“%s”已在汇总中。", filepath.Base(path))
 }
 
-// summaryAbsPath is path made absolute, so that one file is named one way; path itself when that
-// fails.
+// summaryAbsPath is path made absolute, so that the list names each file fully; path itself
+// when that fails.
 func summaryAbsPath(path string) string {
 	if abs, err := filepath.Abs(path); err == nil {
 		return abs
@@ -259,39 +264,21 @@ func (s *summaryWindow) export(ext string) {
 		return
 	}
 	sum := s.Summary // never changed once made: update makes a new one
+	var inputs []string
+	for _, e := range s.Entries {
+		if e.Path != "" {
+			inputs = append(inputs, e.Path)
+		}
+	}
 	s.chooseSave(summaryName+ext, ext, func(path string) {
 		target := withExt(path, ext)
 		s.confirmReplace(path, target, func() {
-			var warnings []forms.Problem
+			var res *export.Result
 			var err error
-			s.background(func() { warnings, err = writeSummary(target, ext, sum) },
-				func() { s.exportDone(target, warnings, err) })
+			s.background(func() { res, err = export.Summary(target, export.Format(ext), sum, inputs...); err = inDialog(err) },
+				func() { s.exportDone(target, res, err) })
 		})
 	})
-}
-
-// writeSummary renders the summary as ext (".pdf" or ".xlsx") in memory, then writes it
-// atomically to path; warnings are the texts it could not write as typed.
-func writeSummary(path, ext string, sum *forms.Summary) (warnings []forms.Problem, err error) {
-	if err := forms.CheckExportTarget(path); err != nil { // never through a link onto a document
-		return nil, err
-	}
-	var buf bytes.Buffer
-	if ext == ".xlsx" {
-		warnings, err = xlsxout.WriteSummary(&buf, sum)
-	} else {
-		var res *pdfout.Result
-		if res, err = pdfout.RenderSummary(&buf, sum, pdfout.Options{Created: pdfout.CreatedFromEnv()}); err == nil {
-			warnings = res.Warnings
-		}
-	}
-	if err != nil {
-		return nil, err
-	}
-	if err := forms.WriteFileAtomic(path, buf.Bytes()); err != nil {
-		return nil, fmt.Errorf("无法写入“%s”：%w", filepath.Base(path), err)
-	}
-	return warnings, nil
 }
 
 // summaryWarningNote names, in the export's result dialog, the texts the file could not hold as
@@ -311,12 +298,12 @@ func summaryWarningNote(warnings []forms.Problem) string {
 	return note
 }
 
-func (s *summaryWindow) exportDone(path string, warnings []forms.Problem, err error) {
+func (s *summaryWindow) exportDone(path string, res *export.Result, err error) {
 	if err != nil {
 		dialog.ShowError(withHint(fmt.Errorf("导出部门汇总失败：%w", err)), s.Win)
 		return
 	}
-	msg := fmt.Sprintf("已导出“%s”。", filepath.Base(path)) + summaryWarningNote(warnings) + "\n\n是否打开？"
+	msg := fmt.Sprintf("已导出“%s”。", filepath.Base(path)) + summaryWarningNote(res.Warnings) + "\n\n是否打开？"
 	d := dialog.NewConfirm("导出完成", msg, func(open bool) {
 		if !open {
 			return

@@ -1,15 +1,13 @@
 package app
 
 import (
-	"bytes"
 	"fmt"
 	"path/filepath"
 	"runtime"
 
 	"fyne.io/fyne/v2/dialog"
 
-	"ziping/forms"
-	"ziping/xlsxout"
+	"ziping/export"
 )
 
 // ExportXLSX asks where to write the workbook (one sheet per form, computed cells as formulas)
@@ -22,27 +20,27 @@ func (w *Window) ExportXLSX() {
 }
 
 // exportXLSXTo writes the workbook of a copy of the document to path off the UI goroutine,
-// then reports the result.
+// then reports the result; the document's own file is the export's input, as for the PDF.
 func (w *Window) exportXLSXTo(path string) {
 	doc, err := snapshot(w.Doc)
 	if err != nil {
 		dialog.ShowError(err, w.Win)
 		return
 	}
-	var res *xlsxout.Result
-	var notes string
+	inputs := w.exportInputs()
+	var res *export.Result
 	w.background("导出 Excel", "正在生成 Excel 文件，请稍候…",
-		func() { res, err = writeXLSX(path, doc); notes = exportNotes(doc) },
-		func() { w.exportXLSXDone(path, res, notes, err) })
+		func() { res, err = export.Document(path, export.XLSX, doc, inputs...); err = inDialog(err) },
+		func() { w.exportXLSXDone(path, res, err) })
 }
 
-func (w *Window) exportXLSXDone(path string, res *xlsxout.Result, notes string, err error) {
+func (w *Window) exportXLSXDone(path string, res *export.Result, err error) {
 	if err != nil {
 		dialog.ShowError(withHint(fmt.Errorf("导出 Excel 失败：%w", err)), w.Win)
 		return
 	}
-	msg := fmt.Sprintf("已导出“%s”（%d 个工作表，每张表一个）。\n\n小计、执行率、得分和总分是公式，可在 Excel 或 WPS 中核对。",
-		filepath.Base(path), len(res.Sheets)) + notes
+	msg := fmt.Sprintf("已导出“%s”（%s，每张表一个）。\n\n小计、执行率、得分和总分是公式，可在 Excel 或 WPS 中核对。",
+		filepath.Base(path), res.Size()) + exportNotes(res.Notes)
 	if n := len(res.Warnings); n > 0 {
 		msg += fmt.Sprintf("\n\n注意：有 %d 处文字无法按原样写入 Excel：", n)
 		for i, p := range res.Warnings {
@@ -64,21 +62,4 @@ func (w *Window) exportXLSXDone(path string, res *xlsxout.Result, notes string, 
 	d.SetConfirmText("打开")
 	d.SetDismissText("关闭")
 	d.Show()
-}
-
-// writeXLSX makes the workbook in memory, then writes it beside path and renames it into
-// place, as writePDF does: a failure never leaves half a file.
-func writeXLSX(path string, doc *forms.Document) (*xlsxout.Result, error) {
-	if err := forms.CheckExportTarget(path); err != nil { // never through a link onto a document
-		return nil, err
-	}
-	var buf bytes.Buffer
-	res, err := xlsxout.Write(&buf, doc)
-	if err != nil {
-		return nil, err
-	}
-	if err := forms.WriteFileAtomic(path, buf.Bytes()); err != nil {
-		return nil, fmt.Errorf("无法写入“%s”：%w", filepath.Base(path), err)
-	}
-	return res, nil
 }

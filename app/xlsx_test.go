@@ -58,7 +58,7 @@ func TestExportXLSXFailureLeavesNoFile(t *testing.T) {
 	answerSave(w, filepath.Join(dir, "没有这个文件夹", "表.xlsx"))
 	w.ExportXLSX()
 	w.files().jobs.Wait()
-	if text := dialogText(w); !strings.Contains(text, "导出 Excel 失败") || !strings.Contains(text, "无法写入“表.xlsx”") {
+	if text := dialogText(w); !strings.Contains(text, "导出 Excel 失败") || !strings.Contains(text, "无法写入“表.xlsx”：文件或文件夹不存在") {
 		t.Errorf("error dialog says %q", text)
 	}
 	if entries, _ := os.ReadDir(dir); len(entries) != 0 {

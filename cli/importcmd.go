@@ -1,7 +1,6 @@
-package main
+package cli
 
 import (
-	"bytes"
 	"flag"
 	"fmt"
 	"io"
@@ -9,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"ziping/export"
 	"ziping/forms"
 	"ziping/xlsxin"
 )
@@ -72,17 +72,8 @@ func runTemplate(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "输出文件“%s”的扩展名应为 .xlsx\n", *out)
 		return exitUnusable
 	}
-	if err := forms.CheckExportTarget(*out); err != nil {
+	if err := export.Template(*out); err != nil {
 		fmt.Fprintln(stderr, err)
-		return exitUnusable
-	}
-	var buf bytes.Buffer
-	if err := xlsxin.Template(&buf); err != nil {
-		fmt.Fprintln(stderr, err)
-		return exitUnusable
-	}
-	if err := forms.WriteFileAtomic(*out, buf.Bytes()); err != nil {
-		fmt.Fprintf(stderr, "无法写入“%s”（%s）\n", *out, forms.SystemReason(err))
 		return exitUnusable
 	}
 	fmt.Fprintf(stdout, "已生成导入模板 %s\n", *out)

@@ -1,16 +1,14 @@
-package main
+package cli
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
 	"strings"
 
+	"ziping/export"
 	"ziping/forms"
-	"ziping/pdfout"
-	"ziping/xlsxout"
 )
 
 // summaryUsage is printed when the summary command line is wrong.
@@ -52,15 +50,16 @@ func runSummary(args []string, stdout, stderr io.Writer) int {
 		return exitUnusable
 	}
 	s := forms.NewSummary(inputs)
-	data, warnings, err := renderSummary(s, out)
+	f, _ := export.FormatOf(out) // checkSummaryOutput made sure it is one
+	res, err := export.Summary(out, f, s, files...)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return exitUnusable
 	}
-	if !writeOutput(stderr, out, files, data, warnings) {
-		return exitUnusable
+	for _, w := range res.Warnings {
+		fmt.Fprintln(stderr, w)
 	}
-	for _, n := range s.Notes {
+	for _, n := range res.Notes {
 		fmt.Fprintln(stderr, "注："+n)
 	}
 	fmt.Fprintf(stdout, "已生成部门汇总 %s（%d 个单位，%d 个项目）\n", out, s.Total.Units, s.Total.Projects)
@@ -98,45 +97,24 @@ func parseSummaryArgs(args []string) (files []string, out string, err error) {
 // checkSummaryOutput requires an output whose extension says PDF or Excel, and says why a
 // .zpb is refused.
 func checkSummaryOutput(out string) error {
-	switch ext := strings.ToLower(filepath.Ext(out)); {
+	_, ok := export.FormatOf(out)
+	switch {
 	case out == "":
 		return errors.New("请用 -o 指定输出文件，扩展名 .pdf 输出 PDF，.xlsx 输出 Excel")
-	case ext == forms.FileExt:
-		return checkTarget(out, nil) // refused by its extension
-	case ext != ".pdf" && ext != ".xlsx":
+	case strings.EqualFold(filepath.Ext(out), forms.FileExt):
+		return export.CheckTarget(out) // refused by its extension
+	case !ok:
 		return fmt.Errorf("输出文件“%s”的扩展名应为 .pdf 或 .xlsx", out)
 	}
 	return nil
 }
 
-// checkSummaryFiles refuses a file given twice (by the same path, another path or a link) and
-// an output that would replace one of the documents.
+// checkSummaryFiles refuses a file given twice (by the same path, another spelling of it or a
+// link: export.Distinct) and an output that would replace one of the documents, before any
+// document is read; export.Summary checks both again.
 func checkSummaryFiles(files []string, out string) error {
-	for i, f := range files {
-		for j := range i {
-			if forms.SameFile(f, files[j]) {
-				return fmt.Errorf("第 %d 个文件“%s”与第 %d 个文件“%s”是同一个文档：同一单位不能汇总两次，请去掉重复的文件", i+1, f, j+1, files[j])
-			}
-		}
+	if err := export.Distinct(files); err != nil {
+		return err
 	}
-	return checkTarget(out, files)
-}
-
-// renderSummary makes the PDF or the workbook of s, as out's extension says, in memory, so
-// that a failure writes nothing; it returns the warnings about texts it could not write as
-// typed.
-func renderSummary(s *forms.Summary, out string) ([]byte, []forms.Problem, error) {
-	var buf bytes.Buffer
-	if strings.EqualFold(filepath.Ext(out), ".xlsx") {
-		warnings, err := xlsxout.WriteSummary(&buf, s)
-		if err != nil {
-			return nil, nil, err
-		}
-		return buf.Bytes(), warnings, nil
-	}
-	res, err := pdfout.RenderSummary(&buf, s, pdfout.Options{Created: pdfout.CreatedFromEnv()})
-	if err != nil {
-		return nil, nil, err
-	}
-	return buf.Bytes(), res.Warnings, nil
+	return export.CheckTarget(out, files...)
 }

@@ -1,17 +1,29 @@
-package main
+package cli
 
 import (
 	"bytes"
 	"encoding/json"
+	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
 	"ziping/forms"
 )
 
-const sample = "samples/fushun-shebao-2021.zpb"
+const sample = "../samples/fushun-shebao-2021.zpb"
+
+// testVersion is the version the tests' runs are given.
+const testVersion = "v9.8.7-test"
+
+// runCLI is Run with the test version; handled is true when the command line handled args
+// (false when they are for the window).
+func runCLI(args []string, stdout, stderr io.Writer) (code int, handled bool) {
+	code, window := Run(args, stdout, stderr, Info{Version: testVersion})
+	return code, !window
+}
 
 func TestCheckJSONSample(t *testing.T) {
 	var out, errOut bytes.Buffer
@@ -87,6 +99,7 @@ func TestCheckExitCodes(t *testing.T) {
 }
 
 func TestGUIArgsNotHandled(t *testing.T) {
+	t.Setenv("DISPLAY", ":0")
 	for _, args := range [][]string{nil, {sample}} {
 		if _, handled := runCLI(args, &bytes.Buffer{}, &bytes.Buffer{}); handled {
 			t.Errorf("%v handled by the CLI", args)
@@ -128,9 +141,6 @@ func TestExport(t *testing.T) {
 }
 
 func TestVersion(t *testing.T) {
-	old := version
-	defer func() { version = old }()
-	version = "v9.8.7-test"
 	var out, errOut bytes.Buffer
 	code, handled := runCLI([]string{"version"}, &out, &errOut)
 	if !handled || code != exitOK || !strings.Contains(out.String(), "v9.8.7-test") {
@@ -198,7 +208,7 @@ func TestCheckIncompleteProject(t *testing.T) {
 // TestReadmeListsWordingsAndUnits: the README's table of recognised target wordings and units
 // names every entry of forms.Wordings and forms.UnitKinds.
 func TestReadmeListsWordingsAndUnits(t *testing.T) {
-	data, err := os.ReadFile("docs/scoring.md")
+	data, err := os.ReadFile("../docs/scoring.md")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -252,9 +262,11 @@ func TestCheckUnreadableNotCounted(t *testing.T) {
 	}
 }
 
-// TestUnknownCommand: a mistyped command or option is refused with the usage and exit 2,
-// without trying to open a window; a document, existing or not, still goes to the window.
+// TestUnknownCommand: a mistyped command or option, or a document that is not there, is
+// refused with the usage and exit 2, without trying to open a window; an existing document
+// goes to the window.
 func TestUnknownCommand(t *testing.T) {
+	t.Setenv("DISPLAY", ":0") // the window's arguments are told apart from a missing desktop
 	for _, args := range [][]string{{"chek", sample}, {"chek"}, {"--bogus"}, {"-x", sample}, {sample, sample}} {
 		var out, errOut bytes.Buffer
 		code, handled := runCLI(args, &out, &errOut)
@@ -262,9 +274,76 @@ func TestUnknownCommand(t *testing.T) {
 			t.Errorf("%q: handled %v, code %d, stderr %q", args, handled, code, errOut.String())
 		}
 	}
-	for _, args := range [][]string{{filepath.Join(t.TempDir(), "new.zpb")}, {"新文档.zpb"}, {"./chek"}} {
-		if _, handled := runCLI(args, &bytes.Buffer{}, &bytes.Buffer{}); handled {
-			t.Errorf("%q handled by the command line", args)
+	dir := t.TempDir()
+	for arg, want := range map[string]string{
+		filepath.Join(dir, "new.zpb"): "无法打开“" + filepath.Join(dir, "new.zpb") + "”：文件或文件夹不存在",
+		"新文档.zpb":                     "无法打开“新文档.zpb”",
+		"./chek":                      "无法打开“./chek”",
+		dir:                           "“" + dir + "”是一个文件夹",
+	} {
+		var out, errOut bytes.Buffer
+		code, handled := runCLI([]string{arg}, &out, &errOut)
+		if runtime.GOOS == "windows" { // the window says it (Run's doc)
+			if handled {
+				t.Errorf("%q: handled on Windows, code %d, stderr %q", arg, code, errOut.String())
+			}
+			continue
 		}
+		if !handled || code != exitUnusable || !strings.Contains(errOut.String(), want) || !strings.Contains(errOut.String(), "用法") || out.Len() != 0 {
+			t.Errorf("%q: handled %v, code %d, stderr %q", arg, handled, code, errOut.String())
+		}
+	}
+	doc := filepath.Join(dir, "文档 2021.zpb")
+	data, _ := os.ReadFile(sample)
+	os.WriteFile(doc, data, 0o644)
+	for _, args := range [][]string{{doc}, {sample}, nil} {
+		var out, errOut bytes.Buffer
+		if code, handled := runCLI(args, &out, &errOut); handled || code != 0 || out.Len()+errOut.Len() != 0 {
+			t.Errorf("%q: handled %v, code %d, stdout %q, stderr %q; want the window", args, handled, code, out.String(), errOut.String())
+		}
+	}
+}
+
+// TestNoDesktop: where windows need X11 or Wayland, the window asked for with neither display
+// set is one line naming the command line and ExitNoDesktop; the commands still run.
+func TestNoDesktop(t *testing.T) {
+	env := func(display, wayland string) func(string) string {
+		return func(k string) string { return map[string]string{"DISPLAY": display, "WAYLAND_DISPLAY": wayland}[k] }
+	}
+	for _, tc := range []struct {
+		goos             string
+		display, wayland string
+		want             bool
+	}{
+		{"linux", "", "", true},
+		{"freebsd", "", "", true},
+		{"linux", ":0", "", false},
+		{"linux", "", "wayland-0", false},
+		{"windows", "", "", false},
+		{"darwin", "", "", false},
+	} {
+		if got := noDesktop(env(tc.display, tc.wayland), tc.goos); got != tc.want {
+			t.Errorf("noDesktop(DISPLAY=%q WAYLAND_DISPLAY=%q, %s) = %v, want %v", tc.display, tc.wayland, tc.goos, got, tc.want)
+		}
+	}
+	if !noDesktop(env("", ""), runtime.GOOS) {
+		return // this system draws windows without X11 or Wayland: nothing more to see here
+	}
+	t.Setenv("DISPLAY", "")
+	t.Setenv("WAYLAND_DISPLAY", "")
+	for _, args := range [][]string{nil, {sample}} {
+		var out, errOut bytes.Buffer
+		code, handled := runCLI(args, &out, &errOut)
+		if !handled || code != ExitNoDesktop || out.Len() != 0 || strings.Count(errOut.String(), "\n") != 1 ||
+			!strings.Contains(errOut.String(), "图形桌面") || !strings.Contains(errOut.String(), "ziping help") {
+			t.Errorf("%q: handled %v, code %d, stdout %q, stderr %q", args, handled, code, out.String(), errOut.String())
+		}
+	}
+	var out bytes.Buffer
+	if code, handled := runCLI([]string{"check", sample}, &out, &bytes.Buffer{}); !handled || code != exitOK || !strings.Contains(out.String(), "总评价得分 97") {
+		t.Errorf("check without a desktop: code %d, %q", code, out.String())
+	}
+	if !strings.Contains(Usage, "退出码 3") || ExitNoDesktop != 3 {
+		t.Errorf("the usage does not give the exit code %d without a desktop", ExitNoDesktop)
 	}
 }

@@ -1,4 +1,7 @@
-package main
+// Package cli is the command line of 绩效自评 (Ziping): check, export, summary, import,
+// template, version and help. main.go runs it first and opens the window only when Run says the
+// arguments are for the window. It never imports Fyne, so it builds and tests without cgo.
+package cli
 
 import (
 	"encoding/json"
@@ -7,6 +10,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 
 	"ziping/forms"
@@ -18,35 +22,60 @@ const (
 	exitOK       = 0 // no errors
 	exitProblems = 1 // the documents have errors
 	exitUnusable = 2 // a file could not be read, or the command line is wrong
+	// ExitNoDesktop: the window was asked for where there is no graphical desktop (Linux and
+	// the BSDs with neither DISPLAY nor WAYLAND_DISPLAY set). It is the code the Windows start
+	// exits with when OpenGL cannot draw the window (exitNoWindow, platform.go).
+	ExitNoDesktop = 3
 )
 
-// runCLI runs a subcommand when args start with one; handled is false when the GUI should start.
-func runCLI(args []string, stdout, stderr io.Writer) (code int, handled bool) {
-	if len(args) == 0 {
-		return 0, false
+// Info is what the program knows about itself, passed in by main: Version is the version
+// release builds stamp with -ldflags (the Makefile), "dev" otherwise.
+type Info struct {
+	Version string
+}
+
+// Run runs the command line with args (without the program's name). window is true when args
+// are for the editor window instead — no argument, or one existing document — and main opens
+// it; code is then 0. Anything else is handled here and code is the exit code: a command, a
+// mistyped one or a document that is not there (exit 2 with the usage, so that a typo never
+// tries to open a window; on Windows a missing document goes to the window, which says so),
+// or a window asked for where there is no desktop (ExitNoDesktop, one line pointing to the
+// command line).
+func Run(args []string, stdout, stderr io.Writer, info Info) (code int, window bool) {
+	if len(args) > 0 {
+		switch args[0] {
+		case "check":
+			return runCheck(args[1:], stdout, stderr), false
+		case "export":
+			return runExport(args[1:], stdout, stderr), false
+		case "summary":
+			return runSummary(args[1:], stdout, stderr), false
+		case "import":
+			return runImport(args[1:], stdout, stderr), false
+		case "template":
+			return runTemplate(args[1:], stdout, stderr), false
+		case "version", "--version", "-version":
+			return runVersion(stdout, info), false
+		case "help", "-h", "--help", "-help":
+			fmt.Fprint(stdout, Usage)
+			return exitOK, false
+		}
+		if word := unknownCommand(args); word != "" {
+			fmt.Fprintf(stderr, "不认识的命令或选项“%s”。\n\n%s", word, Usage)
+			return exitUnusable, false
+		}
+		// On Windows a start with one document has no console to print to (platform.go,
+		// isCommandLine, decides by the arguments' shape): there the window says what is wrong.
+		if err := checkDocumentArg(args[0]); err != nil && runtime.GOOS != "windows" {
+			fmt.Fprintf(stderr, "%v\n\n%s", err, Usage)
+			return exitUnusable, false
+		}
 	}
-	switch args[0] {
-	case "check":
-		return runCheck(args[1:], stdout, stderr), true
-	case "export":
-		return runExport(args[1:], stdout, stderr), true
-	case "summary":
-		return runSummary(args[1:], stdout, stderr), true
-	case "import":
-		return runImport(args[1:], stdout, stderr), true
-	case "template":
-		return runTemplate(args[1:], stdout, stderr), true
-	case "version", "--version", "-version":
-		return runVersion(stdout), true
-	case "help", "-h", "--help", "-help":
-		fmt.Fprint(stdout, usage)
-		return exitOK, true
+	if noDesktop(os.Getenv, runtime.GOOS) {
+		fmt.Fprintln(stderr, noDesktopMessage)
+		return ExitNoDesktop, false
 	}
-	if word := unknownCommand(args); word != "" {
-		fmt.Fprintf(stderr, "不认识的命令或选项“%s”。\n\n%s", word, usage)
-		return exitUnusable, true
-	}
-	return 0, false
+	return 0, true
 }
 
 // unknownCommand is the word that makes args a mistyped command rather than a document for the
@@ -66,10 +95,41 @@ func unknownCommand(args []string) string {
 	return ""
 }
 
-const usage = `绩效自评 Ziping
+// checkDocumentArg refuses the one argument the window would open when it is no file: missing
+// (a mistyped name), a folder, a pipe or a device. The window would start only to say so.
+func checkDocumentArg(path string) error {
+	fi, err := os.Stat(path)
+	switch {
+	case err != nil:
+		return fmt.Errorf("无法打开“%s”：%s。请检查文档的名称和位置；命令见下面的用法", path, forms.SystemReason(err))
+	case fi.IsDir():
+		return fmt.Errorf("“%s”是一个文件夹，不是绩效自评文档（.zpb）", path)
+	case !fi.Mode().IsRegular():
+		return fmt.Errorf("“%s”不是普通文件，不是绩效自评文档（.zpb）", path)
+	}
+	return nil
+}
+
+// noDesktopMessage is the one line printed when the window is asked for without a desktop.
+const noDesktopMessage = "编辑窗口需要图形桌面，这里没有（DISPLAY 和 WAYLAND_DISPLAY 都未设置）：请在桌面环境中打开，或使用命令行（ziping help 列出命令）。"
+
+// noDesktop reports whether goos draws windows through X11 or Wayland (Linux and the BSDs, as
+// Fyne does) and getenv names neither display: the window could not open, and GLFW would die
+// with a stack trace.
+func noDesktop(getenv func(string) string, goos string) bool {
+	switch goos {
+	case "windows", "darwin", "ios", "android", "js", "wasip1":
+		return false
+	}
+	return getenv("DISPLAY") == "" && getenv("WAYLAND_DISPLAY") == ""
+}
+
+// Usage is the command line's help: `ziping help`, and after a mistyped command.
+const Usage = `绩效自评 Ziping
 
 用法：
-  ziping [文件.zpb]                    打开编辑窗口
+  ziping [文件.zpb]                    打开编辑窗口（需要图形桌面；没有桌面时提示后以
+                                       退出码 3 结束）
   ziping check [--json] 文件.zpb...    计算得分并检查，列出每张表的得分和全部问题
                                        退出码：0 无错误，1 有错误，2 文件无法读取
   ziping export [--xlsx] [-o 输出.pdf|输出.xlsx] 文件.zpb

@@ -1,0 +1,83 @@
+package cli
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+
+	"ziping/export"
+	"ziping/forms"
+)
+
+// exportUsage is printed when the export command line is wrong.
+const exportUsage = "用法：ziping export [--xlsx] [-o 输出.pdf|输出.xlsx] 文件.zpb\n"
+
+// runExport implements `ziping export [--xlsx] [-o OUT.pdf|OUT.xlsx] FILE`: the official
+// tables as PDF, or as an Excel workbook with one sheet per form. With -o the format follows
+// its extension (.pdf or .xlsx, in any case), so the file's name never lies about its content;
+// --xlsx then only agrees with it (--xlsx with -o x.pdf is refused). Without -o the output is
+// named after the document, as PDF, or with --xlsx as Excel. The output may never be the input
+// document itself (also through a link), a .zpb file or a link to one, nor a folder, pipe or
+// device: exporting must not destroy a document (export.CheckTarget, checked before the
+// document is read and again by export.Document before it writes).
+func runExport(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("export", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	out := fs.String("o", "", "输出文件")
+	xlsx := fs.Bool("xlsx", false, "导出 Excel 工作簿")
+	if err := fs.Parse(args); err != nil || fs.NArg() != 1 {
+		fmt.Fprint(stderr, exportUsage)
+		return exitUnusable
+	}
+	in := fs.Arg(0)
+	target, format, err := exportTarget(in, *out, *xlsx)
+	if err == nil {
+		err = export.CheckTarget(target, in)
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return exitUnusable
+	}
+	doc, err := forms.Load(in)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return exitUnusable
+	}
+	res, err := export.Document(target, format, doc, in)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return exitUnusable
+	}
+	for _, w := range res.Warnings {
+		fmt.Fprintln(stderr, w)
+	}
+	fmt.Fprintf(stdout, "已导出 %s（%s）\n", target, res.Size())
+	for _, n := range res.Notes {
+		fmt.Fprintln(stdout, "注意："+n)
+	}
+	return exitOK
+}
+
+// exportTarget is where export writes and in which format: out's extension when out is given,
+// else the input's name with .pdf, or .xlsx when xlsx is set.
+func exportTarget(in, out string, xlsx bool) (string, export.Format, error) {
+	if out == "" {
+		f := export.PDF
+		if xlsx {
+			f = export.XLSX
+		}
+		return strings.TrimSuffix(in, filepath.Ext(in)) + string(f), f, nil
+	}
+	f, ok := export.FormatOf(out)
+	switch {
+	case f == export.PDF && xlsx:
+		return "", "", fmt.Errorf("--xlsx 要求导出 Excel，而输出文件“%s”的扩展名是 .pdf：请去掉 --xlsx 导出 PDF，或把输出文件改为 .xlsx\n%s", out, strings.TrimSuffix(exportUsage, "\n"))
+	case ok:
+		return out, f, nil
+	case strings.EqualFold(filepath.Ext(out), forms.FileExt):
+		return "", "", export.CheckTarget(out) // refused by its extension
+	}
+	return "", "", fmt.Errorf("输出文件“%s”的扩展名应为 .pdf（导出 PDF）或 .xlsx（导出 Excel）", out)
+}

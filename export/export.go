@@ -1,0 +1,209 @@
+// Package export writes the official tables of a document, or the department summary (部门汇总)
+// of several, to a file as PDF or Excel, and the import template (Template). It is the one export path of the program: the command
+// line (cli/) and the window (app/) both call it, so the checks of the target and the inputs,
+// the write and the warnings cannot drift apart. It never imports Fyne.
+//
+// Each export is made whole in memory first; the target is checked before rendering and again
+// right before writing (a link may have been put there meanwhile), then written atomically
+// (forms.WriteFileAtomic): a failure leaves no half file and an existing file whole.
+package export
+
+import (
+	"bytes"
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"ziping/forms"
+	"ziping/pdfout"
+	"ziping/xlsxin"
+	"ziping/xlsxout"
+)
+
+// Format is what an export writes: PDF or an Excel workbook, named by its file extension.
+type Format string
+
+// The formats, as the extensions that name them.
+const (
+	PDF  Format = ".pdf"
+	XLSX Format = ".xlsx"
+)
+
+// FormatOf is the format path's extension names (.pdf or .xlsx, in any case); ok is false for
+// any other extension.
+func FormatOf(path string) (f Format, ok bool) {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case string(PDF):
+		return PDF, true
+	case string(XLSX):
+		return XLSX, true
+	}
+	return "", false
+}
+
+// Result is what an export wrote and what the user should be told about it.
+type Result struct {
+	Path   string
+	Format Format
+	Pages  int      // pages of a PDF
+	Sheets []string // sheets of a workbook, in order
+	// Warnings name each text the file could not hold as typed: characters the PDF's fonts
+	// lack (printed as □), control characters or over-long texts in a workbook.
+	Warnings []forms.Problem
+	// Notes say what the export leaves out or blank (forms.ExportNotes), or for a summary the
+	// units whose figures are missing (forms.Summary.Notes).
+	Notes []string
+}
+
+// Size says how big a document's export is, in the words both front ends print: "12 页" for a
+// PDF, "5 个工作表" for a workbook.
+func (r *Result) Size() string {
+	if r.Format == XLSX {
+		return fmt.Sprintf("%d 个工作表", len(r.Sheets))
+	}
+	return fmt.Sprintf("%d 页", r.Pages)
+}
+
+// CheckTarget refuses target as an export's file when writing there could destroy a document
+// or is not a file (forms.CheckExportTarget): one of inputs (by any path or link), a .zpb file
+// or a link to one, a folder, a pipe or a device. The front ends call it before asking anything
+// else, so that a wrong target is said first; Document and Summary call it again.
+func CheckTarget(target string, inputs ...string) error {
+	return forms.CheckExportTarget(target, inputs...)
+}
+
+// Document renders doc as f and writes it to target. inputs are the document files the export
+// was read from (the window's document file, the command line's input; none for an unsaved
+// document): target may not be one of them.
+func Document(target string, f Format, doc *forms.Document, inputs ...string) (*Result, error) {
+	if err := CheckTarget(target, inputs...); err != nil {
+		return nil, err
+	}
+	data, res, err := Render(doc, f)
+	if err != nil {
+		return nil, err
+	}
+	if err := write(target, inputs, data); err != nil {
+		return nil, err
+	}
+	res.Path = target
+	res.Notes = forms.ExportNotes(doc, forms.Evaluate(doc))
+	return res, nil
+}
+
+// Render makes the export of doc as f in memory, without notes (printing writes the PDF to a
+// temporary file of its own).
+func Render(doc *forms.Document, f Format) ([]byte, *Result, error) {
+	var buf bytes.Buffer
+	res := &Result{Format: f}
+	switch f {
+	case PDF:
+		r, err := pdfout.Render(&buf, doc, pdfout.Options{Created: pdfout.CreatedFromEnv()})
+		if err != nil {
+			return nil, nil, err
+		}
+		res.Pages, res.Warnings = r.Pages, r.Warnings
+	case XLSX:
+		r, err := xlsxout.Write(&buf, doc)
+		if err != nil {
+			return nil, nil, err
+		}
+		res.Sheets, res.Warnings = r.Sheets, r.Warnings
+	default:
+		return nil, nil, fmt.Errorf("不支持的导出格式“%s”：应为 .pdf 或 .xlsx", f)
+	}
+	return buf.Bytes(), res, nil
+}
+
+// Summary renders the department summary s as f and writes it to target; inputs are the
+// documents' files, which target may not be, and which must name different files (Duplicate):
+// one unit counted twice would double its figures unseen.
+func Summary(target string, f Format, s *forms.Summary, inputs ...string) (*Result, error) {
+	if err := Distinct(inputs); err != nil {
+		return nil, err
+	}
+	if err := CheckTarget(target, inputs...); err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	res := &Result{Path: target, Format: f, Notes: s.Notes}
+	switch f {
+	case PDF:
+		r, err := pdfout.RenderSummary(&buf, s, pdfout.Options{Created: pdfout.CreatedFromEnv()})
+		if err != nil {
+			return nil, err
+		}
+		res.Pages, res.Warnings = r.Pages, r.Warnings
+	case XLSX:
+		warnings, err := xlsxout.WriteSummary(&buf, s)
+		if err != nil {
+			return nil, err
+		}
+		res.Warnings = warnings
+	default:
+		return nil, fmt.Errorf("不支持的导出格式“%s”：应为 .pdf 或 .xlsx", f)
+	}
+	if err := write(target, inputs, buf.Bytes()); err != nil {
+		return nil, err
+	}
+	return res, nil
+}
+
+// Template writes the blank fill-in workbook that `ziping import` and 文件 › 导入 Excel… read
+// (xlsxin.Template) to target, checked and written as the exports are.
+func Template(target string) error {
+	if err := CheckTarget(target); err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	if err := xlsxin.Template(&buf); err != nil {
+		return err
+	}
+	return write(target, nil, buf.Bytes())
+}
+
+// Duplicate is the index of the first of paths that names the same file as path — the same
+// path in another spelling ("a/../b.zpb"), a symbolic or a hard link (os.SameFile) — or -1.
+// The summary, in the window and on the command line, refuses a document given twice with it.
+func Duplicate(paths []string, path string) int {
+	for i, p := range paths {
+		if p != "" && path != "" && forms.SameFile(p, path) {
+			return i
+		}
+	}
+	return -1
+}
+
+// Distinct refuses paths when two of them name the same file, saying which.
+func Distinct(paths []string) error {
+	for i, p := range paths {
+		if j := Duplicate(paths[:i], p); j >= 0 {
+			return fmt.Errorf("第 %d 个文件“%s”与第 %d 个文件“%s”是同一个文档：同一单位不能汇总两次，请去掉重复的文件", i+1, p, j+1, paths[j])
+		}
+	}
+	return nil
+}
+
+// WriteError is a file that could not be written; Err is the system's error (errors.Is
+// finds os.ErrPermission in it).
+type WriteError struct {
+	Path string
+	Err  error
+}
+
+func (e *WriteError) Error() string {
+	return fmt.Sprintf("无法写入“%s”：%s。", e.Path, forms.SystemReason(e.Err))
+}
+
+func (e *WriteError) Unwrap() error { return e.Err }
+
+// write checks target against inputs once more, then writes data to it atomically.
+func write(target string, inputs []string, data []byte) error {
+	if err := CheckTarget(target, inputs...); err != nil {
+		return err
+	}
+	if err := forms.WriteFileAtomic(target, data); err != nil {
+		return &WriteError{Path: target, Err: err}
+	}
+	return nil
+}
