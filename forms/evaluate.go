@@ -70,12 +70,12 @@ func (r *AmountResult) RateText() string {
 
 // Evaluate computes every figure of doc and checks it. It never modifies doc.
 func Evaluate(doc *Document) *Evaluation {
-	ev := &Evaluation{Unit: evalUnit(doc), settingsProblems: checkSettings(doc)}
-	ev.unitProblems = checkUnit(doc, ev.Unit)
+	ev := &Evaluation{Unit: evalUnit(doc), settingsProblems: append(checkSettings(doc), checkRuleSettings(doc)...)}
+	ev.unitProblems = unitProblems(doc, ev.Unit)
 	for i, p := range doc.Projects {
 		r := evalProject(doc, i, p)
 		ev.Projects = append(ev.Projects, r)
-		ev.projectProblems = append(ev.projectProblems, checkProject(doc, i, p, r))
+		ev.projectProblems = append(ev.projectProblems, projectProblems(doc, i, p, r))
 	}
 	ev.joinProblems()
 	return ev
@@ -101,14 +101,27 @@ func Reevaluate(doc *Document, prev *Evaluation, form int) *Evaluation {
 	}
 	if form < 0 {
 		ev.Unit = evalUnit(doc)
-		ev.unitProblems = checkUnit(doc, ev.Unit)
+		ev.unitProblems = unitProblems(doc, ev.Unit)
 	} else {
 		p := doc.Projects[form]
 		ev.Projects[form] = evalProject(doc, form, p)
-		ev.projectProblems[form] = checkProject(doc, form, p, ev.Projects[form])
+		ev.projectProblems[form] = projectProblems(doc, form, p, ev.Projects[form])
 	}
 	ev.joinProblems()
 	return ev
+}
+
+// unitProblems are the problems of the unit form: its checks, and the rule options' (withRules).
+func unitProblems(doc *Document, res *UnitResult) []Problem {
+	if res.NotFilled {
+		return nil
+	}
+	return withRules(doc, -1, checkUnit(doc, res), doc.Unit.Indicators, res.Indicators, nil)
+}
+
+// projectProblems are the problems of project i: its checks, and the rule options' (withRules).
+func projectProblems(doc *Document, i int, p *ProjectForm, res *ProjectResult) []Problem {
+	return withRules(doc, i, checkProject(doc, i, p, res), p.Indicators, res.Indicators, res)
 }
 
 // joinProblems lists the problems in the order of the forms: settings, unit, projects.
