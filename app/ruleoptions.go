@@ -32,9 +32,10 @@ func newRuleOptions(w *Window) *ruleOptions {
 	return &ruleOptions{w: w, Selects: map[string]*widget.Select{}, Checks: map[string]*widget.Check{}, Help: map[string]*widget.Button{}}
 }
 
-// box builds the editors, each set to the document's value.
-func (r *ruleOptions) box() *fyne.Container {
-	box := container.NewVBox()
+// box builds the editors, each set to the document's value, under their names in a form of
+// their own (so that the names line up).
+func (r *ruleOptions) box() *widget.Form {
+	box := widget.NewForm()
 	for _, o := range forms.RuleOptions() {
 		help := widget.NewButtonWithIcon("", theme.QuestionIcon(), func() { dialog.ShowInformation(o.Label, o.Help, r.w.Win) })
 		r.Help[o.Key] = help
@@ -42,16 +43,16 @@ func (r *ruleOptions) box() *fyne.Container {
 		if o.Toggle {
 			editor = r.check(o)
 		} else {
-			editor = container.NewBorder(nil, nil, widget.NewLabel(o.Label), nil, r.choice(o))
+			editor = r.choice(o)
 		}
-		box.Add(container.NewBorder(nil, nil, nil, help, editor))
+		box.Append(o.Label, container.NewBorder(nil, nil, nil, help, editor))
 	}
 	return box
 }
 
 // check is the tick box of a toggle option.
 func (r *ruleOptions) check(o forms.RuleOption) *widget.Check {
-	c := widget.NewCheck(o.Label+"："+o.Choices[1].Label, nil)
+	c := widget.NewCheck(o.Choices[1].Label, nil)
 	c.SetChecked(o.On(r.w.Doc.Settings))
 	c.OnChanged = func(on bool) {
 		v := o.Choices[0].Value

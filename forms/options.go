@@ -2,6 +2,7 @@ package forms
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -42,14 +43,21 @@ func (o OverTarget) valid() bool {
 	return o == OverTargetOff || o == OverTarget120 || o == OverTarget130
 }
 
-// rateCaps are the ceilings of 执行率封顶: a project whose 预算执行率 is below Below has its C+D
-// capped at Cap; the lowest band that applies wins (below 50 % → 59).
-var rateCaps = []struct{ below, cap decimal.Decimal }{
+// RateCap is a band of 执行率封顶: a project whose 预算执行率 (a ratio) is below Below has its
+// C+D capped at Cap, unless a lower band applies.
+type RateCap struct{ Below, Cap decimal.Decimal }
+
+// rateCaps are the bands of 执行率封顶, lowest first: below 50 % → 59, 60 % → 69, 70 % → 79,
+// 80 % → 89.
+var rateCaps = []RateCap{
 	{decimal.RequireFromString("0.5"), decimal.NewFromInt(59)},
 	{decimal.RequireFromString("0.6"), decimal.NewFromInt(69)},
 	{decimal.RequireFromString("0.7"), decimal.NewFromInt(79)},
 	{decimal.RequireFromString("0.8"), decimal.NewFromInt(89)},
 }
+
+// RateCaps returns the bands of 执行率封顶, lowest first (for the spreadsheet's formula).
+func RateCaps() []RateCap { return slices.Clone(rateCaps) }
 
 // RateCapOf is the ceiling 执行率封顶 puts on a project's C+D for 预算执行率 rate (a ratio), and
 // false when there is none (80 % or more). The rate is compared as printed (FormatPercent, two
@@ -57,8 +65,8 @@ var rateCaps = []struct{ below, cap decimal.Decimal }{
 func RateCapOf(rate decimal.Decimal) (decimal.Decimal, bool) {
 	rate = rate.Round(4)
 	for _, c := range rateCaps {
-		if rate.LessThan(c.below) {
-			return c.cap, true
+		if rate.LessThan(c.Below) {
+			return c.Cap, true
 		}
 	}
 	return decimal.Zero, false
@@ -259,8 +267,8 @@ func withRules(doc *Document, form int, ps []Problem, tree Tree, res TreeResult,
 // capBand is the 执行率 under which cap applies, as printed ("70%").
 func capBand(c decimal.Decimal) string {
 	for _, b := range rateCaps {
-		if b.cap.Equal(c) {
-			return FormatPercent(b.below)
+		if b.Cap.Equal(c) {
+			return FormatPercent(b.Below)
 		}
 	}
 	return ""
