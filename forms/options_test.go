@@ -413,12 +413,14 @@ func TestReevaluateWithOptions(t *testing.T) {
 		"unit reason": {-1, func(d *Document) { d.Unit.Indicators.Row(RowPath{}).Reason = "说明" }},
 		"options on":  {AllForms, on},
 		"option off":  {AllForms, func(d *Document) { d.Settings.RateCap = false }},
+		// A caller that names one form after an option changed still gets every form recomputed.
+		"option, one form named": {0, func(d *Document) { d.Settings.Strict = false }},
 	}
 	for name, tc := range edits {
 		t.Run(name, func(t *testing.T) {
 			doc := loadSample(t)
 			setRate(doc, 0, "100", "75")
-			if tc.form != AllForms || name == "option off" {
+			if name != "options on" {
 				on(doc)
 			}
 			prev := Evaluate(doc)
