@@ -270,6 +270,10 @@ func TestRateCap(t *testing.T) {
 			if got := FormatScore(s.Units[0].Projects[1].Score); got != tc.total {
 				t.Errorf("部门汇总 shows %s, want %s", got, tc.total)
 			}
+			if notes := strings.Join(s.Notes, "\n"); strings.Contains(notes, "封顶") != r.Capped ||
+				(r.Capped && !strings.Contains(notes, "封顶为 "+tc.total)) {
+				t.Errorf("部门汇总 notes: %s", notes)
+			}
 			ps := problemsAtLoc(ev, loc)
 			capped := tc.total != FormatScore(r.Uncapped)
 			if r.Capped != capped {
