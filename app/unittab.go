@@ -26,6 +26,7 @@ type unitTab struct {
 	Goals                                  *goalsEditor
 	Tree                                   *treeEditor
 	Total                                  *widget.Label
+	Rules                                  *ruleOptions // 计分规则 in 文档设置 (ruleoptions.go)
 
 	budgetBox *fyne.Container // the rows of the 收支 table
 	// holder is the tab's content; Scroll goes into it after the tab bar is built (attach).
@@ -154,8 +155,6 @@ func (u *unitTab) settings() fyne.CanvasObject {
 	all := newBinder(u.w, forms.AllForms) // settings change every printed form
 	amounts := all.choiceLabeled((*string)(&s.Amounts), []string{string(forms.AmountsAsTyped), string(forms.AmountsFixed2)},
 		[]string{"按输入显示", "统一保留两位小数"})
-	negative := all.choiceLabeled((*string)(&s.Negative), []string{string(forms.NegativeRatio), string(forms.NegativeLinear)},
-		[]string{"比值法：分值×指标值/完成值", "线性法：超出一倍得 0 分"})
 	sign := all.check(&s.Signature, "打印签字栏")
 	f := &s.Footer
 	footer := container.NewGridWithColumns(4,
@@ -165,7 +164,7 @@ func (u *unitTab) settings() fyne.CanvasObject {
 		widget.NewFormItem("年度", u.Year),
 		widget.NewFormItem("单位简称", u.ShortName),
 		widget.NewFormItem("金额显示", amounts),
-		widget.NewFormItem("反向指标计分", negative),
+		u.ruleItem(), // 反向指标计分 and the other rule options
 		widget.NewFormItem("签字栏", container.NewBorder(nil, nil, sign, nil, footer)),
 	)
 	u.Settings = widget.NewAccordion(widget.NewAccordionItem("文档设置（年度、单位简称、金额显示、签字栏）", form))

@@ -78,6 +78,21 @@ type Settings struct {
 	// the file: a file that holds the key cannot be opened by a program older than the key
 	// (the file format refuses unknown keys), one without it can.
 	Template Template `json:"template,omitempty"`
+
+	// The rule options of forms/options.go (RuleOptions describes them), each off when zero. Like
+	// Template they are left out of the file while off, so a file without options is what it was
+	// before they existed and opens in older programs; a file that holds one cannot be opened by
+	// a program older than the key (the file format refuses unknown keys).
+
+	// OverTarget is 超额完成: OverTarget120 or OverTarget130 flags a quantitative indicator whose
+	// 完成值 passes its target by that much and asks for its 原因说明; "" is off.
+	OverTarget OverTarget `json:"over_target,omitempty"`
+	// RateCap is 执行率封顶: a project's C+D is capped by its 预算执行率 (rateCaps).
+	RateCap bool `json:"rate_cap,omitempty"`
+	// RoundScores rounds each indicator's 得分 to 2 decimals before summing, and D to whole points.
+	RoundScores bool `json:"round_scores,omitempty"`
+	// Strict makes a missing 原因说明 (of a deduction, a low 执行率 or an 超额完成) an error.
+	Strict bool `json:"strict_reasons,omitempty"`
 }
 
 // TemplateOf is the template the project forms are printed in: TemplateNational when chosen,

@@ -16,6 +16,9 @@ type Evaluation struct {
 	// The problems by where they come from, so that Reevaluate can recheck one form.
 	settingsProblems, unitProblems []Problem
 	projectProblems                [][]Problem
+	// settings are the document's settings the evaluation was computed with: after a change
+	// of them (a rule option) Reevaluate recomputes every form.
+	settings Settings
 }
 
 // AmountCell is one amount cell after computation.
@@ -70,12 +73,12 @@ func (r *AmountResult) RateText() string {
 
 // Evaluate computes every figure of doc and checks it. It never modifies doc.
 func Evaluate(doc *Document) *Evaluation {
-	ev := &Evaluation{Unit: evalUnit(doc), settingsProblems: checkSettings(doc)}
-	ev.unitProblems = checkUnit(doc, ev.Unit)
+	ev := &Evaluation{Unit: evalUnit(doc), settingsProblems: append(checkSettings(doc), checkRuleSettings(doc)...), settings: doc.Settings}
+	ev.unitProblems = unitProblems(doc, ev.Unit)
 	for i, p := range doc.Projects {
 		r := evalProject(doc, i, p)
 		ev.Projects = append(ev.Projects, r)
-		ev.projectProblems = append(ev.projectProblems, checkProject(doc, i, p, r))
+		ev.projectProblems = append(ev.projectProblems, projectProblems(doc, i, p, r))
 	}
 	ev.joinProblems()
 	return ev
@@ -88,27 +91,40 @@ const AllForms = -2
 // project i), prev being the evaluation of doc before the change: the other forms' results and
 // problems are taken from prev, so the work does not grow with the number of projects (the
 // editor calls it on every key). Forms depend on each other only through the number of
-// projects and the settings; with form == AllForms, or prev not matching doc's projects, it
-// is Evaluate. It never modifies doc or prev.
+// projects and the settings; with form == AllForms, or prev not matching doc's projects or
+// settings (a rule option changed since), it is Evaluate. It never modifies doc or prev.
 func Reevaluate(doc *Document, prev *Evaluation, form int) *Evaluation {
-	if prev == nil || form == AllForms || form < -1 || form >= len(doc.Projects) ||
+	if prev == nil || form == AllForms || form < -1 || form >= len(doc.Projects) || prev.settings != doc.Settings ||
 		len(prev.Projects) != len(doc.Projects) || len(prev.projectProblems) != len(doc.Projects) {
 		return Evaluate(doc)
 	}
 	ev := &Evaluation{
 		Unit: prev.Unit, Projects: slices.Clone(prev.Projects), settingsProblems: prev.settingsProblems,
-		unitProblems: prev.unitProblems, projectProblems: slices.Clone(prev.projectProblems),
+		unitProblems: prev.unitProblems, projectProblems: slices.Clone(prev.projectProblems), settings: prev.settings,
 	}
 	if form < 0 {
 		ev.Unit = evalUnit(doc)
-		ev.unitProblems = checkUnit(doc, ev.Unit)
+		ev.unitProblems = unitProblems(doc, ev.Unit)
 	} else {
 		p := doc.Projects[form]
 		ev.Projects[form] = evalProject(doc, form, p)
-		ev.projectProblems[form] = checkProject(doc, form, p, ev.Projects[form])
+		ev.projectProblems[form] = projectProblems(doc, form, p, ev.Projects[form])
 	}
 	ev.joinProblems()
 	return ev
+}
+
+// unitProblems are the problems of the unit form: its checks, and the rule options' (withRules).
+func unitProblems(doc *Document, res *UnitResult) []Problem {
+	if res.NotFilled {
+		return nil
+	}
+	return withRules(doc, -1, checkUnit(doc, res), doc.Unit.Indicators, res.Indicators, nil)
+}
+
+// projectProblems are the problems of project i: its checks, and the rule options' (withRules).
+func projectProblems(doc *Document, i int, p *ProjectForm, res *ProjectResult) []Problem {
+	return withRules(doc, i, checkProject(doc, i, p, res), p.Indicators, res.Indicators, res)
 }
 
 // joinProblems lists the problems in the order of the forms: settings, unit, projects.

@@ -3,8 +3,8 @@ package forms
 import "fmt"
 
 // ExportNotes are what an export of doc (PDF or Excel, from the window or the command line)
-// tells the user besides its warnings: a blank unit form left out, and each form whose totals
-// are printed blank because it is not complete yet.
+// tells the user besides its warnings: a blank unit form left out, each form whose totals
+// are printed blank because it is not complete yet, and each project total 执行率封顶 capped.
 func ExportNotes(doc *Document, ev *Evaluation) []string {
 	var out []string
 	switch u := ev.Unit; {
@@ -16,6 +16,9 @@ func ExportNotes(doc *Document, ev *Evaluation) []string {
 	for i, p := range doc.Projects {
 		r := ev.Projects[i]
 		switch {
+		case r.Complete && r.Capped:
+			out = append(out, fmt.Sprintf("%s按执行率封顶（预算执行率 %s）：总得分由 %s 封顶为 %s。", ProjectFormName(i, p),
+				r.Funds["T"].RateText(), FormatScore(r.Uncapped), FormatScore(r.Total)))
 		case r.Complete:
 			continue
 		case !r.HasD && r.Unscored == 0 && r.AnyScore:

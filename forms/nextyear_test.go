@@ -21,6 +21,7 @@ const (
 var nextYearDecisions = map[string]decision{
 	"Settings.year": advanced, "Settings.unit_short_name": kept, "Settings.amounts": kept,
 	"Settings.negative_rule": kept, "Settings.signature_footer": kept, "Settings.template": kept,
+	"Settings.over_target": kept, "Settings.rate_cap": kept, "Settings.round_scores": kept, "Settings.strict_reasons": kept,
 	"Footer.preparer": kept, "Footer.phone": kept, "Footer.leader": kept, "Footer.date": cleared,
 	"UnitForm.name": kept, "UnitForm.staff": kept, "UnitForm.subunits": kept,
 	"AmountRow.id": kept, "Amounts.initial": cleared, "Amounts.full": cleared, "Amounts.actual": cleared,

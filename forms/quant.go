@@ -20,6 +20,7 @@ type rowNote struct {
 type evalContext struct {
 	rule NegativeRule
 	year int // the evaluated year, for deadlines written without one
+	opts ruleContext
 }
 
 // fractionLimit: a 完成值 without a % sign at or below this, against a percentage target, is

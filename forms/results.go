@@ -49,6 +49,9 @@ type IndicatorResult struct {
 
 	// Blank is true for a row where nothing was typed (a spare row of the template).
 	Blank bool
+	// Exceeded is true when the 超额完成 option flags the row: its 完成值 passes the target by
+	// the option's margin (ruleContext.exceeded), and a 原因说明 is asked for.
+	Exceeded bool
 
 	notes        []rowNote
 	deadlineNote string // why a 时效 row has no suggestion, said when it has no score either
@@ -93,6 +96,10 @@ func evalIndicator(p RowPath, in *Indicator, cx evalContext) *IndicatorResult {
 		r.Completion, r.HasCompletion = decimal.NewFromInt(1), true
 		r.Suggested, r.HasSuggestion = weight, r.HasWeight
 	}
+	if cx.opts.round {
+		r.Suggested = r.Suggested.Round(2) // 得分取整: a typed 得分 has 2 decimals at most already
+	}
+	r.Exceeded = cx.opts.exceeded(r)
 	typed, err := ParseScore(in.Score)
 	switch {
 	case r.HasSuggestion && !in.Manual:
@@ -215,7 +222,7 @@ func (u *UnitResult) Rating() string {
 // contextOf is what scoring needs from doc's settings.
 func contextOf(doc *Document) evalContext {
 	year, _ := strconv.Atoi(strings.TrimSpace(doc.Settings.Year))
-	return evalContext{rule: doc.Settings.Negative, year: year}
+	return evalContext{rule: doc.Settings.Negative, year: year, opts: ruleContextOf(doc.Settings)}
 }
 
 func evalUnit(doc *Document) *UnitResult {
@@ -245,7 +252,14 @@ type ProjectResult struct {
 	HasD       bool
 
 	C     decimal.Decimal // Σ得分 of 产出 + 效益 + 满意度
-	Total decimal.Decimal // C + D
+	Total decimal.Decimal // C + D, or the 执行率封顶 cap when that is lower (Capped)
+	// Uncapped is C + D. Under 执行率封顶 (Settings.RateCap) Cap is the ceiling the form's
+	// 预算执行率 sets (HasCap, below 80 %), and Capped is true when Total is Cap because C + D was
+	// higher; Total is the score every output shows.
+	Uncapped decimal.Decimal
+	Cap      decimal.Decimal
+	HasCap   bool
+	Capped   bool
 	// Level1Weights are the 分值 sums of 产出, 效益 and 满意度.
 	Level1Weights []decimal.Decimal
 	WeightSum     decimal.Decimal // Σ 三级 分值 + D's 分值
@@ -303,6 +317,9 @@ func evalProject(doc *Document, _ int, p *ProjectForm) *ProjectResult {
 	a, b := total.Cells[ColFull], total.Cells[ColActual]
 	if r.HasDWeight && a.Valid && b.Valid { // a blank 全年执行数 is not 0: nothing was spent is typed as 0
 		r.D, r.HasD = ExecutionScore(r.DWeight, a.Value, b.Value)
+		if doc.Settings.RoundScores {
+			r.D = r.D.Round(0) // 得分取整: D in whole points
+		}
 	}
 	r.C, r.WeightSum, r.BlankWeights = r.Indicators.Sums(p.Indicators, -1)
 	for i := range p.Indicators {
@@ -315,6 +332,7 @@ func evalProject(doc *Document, _ int, p *ProjectForm) *ProjectResult {
 		r.BlankWeights++
 	}
 	r.Total = r.C.Add(r.D)
+	r.capTotal(doc.Settings.RateCap)
 	r.Unscored, r.AnyScore = r.Indicators.Unscored()
 	r.Complete = r.Unscored == 0 && r.AnyScore && r.HasD
 	return r

@@ -80,6 +80,9 @@ type SummaryProject struct {
 	Grade string
 	// Complete is false while the project's total is not final (see ProjectResult.Complete).
 	Complete bool
+	// Capped is true when 执行率封顶 made Score lower than C+D (Uncapped); the notes say so.
+	Capped   bool
+	Uncapped decimal.Decimal
 }
 
 // ScoreText is the printed score, or "" while the form is incomplete.
@@ -171,8 +174,9 @@ func summaryUnit(in SummaryInput) *SummaryUnit {
 		if name == "" {
 			name = "未命名项目"
 		}
-		u.Projects = append(u.Projects, SummaryProject{Name: name, Score: ev.Projects[i].Total,
-			Grade: ev.Projects[i].Rating(), Complete: ev.Projects[i].Complete})
+		r := ev.Projects[i]
+		u.Projects = append(u.Projects, SummaryProject{Name: name, Score: r.Total,
+			Grade: r.Rating(), Complete: r.Complete, Capped: r.Complete && r.Capped, Uncapped: r.Uncapped})
 	}
 	return u
 }
@@ -199,7 +203,8 @@ func summaryUnitName(in SummaryInput) string {
 	return strings.TrimSuffix(base, filepath.Ext(base))
 }
 
-// unitNotes says what is missing from unit i: its name, its year, a budget figure.
+// unitNotes says what is missing from unit i (its name, its year, a budget figure), and which of
+// its projects' totals 执行率封顶 capped.
 func unitNotes(i int, in SummaryInput, u *SummaryUnit) []string {
 	who := fmt.Sprintf("第 %d 个单位“%s”（%s）", i+1, u.Name, filepath.Base(in.Source))
 	var out []string
@@ -221,6 +226,11 @@ func unitNotes(i int, in SummaryInput, u *SummaryUnit) []string {
 		case !cell.Valid:
 			out = append(out, fmt.Sprintf("%s：收支情况“%s”的%s为空，未计入合计（不按 0 计算），请在单位整体表中填写。",
 				who, u.Budget.Def.Label, c.field))
+		}
+	}
+	for _, p := range u.Projects {
+		if p.Capped {
+			out = append(out, fmt.Sprintf("%s：项目「%s」按文档设置“执行率封顶”，总得分由 %s 封顶为 %s。", who, p.Name, FormatScore(p.Uncapped), FormatScore(p.Score)))
 		}
 	}
 	return out

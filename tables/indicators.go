@@ -193,7 +193,7 @@ func (b *builder) scoreCell(in *forms.Indicator, r *forms.IndicatorResult, q qua
 	c := keyed(b.figure(RoleScore, r.ScoreText(in), "得分", "score"), IndicatorKey(ColScore, p))
 	switch {
 	case r.HasSuggestion && !in.Manual: // the text is forms.FormatScore(r.Score)
-		return computed(c, q.score(Ref(IndicatorKey(ColWeight, p))), r.Score, Format{Decimals: places(c.Text)})
+		return computed(c, b.roundScore(q.score(Ref(IndicatorKey(ColWeight, p)))), r.Score, Format{Decimals: places(c.Text)})
 	case r.HasScore:
 		return withNum(c, r.Score, Format{Decimals: places(c.Text)})
 	}

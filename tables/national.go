@@ -68,7 +68,7 @@ func (b *builder) nationalFunds(i int, p *forms.ProjectForm, r *forms.ProjectRes
 		return s
 	}
 	cells := append([]Cell{rowLabel(total)}, b.amountCells(TableFunds, "T", r.Funds["T"], p.FundRow("T").Amounts, sum)...)
-	d := keyed(dCell(b.figure(RoleScore, r.DText(), "得分", ""), r), KeyFundsD)
+	d := keyed(b.dCell(b.figure(RoleScore, r.DText(), "得分", ""), r), KeyFundsD)
 	rows = append(rows, Row{Cells: append(cells, b.dWeight(p), b.rateCell(TableFunds, "T", r.Funds["T"]), d)})
 	for _, f := range funds {
 		b.rowAt(f.Def.Label, forms.Location{RowID: f.Edit, Index: -1})
@@ -97,7 +97,7 @@ func (b *builder) nationalIndicators(i int, p *forms.ProjectForm, r *forms.Proje
 	}
 	total := keyed(b.figure(RoleScore, r.TotalText(), "总分", ""), KeyTotal) // blank while incomplete
 	if r.Complete {
-		total = computed(total, b.scoreSum()+"+"+Ref(KeyFundsD), r.Total, ScoreFormat(r.Total))
+		total = computed(total, b.capped(b.scoreSum()+"+"+Ref(KeyFundsD)), r.Total, ScoreFormat(r.Total))
 	}
 	totals := Row{Cells: []Cell{span(label("总分"), 6, 1), weights, total, label("")}, MinHeight: 8, KeepWithPrev: true}
 	rows := append(append([]Row{header}, body...), totals)

@@ -29,11 +29,11 @@ func (b *builder) projectTotals(i int, r *forms.ProjectResult, lead int) []Row {
 	}
 	rows := []Row{scoreRow(cLabel, c, lead)}
 	b.row(dLabel)
-	rows = append(rows, scoreRow(dLabel, keyed(dCell(b.figure(RoleScore, r.DText(), "D", ""), r), KeyD), lead))
+	rows = append(rows, scoreRow(dLabel, keyed(b.dCell(b.figure(RoleScore, r.DText(), "D", ""), r), KeyD), lead))
 	b.row(totalLabel)
 	total := keyed(b.figure(RoleScore, r.TotalText(), "C+D", ""), KeyTotal)
 	if r.Complete {
-		total = computed(total, Ref(KeyC)+"+"+Ref(KeyD), r.Total, ScoreFormat(r.Total))
+		total = computed(total, b.capped(Ref(KeyC)+"+"+Ref(KeyD)), r.Total, ScoreFormat(r.Total))
 	}
 	return append(rows, scoreRow(totalLabel, total, lead))
 }
@@ -66,7 +66,7 @@ func (b *builder) projectFunds(i int, p *forms.ProjectForm, r *forms.ProjectResu
 		cells := b.amountRow(TableFunds, def, res, p.FundRow(def.ID).Amounts)
 		weight, score := label(dash), label(dash)
 		if def.ID == "T" {
-			weight, score = b.dWeight(p), keyed(dCell(b.figure(RoleScore, r.DText(), "得分", ""), r), KeyFundsD)
+			weight, score = b.dWeight(p), keyed(b.dCell(b.figure(RoleScore, r.DText(), "得分", ""), r), KeyFundsD)
 		}
 		cells = append(cells, weight, b.rateCell(TableFunds, def.ID, res), score)
 		rows = append(rows, Row{Cells: cells})
@@ -81,13 +81,14 @@ func (b *builder) dWeight(p *forms.ProjectForm) Cell {
 	return keyed(b.scoreValue(c, p.FundsWeight), KeyDWeight)
 }
 
-// dCell makes c D = 分值 × B / A, capped at 分值, a formula of the total row's cells; blank when
-// forms cannot compute it (A blank or 0, B or 分值 blank or not a number).
-func dCell(c Cell, r *forms.ProjectResult) Cell {
+// dCell makes c D = 分值 × B / A, capped at 分值 (in whole points under 得分取整), a formula of
+// the total row's cells; blank when forms cannot compute it (A blank or 0, B or 分值 blank or
+// not a number).
+func (b *builder) dCell(c Cell, r *forms.ProjectResult) Cell {
 	if !r.HasD {
 		return c
 	}
 	w := Ref(KeyDWeight)
 	a, bb := Ref(AmountKey(TableFunds, "T", forms.ColFull)), Ref(AmountKey(TableFunds, "T", forms.ColActual))
-	return computed(c, "MAX(0,MIN("+w+","+w+"*"+bb+"/"+a+"))", r.D, ScoreFormat(r.D))
+	return computed(c, b.roundD("MAX(0,MIN("+w+","+w+"*"+bb+"/"+a+"))"), r.D, ScoreFormat(r.D))
 }
