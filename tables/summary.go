@@ -66,7 +66,7 @@ var summaryLoc = forms.Location{Form: -1, Index: -1}
 // least one), the unit's own cells spanning them; the 合计 row, whose amounts, 执行率 and 项目数
 // are formulas over the units' cells; then the notes (where the figures come from, and
 // s.Notes, numbered). Every figure is forms' own, printed as forms prints it; a blank figure
-// stays blank, never 0.
+// stays blank, never 0. Its Form is -1, as it is no project's form.
 func BuildSummary(s *forms.Summary) *Table {
 	t := &Table{Form: -1, Name: SummaryName}
 	t.Title = Title{Text: s.Title(), Src: &Source{Section: "标题", Field: "年度", Loc: summaryLoc}}
