@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"runtime"
-	"strconv"
+	"strings"
 	"sync"
 
 	"fyne.io/fyne/v2"
@@ -15,6 +15,7 @@ import (
 
 	"ziping/export"
 	"ziping/forms"
+	"ziping/tables"
 )
 
 // summaryName is the file name the export dialogs suggest, before the extension.
@@ -214,35 +215,25 @@ func summaryNotes(sum *forms.Summary) string {
 	return text
 }
 
-// summaryHeader names the table's columns, as the printed summary does.
-var summaryHeader = []string{"序号", "部门（单位）名称", "年度", "全年预算数（万元）", "全年执行数（万元）", "执行率",
-	"总评价得分", "等级", "项目数", "项目（政策）名称", "项目总得分", "等级"}
-
-// summaryCells are the table's rows: the header, one row per project (a unit's own cells on
-// its first row), then 合计. Every figure is forms' own, printed as forms prints it.
+// summaryCells are the table's rows: the summary's table (tables.BuildSummary) as a table
+// without spans shows it. One header row names each column by the lowest header label over it,
+// on one line; then a row per project, a unit's own cells on its first row (blank below, as
+// they span its rows); then 合计, its label in two columns. Every figure is forms' own, printed
+// as forms prints it.
 func summaryCells(sum *forms.Summary) [][]string {
-	rows := [][]string{summaryHeader}
-	for i, u := range sum.Units {
-		own := []string{strconv.Itoa(i + 1), u.Name, u.Year, sum.AmountText(u.Budget, forms.ColFull),
-			sum.AmountText(u.Budget, forms.ColActual), u.Budget.RateText(), u.ScoreText(), u.Grade,
-			strconv.Itoa(len(u.Projects))}
-		if len(u.Projects) == 0 {
-			rows = append(rows, append(own, "——", "——", "——")) // as the PDF and Excel print it
-		}
-		for j, p := range u.Projects {
-			row := make([]string, len(own), len(summaryHeader)) // later rows leave the unit's cells blank
-			if j == 0 {
-				copy(row, own)
-			}
-			rows = append(rows, append(row, p.Name, p.ScoreText(), p.Grade))
+	t := tables.BuildSummary(sum)
+	grid := tables.SummaryGrid(t, tables.SumBandTable)
+	head := t.Bands[tables.SumBandTable].Header
+	names := make([]string, tables.SumCols)
+	for c := range names {
+		for r := head - 1; r >= 0 && names[c] == ""; r-- {
+			names[c] = strings.ReplaceAll(grid[r][c], "\n", "")
 		}
 	}
-	t := sum.Total
-	return append(rows, []string{"合计", fmt.Sprintf("%d 个单位", t.Units), "", sum.AmountText(t.Budget, forms.ColFull),
-		sum.AmountText(t.Budget, forms.ColActual), t.Budget.RateText(), "", "", strconv.Itoa(t.Projects), "", "", ""})
+	return append([][]string{names}, grid[head:]...)
 }
 
-func (s *summaryWindow) tableSize() (int, int) { return len(s.cells), len(summaryHeader) }
+func (s *summaryWindow) tableSize() (int, int) { return len(s.cells), tables.SumCols }
 
 func (s *summaryWindow) tableCell(id widget.TableCellID, o fyne.CanvasObject) {
 	l := o.(*widget.Label)

@@ -11,6 +11,7 @@ import (
 
 	"ziping/forms"
 	"ziping/forms/formstest"
+	"ziping/tables"
 )
 
 func renderSummary(t testing.TB, s *forms.Summary) ([]byte, *Result) {
@@ -88,7 +89,7 @@ func TestRenderSummaryUnprintableName(t *testing.T) {
 	in := formstest.SummaryInputs(t, samplePath)
 	in[1].Doc.Unit.Name = "单位\U0001F600"
 	_, res := renderSummary(t, forms.NewSummary(in))
-	if len(res.Warnings) == 0 || !strings.Contains(res.Warnings[0].Message, "U+1F600") || res.Warnings[0].Form != summaryFormName {
+	if len(res.Warnings) == 0 || !strings.Contains(res.Warnings[0].Message, "U+1F600") || res.Warnings[0].Form != tables.SummaryName {
 		t.Fatalf("warnings %v", res.Warnings)
 	}
 }

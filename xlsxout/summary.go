@@ -4,51 +4,40 @@ import (
 	"fmt"
 	"io"
 	"strconv"
-	"strings"
 
 	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
 
 	"ziping/forms"
+	"ziping/tables"
 )
 
 // SummarySheet is the name of the department summary's one sheet.
 const SummarySheet = "部门汇总"
 
-// The summary's columns, as the printed summary has them (pdfout.RenderSummary).
+// summaryWidths are the widths of the summary's columns (tables.BuildSummary's, left to right)
+// in Excel's character units.
+var summaryWidths = [tables.SumCols]float64{6, 34, 8, 14, 14, 10, 10, 7, 8, 34, 9, 7}
+
+// summaryFormulaNote ends the first note in the workbook, which says where the figures come from.
+const summaryFormulaNote = "合计行是公式，改动上面的数字后会重新计算。"
+
+// The heights (points) of the summary's rows in the workbook.
 const (
-	sumColNo = iota + 1
-	sumColName
-	sumColYear
-	sumColBudget
-	sumColActual
-	sumColRate
-	sumColScore
-	sumColGrade
-	sumColCount
-	sumColProject
-	sumColProjectScore
-	sumColProjectGrade
-	sumCols = sumColProjectGrade
+	sumTitleHeight  = 30
+	sumHeadHeight   = 24
+	sumRowHeight    = 18 // a project's row
+	sumTotalHeight  = 20
+	sumNoteLineHigh = 15 // one line of a note
 )
 
-// summaryWidths are the column widths in Excel's character units.
-var summaryWidths = [sumCols]float64{6, 34, 8, 14, 14, 10, 10, 7, 8, 34, 9, 7}
-
-// summaryFirstBody is the sheet row of the first unit: title, then two header rows.
-const summaryFirstBody = 4
-
-// summaryNote says in the workbook where its figures come from, as the printed summary does.
-const summaryNote = "注：金额为各单位整体绩效自评表中“年度部门预算收入小计（1至7项）”的全年预算数和全年执行数；" +
-	"得分为各单位整体绩效自评表的总评价得分和各项目的绩效自评总得分（C+D）；等级：优 ≥ 90，良 80–<90，中 60–<80，差 < 60。" +
-	"合计行是公式，改动上面的数字后会重新计算。"
-
-// WriteSummary writes the department summary s to w as a workbook of one sheet laid out like
-// the printed summary: one row per project, each unit's cells merged over its projects, the
-// amounts, rates and scores as numbers, and the 合计 row as formulas (SUM, and the overall
-// 执行率 from the sums) stored with the values forms computed, so that a reader that does not
-// recalculate on opening (LibreOffice by default) shows them too. The warnings name each text a
-// cell could not hold as typed, as Write's do for the forms.
+// WriteSummary writes the department summary s to w as a workbook of one sheet holding the
+// table tables.BuildSummary makes of it, as the PDF prints it: one row per project, each
+// unit's cells merged over its projects, the amounts, rates and scores as numbers, and the 合计
+// row as the table's formulas (SUM, and the overall 执行率 from the sums) stored with the values
+// forms computed, so that a reader that does not recalculate on opening (LibreOffice by
+// default) shows them too. The warnings name each text a cell could not hold as typed, as
+// Write's do for the forms.
 func WriteSummary(w io.Writer, s *forms.Summary) (warnings []forms.Problem, err error) {
 	f := excelize.NewFile()
 	defer f.Close()
@@ -62,7 +51,8 @@ func WriteSummary(w io.Writer, s *forms.Summary) (warnings []forms.Problem, err 
 	if err != nil {
 		return nil, fmt.Errorf("生成汇总表 Excel 失败：%w", err)
 	}
-	x := &summaryXLSX{f: f, sw: sw, s: s, styles: map[string]int{}, c: &cleaner{form: SummarySheet}}
+	t := tables.BuildSummary(s)
+	x := &summaryXLSX{f: f, sw: sw, t: t, styles: map[string]int{}, refs: map[string]string{}, c: &cleaner{form: t.Name}}
 	if err := x.write(); err != nil {
 		return nil, fmt.Errorf("生成汇总表 Excel 失败：%w", err)
 	}
@@ -88,11 +78,12 @@ func summaryPage(f *excelize.File) error {
 type summaryXLSX struct {
 	f      *excelize.File
 	sw     *excelize.StreamWriter
-	s      *forms.Summary
-	styles map[string]int // style IDs by look and number format
-	c      *cleaner       // cleans the texts as on the forms' sheets, and keeps the warnings
-	row    int            // the sheet row written last
-	err    error          // the first failure; later writes do nothing
+	t      *tables.Table
+	styles map[string]int    // style IDs by look and number format
+	refs   map[string]string // the cells placed so far by key, for the formulas ("D4")
+	c      *cleaner          // cleans the texts as on the forms' sheets, and keeps the warnings
+	row    int               // the sheet row written last
+	err    error             // the first failure; later writes do nothing
 }
 
 // The looks of the summary's cells.
@@ -136,31 +127,13 @@ func (x *summaryXLSX) style(look, numFmt string) (int, error) {
 	return id, nil
 }
 
-// sumCell is one cell to write: a value (string, int or decimal.Decimal; nil for empty), an
+// sumCell is one cell to write: a value (string or decimal.Decimal; nil for empty), an
 // optional formula whose value it is, its look and number format.
 type sumCell struct {
 	value   any
 	formula string
 	look    string
 	numFmt  string
-}
-
-// sumLabel is a fixed text of the summary in look.
-func sumLabel(look, text string) sumCell { return sumCell{value: text, look: look} }
-
-// text is a text from the documents (a name, a year, a note) in look, made storable as on the
-// forms' sheets; field names it in a warning.
-func (x *summaryXLSX) text(look, text, field string) sumCell {
-	return sumCell{value: x.c.clean(text, field), look: look}
-}
-
-// sumNumber is a number cell, or an empty bordered cell when ok is false (a blank figure stays
-// blank: it is not 0).
-func sumNumber(v decimal.Decimal, ok bool, numFmt string) sumCell {
-	if !ok {
-		return sumCell{look: sumStyleCentre, numFmt: numFmt}
-	}
-	return sumCell{value: v, look: sumStyleCentre, numFmt: numFmt}
 }
 
 // put writes the next sheet row, cells from column A, height in points.
@@ -191,105 +164,166 @@ func (x *summaryXLSX) merge(c1, r1, c2, r2 int) {
 }
 
 func (x *summaryXLSX) write() error {
+	table, notes := &x.t.Bands[tables.SumBandTable], &x.t.Bands[tables.SumBandNotes]
+	if len(table.Cols) != len(summaryWidths) {
+		return fmt.Errorf("汇总表有 %d 列，但只给了 %d 列的列宽", len(table.Cols), len(summaryWidths))
+	}
 	for i, w := range summaryWidths {
 		if err := x.sw.SetColWidth(i+1, i+1, w); err != nil {
 			return err
 		}
 	}
-	x.c.section, x.c.row = "标题", ""
-	x.put([]sumCell{x.text(sumStyleTitle, x.s.Title(), "标题")}, 30)
-	x.merge(1, x.row, sumCols, x.row)
-	x.header()
-	for i, u := range x.s.Units {
-		x.unit(i, u)
-	}
-	x.total()
-	x.notes()
+	x.put([]sumCell{{value: x.c.cleanFrom(x.t.Title.Text, x.t.Title.Src), look: sumStyleTitle}}, sumTitleHeight)
+	x.merge(1, x.row, len(summaryWidths), x.row)
+	x.table(table)
+	x.notes(notes)
 	if x.err != nil {
 		return x.err
 	}
 	return x.sw.Flush()
 }
 
-// header writes the two header rows, merged as the printed summary has them.
-func (x *summaryXLSX) header() {
-	head := func(texts ...string) []sumCell {
-		out := make([]sumCell, len(texts))
-		for i, t := range texts {
-			out[i] = sumLabel(sumStyleHead, t)
+// table writes the rows of band b: its cells where their spans put them (merged), the other
+// cells of a merged range written empty in its look, so that its borders print.
+func (x *summaryXLSX) table(b *tables.Band) {
+	cols := len(b.Cols)
+	covered := map[[2]int]string{} // band row and column → look of the cell that covers it
+	for ri, r := range b.Rows {
+		cells := make([]sumCell, cols)
+		filled := make([]bool, cols)
+		for c := range cols {
+			if look, ok := covered[[2]int{ri, c}]; ok {
+				cells[c], filled[c] = sumCell{look: look}, true
+			}
+		}
+		// Place the row's cells first, so that a formula may refer to a cell of its own row.
+		at := make([]int, len(r.Cells))
+		c := 0
+		for i := range r.Cells {
+			tc := &r.Cells[i]
+			for c < cols && filled[c] {
+				c++
+			}
+			cs, rs := max(tc.ColSpan, 1), max(tc.RowSpan, 1)
+			if c+cs > cols {
+				at = at[:i] // more cells than columns: the PDF would not print them either
+				break
+			}
+			at[i] = c
+			look := sumLook(tc)
+			for dc := range cs {
+				filled[c+dc] = true
+				if dc > 0 {
+					cells[c+dc] = sumCell{look: look}
+				}
+				for dr := 1; dr < rs; dr++ {
+					covered[[2]int{ri + dr, c + dc}] = look
+				}
+			}
+			if tc.Key != "" {
+				x.refs[tc.Key] = summaryRef(c+1, x.row+1)
+			}
+			x.merge(c+1, x.row+1, c+cs, x.row+rs)
+			c += cs
+		}
+		for i, c := range at {
+			cells[c] = x.cell(&r.Cells[i])
+		}
+		height := float64(sumRowHeight)
+		switch {
+		case ri < b.Header:
+			height = sumHeadHeight
+		case ri == len(b.Rows)-1:
+			height = sumTotalHeight
+		}
+		x.put(cells, height)
+	}
+}
+
+// sumLook is the look of a cell of the summary: the template's labels bold (but for "——",
+// which the forms print plain), the user's texts and the notes left-aligned, the rest centred.
+func sumLook(tc *tables.Cell) string {
+	switch {
+	case tc.Role == tables.RoleLabel && tc.Text != dash:
+		return sumStyleHead
+	case tc.Role == tables.RoleText:
+		return sumStyleLeft
+	case tc.Role == tables.RoleFooter:
+		return sumStyleNote
+	}
+	return sumStyleCentre
+}
+
+// cell is tc as the sheet stores it. A figure (an amount, a rate, a score) is its number, or
+// nothing when blank (it is not 0), with its formula; an amount or a rate in the format the
+// summary prints it with, a score or a count in General, which shows it as forms prints it
+// (97, 92.41). Any other cell is its text, a document's text cleaned as on the forms' sheets.
+func (x *summaryXLSX) cell(tc *tables.Cell) sumCell {
+	out := sumCell{look: sumLook(tc)}
+	figure := tc.HasNum || tc.Formula != ""
+	switch tc.Role {
+	case tables.RoleAmount, tables.RolePercent:
+		out.numFmt, figure = numFmt(tc.Format), true
+	case tables.RoleScore:
+		figure = true
+	}
+	if !figure {
+		out.value = tc.Text
+		if tc.Src != nil {
+			out.value = x.c.cleanFrom(tc.Text, tc.Src)
 		}
 		return out
 	}
-	x.put(head("序号", "部门（单位）名称", "年度", "全年预算数\n（万元）", "全年执行数\n（万元）", "执行率",
-		"单位整体绩效自评", "", "预算项目（政策）绩效自评", "", "", ""), 24)
-	x.put(head("", "", "", "", "", "", "总评价得分", "等级", "项目数", "项目（政策）名称", "总得分", "等级"), 24)
-	top := x.row - 1
-	for c := sumColNo; c <= sumColRate; c++ {
-		x.merge(c, top, c, x.row)
+	if tc.HasNum {
+		out.value = tc.Num
 	}
-	x.merge(sumColScore, top, sumColGrade, top)
-	x.merge(sumColCount, top, sumCols, top)
+	if tc.Formula != "" && x.err == nil {
+		out.formula, x.err = tc.Formula.Resolve(func(key string) (string, bool) {
+			ref, ok := x.refs[key]
+			return ref, ok
+		})
+	}
+	return out
 }
 
-// unit writes unit i's rows: one per project (at least one), its own cells merged over them.
-func (x *summaryXLSX) unit(i int, u *forms.SummaryUnit) {
-	s, first := x.s, x.row+1
-	x.c.section, x.c.row = fmt.Sprintf("第 %d 个单位", i+1), u.Name
-	full, actual := u.Budget.Cells[forms.ColFull], u.Budget.Cells[forms.ColActual]
-	own := []sumCell{
-		{value: i + 1, look: sumStyleCentre},
-		x.text(sumStyleLeft, u.Name, "部门（单位）名称"),
-		x.text(sumStyleCentre, u.Year, "年度"),
-		sumNumber(full.Value, full.Valid, summaryAmountFmt(s, u.Budget, forms.ColFull)),
-		sumNumber(actual.Value, actual.Valid, summaryAmountFmt(s, u.Budget, forms.ColActual)),
-		sumNumber(u.Budget.Rate, u.Budget.HasRate, summaryRateFmt(u.Budget)),
-		sumNumber(u.Score.Round(2), u.Complete, ""),
-		sumLabel(sumStyleCentre, u.Grade),
-		{value: len(u.Projects), look: sumStyleCentre},
+// notes writes the band of notes, one merged row each, as high as its text needs; the first,
+// where the figures come from, also says that 合计 is formulas.
+func (x *summaryXLSX) notes(b *tables.Band) {
+	width := 0.0
+	for _, w := range summaryWidths {
+		width += w
 	}
-	blank := make([]sumCell, len(own))
-	for i, c := range own {
-		blank[i] = sumCell{look: c.look}
-	}
-	projects := u.Projects
-	if len(projects) == 0 {
-		projects = []forms.SummaryProject{{}}
-	}
-	for j, p := range projects {
-		cells := append([]sumCell(nil), blank...)
-		if j == 0 {
-			cells = append(cells[:0], own...)
+	for i, r := range b.Rows {
+		for _, tc := range r.Cells {
+			c := x.cell(&tc)
+			text, _ := c.value.(string)
+			if i == 0 {
+				text += summaryFormulaNote
+				c.value = text
+			}
+			lines := int(summaryTextWidth(text)/width) + 1
+			x.put([]sumCell{c}, min(float64(lines)*sumNoteLineHigh+2, excelize.MaxRowHeight))
+			x.merge(1, x.row, len(summaryWidths), x.row)
 		}
-		cells = append(cells, x.projectCells(p, len(u.Projects) == 0)...)
-		x.put(cells, 18)
-	}
-	for c := sumColNo; c <= sumColCount; c++ {
-		x.merge(c, first, c, x.row)
 	}
 }
 
-// projectCells are a project's name, total and grade; "——" when the unit has none.
-func (x *summaryXLSX) projectCells(p forms.SummaryProject, none bool) []sumCell {
-	if none {
-		return []sumCell{sumLabel(sumStyleCentre, dash), sumLabel(sumStyleCentre, dash), sumLabel(sumStyleCentre, dash)}
-	}
-	return []sumCell{x.text(sumStyleLeft, p.Name, "项目（政策）名称"), sumNumber(p.Score.Round(2), p.Complete, ""), sumLabel(sumStyleCentre, p.Grade)}
+// summaryRef is the name of the cell in column col, row row ("D4"), both from 1.
+func summaryRef(col, row int) string {
+	name, _ := excelize.CoordinatesToCellName(col, row)
+	return name
 }
 
-// summaryRateFmt shows a 执行率 as the forms' sheets and the printed summary do ("100%",
-// "84.23%"); a rate forms left blank gets two decimals, for a figure typed in later.
-func summaryRateFmt(r *forms.AmountResult) string {
-	if !r.HasRate {
-		return fixedFmt(2, true)
+// summaryTextWidth estimates the width of text in Excel's character units: two for a CJK
+// character, one for others.
+func summaryTextWidth(text string) float64 {
+	w := 0.0
+	for _, r := range text {
+		if r > 0x2E80 {
+			w += 2
+		} else {
+			w++
+		}
 	}
-	return percentFmt(r.Rate)
-}
-
-// summaryAmountFmt shows an amount with the decimals the summary prints it with.
-func summaryAmountFmt(s *forms.Summary, r *forms.AmountResult, c forms.AmountColumn) string {
-	text := s.AmountText(r, c)
-	if i := strings.IndexByte(text, '.'); i >= 0 {
-		return "0." + strings.Repeat("0", len(text)-i-1)
-	}
-	return "0"
+	return w
 }

@@ -15,6 +15,7 @@ import (
 
 	"ziping/forms"
 	"ziping/forms/formstest"
+	"ziping/tables"
 )
 
 func writeSummary(t *testing.T, s *forms.Summary) []byte {
@@ -165,7 +166,7 @@ func TestWriteSummaryEmptyAndOddText(t *testing.T) {
 
 // TestWriteSummaryCleansAsForms: the summary's texts are made storable by the same rules as
 // the forms' sheets (tabs to spaces, U+FFFE to □, cut at Excel's limit in UTF-16 units), and
-// each change is reported naming the unit and the field.
+// each change is reported naming the unit, the project and the field.
 func TestWriteSummaryCleansAsForms(t *testing.T) {
 	doc := forms.NewDocument(2021)
 	doc.Unit.Name = "单位\t名\uFFFE"
@@ -183,19 +184,21 @@ func TestWriteSummaryCleansAsForms(t *testing.T) {
 	if n := len(utf16.Encode([]rune(name))); n > maxCellUnits || n < maxCellUnits-10 || !strings.HasSuffix(name, cutNote) {
 		t.Errorf("project name stored with %d UTF-16 units, ending %q", n, name[max(0, len(name)-30):])
 	}
-	checkSummaryWarnings(t, warnings, doc.Unit.Name)
+	checkSummaryWarnings(t, warnings)
 }
 
-// checkSummaryWarnings: the unit's name and its project's name are reported, naming the unit.
-func checkSummaryWarnings(t *testing.T, warnings []forms.Problem, unit string) {
+// checkSummaryWarnings: the unit's name and its project's name are reported, naming the unit
+// and the project by their places, as the PDF's warnings do.
+func checkSummaryWarnings(t *testing.T, warnings []forms.Problem) {
 	t.Helper()
 	fields := map[string]bool{}
+	rows := map[string]string{"部门（单位）名称": "", "项目（政策）名称": "项目 1"}
 	for _, p := range warnings {
 		if p.Section == "注" {
 			continue // the notes quote the unit's name
 		}
 		fields[p.Field] = true
-		if p.Form != SummarySheet || p.Section != "第 1 个单位" || p.Row != unit {
+		if p.Form != tables.SummaryName || p.Section != "第 1 个单位" || p.Row != rows[p.Field] {
 			t.Errorf("warning names %s", p)
 		}
 	}
