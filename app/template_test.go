@@ -2,6 +2,7 @@ package app
 
 import (
 	"bytes"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -196,5 +197,24 @@ func TestNationalFundGroups(t *testing.T) {
 	treeRetype(p.Funds["S7"].Cells[0], "3")
 	if got := w.Doc.Projects[0].FundRow("S7").Initial; got != "3" {
 		t.Errorf("其他资金 typed into S7: %q", got)
+	}
+}
+
+// BenchmarkSetTemplate is one change of 表式 in a document of 1 and 200 projects, the first
+// project's tab shown: the undo state, every form re-evaluated, the shown tab rebuilt (the
+// others are rebuilt when shown).
+func BenchmarkSetTemplate(b *testing.B) {
+	for _, n := range []int{1, 200} {
+		b.Run(fmt.Sprintf("projects=%d", n), func(b *testing.B) {
+			w, _ := openMany(b, n)
+			i := 0
+			for b.Loop() {
+				w.SetTemplate(forms.Templates[(i+1)%2])
+				i++
+			}
+			if !w.Projects[0].National && i%2 == 1 {
+				b.Fatal("the shown project tab was not rebuilt")
+			}
+		})
 	}
 }
