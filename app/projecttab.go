@@ -158,16 +158,16 @@ func (p *projectTab) header(proj *forms.ProjectForm) fyne.CanvasObject {
 	p.Name = p.b.entry(&proj.Name, loc("name"), name)
 	p.Department = p.b.entry(&proj.Department, loc("department"), "主管部门")
 	p.Implementer = p.b.entry(&proj.Implementer, loc("implementer"), "实施单位")
-	form := widget.NewForm(
+	items := []*widget.FormItem{
 		widget.NewFormItem(name, p.Name),
 		widget.NewFormItem("主管部门", p.Department),
 		widget.NewFormItem("实施单位", p.Implementer),
-	)
+	}
 	if !p.National { // the national form has no 实施期
 		p.Period = p.b.entry(&proj.Period, loc("period"), "如 2021 年 1 月 - 2021 年 12 月")
-		form.Append("实施期", p.Period)
+		items = append(items, widget.NewFormItem("实施期", p.Period))
 	}
-	return form
+	return widget.NewForm(items...) // not Append, which lays out the form (and its long texts) at once
 }
 
 // funds is 项目预算资金: the total row carries 分值 and D; the source rows print "——" there.
