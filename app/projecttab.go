@@ -79,19 +79,19 @@ func (p *projectTab) ensure() *projectTab {
 	title := p.b.computedLabel(func(*forms.Evaluation) string { return p.title() })
 	title.Alignment, title.TextStyle.Bold = fyne.TextAlignCenter, true
 	p.Remove = widget.NewButtonWithIcon("删除此项目", theme.DeleteIcon(), func() { w.closeTab(p.tab) })
-	body := container.NewVBox(title, p.header(proj))
+	// The parts are gathered first: Container.Add lays the box out at once, which measures
+	// every text in it (a long one wrapped at zero width) once per part.
+	parts := []fyne.CanvasObject{title, p.header(proj)}
 	if p.National {
-		body.Add(card("项目资金（万元）", p.nationalFunds(proj)...))
+		parts = append(parts, card("项目资金（万元）", p.nationalFunds(proj)...))
 	} else {
-		body.Add(card("项目预算资金（万元）", p.funds(proj)...))
+		parts = append(parts, card("项目预算资金（万元）", p.funds(proj)...))
 	}
-	body.Add(card("年度总体目标", p.Goals.content))
-	body.Add(card("绩效指标", p.Tree.content))
-	body.Add(p.Totals)
+	parts = append(parts, card("年度总体目标", p.Goals.content), card("绩效指标", p.Tree.content), p.Totals)
 	if p.National {
-		body.Add(card("评价结论和存在问题", p.conclusion(proj)))
+		parts = append(parts, card("评价结论和存在问题", p.conclusion(proj)))
 	}
-	body.Add(container.NewHBox(p.Remove))
+	body := container.NewVBox(append(parts, container.NewHBox(p.Remove))...)
 	p.Scroll = container.NewVScroll(body)
 	p.tab.Content = p.Scroll
 	if w.Eval != nil {
