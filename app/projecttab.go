@@ -1,8 +1,6 @@
 package app
 
 import (
-	"fmt"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -20,13 +18,19 @@ type projectTab struct {
 	b      *binder
 	Scroll *container.Scroll
 
-	Name, Department, Implementer, Period *widget.Entry
+	// National is true when the tab shows the fields of the national template (the
+	// document's 表式 when the editors were built): no 实施期, the fund rows grouped as that
+	// table prints them, 评价结论 and 存在问题.
+	National bool
+
+	Name, Department, Implementer, Period *widget.Entry // Period is nil in the national template
 	Funds                                 map[string]*amountRow
 	FundsWeight                           *widget.Entry
 	D                                     *widget.Label
 	Goals                                 *goalsEditor
 	Tree                                  *treeEditor
 	Totals                                *widget.Label
+	Conclusion, Issues                    *widget.Entry // the national template only
 	Remove                                *widget.Button
 }
 
@@ -40,6 +44,20 @@ func newProjectTab(w *Window, i int) *projectTab {
 	return p
 }
 
+// reset drops the tab's editors, to be built again (for another 表式); the tab that is shown
+// builds them at once.
+func (p *projectTab) reset() {
+	if p.b == nil {
+		return
+	}
+	*p = projectTab{w: p.w, index: p.index, tab: p.tab} // no handle of the old editors stays
+	p.tab.Content = widget.NewLabel("")
+	if p.w.Tabs.Selected() == p.tab {
+		p.ensure()
+		p.w.Tabs.Refresh()
+	}
+}
+
 // ensure builds the tab's editors if they are not built yet.
 func (p *projectTab) ensure() *projectTab {
 	if p.b != nil {
@@ -47,28 +65,33 @@ func (p *projectTab) ensure() *projectTab {
 	}
 	w, i := p.w, p.index
 	p.b, p.Funds = newBinder(w, i), map[string]*amountRow{}
+	p.National = w.Doc.Settings.TemplateOf() == forms.TemplateNational
 	proj := w.Doc.Projects[i]
-	p.Goals = newGoalsEditor(w, &proj.Goals, i, "年初设定目标", "全年实际完成情况")
+	expected, actual := "年初设定目标", "全年实际完成情况"
+	if p.National {
+		expected, actual = "预期目标", "实际完成情况"
+	}
+	p.Goals = newGoalsEditor(w, &proj.Goals, i, expected, actual)
 	p.Tree = newTreeEditor(w, i, false)
-	p.Totals = p.b.computedLabel(func(ev *forms.Evaluation) string {
-		r := ev.Projects[i]
-		return fmt.Sprintf("产出、效益、满意度指标自评得分小计（C）：%s　　预算执行率得分（D）：%s　　绩效自评总得分（C+D）：%s　　等级：%s",
-			pending(r.CText()), dashIfEmpty(r.DText()), pending(r.TotalText()), pending(r.Rating()))
-	})
+	p.Totals = p.b.computedLabel(p.totalsText)
 	p.Totals.TextStyle.Bold = true
 	p.Totals.Wrapping = fyne.TextWrapWord
-	title := p.b.computedLabel(func(*forms.Evaluation) string { return w.Doc.ProjectTitle() })
+	title := p.b.computedLabel(func(*forms.Evaluation) string { return p.title() })
 	title.Alignment, title.TextStyle.Bold = fyne.TextAlignCenter, true
 	p.Remove = widget.NewButtonWithIcon("删除此项目", theme.DeleteIcon(), func() { w.closeTab(p.tab) })
-	body := container.NewVBox(
-		title,
-		p.header(proj),
-		card("项目预算资金（万元）", p.funds(proj)...),
-		card("年度总体目标", p.Goals.content),
-		card("绩效指标", p.Tree.content),
-		p.Totals,
-		container.NewHBox(p.Remove),
-	)
+	// The parts are gathered first: Container.Add lays the box out at once, which measures
+	// every text in it (a long one wrapped at zero width) once per part.
+	parts := []fyne.CanvasObject{title, p.header(proj)}
+	if p.National {
+		parts = append(parts, card("项目资金（万元）", p.nationalFunds(proj)...))
+	} else {
+		parts = append(parts, card("项目预算资金（万元）", p.funds(proj)...))
+	}
+	parts = append(parts, card("年度总体目标", p.Goals.content), card("绩效指标", p.Tree.content), p.Totals)
+	if p.National {
+		parts = append(parts, card("评价结论和存在问题", p.conclusion(proj)))
+	}
+	body := container.NewVBox(append(parts, container.NewHBox(p.Remove))...)
 	p.Scroll = container.NewVScroll(body)
 	p.tab.Content = p.Scroll
 	if w.Eval != nil {
@@ -121,23 +144,30 @@ func (p *projectTab) refresh(ev *forms.Evaluation, marks map[forms.Location]form
 // entryAt returns the editor of loc on this tab, or nil.
 func (p *projectTab) entryAt(loc forms.Location) *widget.Entry {
 	p.ensure()
-	return findEntry(loc, p.b, p.Goals.b, treeBinder(p.Tree))
+	return findEntry(loc, p.b, p.Goals.b, treeBinder(p.Tree)) // 评价结论 and 存在问题 are in p.b
 }
 
 func (p *projectTab) header(proj *forms.ProjectForm) fyne.CanvasObject {
 	loc := func(f string) forms.Location {
 		return forms.Location{Form: p.index, Section: forms.SecHeader, Index: -1, Field: f}
 	}
-	p.Name = p.b.entry(&proj.Name, loc("name"), "项目（政策）名称")
+	name := "项目（政策）名称"
+	if p.National {
+		name = "项目名称"
+	}
+	p.Name = p.b.entry(&proj.Name, loc("name"), name)
 	p.Department = p.b.entry(&proj.Department, loc("department"), "主管部门")
 	p.Implementer = p.b.entry(&proj.Implementer, loc("implementer"), "实施单位")
-	p.Period = p.b.entry(&proj.Period, loc("period"), "如 2021 年 1 月 - 2021 年 12 月")
-	return widget.NewForm(
-		widget.NewFormItem("项目（政策）名称", p.Name),
+	items := []*widget.FormItem{
+		widget.NewFormItem(name, p.Name),
 		widget.NewFormItem("主管部门", p.Department),
 		widget.NewFormItem("实施单位", p.Implementer),
-		widget.NewFormItem("实施期", p.Period),
-	)
+	}
+	if !p.National { // the national form has no 实施期
+		p.Period = p.b.entry(&proj.Period, loc("period"), "如 2021 年 1 月 - 2021 年 12 月")
+		items = append(items, widget.NewFormItem("实施期", p.Period))
+	}
+	return widget.NewForm(items...) // not Append, which lays out the form (and its long texts) at once
 }
 
 // funds is 项目预算资金: the total row carries 分值 and D; the source rows print "——" there.
@@ -145,25 +175,31 @@ func (p *projectTab) funds(proj *forms.ProjectForm) []fyne.CanvasObject {
 	objs := []fyne.CanvasObject{row(fundWeights, head("项目预算资金"), head("年初预算数"), head("全年预算数\n（A）"),
 		head("全年执行数\n（B）"), head("分值"), head("执行率\n（B/A）"), head("得分\n（分值*B/A）"))}
 	for _, def := range forms.ProjectFundRows {
-		res := func(ev *forms.Evaluation) *forms.AmountResult { return ev.Projects[p.index].Funds[def.ID] }
-		loc := forms.Location{Form: p.index, Section: forms.SecBudget, RowID: def.ID, Index: -1}
-		r, cells := p.b.amountEditors(&proj.FundRow(def.ID).Amounts, loc, res, def.IsSubtotal())
-		p.Funds[def.ID] = r
-		rate := cells[3]
-		weight, score := fyne.CanvasObject(centred("——")), fyne.CanvasObject(centred("——"))
-		name := cellLabel(def.Label)
-		if def.ID == "T" {
-			wl := loc
-			wl.Field = "weight"
-			p.FundsWeight = p.b.entry(&proj.FundsWeight, wl, "10")
-			p.D = p.b.computedLabel(func(ev *forms.Evaluation) string { return ev.Projects[p.index].DText() })
-			p.D.Alignment = fyne.TextAlignCenter
-			weight, score = p.FundsWeight, p.D
-			name.TextStyle.Bold = true
-		}
-		objs = append(objs, row(fundWeights, name, cells[0], cells[1], cells[2], weight, rate, score))
+		objs = append(objs, p.fundRow(proj, def, def.Label))
 	}
 	return objs
+}
+
+// fundRow is the editor of the fund row def, named label: the total row carries 分值 and D;
+// the source rows print "——" there.
+func (p *projectTab) fundRow(proj *forms.ProjectForm, def forms.RowDef, label string) fyne.CanvasObject {
+	res := func(ev *forms.Evaluation) *forms.AmountResult { return ev.Projects[p.index].Funds[def.ID] }
+	loc := forms.Location{Form: p.index, Section: forms.SecBudget, RowID: def.ID, Index: -1}
+	r, cells := p.b.amountEditors(&proj.FundRow(def.ID).Amounts, loc, res, def.IsSubtotal())
+	p.Funds[def.ID] = r
+	rate := cells[3]
+	weight, score := fyne.CanvasObject(centred("——")), fyne.CanvasObject(centred("——"))
+	name := cellLabel(label)
+	if def.ID == "T" {
+		wl := loc
+		wl.Field = "weight"
+		p.FundsWeight = p.b.entry(&proj.FundsWeight, wl, "10")
+		p.D = p.b.computedLabel(func(ev *forms.Evaluation) string { return ev.Projects[p.index].DText() })
+		p.D.Alignment = fyne.TextAlignCenter
+		weight, score = p.FundsWeight, p.D
+		name.TextStyle.Bold = true
+	}
+	return row(fundWeights, name, cells[0], cells[1], cells[2], weight, rate, score)
 }
 
 func centred(text string) *widget.Label {

@@ -8,16 +8,47 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"ziping/forms"
 )
 
-// The columns of a row's first line: caption, width in text heights (0: measured from the
-// control, see measure) and share of the spare width.
-var rowColumns = []struct {
+// rowColumn is a column of a row's first line: caption, width in text heights (0: measured
+// from the control, see measure) and share of the spare width.
+type rowColumn struct {
 	caption   string
 	ems, grow float32
-}{
+}
+
+// The columns of a row's first line. The blank caption is the target column, named as each
+// form prints it.
+var rowColumns = []rowColumn{
 	{"运算符号", 0, 0}, {"内容", 6, 4}, {"度量单位", 3, 0.6}, {"", 5, 1.2}, {"全年完成值", 5, 1.2},
 	{"完成程度", 4, 0.6}, {"分值", 3, 0.4}, {"得分", 3, 0.4}, {"建议得分", 0, 0}, {"评价等级", 0, 0},
+}
+
+// national reports whether the editor shows a project form of the national template, which
+// prints no 完成程度 and names 全年完成值 实际完成值 (tables/national.go).
+func (t *treeEditor) national() bool {
+	return t.form >= 0 && t.w.Doc.Settings.TemplateOf() == forms.TemplateNational
+}
+
+// rowColumns are the columns of the editor's rows: rowColumns, less 完成程度 in the national
+// template.
+func (t *treeEditor) rowColumns() []rowColumn {
+	if !t.national() {
+		return rowColumns
+	}
+	var out []rowColumn
+	for _, c := range rowColumns {
+		switch c.caption {
+		case "完成程度":
+			continue
+		case "全年完成值":
+			c.caption = "实际完成值"
+		}
+		out = append(out, c)
+	}
+	return out
 }
 
 // measure sets the column widths for the current theme: wide enough for every caption, and for
@@ -29,14 +60,14 @@ func (t *treeEditor) measure() {
 		return s.MinSize().Width
 	}
 	label := func(text string) float32 { return widget.NewLabel(text).MinSize().Width }
-	measured := map[int]float32{
-		0: choice("（请选择）"),
-		8: label("建议 100.00") + widget.NewButton("采用建议", nil).MinSize().Width + theme.Padding(),
-		9: choice("按得分：部分达成"),
+	measured := map[string]float32{
+		"运算符号": choice("（请选择）"),
+		"建议得分": label("建议 100.00") + widget.NewButton("采用建议", nil).MinSize().Width + theme.Padding(),
+		"评价等级": choice("按得分：部分达成"),
 	}
 	t.columns = t.columns[:0]
-	for i, c := range rowColumns {
-		w := max(c.ems*emSize(), measured[i], t.caption(c.caption).MinSize().Width)
+	for _, c := range t.rowColumns() {
+		w := max(c.ems*emSize(), measured[c.caption], t.caption(c.caption).MinSize().Width)
 		t.columns = append(t.columns, w)
 	}
 	t.labelWidth = max(label("指标 99"), label("手工调整"))
@@ -44,7 +75,7 @@ func (t *treeEditor) measure() {
 
 func (t *treeEditor) lineLayout() *treeColumns {
 	l := &treeColumns{base: t.columns}
-	for _, c := range rowColumns {
+	for _, c := range t.rowColumns() {
 		l.grow = append(l.grow, c.grow)
 	}
 	return l
@@ -54,7 +85,7 @@ func (t *treeEditor) lineLayout() *treeColumns {
 func (t *treeEditor) caption(text string) *widget.Label {
 	if text == "" {
 		text = "年度目标值"
-		if t.form < 0 {
+		if t.form < 0 || t.national() {
 			text = "年度指标值"
 		}
 	}
@@ -66,7 +97,7 @@ func (t *treeEditor) caption(text string) *widget.Label {
 // header is the column captions above the rows of a 二级, as the printed table heads them.
 func (t *treeEditor) header() fyne.CanvasObject {
 	var objs []fyne.CanvasObject
-	for _, c := range rowColumns {
+	for _, c := range t.rowColumns() {
 		objs = append(objs, t.caption(c.caption))
 	}
 	spacer := withMinWidth(canvas.NewRectangle(color.Transparent), t.labelWidth)

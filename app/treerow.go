@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 	"image/color"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -68,8 +69,14 @@ func (t *treeEditor) rowCard(tree forms.Tree, p forms.RowPath) fyne.CanvasObject
 	r.Grade.PlaceHolder = "（请选择）"
 	r.opMark, r.gradeMark, r.reasonsMark = newMarkFrame(), newMarkFrame(), newMarkFrame()
 	r.suggest = container.NewHBox(r.Suggestion, r.Take)
-	line1 := container.New(t.lineLayout(), container.NewStack(r.Op, r.opMark), r.Content, r.Unit, r.Target,
-		r.Actual, r.completion, r.Weight, r.Score, r.suggest, container.NewStack(r.Grade, r.gradeMark))
+	cells := []fyne.CanvasObject{container.NewStack(r.Op, r.opMark), r.Content, r.Unit, r.Target, r.Actual, r.completion,
+		r.Weight, r.Score, r.suggest, container.NewStack(r.Grade, r.gradeMark)}
+	reasons := "未完成原因"
+	if t.national() { // no 完成程度 (see rowColumns); the reasons print in 偏差原因分析及改进措施
+		cells = slices.Delete(cells, 5, 6)
+		reasons = "偏差原因"
+	}
+	line1 := container.New(t.lineLayout(), cells...)
 
 	ticks := []*bool{&in.Reasons.Funding, &in.Reasons.System, &in.Reasons.Staff, &in.Reasons.Hardware, &in.Reasons.Other}
 	checks := container.NewGridWithColumns(3)
@@ -92,7 +99,7 @@ func (t *treeEditor) rowCard(tree forms.Tree, p forms.RowPath) fyne.CanvasObject
 		return container.NewBorder(nil, nil, container.NewVBox(widget.NewLabel(text)), nil, obj)
 	}
 	line2 := container.New(&treeColumns{base: []float32{0, 0, 0, 0}, grow: []float32{0, 1, 1, 0}},
-		caption("未完成原因", container.NewStack(checks, r.reasonsMark)), caption("原因说明", r.Reason),
+		caption(reasons, container.NewStack(checks, r.reasonsMark)), caption("原因说明", r.Reason),
 		caption("改进措施", r.Measures), container.NewVBox(container.NewHBox(r.Up, r.Down, r.Remove)))
 
 	label := widget.NewLabelWithStyle(fmt.Sprintf("指标 %d", p.Row+1), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})

@@ -20,6 +20,7 @@ type unitTab struct {
 	Scroll *container.Scroll
 
 	Settings                               *widget.Accordion // 文档设置, closed once 单位简称 is set
+	Template                               *widget.Select    // 表式 (template.go)
 	Year, ShortName, Name, Staff, Subunits *widget.Entry
 	Budget                                 map[string]*amountRow
 	Tasks                                  *tasksEditor
@@ -161,13 +162,14 @@ func (u *unitTab) settings() fyne.CanvasObject {
 		u.b.entry(&f.Preparer, loc("preparer"), "填表人"), u.b.entry(&f.Phone, loc("phone"), "联系电话"),
 		u.b.entry(&f.Leader, loc("leader"), "单位负责人"), u.b.entry(&f.Date, loc("date"), "填报日期"))
 	form := widget.NewForm(
+		u.templateItem(),
 		widget.NewFormItem("年度", u.Year),
 		widget.NewFormItem("单位简称", u.ShortName),
 		widget.NewFormItem("金额显示", amounts),
 		u.ruleItem(), // 反向指标计分 and the other rule options
 		widget.NewFormItem("签字栏", container.NewBorder(nil, nil, sign, nil, footer)),
 	)
-	u.Settings = widget.NewAccordion(widget.NewAccordionItem("文档设置（年度、单位简称、金额显示、签字栏）", form))
+	u.Settings = widget.NewAccordion(widget.NewAccordionItem("文档设置（表式、年度、单位简称、金额显示、签字栏）", form))
 	if s.UnitShortName == "" {
 		u.Settings.Open(0)
 	}

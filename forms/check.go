@@ -164,7 +164,7 @@ func checkWeightSum(r *reporter, tree Tree, res TreeResult, sum decimal.Decimal,
 		}
 	})
 	if len(names) < blanks {
-		names = append(names, "预算执行率的分值")
+		names = append(names, r.name("预算执行率的分值"))
 	}
 	list := strings.Join(names, "、")
 	if len(names) > 5 {
@@ -187,7 +187,7 @@ func checkProjectComplete(r *reporter, res *ProjectResult) {
 			msg = "预算执行率得分（D）无法计算，C、总得分和等级暂不计算：请填写预算执行率的分值和全年预算数（A）。"
 		}
 	}
-	r.add(LevelError, Location{RowID: "total", Index: -1, Field: "score"}, "", "总得分", "%s", msg)
+	r.add(LevelError, Location{RowID: "total", Index: -1, Field: "score"}, "", "总得分", "%s", r.name(msg)) // program text and counts only
 }
 
 // incompleteMessage says how many rows keep a form's totals blank.

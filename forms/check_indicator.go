@@ -28,7 +28,7 @@ func checkIndicator(r *reporter, row string, in *Indicator, res *IndicatorResult
 		r.add(LevelError, loc("score"), row, "得分", "%v。", res.ScoreErr)
 	}
 	for _, n := range res.notes {
-		r.add(n.level, loc(n.field), row, n.label, "%s", n.msg)
+		r.add(n.level, loc(n.field), row, n.label, n.format, n.args...)
 	}
 	checkUnscored(r, loc, row, in, res)
 	checkScoreRange(r, loc("score"), row, res)
@@ -50,8 +50,9 @@ func checkUnscored(r *reporter, loc func(string) Location, row string, in *Indic
 	case res.MissingActual:
 		r.add(LevelWarning, loc("actual"), row, "全年完成值", "这是定量指标（指标值“%s”，运算符号 %s），但全年完成值未填写：请填写全年完成值，得分将按运算符号自动计算。",
 			strings.TrimSpace(in.Target), res.Op)
-	case res.deadlineNote != "":
-		r.add(LevelWarning, loc("actual"), row, "全年完成值", "%s", res.deadlineNote)
+	case res.deadlineNote != nil:
+		n := res.deadlineNote
+		r.add(n.level, loc(n.field), row, n.label, n.format, n.args...)
 	case res.HasWeight:
 		r.add(LevelWarning, loc("score"), row, "得分", "已填分值 %s，但得分未填写：请填写得分。", FormatScore(res.Weight))
 	case res.WeightErr == nil:
@@ -108,7 +109,7 @@ func checkDeduction(r *reporter, loc func(string) Location, row string, in *Indi
 		return
 	}
 	r.add(LevelWarning, loc(field), row, "未完成原因", "得分 %s 低于分值 %s，但%s：请勾选原因，并写明扣分原因和改进措施。",
-		FormatScore(res.Score), FormatScore(res.Weight), strings.Join(missing, "、"))
+		FormatScore(res.Score), FormatScore(res.Weight), r.name(strings.Join(missing, "、")))
 }
 
 // checkTarget: a numeric target wants an operator; a result far above target suggests a low target.
@@ -129,6 +130,9 @@ func checkTarget(r *reporter, loc func(string) Location, row string, in *Indicat
 // checkProject runs the checks of one project form.
 func checkProject(doc *Document, i int, p *ProjectForm, res *ProjectResult) []Problem {
 	r := &reporter{form: ProjectFormName(i, p), formIndex: i}
+	if doc.Settings.TemplateOf() == TemplateNational {
+		r.names = nationalNames
+	}
 	r.at(SecHeader, "表头")
 	if isBlank(p.Name) {
 		r.add(LevelWarning, Location{Index: -1, Field: "name"}, "", "项目（政策）名称", "项目名称未填写：请填写项目（政策）名称。")
@@ -136,12 +140,12 @@ func checkProject(doc *Document, i int, p *ProjectForm, res *ProjectResult) []Pr
 	r.at(SecBudget, "项目预算资金（万元）")
 	explained := treeExplains(p.Indicators)
 	for _, def := range ProjectFundRows {
-		checkAmountRow(r, res.Funds[def.ID], def.ID, -1, def.Label, explained)
+		checkAmountRow(r, res.Funds[def.ID], def.ID, -1, fundRowName(doc, p, def), explained)
 	}
-	checkD(r, res)
+	checkD(r, res, fundRowName(doc, p, ProjectFundRows[0]))
 	r.at(SecIndicators, "绩效指标")
 	checkTree(r, p.Indicators, res.Indicators)
-	checkWeightSum(r, p.Indicators, res.Indicators, res.WeightSum, res.BlankWeights, "三级指标分值与预算执行率分值之和")
+	checkWeightSum(r, p.Indicators, res.Indicators, res.WeightSum, res.BlankWeights, r.name("三级指标分值与预算执行率分值之和"))
 	if res.BlankWeights == 0 {
 		checkSplit(r, p.Indicators, res)
 	}
@@ -150,9 +154,8 @@ func checkProject(doc *Document, i int, p *ProjectForm, res *ProjectResult) []Pr
 }
 
 // checkD: D needs a weight and a positive 全年预算数（A）.
-func checkD(r *reporter, res *ProjectResult) {
+func checkD(r *reporter, res *ProjectResult, row string) {
 	loc := Location{RowID: "T", Index: -1, Field: "weight"}
-	row := ProjectFundRows[0].Label
 	if res.DWeightErr != nil {
 		r.add(LevelError, loc, row, "分值", "%v。", res.DWeightErr)
 	}

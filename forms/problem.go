@@ -89,15 +89,20 @@ type reporter struct {
 	section   string
 	sec       Section
 	out       []Problem
+	// names rewords the program's own text (formats, field, section and row names; never the
+	// arguments, which may be what the user typed) in the names of the form's template: nil
+	// for the Liaoning names, in which the checks are written (see nationalNames).
+	names *strings.Replacer
 }
 
 func (r *reporter) at(sec Section, name string) *reporter {
-	r.sec, r.section = sec, name
+	r.sec, r.section = sec, r.name(name)
 	return r
 }
 
 func (r *reporter) add(level Level, loc Location, row, field, format string, args ...any) {
 	loc.Form, loc.Section = r.formIndex, r.sec
+	format, field = r.name(format), r.name(field)
 	r.out = append(r.out, Problem{
 		Level: level, Form: r.form, Section: r.section, Row: row, Field: field,
 		Message: fmt.Sprintf(format, args...), Loc: loc,

@@ -13,7 +13,10 @@ type rowNote struct {
 	level Level
 	field string // field key, as in Location.Field
 	label string // printed name of the field
-	msg   string
+	// format and args are the message: check words the format in the form's template
+	// (nationalNames) and never the args, which hold what the user typed.
+	format string
+	args   []any
 }
 
 // evalContext is what scoring a row needs from the document.
@@ -100,8 +103,9 @@ func (r *IndicatorResult) readDeadline(in *Indicator, cx evalContext) {
 	done, onTime, ok := readCompletionDate(in.Actual)
 	switch {
 	case !ok:
-		r.deadlineNote = fmt.Sprintf("时效指标（期限 %s）的全年完成值“%s”没有写明完成时间，得分无法自动计算：请填写完成日期（如 %d年11月30日）或“按时完成”，或手工填写得分。",
-			dl, strings.TrimSpace(in.Actual), cx.year)
+		r.deadlineNote = &rowNote{level: LevelWarning, field: "actual", label: "全年完成值",
+			format: "时效指标（期限 %s）的全年完成值“%s”没有写明完成时间，得分无法自动计算：请填写完成日期（如 %d年11月30日）或“按时完成”，或手工填写得分。",
+			args:   []any{dl, strings.TrimSpace(in.Actual), cx.year}}
 	case onTime || done.key(cx.year) <= dl.key(cx.year):
 		r.DeadlineMet = true
 	default:
@@ -189,6 +193,9 @@ func exampleOf(n Number) string {
 	}
 }
 
+// msg is the note's message in the Liaoning names.
+func (n rowNote) msg() string { return fmt.Sprintf(n.format, n.args...) }
+
 func (r *IndicatorResult) note(level Level, field, label, format string, args ...any) {
-	r.notes = append(r.notes, rowNote{level: level, field: field, label: label, msg: fmt.Sprintf(format, args...)})
+	r.notes = append(r.notes, rowNote{level: level, field: field, label: label, format: format, args: args})
 }

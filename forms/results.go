@@ -54,7 +54,7 @@ type IndicatorResult struct {
 	Exceeded bool
 
 	notes        []rowNote
-	deadlineNote string // why a 时效 row has no suggestion, said when it has no score either
+	deadlineNote *rowNote // why a 时效 row has no suggestion, said when it has no score either
 }
 
 // Scored reports whether the row lets its form's total be final: a row needs a score unless

@@ -195,7 +195,7 @@ func TestQuantReading(t *testing.T) {
 				}
 				return
 			}
-			if len(r.notes) == 0 || r.notes[0].field != tc.field || r.notes[0].level != tc.level || !strings.Contains(r.notes[0].msg, tc.note) {
+			if len(r.notes) == 0 || r.notes[0].field != tc.field || r.notes[0].level != tc.level || !strings.Contains(r.notes[0].msg(), tc.note) {
 				t.Fatalf("notes %+v; want %s %s containing %q", r.notes, tc.level, tc.field, tc.note)
 			}
 		})

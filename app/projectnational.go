@@ -1,0 +1,113 @@
+package app
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+
+	"ziping/forms"
+)
+
+// The parts of a project tab that differ with the 表式 (forms.Settings.Template): the title,
+// the totals line, the fund rows of the national template and its 评价结论 and 存在问题. They
+// show what tables/national.go prints.
+
+// title is the printed title of the project form in the tab's template.
+func (p *projectTab) title() string {
+	if p.National {
+		return "项目支出绩效自评表（" + p.w.Doc.Settings.Year + " 年度）"
+	}
+	return p.w.Doc.ProjectTitle()
+}
+
+// totalsText is the line under the indicators: C, D, C+D and the grade, in the template's names.
+func (p *projectTab) totalsText(ev *forms.Evaluation) string {
+	r := ev.Projects[p.index]
+	if p.National {
+		return fmt.Sprintf("总分：%s　　（绩效指标得分 %s ＋ 执行率得分 %s）　　等级：%s",
+			pending(r.TotalText()), pending(r.CText()), dashIfEmpty(r.DText()), pending(r.Rating()))
+	}
+	return fmt.Sprintf("产出、效益、满意度指标自评得分小计（C）：%s　　预算执行率得分（D）：%s　　绩效自评总得分（C+D）：%s　　等级：%s",
+		pending(r.CText()), dashIfEmpty(r.DText()), pending(r.TotalText()), pending(r.Rating()))
+}
+
+// nationalFunds is 项目资金（万元） as the national table prints it: 年度资金总额 with 分值 and
+// 得分, then the rows of forms.NationalFundRows. Each is edited in its one filled row of the
+// document (forms.NationalFund.Edit), else in its first. A group with several filled rows (a
+// document typed in the Liaoning template, or imported) shows its sum, then each filled row
+// under its own name, so nothing typed is hidden.
+func (p *projectTab) nationalFunds(proj *forms.ProjectForm) []fyne.CanvasObject {
+	objs := []fyne.CanvasObject{row(fundWeights, head(""), head("年初预算数"), head("全年预算数"),
+		head("全年执行数"), head("分值"), head("执行率"), head("得分"))}
+	objs = append(objs, p.fundRow(proj, forms.ProjectFundRows[0], "年度资金总额"))
+	for k, def := range forms.NationalFundRows {
+		var filled []forms.RowDef
+		for _, id := range def.Parts {
+			if proj.FundRow(id).Amounts.IsBlank() {
+				continue
+			}
+			filled = append(filled, fundDef(id))
+		}
+		if len(filled) <= 1 {
+			edit := fundDef(def.Parts[0])
+			if len(filled) == 1 {
+				edit = filled[0]
+			}
+			objs = append(objs, p.fundRow(proj, edit, def.Label))
+			continue
+		}
+		objs = append(objs, p.groupSum(proj, k, def.Label))
+		for _, part := range filled {
+			objs = append(objs, p.fundRow(proj, part, "　　其中 "+part.Label))
+		}
+	}
+	return objs
+}
+
+// fundDef is the row of forms.ProjectFundRows with id.
+func fundDef(id string) forms.RowDef {
+	for _, def := range forms.ProjectFundRows {
+		if def.ID == id {
+			return def
+		}
+	}
+	return forms.RowDef{ID: id, Label: id}
+}
+
+// groupSum is the computed row of the k-th group of forms.NationalFundRows, named label: the
+// sums the national table prints for it.
+func (p *projectTab) groupSum(proj *forms.ProjectForm, k int, label string) fyne.CanvasObject {
+	fixed2 := func() bool { return p.w.Doc.Settings.Fixed2() }
+	res := func(ev *forms.Evaluation) *forms.AmountResult {
+		return proj.NationalFunds(ev.Projects[p.index])[k].Result
+	}
+	var cells []fyne.CanvasObject
+	for _, c := range forms.AmountColumns {
+		l := p.b.computedLabel(func(ev *forms.Evaluation) string {
+			if cell := res(ev).Cells[c]; cell.Valid {
+				return forms.FormatAmount(cell.Value, fixed2())
+			}
+			return ""
+		})
+		l.Alignment = fyne.TextAlignCenter
+		cells = append(cells, l)
+	}
+	rate := p.b.computedLabel(func(ev *forms.Evaluation) string { return res(ev).RateText() })
+	rate.Alignment = fyne.TextAlignCenter
+	name := cellLabel(label + "（合计）")
+	return row(fundWeights, name, cells[0], cells[1], cells[2], centred("——"), rate, centred("——"))
+}
+
+// conclusion edits 评价结论 and 存在问题, printed under the indicators when filled.
+func (p *projectTab) conclusion(proj *forms.ProjectForm) fyne.CanvasObject {
+	loc := func(field string) forms.Location {
+		return forms.Location{Form: p.index, Section: forms.SecConclusion, Index: -1, Field: field}
+	}
+	p.Conclusion = p.b.multiline(&proj.Conclusion, loc("conclusion"), "如：该项目完成了年度绩效目标，自评等级为优。（不填则不打印）")
+	p.Issues = p.b.multiline(&proj.Issues, loc("issues"), "如：部分指标设置不够细化，下一步将……（不填则不打印）")
+	return widget.NewForm(
+		widget.NewFormItem("评价结论", p.Conclusion),
+		widget.NewFormItem("存在问题", p.Issues),
+	)
+}
