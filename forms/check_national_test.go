@@ -36,6 +36,10 @@ func TestNationalNames(t *testing.T) {
 			"有 1 处分值未填写（年度资金总额的分值），无法核对三级指标分值与年度资金总额分值之和", "有 1 处分值未填写（预算执行率的分值），无法核对三级指标分值与预算执行率分值之和"},
 		"D not computable": {func(d *Document) { d.Projects[0].FundRow("S1").Full = "" },
 			"年度资金总额 › 全年预算数：全年预算数为空或为 0，无法计算执行率得分", "全年预算数（A）为空或为 0，无法计算预算执行率得分（D）"},
+		"rate cap (an option's problem)": {func(d *Document) {
+			d.Settings.RateCap = true
+			d.Projects[0].FundRow("S1").Amounts = Amounts{"100", "100", "70"}
+		}, "总分 › 总分：执行率 70%（全年执行数/全年预算数）低于 80%，按文档设置“执行率封顶”，总分由", "绩效自评得分 › 总得分：预算执行率 70%"},
 		"total pending": {func(d *Document) { projRow(d).Score = "" },
 			"总分 › 总分：有 1 个指标已填分值但没有得分", "绩效自评得分 › 总得分"},
 	}

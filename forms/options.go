@@ -227,6 +227,9 @@ func withRules(doc *Document, form int, ps []Problem, tree Tree, res TreeResult,
 		name = ProjectFormName(form, doc.Projects[form])
 	}
 	r := &reporter{form: name, formIndex: form}
+	if form >= 0 && doc.Settings.TemplateOf() == TemplateNational {
+		r.names = nationalNames // as checkProject: the names the national table prints
+	}
 	r.at(SecIndicators, "分解目标评价")
 	if form >= 0 {
 		r.at(SecIndicators, "绩效指标")
