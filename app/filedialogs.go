@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 
@@ -214,9 +215,15 @@ func runNative(parent fyne.Window, req fileRequest, cb func(path string), fallba
 	owner := ownerOption(parent)
 	nativeRuns.Add(1)
 	go func() {
-		defer nativeRuns.Done()
+		// The dialog's thread is ended with this goroutine (it stays locked to it): on Windows
+		// the thread keeps windows of its own after the dialog (its IME window), and a thread
+		// back in Go's pool no longer answers the messages the main window sends them, which
+		// hung the window (seen under Wine). For the same reason the answer is handed over with
+		// fyne.Do, not waited for here.
+		runtime.LockOSThread()
 		path, err := showNative(ctx, req, owner)
-		fyne.DoAndWait(func() {
+		fyne.Do(func() {
+			defer nativeRuns.Done()
 			nativeShowing = false
 			wait.Hide() // (and cancels ctx, which is done with)
 			switch {
