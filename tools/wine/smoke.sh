@@ -14,7 +14,8 @@
 #      changes, the .bak is the old file), a second change then closing asks 保存/不保存/取消, and
 #      不保存 closes it;
 #   3b. the system's file dialogs: 另存为 into a new Chinese folder and 打开, typed into Wine's
-#      IFileDialog; the recovery copy and the recent files under %AppData%;
+#      IFileDialog; the recovery copy and the recent files under %AppData%; saving over the
+#      document while another program holds it open (tools/wine/holdopen.c);
 #   3c. the Windows build of forms' Windows tests: saving over a file another program holds open,
 #      a path over 260 characters, an unreachable UNC path;
 #   4. no OpenGL (tools/wine/opengl32-nogl.c): the Chinese message box instead of a window, exit
@@ -110,6 +111,7 @@ $cc -O2 -s -shared -o "$work/helpers/bcryptprimitives.dll" tools/wine/bcryptprim
 $cc -O2 -s -shared -o "$work/helpers/opengl32.dll" tools/wine/opengl32-nogl.c
 $cc -O2 -s -municode -o "$work/helpers/conrun.exe" tools/wine/conrun.c
 $cc -O2 -s -municode -o "$work/helpers/setclip.exe" tools/wine/setclip.c
+$cc -O2 -s -municode -o "$work/helpers/holdopen.exe" tools/wine/holdopen.c
 GOOS=windows GOARCH=amd64 CGO_ENABLED=0 go test -c -o "$work/helpers/forms.test.exe" ./forms
 
 # A private X display: Xvfb writes the number it chose to fd 3.
@@ -302,7 +304,41 @@ done
 xdotool key --window "$wid" 2>/dev/null ctrl+o
 native 打开 "$wdoc"
 window '抚顺 社保 2021.zpb - 绩效自评' 20 >/dev/null || fail "打开 through the system dialog did not open the document"
-xdotool key --window "$(window '抚顺 社保 2021.zpb - 绩效自评' 5)" 2>/dev/null alt+F4
+# Another program holds the document open (tools/wine/holdopen.c): Ctrl+S after a change says
+# so (the blue 另存为 of the message; bin/windows-smoke-inuse.png), the file and its .bak stay as
+# they were and the change stays in the window; once the program lets go, Ctrl+S saves it.
+cp "$doc" "$work/held-before.zpb"
+cp "$doc.bak" "$work/held-before.bak"
+wine "$work/helpers/holdopen.exe" "$wdoc" 'C:\ziping\放开' >"$log/holdopen" 2>&1 &
+hold=$!
+pids+=("$hold")
+for _ in $(seq 100); do grep -q held "$log/holdopen" && break; sleep 0.1; done
+grep -q held "$log/holdopen" || fail "holdopen could not open the document"
+wid=$(window '抚顺 社保 2021.zpb - 绩效自评' 5)
+xdotool mousemove --window "$wid" 740 253 click 1 2>/dev/null
+sleep 0.5
+xdotool key --window "$wid" 2>/dev/null End
+xdotool type --delay 60 5 2>/dev/null
+sleep 0.5
+xdotool key --window "$wid" 2>/dev/null ctrl+s
+blue=
+for _ in $(seq 30); do
+	import -window root "$root/bin/windows-smoke-inuse.png"
+	blue=$(convert "$root/bin/windows-smoke-inuse.png" -format '%[fx:p{673,532}.b>0.8 && p{673,532}.r<0.4]' info:)
+	[ "$blue" = 1 ] && break
+	sleep 0.2
+done
+[ "$blue" = 1 ] || fail "no message after saving over the held document (see bin/windows-smoke-inuse.png)"
+cmp -s "$doc" "$work/held-before.zpb" || fail "saving over the held document changed it"
+cmp -s "$doc.bak" "$work/held-before.bak" || fail "saving over the held document changed its .bak"
+xdotool mousemove 612 532 click 1 2>/dev/null # 取消
+touch "$WINEPREFIX/drive_c/ziping/放开"
+wait_exit "$hold" 20 || fail "holdopen did not let go"
+xdotool key --window "$wid" 2>/dev/null ctrl+s
+for _ in $(seq 100); do grep -q '"20815"' "$doc" && break; sleep 0.1; done
+grep -q '"20815"' "$doc" || fail "the change kept in the window was not saved once the document was let go"
+cmp -s "$doc.bak" "$work/held-before.zpb" || fail "the .bak is not the document before that save"
+xdotool key --window "$wid" 2>/dev/null alt+F4
 wait_exit "$gui" 20 || fail "the window did not close after the dialogs"
 [ "$exited" = 0 ] || fail "the program exited with $exited after the dialogs"
 
@@ -394,4 +430,4 @@ echo "windows-smoke: ok in $(since "$started") s: prefix ${t_prefix} s, version 
 	"window ${t_window} s, 另存为 dialog ${t_dialog} s, message box ${t_box} s, install ${t_install} s; ziping.exe $(stat -c %s "$exe") B," \
 	"installer $(stat -c %s "$installer") B, PDF $(stat -c %s "$pdf") B (same $pdf_same as Linux)," \
 	"$forms forms, $wintests Windows file tests; screenshots bin/windows-smoke.png, bin/windows-smoke-dialog.png," \
-	"bin/windows-smoke-nogl.png"
+	"bin/windows-smoke-inuse.png, bin/windows-smoke-nogl.png"
