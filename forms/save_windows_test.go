@@ -6,13 +6,16 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 )
 
 // holdOpen opens path as another program would (WPS, a PDF reader, a sync client): without
 // FILE_SHARE_DELETE, so Windows refuses to replace it, and with share, what others may still do.
-func holdOpen(t *testing.T, path string, share uint32) syscall.Handle {
+// It returns the function that lets go, which the test's cleanup calls too: the handle is closed
+// once (a handle closed twice may by then be one the Go runtime uses, which crashed it).
+func holdOpen(t *testing.T, path string, share uint32) (letGo func()) {
 	t.Helper()
 	p, err := syscall.UTF16PtrFromString(path)
 	if err != nil {
@@ -22,8 +25,10 @@ func holdOpen(t *testing.T, path string, share uint32) syscall.Handle {
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { syscall.CloseHandle(h) })
-	return h
+	var once sync.Once
+	letGo = func() { once.Do(func() { syscall.CloseHandle(h) }) }
+	t.Cleanup(letGo)
+	return letGo
 }
 
 // winTempDir is t.TempDir, whose cleanup Wine 8 refuses (Go's RemoveAll there asks for a
@@ -78,7 +83,7 @@ func TestSaveOverFileHeldOpenWindows(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			f := winSaveFixture(t)
 			before := f.files(t)
-			h := holdOpen(t, f.path, share)
+			letGo := holdOpen(t, f.path, share)
 			_, err := SaveBytes(f.path, f.b, nil)
 			var se *SaveError
 			if !errors.As(err, &se) {
@@ -95,7 +100,7 @@ func TestSaveOverFileHeldOpenWindows(t *testing.T) {
 				t.Errorf("WriteFileAtomic over the open file: %v (%s)", err, SystemReason(err))
 			}
 
-			syscall.CloseHandle(h) // (an exclusive hold keeps this test from reading the file too)
+			letGo() // (an exclusive hold keeps this test from reading the file too)
 			after := f.files(t)
 			if len(after) != len(before) {
 				t.Errorf("folder %v after the failure, want %v", keys(after), keys(before))
