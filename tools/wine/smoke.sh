@@ -257,7 +257,13 @@ recovery_copies() { find "$recovery" -name '*.zpb' 2>/dev/null | wc -l; }
 native() {
 	local d
 	win "$work/helpers/setclip.exe" "$2" || fail "setclip could not put \"$2\" on the clipboard"
-	d=$(window "^$1\$" 30) || true
+	# (searched again and again: a search meeting a window as it goes away gives up)
+	d=
+	for _ in $(seq 150); do
+		d=$(xdotool search --name "^$1\$" 2>/dev/null | head -1) || true
+		[ -n "$d" ] && break
+		sleep 0.2
+	done
 	[ -n "$d" ] || fail "no system dialog \"$1\" within 30 s"
 	sleep 1
 	[ "$1" = 另存为 ] && import -window root "$root/bin/windows-smoke-dialog.png"
@@ -267,7 +273,10 @@ native() {
 	xdotool key End shift+Home BackSpace ctrl+v 2>/dev/null
 	sleep 0.5
 	xdotool key Return 2>/dev/null
-	for _ in $(seq 50); do xdotool search --name "^$1\$" >/dev/null 2>&1 || return 0; sleep 0.1; done
+	# Closed: its window is gone. A Return Wine did not pass on: the 保存/打开 button.
+	for _ in $(seq 30); do xdotool getwindowname "$d" >/dev/null 2>&1 || return 0; sleep 0.1; done
+	xdotool mousemove --window "$d" 557 471 click 1 2>/dev/null
+	for _ in $(seq 50); do xdotool getwindowname "$d" >/dev/null 2>&1 || return 0; sleep 0.1; done
 	fail "the system dialog \"$1\" did not take \"$2\""
 }
 t=$(date +%s.%N)
