@@ -31,6 +31,7 @@ var licences = []licence{
 	{"github.com/shopspring/decimal", "MIT", "金额、比率和得分的精确十进制计算"},
 	{"github.com/go-text/typesetting", "BSD 3-Clause 或 Unlicense（任选）", "中文断行、字体读取"},
 	{"golang.org/x/image", "BSD 3-Clause", "读取字体字形宽度"},
+	{"github.com/ncruces/zenity", "MIT", "系统自带的打开、保存文件对话框（Windows、macOS；Linux 上装有 zenity 时）"},
 	{"Go 标准库与运行时", "BSD 3-Clause", ""},
 	{"github.com/go-gl/glfw/v3.3/glfw（含 GLFW 3.3）", "BSD 3-Clause；其中的 GLFW 为 zlib/libpng", "窗口、键盘和鼠标（Fyne 使用）"},
 	{"github.com/go-gl/gl", "MIT", "OpenGL 绘制（Fyne 使用）"},

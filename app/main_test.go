@@ -17,6 +17,7 @@ func TestMain(m *testing.M) {
 	}
 	recoveryDir = func() string { return filepath.Join(dir, "recovery") }
 	takeLocks = false
+	useNativeDialogs = func() bool { return false } // Fyne's dialogs, which the tests can drive
 	code := m.Run()
 	os.RemoveAll(dir)
 	os.Exit(code)

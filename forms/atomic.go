@@ -33,7 +33,7 @@ func WriteFileAtomic(path string, data []byte) error {
 	}
 	if err := os.Rename(tmp, path); err != nil {
 		os.Remove(tmp)
-		return plainError(err)
+		return replaceError(plainError(err), path)
 	}
 	syncDir(filepath.Dir(path))
 	return nil

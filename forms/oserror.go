@@ -3,6 +3,7 @@ package forms
 import (
 	"errors"
 	"io/fs"
+	"os"
 	"runtime"
 	"syscall"
 )
@@ -13,6 +14,10 @@ import (
 func SystemReason(err error) string {
 	if err == nil {
 		return ""
+	}
+	var inUse *inUseError
+	if errors.As(err, &inUse) {
+		return inUseReason
 	}
 	if r := errnoReason(err); r != "" {
 		return r
@@ -39,7 +44,7 @@ func errnoReason(err error) string {
 		case 5: // ERROR_ACCESS_DENIED
 			return "没有权限（文件只读、被其他程序锁定，或属于其他用户）"
 		case 32, 33: // ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION
-			return "文件正被其他程序打开（如 WPS、Excel 或 PDF 阅读器），请关闭后重试"
+			return inUseReason
 		case 39, 112: // ERROR_HANDLE_DISK_FULL, ERROR_DISK_FULL
 			return "磁盘空间已满"
 		case 2, 3: // ERROR_FILE_NOT_FOUND, ERROR_PATH_NOT_FOUND
@@ -78,4 +83,30 @@ func errnoReason(err error) string {
 		return "不能跨磁盘移动文件"
 	}
 	return ""
+}
+
+// inUseReason is the reason given when Windows refuses to read or replace a file that another
+// program holds open.
+const inUseReason = "文件正被其他程序打开（如 WPS、Excel、PDF 阅读器或网盘同步程序），Windows 不允许替换它；请在那个程序里关闭这个文件后重试"
+
+// inUseError is a failure to replace an existing file (rename over it) that on Windows means
+// another program holds it open: ERROR_ACCESS_DENIED (5) there comes from a file opened without
+// FILE_SHARE_DELETE (a read-only file was refused before, ReadOnlyError), ERROR_SHARING_VIOLATION
+// (32) or ERROR_LOCK_VIOLATION (33) from a file opened for exclusive use.
+type inUseError struct{ err error }
+
+func (e *inUseError) Error() string { return e.err.Error() }
+func (e *inUseError) Unwrap() error { return e.err }
+
+// replaceError is err, from renaming a file over target, marked as the target being in use
+// when it is one of the errors above and target exists; otherwise err.
+func replaceError(err error, target string) error {
+	var n syscall.Errno
+	if err == nil || runtime.GOOS != "windows" || !errors.As(err, &n) || (n != 5 && n != 32 && n != 33) {
+		return err
+	}
+	if fi, serr := os.Stat(target); serr != nil || !fi.Mode().IsRegular() {
+		return err
+	}
+	return &inUseError{err}
 }

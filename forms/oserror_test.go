@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"syscall"
 	"testing"
@@ -28,5 +29,17 @@ func TestSystemReason(t *testing.T) {
 				t.Fatalf("SystemReason(%v) = %q, want %q", tc.err, got, tc.want)
 			}
 		})
+	}
+}
+
+// A replace refused because another program holds the file open says so, whatever the error
+// number (on Windows: access denied, sharing or lock violation; TestSaveOverFileHeldOpenWindows).
+func TestInUseReason(t *testing.T) {
+	err := &SaveError{Path: "doc.zpb", What: "把新内容换上", Kept: keptAll, Err: &inUseError{syscall.EACCES}}
+	if msg := err.Error(); !strings.Contains(msg, "原因：文件正被其他程序打开") || !errors.Is(err, syscall.EACCES) {
+		t.Errorf("%q", msg)
+	}
+	if got := replaceError(syscall.EACCES, "doc.zpb"); runtime.GOOS != "windows" && got != syscall.EACCES {
+		t.Errorf("replaceError marked %v on %s", got, runtime.GOOS)
 	}
 }

@@ -258,5 +258,5 @@ func renameStep(from, to, name string) error {
 	if err := step(name); err != nil {
 		return err
 	}
-	return plainError(os.Rename(from, to))
+	return replaceError(plainError(os.Rename(from, to)), to)
 }

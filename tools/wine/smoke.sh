@@ -13,6 +13,11 @@
 #   3. the window: it appears (seconds to window), a typed change is saved with Ctrl+S (the file
 #      changes, the .bak is the old file), a second change then closing asks 保存/不保存/取消, and
 #      不保存 closes it;
+#   3b. the system's file dialogs: 另存为 into a new Chinese folder and 打开, typed into Wine's
+#      IFileDialog; the recovery copy and the recent files under %AppData%; saving over the
+#      document while another program holds it open (tools/wine/holdopen.c);
+#   3c. the Windows build of forms' Windows tests: saving over a file another program holds open,
+#      a path over 260 characters, an unreachable UNC path;
 #   4. no OpenGL (tools/wine/opengl32-nogl.c): the Chinese message box instead of a window, exit
 #      code 3, both when the check before Fyne sees it and when only GLFW does;
 #   5. the installer: silent install, the installed exe's `version`, shortcuts, the .zpb
@@ -35,7 +40,7 @@ fail() {
 }
 since() { awk -v a="$1" -v b="$(date +%s.%N)" 'BEGIN{printf "%.1f", b-a}'; }
 
-for t in wine wineboot wineserver Xvfb xdotool import convert pdftotext x86_64-w64-mingw32-gcc cmp iconv; do
+for t in wine wineboot wineserver Xvfb xdotool import convert pdftotext x86_64-w64-mingw32-gcc cmp iconv go; do
 	command -v "$t" >/dev/null || fail "$t is not installed (make windows-smoke installs it)"
 done
 for f in "$exe" "$installer" "$linux"; do
@@ -87,6 +92,8 @@ trap 'fail "interrupted"' INT TERM
 watchdog=$!
 
 mkdir -p "$work/home" "$work/helpers" "$work/logs"
+# Go's caches stay the user's (HOME changes below), so that the Windows test build is warm.
+export GOCACHE=$(go env GOCACHE) GOMODCACHE=$(go env GOMODCACHE) GOPATH=$(go env GOPATH)
 export HOME=$work/home LANG=C.UTF-8 WINEPREFIX=$work/prefix WINEARCH=win64 WINEDEBUG=-all
 # mscoree/mshtml: no offer to install Mono or Gecko; winemenubuilder: no menu entries in $HOME;
 # bcryptprimitives: the stand-in of tools/wine/bcryptprimitives.c, copied into system32 below
@@ -103,6 +110,9 @@ cc=x86_64-w64-mingw32-gcc
 $cc -O2 -s -shared -o "$work/helpers/bcryptprimitives.dll" tools/wine/bcryptprimitives.c -ladvapi32
 $cc -O2 -s -shared -o "$work/helpers/opengl32.dll" tools/wine/opengl32-nogl.c
 $cc -O2 -s -municode -o "$work/helpers/conrun.exe" tools/wine/conrun.c
+$cc -O2 -s -municode -o "$work/helpers/setclip.exe" tools/wine/setclip.c
+$cc -O2 -s -municode -o "$work/helpers/holdopen.exe" tools/wine/holdopen.c
+GOOS=windows GOARCH=amd64 CGO_ENABLED=0 go test -c -o "$work/helpers/forms.test.exe" ./forms
 
 # A private X display: Xvfb writes the number it chose to fd 3.
 Xvfb -displayfd 3 -screen 0 1400x900x24 -nolisten tcp 3>"$work/display" >"$log/xvfb" 2>&1 &
@@ -228,6 +238,129 @@ wait_exit "$gui" 20 || fail "不保存 did not close the window"
 [ "$exited" = 0 ] || fail "the program exited with $exited after 不保存"
 grep -q '"2081"' "$doc" && ! grep -q '"20819"' "$doc" || fail "不保存 changed the file"
 
+# 3b. The system's file dialogs (Wine's IFileDialog, as Windows shows Explorer's), %AppData%.
+# Reopen the saved document, change it, 另存为 (Ctrl+Shift+S) into a new Chinese folder by typing
+# the path into the dialog's file-name box; the recovery copy is written when the window loses
+# the focus to the dialog and removed once saved; the recent files are in Fyne's preferences;
+# then 打开 (Ctrl+O) the first document again through the open dialog.
+mkdir -p "$docdir/新 文件夹"
+saved="$docdir/新 文件夹/另存 测试.zpb"
+roaming=("$WINEPREFIX"/drive_c/users/*/AppData/Roaming)
+roaming=${roaming[0]}
+recovery=$roaming/ziping/recovery
+recovery_copies() { find "$recovery" -name '*.zpb' 2>/dev/null | wc -l; }
+# native TITLE PATH: in the system dialog titled TITLE, put PATH into the file-name box, Enter.
+# PATH is pasted from the clipboard (tools/wine/setclip.c): xdotool's typing of Chinese
+# characters loses some under Wine.
+# Wine's dialog opens on no folder until one is chosen (Windows opens it on the document's
+# folder): Desktop in its tree is chosen first. Coordinates are those of Wine's 660×488 dialog.
+native() {
+	local d
+	win "$work/helpers/setclip.exe" "$2" || fail "setclip could not put \"$2\" on the clipboard"
+	# (searched again and again: a search meeting a window as it goes away gives up)
+	d=
+	for _ in $(seq 150); do
+		d=$(xdotool search --name "^$1\$" 2>/dev/null | head -1) || true
+		[ -n "$d" ] && break
+		sleep 0.2
+	done
+	[ -n "$d" ] || fail "no system dialog \"$1\" within 30 s"
+	sleep 1
+	[ "$1" = 另存为 ] && import -window root "$root/bin/windows-smoke-dialog.png"
+	xdotool mousemove --window "$d" 62 62 click 1 2>/dev/null # Desktop
+	sleep 1
+	xdotool mousemove --window "$d" 370 445 click 1 2>/dev/null # the file-name box
+	xdotool key End shift+Home BackSpace ctrl+v 2>/dev/null
+	sleep 0.5
+	xdotool key Return 2>/dev/null
+	# Closed: its window is gone. A Return Wine did not pass on: the 保存/打开 button.
+	for _ in $(seq 30); do xdotool getwindowname "$d" >/dev/null 2>&1 || return 0; sleep 0.1; done
+	xdotool mousemove --window "$d" 557 471 click 1 2>/dev/null
+	for _ in $(seq 50); do xdotool getwindowname "$d" >/dev/null 2>&1 || return 0; sleep 0.1; done
+	fail "the system dialog \"$1\" did not take \"$2\""
+}
+t=$(date +%s.%N)
+wine "$wexe" "$wdoc" >"$log/gui-dialogs" 2>&1 &
+gui=$!
+pids+=("$gui")
+wid=$(window '抚顺 社保 2021.zpb - 绩效自评' 90) || true
+[ -n "$wid" ] || fail "the window did not appear again within 90 s"
+sleep 3
+[ "$(recovery_copies)" = 0 ] || fail "recovery copies before any change: $(ls "$recovery")"
+xdotool mousemove --window "$wid" 740 253 click 1 2>/dev/null
+sleep 0.5
+xdotool key --window "$wid" 2>/dev/null End
+xdotool type --delay 60 7 2>/dev/null
+sleep 0.5
+t=$(date +%s.%N)
+xdotool key --window "$wid" 2>/dev/null ctrl+shift+s
+for _ in $(seq 150); do [ "$(recovery_copies)" = 0 ] || break; sleep 0.1; done
+[ "$(recovery_copies)" != 0 ] || fail "no recovery copy in %AppData%\\ziping\\recovery while the dialog is open"
+native 另存为 'C:\用户 文档\新 文件夹\另存 测试.zpb'
+t_dialog=$(since "$t")
+window '另存 测试.zpb - 绩效自评' 20 >/dev/null || fail "the window's title did not change to the new file"
+[ -f "$saved" ] || fail "另存为 through the system dialog wrote no file"
+grep -q '"20817"' "$saved" || fail "the saved file lacks the typed change"
+grep -q '"20817"' "$doc" && fail "另存为 changed the first document"
+for _ in $(seq 100); do [ "$(recovery_copies)" = 0 ] && break; sleep 0.1; done
+[ "$(recovery_copies)" = 0 ] || fail "the recovery copy stayed after saving: $(ls "$recovery")"
+prefs=
+for _ in $(seq 100); do
+	prefs=$(grep -lF '另存 测试.zpb' "$roaming"/fyne/*/preferences.json 2>/dev/null | head -1) && [ -n "$prefs" ] && break
+	sleep 0.1
+done
+[ -n "$prefs" ] || fail "the recent files in %AppData%\\fyne\\…\\preferences.json lack the saved file"
+xdotool key --window "$wid" 2>/dev/null ctrl+o
+native 打开 "$wdoc"
+window '抚顺 社保 2021.zpb - 绩效自评' 20 >/dev/null || fail "打开 through the system dialog did not open the document"
+# Another program holds the document open (tools/wine/holdopen.c): Ctrl+S after a change says
+# so (the blue 另存为 of the message; bin/windows-smoke-inuse.png), the file and its .bak stay as
+# they were and the change stays in the window; once the program lets go, Ctrl+S saves it.
+cp "$doc" "$work/held-before.zpb"
+cp "$doc.bak" "$work/held-before.bak"
+wine "$work/helpers/holdopen.exe" "$wdoc" 'C:\ziping\放开' >"$log/holdopen" 2>&1 &
+hold=$!
+pids+=("$hold")
+for _ in $(seq 100); do grep -q held "$log/holdopen" && break; sleep 0.1; done
+grep -q held "$log/holdopen" || fail "holdopen could not open the document"
+wid=$(window '抚顺 社保 2021.zpb - 绩效自评' 5)
+xdotool mousemove --window "$wid" 740 253 click 1 2>/dev/null
+sleep 0.5
+xdotool key --window "$wid" 2>/dev/null End
+xdotool type --delay 60 5 2>/dev/null
+sleep 0.5
+xdotool key --window "$wid" 2>/dev/null ctrl+s
+blue=
+for _ in $(seq 30); do
+	import -window root "$root/bin/windows-smoke-inuse.png"
+	blue=$(convert "$root/bin/windows-smoke-inuse.png" -format '%[fx:p{673,532}.b>0.8 && p{673,532}.r<0.4]' info:)
+	[ "$blue" = 1 ] && break
+	sleep 0.2
+done
+[ "$blue" = 1 ] || fail "no message after saving over the held document (see bin/windows-smoke-inuse.png)"
+cmp -s "$doc" "$work/held-before.zpb" || fail "saving over the held document changed it"
+cmp -s "$doc.bak" "$work/held-before.bak" || fail "saving over the held document changed its .bak"
+xdotool mousemove 612 532 click 1 2>/dev/null # 取消
+touch "$WINEPREFIX/drive_c/ziping/放开"
+wait_exit "$hold" 20 || fail "holdopen did not let go"
+xdotool key --window "$wid" 2>/dev/null ctrl+s
+for _ in $(seq 100); do grep -q '"20815"' "$doc" && break; sleep 0.1; done
+grep -q '"20815"' "$doc" || fail "the change kept in the window was not saved once the document was let go"
+cmp -s "$doc.bak" "$work/held-before.zpb" || fail "the .bak is not the document before that save"
+# The file is written before the window takes the save in: its title loses the " *" then.
+window '^抚顺 社保 2021\.zpb - 绩效自评$' 20 >/dev/null || fail "the window still shows unsaved changes after saving"
+xdotool key --window "$wid" 2>/dev/null alt+F4
+wait_exit "$gui" 20 || fail "the window did not close after the dialogs"
+[ "$exited" = 0 ] || fail "the program exited with $exited after the dialogs"
+
+# 3c. Windows file behaviour, by the Windows build of the forms tests (forms/save_windows_test.go):
+# saving over a document another program holds open (the message, nothing lost), a path over
+# 260 characters, an unreachable UNC path. Run from forms/ (Wine's Z: is /) for the sample.
+(cd forms && timeout 60 wine "$work/helpers/forms.test.exe" -test.run 'Windows$' -test.v >"$log/forms-windows" 2>&1) ||
+	fail "the Windows tests of forms failed under Wine (log forms-windows)"
+wintests=$(grep -c '^--- PASS: Test.*Windows' "$log/forms-windows")
+[ "$wintests" = 3 ] || fail "$wintests of the 3 Windows tests of forms passed"
+
 # 4. No OpenGL: the stub opengl32.dll beside a copy of the exe.
 mkdir -p "$WINEPREFIX/drive_c/nogl"
 cp "$exe" "$work/helpers/opengl32.dll" "$WINEPREFIX/drive_c/nogl/"
@@ -305,6 +438,7 @@ win reg query 'HKCU\Software\Microsoft\Windows\CurrentVersion\Uninstall\Ziping' 
 	fail "the entry in 应用和功能 stayed"
 
 echo "windows-smoke: ok in $(since "$started") s: prefix ${t_prefix} s, version ${t_version} s," \
-	"window ${t_window} s, message box ${t_box} s, install ${t_install} s; ziping.exe $(stat -c %s "$exe") B," \
+	"window ${t_window} s, 另存为 dialog ${t_dialog} s, message box ${t_box} s, install ${t_install} s; ziping.exe $(stat -c %s "$exe") B," \
 	"installer $(stat -c %s "$installer") B, PDF $(stat -c %s "$pdf") B (same $pdf_same as Linux)," \
-	"$forms forms; screenshots bin/windows-smoke.png, bin/windows-smoke-nogl.png"
+	"$forms forms, $wintests Windows file tests; screenshots bin/windows-smoke.png, bin/windows-smoke-dialog.png," \
+	"bin/windows-smoke-inuse.png, bin/windows-smoke-nogl.png"
