@@ -169,8 +169,10 @@ windows-installer: windows
 	@echo "$(INSTALLER): version $(VERSION), $$(du -h "$(INSTALLER)" | cut -f1)"
 
 # Runs the Windows build under Wine in a throw-away prefix and a private Xvfb display: the command
-# line, the window (type, Ctrl+S, close with the unsaved-changes prompt), the installer, and the
-# message box without OpenGL; keeps bin/windows-smoke.png. See tools/wine/smoke.sh.
+# line, the window (type, Ctrl+S, close with the unsaved-changes prompt), 另存为 and 打开 through
+# the system dialog, saving while another program holds the file, the Windows tests of forms,
+# %AppData%, the installer, and the message box without OpenGL; keeps bin/windows-smoke*.png.
+# See tools/wine/smoke.sh.
 WINE_PKGS := wine64 wine xvfb xdotool imagemagick fonts-wqy-microhei poppler-utils gcc-mingw-w64-x86-64
 windows-smoke: windows windows-installer build
 	$(call apt-install,$(WINE_PKGS))
