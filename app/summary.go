@@ -105,8 +105,24 @@ func (s *summaryWindow) addPath(path string) {
 		dialog.ShowError(err, s.Win)
 		return
 	}
-	s.Entries = append(s.Entries, summaryEntry{Path: path, Label: path, Doc: doc})
+	e := summaryEntry{Path: path, Label: path, Doc: doc}
+	if msg := s.sameUnit(e); msg != "" {
+		dialog.ShowInformation("部门汇总", msg, s.Win)
+		return
+	}
+	s.Entries = append(s.Entries, e)
 	s.update()
+}
+
+// sameUnit says why e cannot be added when it is the same unit as an entry (the same name and
+// year, forms.SameUnitAs), naming both; "" when it is another unit.
+func (s *summaryWindow) sameUnit(e summaryEntry) string {
+	in := forms.SummaryInput{Source: e.Label, Doc: e.Doc}
+	inputs := s.inputs()
+	if i := forms.SameUnitAs(inputs, in); i >= 0 {
+		return forms.NewSameUnitError(inputs[i], in).Error()
+	}
+	return ""
 }
 
 // addCurrent adds a copy of the document being edited, as it is now (saved or not), unless it
@@ -130,7 +146,12 @@ func (s *summaryWindow) addCurrent() {
 	if s.main.Path != "" {
 		label = "当前文档：" + s.main.Path
 	}
-	s.Entries = append(s.Entries, summaryEntry{Path: path, Label: label, Doc: doc, Current: true})
+	e := summaryEntry{Path: path, Label: label, Doc: doc, Current: true}
+	if msg := s.sameUnit(e); msg != "" {
+		dialog.ShowInformation("部门汇总", msg, s.Win)
+		return
+	}
+	s.Entries = append(s.Entries, e)
 	s.update()
 }
 
@@ -179,11 +200,7 @@ func (s *summaryWindow) removeSelected() {
 
 // update remakes the summary from the entries and shows it.
 func (s *summaryWindow) update() {
-	inputs := make([]forms.SummaryInput, len(s.Entries))
-	for i, e := range s.Entries {
-		inputs[i] = forms.SummaryInput{Source: e.Label, Doc: e.Doc}
-	}
-	s.Summary = forms.NewSummary(inputs)
+	s.Summary = forms.NewSummary(s.inputs())
 	s.cells = summaryCells(s.Summary)
 	s.Notes.SetText(summaryNotes(s.Summary))
 	for _, b := range []*widget.Button{s.ExportPDF, s.ExportExcel} {
@@ -198,6 +215,15 @@ func (s *summaryWindow) update() {
 	}
 	s.Files.Refresh()
 	s.Table.Refresh()
+}
+
+// inputs are the entries as the summary's inputs, named by their labels.
+func (s *summaryWindow) inputs() []forms.SummaryInput {
+	inputs := make([]forms.SummaryInput, len(s.Entries))
+	for i, e := range s.Entries {
+		inputs[i] = forms.SummaryInput{Source: e.Label, Doc: e.Doc}
+	}
+	return inputs
 }
 
 // summaryNotes is what the notes label says: the summary's notes, or how to start.

@@ -110,11 +110,48 @@ func TestSummaryWindowCurrentDocumentAndErrors(t *testing.T) {
 		t.Errorf("unreadable file: %d entries, dialog %q", len(s.Entries), overlayText(s))
 	}
 	s.Win.Canvas().Overlays().Top().Hide()
-	p := copySample(t, dir, "s.zpb")
+	p := editedCopy(t, dir)
 	add(p)
 	add(p)
 	if len(s.Entries) != 2 || !strings.Contains(overlayText(s), "已在汇总中") {
 		t.Errorf("same file twice: %d entries, dialog %q", len(s.Entries), overlayText(s))
+	}
+}
+
+// TestSummaryWindowRefusesSameUnit: a copy of a document under another name, or the current
+// document when its unit is in the summary from a file, is the same unit (name and year): refused
+// with a message naming both, and the totals stay those of one unit.
+func TestSummaryWindowRefusesSameUnit(t *testing.T) {
+	dir := t.TempDir()
+	w, s, add := summaryTestWindow(t, "")
+	a := copySample(t, dir, "sample.zpb")
+	b := copySample(t, dir, "副本.zpb")
+	add(a)
+	add(b)
+	want := "「" + a + "」与「" + b + "」是同一单位（名称“抚顺市社会保险事业服务中心”、年度 2021 相同），同一单位不能汇总两次"
+	if len(s.Entries) != 1 || !strings.Contains(overlayText(s), want) {
+		t.Fatalf("a copy: %d entries, dialog %q", len(s.Entries), overlayText(s))
+	}
+	s.Win.Canvas().Overlays().Top().Hide()
+	// The current document, unsaved, imported from the sample: the same unit again.
+	doc, err := forms.Load(fileSample)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc.Unit.Name = " " + doc.Unit.Name + "　" // spaces around do not make another unit
+	w.setDocument(doc, "")
+	test.Tap(s.AddCurrent)
+	if len(s.Entries) != 1 || !strings.Contains(overlayText(s), "」与「当前文档") || !strings.Contains(overlayText(s), "是同一单位") {
+		t.Fatalf("the current document: %d entries, dialog %q", len(s.Entries), overlayText(s))
+	}
+	if got := s.Cell(s.Rows()-1, 3); got != "4211.39" || s.Summary.Total.Units != 1 {
+		t.Errorf("合计 %q of %d units", got, s.Summary.Total.Units)
+	}
+	// Another unit is added.
+	s.Win.Canvas().Overlays().Top().Hide()
+	add(editedCopy(t, dir))
+	if len(s.Entries) != 2 {
+		t.Errorf("another unit refused: %q", overlayText(s))
 	}
 }
 
