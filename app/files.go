@@ -159,6 +159,7 @@ func (w *Window) readOnlyNote() string {
 // leaveDocument lets go of the document the window showed: its recovery copies (it was saved
 // or deliberately discarded), its lock and what its file held.
 func (w *Window) leaveDocument() {
+	w.summaryDocumentReplaced()
 	w.clearRecovery()
 	w.releaseLock()
 	w.files().stamp = nil

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -38,11 +39,15 @@ func (w *Window) importFile(path string) {
 	var res *xlsxin.Result
 	var err error
 	var checked importCheck
+	current, cerr := snapshot(w.Doc) // read here, on the UI goroutine; checked in the background
 	w.background("导入 Excel", "正在读取“"+shortName(filepath.Base(path), 40)+"”，请稍候…",
 		func() {
 			res, err = xlsxin.ImportFile(path)
 			if err == nil {
 				checked = checkImported(res)
+				if cerr == nil {
+					checked.added = checkAdded(res, current)
+				}
 			}
 		},
 		func() {
@@ -65,10 +70,25 @@ func importErrorText(err error) string {
 }
 
 // importCheck is what forms' check finds in the forms a file held: the numbers of errors and
-// warnings, and the first errors.
+// warnings, and the first errors. added is the check of the same projects once added to the
+// open document (nil when there are none to add).
 type importCheck struct {
 	errors, warnings int
 	first            []string
+	// projectErrors and projectWarnings are those of the project forms alone, which is what
+	// added counts.
+	projectErrors, projectWarnings int
+	added                          *addedCheck
+}
+
+// addedCheck is what 添加到当前文档 would give: the projects are scored and checked with the
+// open document's settings (严格检查, 执行率封顶, the rule for negative indicators, …), not the
+// file's, so the counts may differ from the file's own; and the projects whose names are
+// already those of the open document's projects.
+type addedCheck struct {
+	importCheck
+	sameNames []string
+	counted   bool // false when the projects cannot be added (too many): nothing was checked
 }
 
 // maxImportErrors is how many of the check's errors the preview names.
@@ -79,6 +99,50 @@ const maxImportErrors = 5
 func checkImported(res *xlsxin.Result) (c importCheck) {
 	for _, p := range forms.Evaluate(res.Doc).Problems {
 		if p.Loc.Form < 0 && !res.Unit {
+			continue
+		}
+		if p.Level != forms.LevelError {
+			c.warnings++
+			if p.Loc.Form >= 0 {
+				c.projectWarnings++
+			}
+			continue
+		}
+		c.errors++
+		if p.Loc.Form >= 0 {
+			c.projectErrors++
+		}
+		if len(c.first) < maxImportErrors {
+			c.first = append(c.first, p.String())
+		}
+	}
+	return c
+}
+
+// checkAdded checks res's projects as 添加到当前文档 would add them to current (a copy of the open
+// document, which it changes): only the added forms' problems are counted, those of the
+// document's own forms being there before as after.
+func checkAdded(res *xlsxin.Result, current *forms.Document) *addedCheck {
+	if len(res.Doc.Projects) == 0 {
+		return nil
+	}
+	first := len(current.Projects)
+	names := map[string]bool{}
+	for _, p := range current.Projects {
+		names[strings.Join(strings.Fields(p.Name), "")] = true
+	}
+	c := &addedCheck{}
+	for _, p := range res.Doc.Projects {
+		if n := strings.Join(strings.Fields(p.Name), ""); n != "" && names[n] && !slices.Contains(c.sameNames, strings.TrimSpace(p.Name)) {
+			c.sameNames = append(c.sameNames, strings.TrimSpace(p.Name))
+		}
+	}
+	if _, err := res.AddTo(current); err != nil {
+		return c // too many projects: 添加到当前文档 says so when chosen
+	}
+	c.counted = true
+	for _, p := range forms.Evaluate(current).Problems {
+		if p.Loc.Form < first {
 			continue
 		}
 		if p.Level != forms.LevelError {
@@ -119,7 +183,10 @@ func (w *Window) showImportPreview(file string, res *xlsxin.Result, checked impo
 }
 
 // importSummary is the preview's text: the forms found with their rows, what was left out or
-// guessed (naming sheet, row and column), the check's counts, and what each choice does.
+// guessed (naming sheet, row and column), the check's counts, and what each choice does. When
+// the projects, checked with the open document's settings as 添加到当前文档 would check them,
+// count otherwise than with the file's own, both counts are given; projects named as the open
+// document's are pointed out.
 func importSummary(file string, res *xlsxin.Result, checked importCheck) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "从“%s”读到：\n", file)
@@ -150,8 +217,13 @@ func importSummary(file string, res *xlsxin.Result, checked importCheck) string 
 			b.WriteString("　· " + note + "\n")
 		}
 	}
+	differ := checked.added != nil && checked.added.counted && (checked.added.errors != checked.projectErrors || checked.added.warnings != checked.projectWarnings)
 	if checked.errors+checked.warnings > 0 {
-		fmt.Fprintf(&b, "\n检查：读到的表有 %d 个错误、%d 个警告，导入后在“检查”页逐条列出", checked.errors, checked.warnings)
+		check := "检查"
+		if differ {
+			check = "检查（按文件自己的设置，即“新建文档”时）"
+		}
+		fmt.Fprintf(&b, "\n%s：读到的表有 %d 个错误、%d 个警告，导入后在“检查”页逐条列出", check, checked.errors, checked.warnings)
 		if len(checked.first) > 0 {
 			b.WriteString("；错误：\n")
 			for _, e := range checked.first {
@@ -162,6 +234,28 @@ func importSummary(file string, res *xlsxin.Result, checked importCheck) string 
 			}
 		} else {
 			b.WriteString("。\n")
+		}
+	}
+	if a := checked.added; a != nil {
+		if differ {
+			fmt.Fprintf(&b, "\n添加到当前文档后按当前文档的设置（如严格检查、执行率封顶）计分，加入的项目表有 %d 个错误、%d 个警告", a.errors, a.warnings)
+			if len(a.first) > 0 {
+				b.WriteString("；错误：\n")
+				for _, e := range a.first {
+					b.WriteString("　· " + e + "\n")
+				}
+				if a.errors > len(a.first) {
+					fmt.Fprintf(&b, "　……另有 %d 个错误\n", a.errors-len(a.first))
+				}
+			} else {
+				b.WriteString("。\n")
+			}
+		}
+		for _, n := range a.sameNames {
+			fmt.Fprintf(&b, "\n注意：项目「%s」与当前文档中的项目同名，添加后会有两张同名的项目表。", shortName(n, 40))
+		}
+		if len(a.sameNames) > 0 {
+			b.WriteString("\n")
 		}
 	}
 	b.WriteString("\n“新建文档”：在本窗口打开一个未命名的新文档，尚未保存（保存时询问文件名）；当前文档有未保存的修改时先询问。")

@@ -215,6 +215,60 @@ func TestImportAddToCurrentThenUndo(t *testing.T) {
 	}
 }
 
+// TestImportPreviewCountsWithOpenDocument: the preview of a file whose projects would be added
+// to a document with 严格检查 on counts them as they would be checked there, besides the
+// file's own count; a project named as one of the document's is pointed out.
+func TestImportPreviewCountsWithOpenDocument(t *testing.T) {
+	dir := t.TempDir()
+	book := filepath.Join(dir, "培训.xlsx")
+	plainWorkbook(t, book)
+	w := fileWindow(t)
+	w.Open(copySample(t, dir, "s.zpb"))
+	importVia(t, w, book)
+	if text := dialogText(w); strings.Contains(text, "添加到当前文档后按当前文档的设置") || strings.Contains(text, "同名") {
+		t.Errorf("same settings, no clash, yet the preview says:\n%s", text)
+	}
+	dialogTap(t, w, "添加到当前文档")
+	dialogTap(t, w, "确定")
+	w.Doc.Settings.Strict = true
+	w.changed()
+	strict := 0
+	for _, p := range w.Eval.Problems {
+		if p.Loc.Form == 4 && p.Level == forms.LevelError {
+			strict++
+		}
+	}
+	if strict <= 1 {
+		t.Fatalf("严格检查 adds no error to the project (%d): the test shows nothing", strict)
+	}
+	importVia(t, w, book)
+	text := dialogText(w)
+	for _, want := range []string{"检查（按文件自己的设置，即“新建文档”时）：读到的表有 1 个错误、3 个警告",
+		fmt.Sprintf("添加到当前文档后按当前文档的设置（如严格检查、执行率封顶）计分，加入的项目表有 %d 个错误", strict),
+		"项目 6「职业技能培训补贴」",
+		"注意：项目「职业技能培训补贴」与当前文档中的项目同名"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("preview lacks %q:\n%s", want, text)
+		}
+	}
+}
+
+// TestImportFreshTemplate: the template as exported, imported as it is, is refused with what to
+// do in it — fill rows under the example — not with advice to follow the template.
+func TestImportFreshTemplate(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, templateName)
+	if err := export.Template(path); err != nil {
+		t.Fatal(err)
+	}
+	w := fileWindow(t)
+	importVia(t, w, path)
+	text := dialogText(w)
+	if !strings.Contains(text, "工作表“项目1”只有模板的示例行：请在示例行下面每行填写一个三级指标后再导入") || strings.Contains(text, "请按导入模板整理") {
+		t.Errorf("message %q", text)
+	}
+}
+
 // TestImportBadFilesKeepDocument: files that cannot be imported are refused with a Chinese
 // message saying why and what to do; the open document, its undo history and its saved state
 // stay as they were.
@@ -285,6 +339,9 @@ func TestImportAddBeyondLimit(t *testing.T) {
 	}
 	before := marshal(t, w.Doc)
 	importVia(t, w, book)
+	if text := dialogText(w); strings.Contains(text, "添加到当前文档后") {
+		t.Errorf("the preview counts projects that cannot be added:\n%s", text)
+	}
 	dialogTap(t, w, "添加到当前文档")
 	if text := dialogText(w); !strings.Contains(text, fmt.Sprintf("无法导入“培训.xlsx”：打开的文档已有 %d 张项目表，再加入 1 张", forms.MaxProjects)) || !strings.Contains(text, "当前文档没有改动") {
 		t.Errorf("message %q", text)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 
@@ -40,6 +41,10 @@ type summaryWindow struct {
 	Remove                 *widget.Button
 	ExportPDF, ExportExcel *widget.Button
 	selected               int // the file selected in Files, or -1
+	// notice says what happened to the current document's entry when the main window's
+	// document was replaced (currentReplaced); shown above the notes until the next add or
+	// remove.
+	notice string
 
 	cells      [][]string // the table's text, header row first (summaryCells)
 	chooseOpen func(cb func(path string))
@@ -51,11 +56,22 @@ type summaryWindow struct {
 type summaryEntry struct {
 	// Path is the file (absolute), also for the current document when it has one, so that the
 	// same unit is not added twice; "" for the unsaved current document.
-	Path    string
-	Label   string // how the file list and the notes name it
-	Doc     *forms.Document
-	Current bool // the entry is a copy of the document being edited (添加当前文档)
+	Path  string
+	Label string // how the file list and the notes name it
+	Doc   *forms.Document
+	// Current is true for a copy of the document being edited (添加当前文档), taken when it
+	// was added: a snapshot, as its label says, which later edits do not change (to take
+	// them, remove it and add it again). When the main window's document is replaced, the
+	// entry becomes its saved file or goes (currentReplaced).
+	Current bool
 }
+
+// summaryWindows are the open 部门汇总 windows of each main window, told when its document
+// is replaced (Window.leaveDocument calls summaryDocumentReplaced).
+var summaryWindows = struct {
+	sync.Mutex
+	of map[*Window][]*summaryWindow
+}{of: map[*Window][]*summaryWindow{}}
 
 // ShowSummary opens the 部门汇总 window, where documents are added one by one (or the one
 // being edited) and their summary is shown and exported.
@@ -89,7 +105,66 @@ func (w *Window) newSummaryWindow() *summaryWindow {
 	s.Win.SetContent(container.NewBorder(buttons, nil, nil, nil, split))
 	s.Win.Resize(fyne.NewSize(1280, 700))
 	s.update()
+	summaryWindows.Lock()
+	summaryWindows.of[w] = append(summaryWindows.of[w], s)
+	summaryWindows.Unlock()
+	s.Win.SetOnClosed(func() {
+		summaryWindows.Lock()
+		defer summaryWindows.Unlock()
+		list := summaryWindows.of[w]
+		if i := slices.Index(list, s); i >= 0 {
+			summaryWindows.of[w] = slices.Delete(list, i, i+1)
+		}
+		if len(summaryWindows.of[w]) == 0 {
+			delete(summaryWindows.of, w)
+		}
+	})
 	return s
+}
+
+// summaryDocumentReplaced tells w's 部门汇总 windows that its document is being replaced by
+// another (新建, 打开, 导入为新文档, …), before it is.
+func (w *Window) summaryDocumentReplaced() {
+	summaryWindows.Lock()
+	list := slices.Clone(summaryWindows.of[w])
+	summaryWindows.Unlock()
+	for _, s := range list {
+		s.currentReplaced()
+	}
+}
+
+// currentReplaced deals with the entry of the current document when the main window's
+// document is replaced: the entry named a document that is no longer being edited, and
+// exporting it would print figures the user can no longer see. A document with a file becomes
+// that file's entry, read again from it — what 添加文件 of it gives, the way an accountant who
+// adds one unit after another with 打开 and 添加当前文档 expects to keep each; changes not
+// saved are dropped from the summary as from the window. An unsaved document exists nowhere
+// else, so its entry is removed. Either way the notes say what happened, and the table is
+// remade.
+func (s *summaryWindow) currentReplaced() {
+	i := slices.IndexFunc(s.Entries, func(e summaryEntry) bool { return e.Current })
+	if i < 0 {
+		return
+	}
+	e := s.Entries[i]
+	s.Entries = slices.Delete(s.Entries, i, i+1)
+	s.notice = "主窗口已换成另一个文档，未保存的“当前文档”已从汇总中移除。要汇总它，请先保存，再用“添加文件…”添加。"
+	if e.Path != "" {
+		doc, err := forms.Load(e.Path)
+		file := summaryEntry{Path: e.Path, Label: e.Path, Doc: doc}
+		switch {
+		case err != nil:
+			s.notice = fmt.Sprintf("主窗口已换成另一个文档，“当前文档”已从汇总中移除：无法重新读取它的文件（%v）。", err)
+		case s.sameUnit(file) != "":
+			s.notice = "主窗口已换成另一个文档，“当前文档”已从汇总中移除：" + s.sameUnit(file)
+		default:
+			s.Entries = slices.Insert(s.Entries, i, file)
+			s.notice = fmt.Sprintf("主窗口已换成另一个文档，“当前文档”已换成它保存的文件“%s”的内容（未保存的修改，如有，不计入）。", e.Path)
+		}
+	}
+	s.Files.UnselectAll()
+	s.selected = -1
+	s.update()
 }
 
 // addPath adds the document at path; a file that cannot be read, or one already added (also
@@ -105,8 +180,25 @@ func (s *summaryWindow) addPath(path string) {
 		dialog.ShowError(err, s.Win)
 		return
 	}
-	s.Entries = append(s.Entries, summaryEntry{Path: path, Label: path, Doc: doc})
+	e := summaryEntry{Path: path, Label: path, Doc: doc}
+	if msg := s.sameUnit(e); msg != "" {
+		dialog.ShowInformation("部门汇总", msg, s.Win)
+		return
+	}
+	s.Entries = append(s.Entries, e)
+	s.notice = ""
 	s.update()
+}
+
+// sameUnit says why e cannot be added when it is the same unit as an entry (the same name and
+// year, forms.SameUnitAs), naming both; "" when it is another unit.
+func (s *summaryWindow) sameUnit(e summaryEntry) string {
+	in := forms.SummaryInput{Source: e.Label, Doc: e.Doc}
+	inputs := s.inputs()
+	if i := forms.SameUnitAs(inputs, in); i >= 0 {
+		return forms.NewSameUnitError(inputs[i], in).Error()
+	}
+	return ""
 }
 
 // addCurrent adds a copy of the document being edited, as it is now (saved or not), unless it
@@ -126,11 +218,17 @@ func (s *summaryWindow) addCurrent() {
 		dialog.ShowError(err, s.Win)
 		return
 	}
-	label := "当前文档（未保存）"
+	label := "当前文档（添加时的内容，未保存）"
 	if s.main.Path != "" {
-		label = "当前文档：" + s.main.Path
+		label = "当前文档（添加时的内容）：" + s.main.Path
 	}
-	s.Entries = append(s.Entries, summaryEntry{Path: path, Label: label, Doc: doc, Current: true})
+	e := summaryEntry{Path: path, Label: label, Doc: doc, Current: true}
+	if msg := s.sameUnit(e); msg != "" {
+		dialog.ShowInformation("部门汇总", msg, s.Win)
+		return
+	}
+	s.Entries = append(s.Entries, e)
+	s.notice = ""
 	s.update()
 }
 
@@ -172,6 +270,7 @@ func (s *summaryWindow) removeSelected() {
 		return
 	}
 	s.Entries = append(s.Entries[:s.selected], s.Entries[s.selected+1:]...)
+	s.notice = ""
 	s.Files.UnselectAll()
 	s.selected = -1
 	s.update()
@@ -179,13 +278,13 @@ func (s *summaryWindow) removeSelected() {
 
 // update remakes the summary from the entries and shows it.
 func (s *summaryWindow) update() {
-	inputs := make([]forms.SummaryInput, len(s.Entries))
-	for i, e := range s.Entries {
-		inputs[i] = forms.SummaryInput{Source: e.Label, Doc: e.Doc}
-	}
-	s.Summary = forms.NewSummary(inputs)
+	s.Summary = forms.NewSummary(s.inputs())
 	s.cells = summaryCells(s.Summary)
-	s.Notes.SetText(summaryNotes(s.Summary))
+	notes := summaryNotes(s.Summary)
+	if s.notice != "" {
+		notes = s.notice + "\n\n" + notes
+	}
+	s.Notes.SetText(notes)
 	for _, b := range []*widget.Button{s.ExportPDF, s.ExportExcel} {
 		if len(s.Entries) == 0 {
 			b.Disable()
@@ -198,6 +297,15 @@ func (s *summaryWindow) update() {
 	}
 	s.Files.Refresh()
 	s.Table.Refresh()
+}
+
+// inputs are the entries as the summary's inputs, named by their labels.
+func (s *summaryWindow) inputs() []forms.SummaryInput {
+	inputs := make([]forms.SummaryInput, len(s.Entries))
+	for i, e := range s.Entries {
+		inputs[i] = forms.SummaryInput{Source: e.Label, Doc: e.Doc}
+	}
+	return inputs
 }
 
 // summaryNotes is what the notes label says: the summary's notes, or how to start.

@@ -93,7 +93,7 @@ func TestSummaryWindowCurrentDocumentAndErrors(t *testing.T) {
 	w.Doc.Unit.BudgetRow("I1").Actual = "" // unsaved: the summary takes the document as it is
 	w.changed()
 	test.Tap(s.AddCurrent)
-	if len(s.Entries) != 1 || !strings.HasPrefix(s.Entries[0].Label, "当前文档：") {
+	if len(s.Entries) != 1 || !strings.HasPrefix(s.Entries[0].Label, "当前文档（添加时的内容）：") {
 		t.Fatalf("entries %+v", s.Entries)
 	}
 	if notes := s.Notes.Text; !strings.Contains(notes, "全年执行数为空") {
@@ -110,11 +110,48 @@ func TestSummaryWindowCurrentDocumentAndErrors(t *testing.T) {
 		t.Errorf("unreadable file: %d entries, dialog %q", len(s.Entries), overlayText(s))
 	}
 	s.Win.Canvas().Overlays().Top().Hide()
-	p := copySample(t, dir, "s.zpb")
+	p := editedCopy(t, dir)
 	add(p)
 	add(p)
 	if len(s.Entries) != 2 || !strings.Contains(overlayText(s), "已在汇总中") {
 		t.Errorf("same file twice: %d entries, dialog %q", len(s.Entries), overlayText(s))
+	}
+}
+
+// TestSummaryWindowRefusesSameUnit: a copy of a document under another name, or the current
+// document when its unit is in the summary from a file, is the same unit (name and year): refused
+// with a message naming both, and the totals stay those of one unit.
+func TestSummaryWindowRefusesSameUnit(t *testing.T) {
+	dir := t.TempDir()
+	w, s, add := summaryTestWindow(t, "")
+	a := copySample(t, dir, "sample.zpb")
+	b := copySample(t, dir, "副本.zpb")
+	add(a)
+	add(b)
+	want := "「" + a + "」与「" + b + "」是同一单位（名称“抚顺市社会保险事业服务中心”、年度 2021 相同），同一单位不能汇总两次"
+	if len(s.Entries) != 1 || !strings.Contains(overlayText(s), want) {
+		t.Fatalf("a copy: %d entries, dialog %q", len(s.Entries), overlayText(s))
+	}
+	s.Win.Canvas().Overlays().Top().Hide()
+	// The current document, unsaved, imported from the sample: the same unit again.
+	doc, err := forms.Load(fileSample)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc.Unit.Name = " " + doc.Unit.Name + "　" // spaces around do not make another unit
+	w.setDocument(doc, "")
+	test.Tap(s.AddCurrent)
+	if len(s.Entries) != 1 || !strings.Contains(overlayText(s), "」与「当前文档") || !strings.Contains(overlayText(s), "是同一单位") {
+		t.Fatalf("the current document: %d entries, dialog %q", len(s.Entries), overlayText(s))
+	}
+	if got := s.Cell(s.Rows()-1, 3); got != "4211.39" || s.Summary.Total.Units != 1 {
+		t.Errorf("合计 %q of %d units", got, s.Summary.Total.Units)
+	}
+	// Another unit is added.
+	s.Win.Canvas().Overlays().Top().Hide()
+	add(editedCopy(t, dir))
+	if len(s.Entries) != 2 {
+		t.Errorf("another unit refused: %q", overlayText(s))
 	}
 }
 
@@ -162,5 +199,63 @@ func TestSummaryWindowExportWarnsOfUnprintableNames(t *testing.T) {
 		if text := overlayText(s); !strings.Contains(text, "有 1 处文字无法照原样写入") || !strings.Contains(text, "部门（单位）名称") {
 			t.Errorf("%s: dialog %q", ext, text)
 		}
+	}
+}
+
+// TestSummaryWindowCurrentDocumentReplaced: when the main window's document is replaced, the
+// summary's entry of the old current document does not stay as a stale copy: an unsaved one is
+// removed, one with a file becomes that file as saved (the unsaved edits dropped, as the window
+// dropped them); the notes say so and the table follows.
+func TestSummaryWindowCurrentDocumentReplaced(t *testing.T) {
+	dir := t.TempDir()
+	w, s, add := summaryTestWindow(t, "")
+	doc, err := forms.Load(fileSample)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.setDocument(doc, "") // unsaved, e.g. imported from Excel as a new document
+	test.Tap(s.AddCurrent)
+	if len(s.Entries) != 1 || s.Entries[0].Label != "当前文档（添加时的内容，未保存）" {
+		t.Fatalf("entries %+v", s.Entries)
+	}
+	w.New() // not changed since: no question
+	if len(s.Entries) != 0 || s.Rows() != 2 || s.Summary.Total.Units != 0 || !s.ExportPDF.Disabled() {
+		t.Fatalf("after 新建: %d entries, %d rows", len(s.Entries), s.Rows())
+	}
+	if !strings.Contains(s.Notes.Text, "未保存的“当前文档”已从汇总中移除") {
+		t.Errorf("notes %q", s.Notes.Text)
+	}
+
+	// A document with a file, edited and not saved, then replaced without saving.
+	other := editedCopy(t, dir)
+	add(copySample(t, dir, "s.zpb"))
+	w.Open(other)
+	w.Doc.Unit.BudgetRow("I1").Full = "6000"
+	w.changed()
+	test.Tap(s.AddCurrent)
+	if len(s.Entries) != 2 || s.Cell(5, 3) != "6000" || s.Notes.Text == "" || strings.Contains(s.Notes.Text, "已从汇总中移除") {
+		t.Fatalf("current added: %d entries, 全年预算数 %q, notes %q", len(s.Entries), s.Cell(5, 3), s.Notes.Text)
+	}
+	w.setDocument(forms.NewDocument(2021), "") // 新建, 不保存
+	e := s.Entries[1]
+	if len(s.Entries) != 2 || e.Current || e.Label != other || e.Path != other {
+		t.Fatalf("after replacing: entries %+v", s.Entries)
+	}
+	if got := s.Cell(5, 3); got != "5000" || s.Cell(s.Rows()-1, 3) != "9211.39" {
+		t.Errorf("the file's 全年预算数 %q, 合计 %q", got, s.Cell(s.Rows()-1, 3))
+	}
+	if !strings.Contains(s.Notes.Text, "“当前文档”已换成它保存的文件“"+other+"”的内容") {
+		t.Errorf("notes %q", s.Notes.Text)
+	}
+	// The new document can be added as the current one; the notice goes with the next change.
+	test.Tap(s.AddCurrent)
+	if len(s.Entries) != 3 || strings.Contains(s.Notes.Text, "已换成") {
+		t.Errorf("new current: %d entries, notes %q", len(s.Entries), s.Notes.Text)
+	}
+	// A closed summary window is no longer told.
+	s.Win.Close()
+	w.New()
+	if len(s.Entries) != 3 {
+		t.Errorf("a closed window changed: %d entries", len(s.Entries))
 	}
 }

@@ -23,7 +23,10 @@ const summaryUsage = "用法：ziping summary 文件.zpb... -o 输出.pdf|输出
 // The same file given twice is an error naming it, not silently dropped: the unit would
 // otherwise count twice in the totals, and a repeated name on a command line is more likely a
 // slip (a wrong file meant) than intended, so the user should see it rather than a summary
-// short of the unit meant. The output may not be one of the inputs nor a .zpb document.
+// short of the unit meant. Two files that hold one unit (the same 部门（单位）名称 and 年度 —
+// a copy of a file, or a document imported from another's Excel export: forms.SameUnits) are
+// refused the same way, by export.Summary, naming both. The output may not be one of the
+// inputs nor a .zpb document.
 func runSummary(args []string, stdout, stderr io.Writer) int {
 	files, out, err := parseSummaryArgs(args)
 	if err != nil {

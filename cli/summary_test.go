@@ -187,7 +187,6 @@ func TestSummaryRefusesDuplicatesAndDocuments(t *testing.T) {
 	}
 	asPDF := filepath.Join(dir, "named.pdf") // a document whose name does not end in .zpb
 	copyFile(t, s, asPDF)
-	before := snapshotFiles(t, files[0], files[1], asPDF)
 	out := filepath.Join(dir, "x.pdf")
 	wd, err := os.Getwd()
 	if err != nil {
@@ -197,14 +196,18 @@ func TestSummaryRefusesDuplicatesAndDocuments(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	sameUnit := filepath.Join(dir, "copy-of-s.zpb") // another file, the same unit and year
+	copyFile(t, s, sameUnit)
+	before := snapshotFiles(t, files[0], files[1], asPDF)
 	cases := map[string][]string{
-		"第 2 个文件“" + s + "”与第 1 个文件“" + s + "”是同一个文档":        {s, s, "-o", out},
-		"第 3 个文件“" + link + "”与第 1 个文件":                      {s, files[1], link, "-o", out},
-		"第 2 个文件“" + rel + "”与第 1 个文件":                       {s, rel, "-o", out},
-		"输出文件“" + s + "”是绩效自评文档（.zpb）":                       {s, files[1], "-o", s},
-		"输出文件“" + filepath.Join(dir, "new.Zpb") + "”是绩效自评文档": {s, "-o", filepath.Join(dir, "new.Zpb")},
-		"输出文件“" + asPDF + "”就是输入的文档":                         {s, asPDF, "-o", asPDF},
-		"输出文件“" + toDoc + "”是指向绩效自评文档":                       {s, "-o", toDoc},
+		"「" + s + "」与「" + sameUnit + "」是同一单位（名称“抚顺市社会保险事业服务中心”、年度 2021 相同），同一单位不能汇总两次": {s, files[1], sameUnit, "-o", out},
+		"第 2 个文件“" + s + "”与第 1 个文件“" + s + "”是同一个文档":                                  {s, s, "-o", out},
+		"第 3 个文件“" + link + "”与第 1 个文件":                                                {s, files[1], link, "-o", out},
+		"第 2 个文件“" + rel + "”与第 1 个文件":                                                 {s, rel, "-o", out},
+		"输出文件“" + s + "”是绩效自评文档（.zpb）":                                                 {s, files[1], "-o", s},
+		"输出文件“" + filepath.Join(dir, "new.Zpb") + "”是绩效自评文档":                           {s, "-o", filepath.Join(dir, "new.Zpb")},
+		"输出文件“" + asPDF + "”就是输入的文档":                                                   {s, asPDF, "-o", asPDF},
+		"输出文件“" + toDoc + "”是指向绩效自评文档":                                                 {s, "-o", toDoc},
 	}
 	for want, args := range cases {
 		var stdout, stderr bytes.Buffer
@@ -216,7 +219,7 @@ func TestSummaryRefusesDuplicatesAndDocuments(t *testing.T) {
 	if after := snapshotFiles(t, files[0], files[1], asPDF); after != before {
 		t.Error("a document was changed")
 	}
-	if got := strings.Join(names(t, dir), " "); got != "a.zpb link.zpb named.pdf s.zpb to-doc.pdf" {
+	if got := strings.Join(names(t, dir), " "); got != "a.zpb copy-of-s.zpb link.zpb named.pdf s.zpb to-doc.pdf" {
 		t.Errorf("the folder holds %s", got)
 	}
 }

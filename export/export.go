@@ -116,11 +116,15 @@ func Render(doc *forms.Document, f Format) ([]byte, *Result, error) {
 }
 
 // Summary renders the department summary s as f and writes it to target; inputs are the
-// documents' files, which target may not be, and which must name different files (Duplicate):
-// one unit counted twice would double its figures unseen.
+// documents' files, which target may not be, and which must name different files (Duplicate);
+// nor may two of the summary's documents be one unit (forms.SameUnits: the same name and year,
+// from two files): one unit counted twice would double its figures unseen.
 func Summary(target string, f Format, s *forms.Summary, inputs ...string) (*Result, error) {
 	if err := Distinct(inputs); err != nil {
 		return nil, err
+	}
+	if s.SameUnit != nil {
+		return nil, s.SameUnit
 	}
 	if err := CheckTarget(target, inputs...); err != nil {
 		return nil, err

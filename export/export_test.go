@@ -143,6 +143,14 @@ func TestSummary(t *testing.T) {
 	if _, err := Summary(filepath.Join(dir, "两次.pdf"), PDF, s, in, link); err == nil || !strings.Contains(err.Error(), "同一个文档") {
 		t.Errorf("a document twice: %v", err)
 	}
+	// A copy of the document under another name is the same unit: refused, naming both.
+	cp := filepath.Join(dir, "副本.zpb")
+	os.WriteFile(cp, data, 0o644)
+	twice := forms.NewSummary([]forms.SummaryInput{{Source: in, Doc: load(t)}, {Source: cp, Doc: load(t)}})
+	if _, err := Summary(filepath.Join(dir, "两次.pdf"), PDF, twice, in, cp); err == nil ||
+		!strings.Contains(err.Error(), "「"+in+"」与「"+cp+"」是同一单位（名称“抚顺市社会保险事业服务中心”、年度 2021 相同）") {
+		t.Errorf("the same unit from two files: %v", err)
+	}
 	hard := filepath.Join(dir, "h.pdf")
 	os.Link(in, hard)
 	if _, err := Summary(hard, PDF, s, in); err == nil || !strings.Contains(err.Error(), "就是输入的文档") {

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/shopspring/decimal"
 )
@@ -48,6 +49,9 @@ type Summary struct {
 	// Notes tell, in Chinese, what the totals leave out (blank or invalid figures) and that
 	// the years differ; the printed summary lists them under the table.
 	Notes []string
+	// SameUnit is not nil when two inputs are one unit (SameUnits): the totals then count it
+	// twice, and export.Summary refuses to write such a summary.
+	SameUnit *SameUnitError
 }
 
 // SummaryUnit is one document's row of the summary.
@@ -132,6 +136,7 @@ func NewSummary(inputs []SummaryInput) *Summary {
 		s.addYear(u.Year)
 		s.Notes = append(s.Notes, unitNotes(i, in, u)...)
 	}
+	s.SameUnit = SameUnits(inputs)
 	s.Total.Units = len(s.Units)
 	s.Total.Budget = sumTotal(Amounts{}, rows)
 	s.Total.Complete = true
@@ -152,6 +157,87 @@ func NewSummary(inputs []SummaryInput) *Summary {
 		s.Notes = append(s.Notes, fmt.Sprintf("所选文档的年度不一致（%s）：请确认这些文档应当一起汇总。", strings.Join(years, "、")))
 	}
 	return s
+}
+
+// SameUnitError says that two inputs of a summary are one unit: the same 部门（单位）名称 and the
+// same 年度 (SameUnitAs). A and B are their Sources, in the order given.
+type SameUnitError struct {
+	A, B       string
+	Name, Year string // the unit's name and year, as the first of the two has them (trimmed)
+}
+
+func (e *SameUnitError) Error() string {
+	return fmt.Sprintf("「%s」与「%s」是同一单位（名称“%s”、年度 %s 相同），同一单位不能汇总两次：请去掉其中一个。",
+		e.A, e.B, e.Name, e.Year)
+}
+
+// summaryUnitKey is what makes a document the unit it is in a summary: its 部门（单位）名称 and
+// its 年度, each without spaces (half- or full-width, anywhere) and with full-width ASCII
+// letters, digits and brackets as their half-width forms, so that "抚顺市（中心）" and
+// " 抚顺市(中心)　" are one unit. ok is false when the name or the year is blank: a blank does
+// not tell two units apart, and unitNotes asks for the name or the year instead.
+func summaryUnitKey(doc *Document) (key string, ok bool) {
+	name, year := foldUnitText(doc.Unit.Name), foldUnitText(doc.Settings.Year)
+	if name == "" || year == "" {
+		return "", false
+	}
+	return name + "\x00" + year, true
+}
+
+// foldUnitText is s without white space, full-width ASCII forms (U+FF01–U+FF5E) made half-width.
+func foldUnitText(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case unicode.IsSpace(r):
+			continue
+		case r >= 0xFF01 && r <= 0xFF5E:
+			r -= 0xFEE0
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// SameUnitAs is the index of the first of inputs that is the same unit as in — the same
+// 部门（单位）名称 and 年度, spaces and full-width forms aside (summaryUnitKey) — or -1. A
+// document whose name or year is blank is never the same unit as another. Copies of one file
+// under other names, or a document imported from another's Excel export, are found so where
+// comparing the files (export.Duplicate) cannot find them. This is the one rule the command
+// line's and the window's summaries both apply.
+func SameUnitAs(inputs []SummaryInput, in SummaryInput) int {
+	if in.Doc == nil {
+		return -1
+	}
+	key, ok := summaryUnitKey(in.Doc)
+	if !ok {
+		return -1
+	}
+	for i, o := range inputs {
+		if o.Doc == nil {
+			continue
+		}
+		if k, ok := summaryUnitKey(o.Doc); ok && k == key {
+			return i
+		}
+	}
+	return -1
+}
+
+// SameUnits is the first pair of inputs that are one unit (SameUnitAs), or nil.
+func SameUnits(inputs []SummaryInput) *SameUnitError {
+	for i, in := range inputs {
+		if j := SameUnitAs(inputs[:i], in); j >= 0 {
+			return NewSameUnitError(inputs[j], in)
+		}
+	}
+	return nil
+}
+
+// NewSameUnitError is the error that a and b, found one unit by SameUnitAs, are.
+func NewSameUnitError(a, b SummaryInput) *SameUnitError {
+	return &SameUnitError{A: cmp.Or(a.Source, "未命名"), B: cmp.Or(b.Source, "未命名"),
+		Name: strings.TrimSpace(a.Doc.Unit.Name), Year: strings.TrimSpace(a.Doc.Settings.Year)}
 }
 
 // summaryUnit is the row of one input.
@@ -209,10 +295,10 @@ func unitNotes(i int, in SummaryInput, u *SummaryUnit) []string {
 	who := fmt.Sprintf("第 %d 个单位“%s”（%s）", i+1, u.Name, filepath.Base(in.Source))
 	var out []string
 	if strings.TrimSpace(in.Doc.Unit.Name) == "" {
-		out = append(out, who+"：部门（单位）名称为空，汇总表中以简称或文件名代替，请在单位整体表中填写。")
+		out = append(out, who+"：部门（单位）名称为空，汇总表中以简称或文件名代替，也无法核对它是否与其他文档是同一单位，请在单位整体表中填写。")
 	}
 	if u.Year == "" {
-		out = append(out, who+"：年度为空，请在文档设置中填写。")
+		out = append(out, who+"：年度为空，无法核对它是否与其他文档是同一单位，请在文档设置中填写。")
 	}
 	for _, c := range []struct {
 		col   AmountColumn

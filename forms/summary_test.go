@@ -192,3 +192,43 @@ func TestSummaryEmpty(t *testing.T) {
 		t.Errorf("empty summary %+v", s)
 	}
 }
+
+// TestSummarySameUnit: two documents with the same 部门（单位）名称 and 年度 are one unit, however
+// the name's spaces and brackets are typed; a blank name or year matches nothing, and the notes
+// say that it cannot be checked.
+func TestSummarySameUnit(t *testing.T) {
+	a, b := loadSample(t), loadSample(t)
+	b.Unit.Name = "　抚顺市社会保险事业 服务中心 " // full- and half-width spaces
+	a.Unit.Name += "（本级）"
+	b.Unit.Name += "(本级)"
+	in := []SummaryInput{{Source: "a.zpb", Doc: a}, {Source: "副本.zpb", Doc: b}}
+	s := NewSummary(in)
+	if s.SameUnit == nil {
+		t.Fatal("the same unit twice is not found")
+	}
+	want := "「a.zpb」与「副本.zpb」是同一单位（名称“抚顺市社会保险事业服务中心（本级）”、年度 2021 相同），同一单位不能汇总两次"
+	if !strings.Contains(s.SameUnit.Error(), want) {
+		t.Errorf("message %q", s.SameUnit.Error())
+	}
+	if SameUnitAs(in[:1], in[1]) != 0 || SameUnitAs(in[:1], SummaryInput{Source: "x"}) != -1 {
+		t.Error("SameUnitAs")
+	}
+	// Another year is another unit's row (noted as mixed years), not the same unit.
+	b.Settings.Year = "2020"
+	if s := NewSummary(in); s.SameUnit != nil {
+		t.Errorf("another year: %v", s.SameUnit)
+	}
+	// Blank names (or years) do not tell units apart: no match, a note instead.
+	b.Settings.Year = a.Settings.Year
+	a.Unit.Name, b.Unit.Name = " ", ""
+	s = NewSummary(in)
+	if s.SameUnit != nil {
+		t.Errorf("blank names matched: %v", s.SameUnit)
+	}
+	wantNotes(t, s, "部门（单位）名称为空，汇总表中以简称或文件名代替，也无法核对它是否与其他文档是同一单位")
+	a.Unit.Name, b.Unit.Name = "甲", "甲"
+	a.Settings.Year, b.Settings.Year = "", " "
+	if s := NewSummary(in); s.SameUnit != nil {
+		t.Errorf("blank years matched: %v", s.SameUnit)
+	}
+}

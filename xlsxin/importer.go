@@ -22,6 +22,9 @@ type importer struct {
 	linear bool
 	// skipped are the reasons sheets were left out, for the error when nothing was read.
 	skipped []string
+	// onlyExamples are the sheets left out because they hold nothing but the template's
+	// example row: their users followed the template and only need to fill it in.
+	onlyExamples []string
 	// manual are the rows of Ziping's export whose 得分 was typed rather than computed; their
 	// 手工调整 flag is decided once the document can be evaluated.
 	manual []*forms.Indicator
@@ -68,8 +71,14 @@ func (imp *importer) addProject(p *forms.ProjectForm, sheetName string) error {
 func (imp *importer) finish() (*Result, error) {
 	if !imp.unit && len(imp.doc.Projects) == 0 {
 		reason := "文件中没有可以导入的内容。"
+		if len(imp.skipped)+len(imp.onlyExamples) > 0 {
+			reason = ""
+		}
+		if len(imp.onlyExamples) > 0 {
+			reason = strings.Join(imp.onlyExamples, "；") + "：请在示例行下面每行填写一个三级指标后再导入（示例行本身不会导入）。"
+		}
 		if len(imp.skipped) > 0 {
-			reason = strings.Join(imp.skipped, "；") + "：请按导入模板整理后再导入。"
+			reason += strings.Join(imp.skipped, "；") + "：请按导入模板整理后再导入。"
 		}
 		return nil, &Error{Reason: reason}
 	}

@@ -47,8 +47,14 @@ func (imp *importer) plain(s *sheet) error {
 	if head.twoRows {
 		start++
 	}
-	rows, n := imp.dataRows(s, texts, start, head)
-	if n == 0 {
+	rows, n, examples := imp.dataRows(s, texts, start, head)
+	switch {
+	case n == 0 && examples > 0: // the template as exported, or with its example row alone kept
+		reason := fmt.Sprintf("工作表“%s”只有模板的示例行", s.name)
+		imp.onlyExamples = append(imp.onlyExamples, reason)
+		imp.note(reason + "（示例行不导入），未导入：请在示例行下面每行填写一个三级指标。")
+		return nil
+	case n == 0:
 		imp.skip(fmt.Sprintf("工作表“%s”的表头下没有指标行", s.name))
 		return nil
 	}
@@ -189,12 +195,12 @@ var exampleRE = regexp.MustCompile(`^[（(]?示例[）)：:]`)
 // dataRows returns the rows to give forms.ReadIndicatorTable: the header first, then each row
 // of the sheet at its own index (rows before the table, totals and examples left blank), so
 // that the table's line numbers are the sheet's row numbers. A blank 一级 or 二级 cell under
-// a filled one continues it. n counts the rows with something in them.
-func (imp *importer) dataRows(s *sheet, texts [][]string, start int, head headerRow) ([][]string, int) {
-	rows := make([][]string, len(texts))
+// a filled one continues it. n counts the rows with something in them, examples the
+// template's example rows left out.
+func (imp *importer) dataRows(s *sheet, texts [][]string, start int, head headerRow) (rows [][]string, n, examples int) {
+	rows = make([][]string, len(texts))
 	rows[0] = head.header
 	last := map[int]string{}
-	n := 0
 	for r := start; r < len(texts); r++ {
 		first, content := head.firstTexts(texts[r])
 		switch {
@@ -205,12 +211,13 @@ func (imp *importer) dataRows(s *sheet, texts [][]string, start int, head header
 			continue
 		case exampleRE.MatchString(content):
 			imp.note(place(s.name, r, -1) + "：是模板的示例行，未导入。")
+			examples++
 			continue
 		}
 		rows[r] = head.continueLevels(texts[r], last)
 		n++
 	}
-	return rows, n
+	return rows, n, examples
 }
 
 // firstTexts returns the first text of row in a recognised column (spaces removed) and its

@@ -84,8 +84,55 @@ func TestTemplateLayout(t *testing.T) {
 func TestBlankTemplate(t *testing.T) {
 	_, err := Import(bytes.NewReader(template(t)), int64(len(template(t))), "模板.xlsx")
 	var e *Error
-	if !errors.As(err, &e) || !strings.Contains(err.Error(), "工作表“项目1”的表头下没有指标行") {
+	if !errors.As(err, &e) || !strings.Contains(err.Error(), "工作表“项目1”只有模板的示例行：请在示例行下面每行填写一个三级指标后再导入") ||
+		strings.Contains(err.Error(), "请按导入模板整理") {
 		t.Fatalf("error %v", err)
+	}
+}
+
+// A template with a copy of its sheet left unfilled: the filled sheet imports and the copy is
+// noted as holding only the example row; with another sheet that is no indicator table, the
+// error gives each sheet its own advice.
+func TestTemplateSheetWithOnlyExample(t *testing.T) {
+	f, err := excelize.OpenReader(bytes.NewReader(template(t)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	idx, err := f.NewSheet("项目2")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.CopySheet(0, idx); err != nil {
+		t.Fatal(err)
+	}
+	fillTemplate(t, f, TemplateSheet, "就业培训", [][]any{{"产出指标", "数量指标", "≥", "培训人次", "人次", 500, 520, "", 20}})
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	res := importBytes(t, buf.Bytes(), "模板.xlsx")
+	if len(res.Doc.Projects) != 1 || !slices.Contains(res.Notes, "工作表“项目2”只有模板的示例行（示例行不导入），未导入：请在示例行下面每行填写一个三级指标。") {
+		t.Errorf("%d projects, notes %q", len(res.Doc.Projects), res.Notes)
+	}
+
+	g, err := excelize.OpenReader(bytes.NewReader(template(t)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer g.Close()
+	if _, err := g.NewSheet("通讯录"); err != nil {
+		t.Fatal(err)
+	}
+	_ = g.SetSheetRow("通讯录", "A1", &[]any{"姓名", "电话"})
+	buf.Reset()
+	if err := g.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	_, err = Import(bytes.NewReader(buf.Bytes()), int64(buf.Len()), "模板.xlsx")
+	want := "工作表“项目1”只有模板的示例行：请在示例行下面每行填写一个三级指标后再导入（示例行本身不会导入）。工作表“通讯录”中找不到指标表的表头"
+	if err == nil || !strings.Contains(err.Error(), want) || !strings.HasSuffix(err.Error(), "：请按导入模板整理后再导入。") {
+		t.Errorf("error %v", err)
 	}
 }
 
