@@ -74,9 +74,9 @@ func (b *builder) projectFunds(i int, p *forms.ProjectForm, r *forms.ProjectResu
 	return Band{Cols: widths.ProjectFunds, Rows: rows}
 }
 
-// dWeight is the 分值 of D as typed, a number when it is one.
+// dWeight is the 分值 of D as typed (forms.PrintedNumber), a number when it is one.
 func (b *builder) dWeight(p *forms.ProjectForm) Cell {
-	c := b.value(p.FundsWeight, "分值", "weight")
+	c := b.value(forms.PrintedNumber(p.FundsWeight), "分值", "weight")
 	c.Role = RoleScore
 	return keyed(b.scoreValue(c, p.FundsWeight), KeyDWeight)
 }
