@@ -79,7 +79,7 @@ func (b *builder) nationalFunds(i int, p *forms.ProjectForm, r *forms.ProjectRes
 }
 
 // nationalIndicators is 绩效指标 in the national template's 8 columns, then 总分: Σ分值 (D's
-// included) and C+D.
+// included), C+D, and under 偏差原因分析及改进措施 why 执行率封顶 lowered it (capNote).
 func (b *builder) nationalIndicators(i int, p *forms.ProjectForm, r *forms.ProjectResult) Band {
 	b.section(i, forms.SecIndicators, "绩效指标")
 	b.rows = false
@@ -99,7 +99,7 @@ func (b *builder) nationalIndicators(i int, p *forms.ProjectForm, r *forms.Proje
 	if r.Complete {
 		total = computed(total, b.capped(b.scoreSum()+"+"+Ref(KeyFundsD)), r.Total, ScoreFormat(r.Total))
 	}
-	totals := Row{Cells: []Cell{span(label("总分"), 6, 1), weights, total, label("")}, MinHeight: 8, KeepWithPrev: true}
+	totals := Row{Cells: []Cell{span(label("总分"), 6, 1), weights, total, capNote(label(""), r)}, MinHeight: 8, KeepWithPrev: true}
 	rows := append(append([]Row{header}, body...), totals)
 	return Band{Cols: widths.NationalIndicators, Header: 1, Rows: rows}
 }
