@@ -107,11 +107,13 @@ func (b *builder) nationalIndicators(i int, p *forms.ProjectForm, r *forms.Proje
 // nationalCells appends to cells those of one 三级 row after the 一级/二级 labels: 三级指标,
 // 年度指标值 and 实际完成值 with the operator and unit written in (forms.Indicator.NationalTarget),
 // 分值, 得分, and 偏差原因分析及改进措施 joined from the reasons, 原因说明 and 改进措施; in is
-// nil for the blank row of an empty 二级.
+// nil for the blank row of an empty 二级. 三级指标 is "指标 N：" and the name, blank when no
+// name is typed: the national form has no column of row numbers (the Liaoning form's "指标 N"
+// stands in a column of its own, tables/indicators.go), and "指标 1：" over nothing reads as a
+// name left out.
 func (b *builder) nationalCells(cells []Cell, p forms.RowPath, in *forms.Indicator, r *forms.IndicatorResult) []Cell {
-	name := "指标 " + strconv.Itoa(p.Row+1) + "："
 	if in == nil {
-		return append(cells, rowLabel(name), label(""), label(""),
+		return append(cells, rowLabel(""), label(""), label(""),
 			keyed(label(""), IndicatorKey(ColWeight, p)), keyed(label(""), IndicatorKey(ColScore, p)), label(""))
 	}
 	op, target, unit := in.NationalTarget()
@@ -129,8 +131,12 @@ func (b *builder) nationalCells(cells []Cell, p forms.RowPath, in *forms.Indicat
 		{Text: ticks}, {Text: sep}, {Text: reason, Src: b.from("原因说明", "reason")},
 		{Text: prefix}, {Text: measures, Src: b.from("改进措施", "measures")},
 	})
+	name := strings.TrimSpace(in.Content)
+	if name != "" {
+		name = "指标 " + strconv.Itoa(p.Row+1) + "：" + in.Content
+	}
 	return append(cells,
-		b.text(name+in.Content, "三级指标", "content"),
+		b.text(name, "三级指标", "content"),
 		targetCell, actualCell,
 		b.weightCell(in, r, p),
 		b.scoreCell(in, r, q, p),
