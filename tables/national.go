@@ -52,7 +52,9 @@ func (b *builder) nationalFunds(i int, p *forms.ProjectForm, r *forms.ProjectRes
 	b.section(i, forms.SecBudget, "项目资金（万元）")
 	funds := p.NationalFunds(r)
 	rows := []Row{{Cells: []Cell{
-		stacked("项目资金（万元）", 2, len(funds)+2), label(""), label("年初预算数"), label("全年预算数"),
+		// 项/目/资/金 two characters a line, and "（万元）" whole on a line of its own: never
+		// broken as "（万" / "元）".
+		stacked("项目\n资金\n（万元）", 4, len(funds)+2), label(""), label("年初预算数"), label("全年预算数"),
 		label("全年执行数"), label("分值"), label("执行率"), label("得分"),
 	}}}
 	const total = "年度资金总额"
