@@ -142,7 +142,7 @@ func (c *checkTab) show() {
 	for i, p := range c.w.Doc.Projects {
 		r := ev.Projects[i]
 		rows = append(rows, []string{forms.ProjectFormName(i, p), pending(r.CText()), dashIfEmpty(r.DText()),
-			pending(r.TotalText()), pending(r.Rating()), counts[i+1]})
+			pending(r.TotalShown()), pending(r.Rating()), counts[i+1]})
 	}
 	c.rows = rows
 	c.Scores.Refresh()

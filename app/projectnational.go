@@ -26,10 +26,10 @@ func (p *projectTab) totalsText(ev *forms.Evaluation) string {
 	r := ev.Projects[p.index]
 	if p.National {
 		return fmt.Sprintf("总分：%s　　（绩效指标得分 %s ＋ 执行率得分 %s）　　等级：%s",
-			pending(r.TotalText()), pending(r.CText()), dashIfEmpty(r.DText()), pending(r.Rating()))
+			pending(r.TotalShown()), pending(r.CText()), dashIfEmpty(r.DText()), pending(r.Rating()))
 	}
 	return fmt.Sprintf("产出、效益、满意度指标自评得分小计（C）：%s　　预算执行率得分（D）：%s　　绩效自评总得分（C+D）：%s　　等级：%s",
-		pending(r.CText()), dashIfEmpty(r.DText()), pending(r.TotalText()), pending(r.Rating()))
+		pending(r.CText()), dashIfEmpty(r.DText()), pending(r.TotalShown()), pending(r.Rating()))
 }
 
 // nationalFunds is 项目资金（万元） as the national table prints it: 年度资金总额 with 分值 and

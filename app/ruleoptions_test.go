@@ -12,7 +12,7 @@ import (
 
 // TestRuleOptionsEditors: the 计分规则 of 文档设置 has an editor and a help button for every
 // forms.RuleOptions entry; ticking 执行率封顶 caps the total the project tab and the status bar
-// show (project 2 at 75 % 执行率: C+D 92.5, capped at 89), re-evaluates every form as Evaluate
+// show (project 2 at 75 % 执行率: C+D 92.5, capped at 89, the footer saying from what), re-evaluates every form as Evaluate
 // does, and is one 撤销 step that brings 92.5 back; a drop-down option is set and undone so too.
 func TestRuleOptionsEditors(t *testing.T) {
 	w := NewForFile(test.NewTempApp(t), fileSample)
@@ -33,7 +33,7 @@ func TestRuleOptionsEditors(t *testing.T) {
 	}
 
 	test.Tap(rules.Checks["rate_cap"])
-	if !w.Doc.Settings.RateCap || !strings.Contains(shown(), "（C+D）：89") || !strings.Contains(w.Status.Text, "89（良）") {
+	if !w.Doc.Settings.RateCap || !strings.Contains(shown(), "（C+D）：89（封顶，原为 92.5）") || !strings.Contains(w.Status.Text, "89（良）") {
 		t.Fatalf("after ticking 执行率封顶: %v %q / %q", w.Doc.Settings.RateCap, shown(), w.Status.Text)
 	}
 	if want := forms.Evaluate(w.Doc); !reflect.DeepEqual(w.Eval.Projects, want.Projects) || !reflect.DeepEqual(w.Eval.Problems, want.Problems) {

@@ -170,7 +170,11 @@ func checkWeightSum(r *reporter, tree Tree, res TreeResult, sum decimal.Decimal,
 	if len(names) > 5 {
 		list = strings.Join(names[:5], "、") + "等"
 	}
-	r.add(LevelWarning, loc, "", "分值", "有 %d 处分值未填写（%s），无法核对%s是否为 100：请补填分值。", blanks, list, what)
+	printed := ""
+	if r.names != nil { // a national project form: its 总分 row prints Σ分值 (tables/national.go)
+		printed = "，打印的总分行分值因此留空"
+	}
+	r.add(LevelWarning, loc, "", "分值", "有 %d 处分值未填写（%s），无法核对%s是否为 100%s：请补填分值。", blanks, list, what, printed)
 }
 
 // checkProjectComplete: while a row lacks its score or D cannot be computed, C, C+D and the

@@ -34,6 +34,9 @@ func TestNationalNames(t *testing.T) {
 			"其他资金（纳入预算管理的行政事业性收费等非税收入） › 年初预算数", "纳入预算管理的行政事业性收费等非税收入 › 年初预算数"},
 		"D weight blank": {func(d *Document) { d.Projects[0].FundsWeight = "" },
 			"有 1 处分值未填写（年度资金总额的分值），无法核对三级指标分值与年度资金总额分值之和", "有 1 处分值未填写（预算执行率的分值），无法核对三级指标分值与预算执行率分值之和"},
+		"indicator weight blank": {func(d *Document) { projRow(d).Weight = "" },
+			"无法核对三级指标分值与年度资金总额分值之和是否为 100，打印的总分行分值因此留空：请补填分值。",
+			"无法核对三级指标分值与预算执行率分值之和是否为 100：请补填分值。"},
 		"D not computable": {func(d *Document) { d.Projects[0].FundRow("S1").Full = "" },
 			"年度资金总额 › 全年预算数：全年预算数为空或为 0，无法计算执行率得分", "全年预算数（A）为空或为 0，无法计算预算执行率得分（D）"},
 		"rate cap (an option's problem)": {func(d *Document) {

@@ -29,10 +29,11 @@ func FormatAmount(d decimal.Decimal, fixed2 bool) string {
 	return d.StringFixed(max(0, -d.Exponent()))
 }
 
-// DisplayAmount prints an amount the user typed: as typed (trimmed) or, when fixed2 is set and
-// the text is a valid amount, with two decimals. Text that does not parse is shown unchanged.
+// DisplayAmount prints an amount the user typed: as typed (trimmed, digits half-width:
+// PrintedNumber) or, when fixed2 is set and the text is a valid amount, with two decimals. Text
+// that does not parse is shown as PrintedNumber prints it.
 func DisplayAmount(typed string, fixed2 bool) string {
-	t := strings.TrimSpace(typed)
+	t := PrintedNumber(typed)
 	if !fixed2 || t == "" {
 		return t
 	}
@@ -54,3 +55,44 @@ func trimZeros(s string) string {
 	}
 	return s
 }
+
+// PrintedNumber is how the official tables print a number the user typed (an amount, 指标值,
+// 完成值, 完成程度, 分值, 得分, a count): the text as typed, trimmed, with full-width digits
+// written half-width ("９８%" → "98%", "≥９５％" → "≥95%", "１，２３４．５万元" →
+// "1,234.5万元"). Everything else is kept as typed: the decimals, the % sign, the unit and the
+// words around the number. A full-width point, % or minus is written half-width only next to
+// a digit, and a full-width comma only between digits of a text ParseNumber reads, where it is
+// a thousands separator; elsewhere they are punctuation of the words. The document keeps what
+// was typed; only the printed text changes.
+func PrintedNumber(typed string) string {
+	t := strings.TrimSpace(typed)
+	if !strings.ContainsFunc(t, isFullDigit) {
+		return t // the common case: nothing to map, no allocation
+	}
+	_, err := ParseNumber(t)
+	number := err == nil
+	rs := []rune(t)
+	digitAt := func(i int) bool {
+		return i >= 0 && i < len(rs) && (isFullDigit(rs[i]) || (rs[i] >= '0' && rs[i] <= '9'))
+	}
+	var sb strings.Builder
+	for i, r := range rs {
+		switch {
+		case isFullDigit(r):
+			r = '0' + (r - '０')
+		case (r == '．' || r == '。') && digitAt(i-1) && digitAt(i+1):
+			r = '.'
+		case r == '％' && digitAt(i-1):
+			r = '%'
+		case (r == '－' || r == '−') && digitAt(i+1):
+			r = '-'
+		case r == '，' && number && digitAt(i-1) && digitAt(i+1):
+			r = ','
+		}
+		sb.WriteRune(r)
+	}
+	return sb.String()
+}
+
+// isFullDigit reports whether r is a full-width digit ０–９.
+func isFullDigit(r rune) bool { return r >= '０' && r <= '９' }

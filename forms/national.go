@@ -63,7 +63,7 @@ func (p *ProjectForm) NationalFunds(r *ProjectResult) []NationalFund {
 // NationalTarget is the 年度指标值 of in as the national template prints it, which has no
 // columns for 运算符号 and 度量单位: the operator before a number that does not write its own
 // comparison, and the unit after a bare number ("≥" "95" "%" → "≥95%"). It returns the three
-// pieces to join, "" where nothing is written: op, the target as typed (trimmed), unit.
+// pieces to join, "" where nothing is written: op, the target as typed (PrintedNumber), unit.
 func (in *Indicator) NationalTarget() (op, target, unit string) {
 	target = strings.TrimSpace(in.Target)
 	if target == "" {
@@ -78,11 +78,12 @@ func (in *Indicator) NationalTarget() (op, target, unit string) {
 	if number && bareUnit(t.Num) && !suffixed {
 		unit = strings.TrimSpace(in.Unit)
 	}
-	return op, target, unit
+	return op, PrintedNumber(target), unit
 }
 
 // NationalActual is the 全年完成值 of in as the national template prints it (实际完成值): the
-// unit follows a bare number when NationalTarget writes it after the target too.
+// unit follows a bare number when NationalTarget writes it after the target too; the value is
+// printed as PrintedNumber writes it.
 func (in *Indicator) NationalActual() (actual, unit string) {
 	actual = strings.TrimSpace(in.Actual)
 	if _, _, u := in.NationalTarget(); u != "" {
@@ -90,7 +91,7 @@ func (in *Indicator) NationalActual() (actual, unit string) {
 			unit = u
 		}
 	}
-	return actual, unit
+	return PrintedNumber(actual), unit
 }
 
 // bareUnit reports whether n is written without a unit or percent sign.

@@ -168,3 +168,36 @@ func FuzzParseNumber(f *testing.F) {
 		}
 	})
 }
+
+// TestPrintedNumber: full-width digits print half-width, with the point, % and minus next to
+// them and a thousands comma of a number; the rest of what was typed is kept.
+func TestPrintedNumber(t *testing.T) {
+	for in, want := range map[string]string{
+		"１００":       "100",
+		" ９５ ":      "95",
+		"１００．００":    "100.00",
+		"９８%":       "98%",
+		"９８％":       "98%",
+		"≥９５％":      "≥95%",
+		"１，２３４．５万元": "1,234.5万元",
+		"不低于９５％":    "不低于95%",
+		"完成１，未完成２":  "完成1，未完成2", // a comma of words, not of a number
+		"９５。":       "95。",
+		"３０天以内":     "30天以内",
+		"－５":        "-5",
+		"3014.2":    "3014.2",
+		"一次性支付":     "一次性支付",
+		"达到％":       "达到％", // no digit: as typed
+		"":          "",
+	} {
+		if got := PrintedNumber(in); got != want {
+			t.Errorf("PrintedNumber(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if got := DisplayAmount("１００", false); got != "100" {
+		t.Errorf("DisplayAmount of full-width 100: %q", got)
+	}
+	if got := DisplayAmount("１００", true); got != "100.00" {
+		t.Errorf("DisplayAmount fixed2 of full-width 100: %q", got)
+	}
+}

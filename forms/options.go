@@ -116,6 +116,28 @@ func (p *ProjectResult) capTotal(on bool) {
 	}
 }
 
+// TotalNote says why a capped total is not C+D, as the printed tables write it beside the total:
+// "执行率 75%，按执行率封顶规则由 93.5 调整为 89". It is "" unless 执行率封顶 capped the complete
+// form's total (Capped), so a form the option does not touch prints no note.
+func (p *ProjectResult) TotalNote() string {
+	if !p.Complete || !p.Capped {
+		return ""
+	}
+	return "执行率 " + p.Funds["T"].RateText() + "，按执行率封顶规则由 " + FormatScore(p.Uncapped) +
+		" 调整为 " + FormatScore(p.Total)
+}
+
+// TotalShown is the total as the editor and the check list show it: TotalText, and after a
+// capped total what it was capped from, "89（封顶，原为 93.5）", so that C, D and the total shown
+// beside each other visibly add up. It is "" while the form is incomplete.
+func (p *ProjectResult) TotalShown() string {
+	t := p.TotalText()
+	if t == "" || !p.Capped {
+		return t
+	}
+	return t + "（封顶，原为 " + FormatScore(p.Uncapped) + "）"
+}
+
 // RuleChoice is one value a rule option takes.
 type RuleChoice struct {
 	Value string // as stored in Settings ("" for off)

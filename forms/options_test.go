@@ -283,7 +283,17 @@ func TestRateCap(t *testing.T) {
 				if len(ps) != 0 {
 					t.Errorf("problems at the total: %v", ps)
 				}
+				if r.TotalNote() != "" || r.TotalShown() != r.TotalText() {
+					t.Errorf("uncapped total shown %q with note %q", r.TotalShown(), r.TotalNote())
+				}
 				return
+			}
+			from := FormatScore(r.Uncapped)
+			if want := "执行率 " + r.Funds["T"].RateText() + "，按执行率封顶规则由 " + from + " 调整为 " + tc.total; r.TotalNote() != want {
+				t.Errorf("TotalNote %q, want %q", r.TotalNote(), want)
+			}
+			if want := tc.total + "（封顶，原为 " + from + "）"; r.TotalShown() != want {
+				t.Errorf("TotalShown %q, want %q", r.TotalShown(), want)
 			}
 			if len(ps) != 1 || ps[0].Level != LevelWarning || !strings.Contains(ps[0].Message, "封顶为 "+tc.total) ||
 				!strings.Contains(ps[0].Message, r.Funds["T"].RateText()) {
@@ -305,6 +315,9 @@ func TestRateCapIncomplete(t *testing.T) {
 	ev := Evaluate(doc)
 	if r := ev.Projects[1]; r.TotalText() != "" || r.Rating() != "" {
 		t.Errorf("incomplete project shows %q %q", r.TotalText(), r.Rating())
+	}
+	if r := ev.Projects[1]; r.TotalShown() != "" || r.TotalNote() != "" {
+		t.Errorf("incomplete project shows %q, note %q", r.TotalShown(), r.TotalNote())
 	}
 	if ps := problemsAtLoc(ev, Location{Form: 1, Section: SecTotals, RowID: "total", Index: -1, Field: "score"}); len(ps) != 1 || strings.Contains(ps[0].Message, "封顶") {
 		t.Errorf("problems at the total: %v", ps)

@@ -61,20 +61,21 @@ type IndicatorResult struct {
 // nothing at all was typed into it.
 func (r *IndicatorResult) Scored() bool { return r.Blank || r.HasScore }
 
-// CompletionText is the printed 完成程度: computed ("100%"), or as typed.
+// CompletionText is the printed 完成程度: computed ("100%"), or as typed (PrintedNumber).
 func (r *IndicatorResult) CompletionText(in *Indicator) string {
 	if r.HasCompletion {
 		return FormatPercent(r.Completion)
 	}
-	return in.Completion
+	return PrintedNumber(in.Completion)
 }
 
-// ScoreText is the printed 得分: the score in force, or the typed text when it is not a number.
+// ScoreText is the printed 得分: the score in force, or the typed text when it is not a number
+// (PrintedNumber).
 func (r *IndicatorResult) ScoreText(in *Indicator) string {
 	if r.HasScore {
 		return FormatScore(r.Score)
 	}
-	return in.Score
+	return PrintedNumber(in.Score)
 }
 
 // evalIndicator computes one 三级 row.

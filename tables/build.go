@@ -194,9 +194,10 @@ func (b *builder) scoreValue(c Cell, text string) Cell {
 	return c
 }
 
-// count is a whole number the user typed (财政供养人员数量): a number when the text is one as
-// written.
+// count is a whole number the user typed (财政供养人员数量), its digits half-width
+// (forms.PrintedNumber): a number when the text is one as written.
 func (b *builder) count(text, field, key string) Cell {
+	text = forms.PrintedNumber(text)
 	c := b.value(text, field, key)
 	if n, err := forms.ParseCount(text); err == nil && strconv.FormatInt(n, 10) == text {
 		return withNum(c, decimal.NewFromInt(n), Format{})

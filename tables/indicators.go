@@ -156,9 +156,11 @@ func (b *builder) indicatorCells(cells []Cell, p forms.RowPath, in *forms.Indica
 // valueCell is the 指标值 or 全年完成值 (column col of the row at p, col also its editor's
 // key), n being forms.ParseNumber(text) when ok: a number when the text is a plain number as
 // forms reads it (no sign, % or unit), shown with the decimals typed, and the reference
-// formulas use for it; else the text as typed ("95%", "≥50个", "一次性支付") and "".
+// formulas use for it; else the text as typed ("95%", "≥50个", "一次性支付") and "". Its
+// digits print half-width (forms.PrintedNumber).
 func (b *builder) valueCell(text, field, col string, p forms.RowPath, n forms.Number, ok bool) (Cell, string) {
 	key := IndicatorKey(col, p)
+	text = forms.PrintedNumber(text)
 	c := keyed(b.value(text, field, col), key)
 	if !ok || n.Sign != forms.OpNone || n.Percent || n.Unit != "" {
 		return c, ""
@@ -178,9 +180,10 @@ func (b *builder) completionCell(in *forms.Indicator, r *forms.IndicatorResult, 
 	return computed(c, q.completion(), r.Completion, Format{Decimals: places(c.Text), Percent: true})
 }
 
-// weightCell is the 分值 as typed, a number when it is one (forms read it as r.Weight).
+// weightCell is the 分值 as typed (forms.PrintedNumber), a number when it is one (forms read it
+// as r.Weight).
 func (b *builder) weightCell(in *forms.Indicator, r *forms.IndicatorResult, p forms.RowPath) Cell {
-	c := keyed(b.figure(RoleScore, in.Weight, "分值", "weight"), IndicatorKey(ColWeight, p))
+	c := keyed(b.figure(RoleScore, forms.PrintedNumber(in.Weight), "分值", "weight"), IndicatorKey(ColWeight, p))
 	if !r.HasWeight {
 		return c
 	}

@@ -52,7 +52,9 @@ func (b *builder) nationalFunds(i int, p *forms.ProjectForm, r *forms.ProjectRes
 	b.section(i, forms.SecBudget, "项目资金（万元）")
 	funds := p.NationalFunds(r)
 	rows := []Row{{Cells: []Cell{
-		stacked("项目资金（万元）", 2, len(funds)+2), label(""), label("年初预算数"), label("全年预算数"),
+		// 项/目/资/金 two characters a line, and "（万元）" whole on a line of its own: never
+		// broken as "（万" / "元）".
+		stacked("项目\n资金\n（万元）", 4, len(funds)+2), label(""), label("年初预算数"), label("全年预算数"),
 		label("全年执行数"), label("分值"), label("执行率"), label("得分"),
 	}}}
 	const total = "年度资金总额"
@@ -79,7 +81,7 @@ func (b *builder) nationalFunds(i int, p *forms.ProjectForm, r *forms.ProjectRes
 }
 
 // nationalIndicators is 绩效指标 in the national template's 8 columns, then 总分: Σ分值 (D's
-// included) and C+D.
+// included), C+D, and under 偏差原因分析及改进措施 why 执行率封顶 lowered it (capNote).
 func (b *builder) nationalIndicators(i int, p *forms.ProjectForm, r *forms.ProjectResult) Band {
 	b.section(i, forms.SecIndicators, "绩效指标")
 	b.rows = false
@@ -99,7 +101,7 @@ func (b *builder) nationalIndicators(i int, p *forms.ProjectForm, r *forms.Proje
 	if r.Complete {
 		total = computed(total, b.capped(b.scoreSum()+"+"+Ref(KeyFundsD)), r.Total, ScoreFormat(r.Total))
 	}
-	totals := Row{Cells: []Cell{span(label("总分"), 6, 1), weights, total, label("")}, MinHeight: 8, KeepWithPrev: true}
+	totals := Row{Cells: []Cell{span(label("总分"), 6, 1), weights, total, capNote(label(""), r)}, MinHeight: 8, KeepWithPrev: true}
 	rows := append(append([]Row{header}, body...), totals)
 	return Band{Cols: widths.NationalIndicators, Header: 1, Rows: rows}
 }
@@ -107,11 +109,13 @@ func (b *builder) nationalIndicators(i int, p *forms.ProjectForm, r *forms.Proje
 // nationalCells appends to cells those of one 三级 row after the 一级/二级 labels: 三级指标,
 // 年度指标值 and 实际完成值 with the operator and unit written in (forms.Indicator.NationalTarget),
 // 分值, 得分, and 偏差原因分析及改进措施 joined from the reasons, 原因说明 and 改进措施; in is
-// nil for the blank row of an empty 二级.
+// nil for the blank row of an empty 二级. 三级指标 is "指标 N：" and the name, blank when no
+// name is typed: the national form has no column of row numbers (the Liaoning form's "指标 N"
+// stands in a column of its own, tables/indicators.go), and "指标 1：" over nothing reads as a
+// name left out.
 func (b *builder) nationalCells(cells []Cell, p forms.RowPath, in *forms.Indicator, r *forms.IndicatorResult) []Cell {
-	name := "指标 " + strconv.Itoa(p.Row+1) + "："
 	if in == nil {
-		return append(cells, rowLabel(name), label(""), label(""),
+		return append(cells, rowLabel(""), label(""), label(""),
 			keyed(label(""), IndicatorKey(ColWeight, p)), keyed(label(""), IndicatorKey(ColScore, p)), label(""))
 	}
 	op, target, unit := in.NationalTarget()
@@ -129,8 +133,12 @@ func (b *builder) nationalCells(cells []Cell, p forms.RowPath, in *forms.Indicat
 		{Text: ticks}, {Text: sep}, {Text: reason, Src: b.from("原因说明", "reason")},
 		{Text: prefix}, {Text: measures, Src: b.from("改进措施", "measures")},
 	})
+	name := strings.TrimSpace(in.Content)
+	if name != "" {
+		name = "指标 " + strconv.Itoa(p.Row+1) + "：" + in.Content
+	}
 	return append(cells,
-		b.text(name+in.Content, "三级指标", "content"),
+		b.text(name, "三级指标", "content"),
 		targetCell, actualCell,
 		b.weightCell(in, r, p),
 		b.scoreCell(in, r, q, p),

@@ -2,6 +2,7 @@ package tables
 
 import (
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -141,5 +142,32 @@ func TestNationalIncomplete(t *testing.T) {
 				t.Error("评价结论 printed blank")
 			}
 		}
+	}
+}
+
+// TestNationalBlankIndicatorName: the national 三级指标 prints "指标 N：" only before a name; an
+// empty 二级's blank row and a row without a name print it blank, never "指标 1：" over nothing.
+func TestNationalBlankIndicatorName(t *testing.T) {
+	doc := national(t)
+	doc.Projects[1].Indicators.Row(forms.RowPath{}).Content = " "
+	ev := forms.Evaluate(doc)
+	tb := Form(doc, ev, 1)
+	named, blankRows := 0, 0
+	each(tb, func(c *Cell) {
+		if strings.HasPrefix(c.Text, "指标 ") {
+			if strings.HasSuffix(strings.TrimSpace(c.Text), "：") {
+				t.Errorf("a 三级指标 prints %q", c.Text)
+			}
+			named++
+		}
+		if c.Src != nil && c.Src.Field == "三级指标" && c.Text == "" {
+			blankRows++
+		}
+	})
+	if named == 0 || blankRows != 1 {
+		t.Errorf("%d named rows, %d rows without a name (want 1)", named, blankRows)
+	}
+	if !slices.Contains(cellsOf(tb, "三级指标"), "指标 1：保障办公秩序良好") {
+		t.Errorf("the named rows print %q", cellsOf(tb, "三级指标"))
 	}
 }

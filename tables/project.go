@@ -18,7 +18,8 @@ func (b *builder) projectTable(i int) *Table {
 }
 
 // projectTotals are the rows of C, D and C+D, their label over lead+ScoreCol columns: blank
-// while the form is incomplete (D while it cannot be computed).
+// while the form is incomplete (D while it cannot be computed); beside a capped C+D, why
+// (capNote).
 func (b *builder) projectTotals(i int, r *forms.ProjectResult, lead int) []Row {
 	b.section(i, forms.SecTotals, "绩效自评得分")
 	const cLabel, dLabel, totalLabel = "产出、效益、满意度指标自评得分小计（C）", "预算执行率得分（D）", "绩效自评总得分（C+D）"
@@ -35,7 +36,19 @@ func (b *builder) projectTotals(i int, r *forms.ProjectResult, lead int) []Row {
 	if r.Complete {
 		total = computed(total, b.capped(Ref(KeyC)+"+"+Ref(KeyD)), r.Total, ScoreFormat(r.Total))
 	}
-	return append(rows, scoreRow(totalLabel, total, lead))
+	row := scoreRow(totalLabel, total, lead)
+	row.Cells[2] = capNote(row.Cells[2], r)
+	return append(rows, row)
+}
+
+// capNote is the cell beside a project's total, c, saying why 执行率封顶 made the total lower
+// than C+D (forms.ProjectResult.TotalNote), in brackets, left-aligned; c itself when the total
+// is not capped, so that a form the option does not touch prints as before.
+func capNote(c Cell, r *forms.ProjectResult) Cell {
+	if note := r.TotalNote(); note != "" {
+		c.Role, c.Text = RoleRowLabel, "（"+note+"）"
+	}
+	return c
 }
 
 func (b *builder) projectHeader(i int, p *forms.ProjectForm) Band {
@@ -74,9 +87,9 @@ func (b *builder) projectFunds(i int, p *forms.ProjectForm, r *forms.ProjectResu
 	return Band{Cols: widths.ProjectFunds, Rows: rows}
 }
 
-// dWeight is the 分值 of D as typed, a number when it is one.
+// dWeight is the 分值 of D as typed (forms.PrintedNumber), a number when it is one.
 func (b *builder) dWeight(p *forms.ProjectForm) Cell {
-	c := b.value(p.FundsWeight, "分值", "weight")
+	c := b.value(forms.PrintedNumber(p.FundsWeight), "分值", "weight")
 	c.Role = RoleScore
 	return keyed(b.scoreValue(c, p.FundsWeight), KeyDWeight)
 }
