@@ -61,7 +61,11 @@ func Run(args []string, stdout, stderr io.Writer, info Info) (code int, window b
 			return exitOK, false
 		}
 		if word := unknownCommand(args); word != "" {
-			fmt.Fprintf(stderr, "不认识的命令或选项“%s”。\n\n%s", word, Usage)
+			hint := ""
+			if c := nearestCommand(word); c != "" {
+				hint = fmt.Sprintf("是不是要输入“%s”？", c)
+			}
+			fmt.Fprintf(stderr, "不认识的命令或选项“%s”。%s\n\n%s", word, hint, Usage)
 			return exitUnusable, false
 		}
 		// On Windows a start with one document has no console to print to (platform.go,
@@ -93,6 +97,49 @@ func unknownCommand(args []string) string {
 		}
 	}
 	return ""
+}
+
+// commands are the command words of Run, for nearestCommand.
+var commands = []string{"check", "export", "summary", "import", "template", "version", "help"}
+
+// nearestCommand is the command a mistyped word most likely meant ("chek" → "check", "--help"
+// spelled "-hlep" → "help"): the one within two edits (insert, delete, change, or swap of
+// neighbours) of the word without its leading dashes, or "" when none is that close.
+func nearestCommand(word string) string {
+	w := strings.ToLower(strings.TrimLeft(word, "-"))
+	best, bestDist := "", 3
+	for _, c := range commands {
+		if d := editDistance(w, c); d < bestDist {
+			best, bestDist = c, d
+		}
+	}
+	return best
+}
+
+// editDistance is the optimal-string-alignment distance of a and b (bytes; command words are
+// ASCII): the fewest insertions, deletions, changes and swaps of neighbours from a to b.
+func editDistance(a, b string) int {
+	d := make([][]int, len(a)+1)
+	for i := range d {
+		d[i] = make([]int, len(b)+1)
+		d[i][0] = i
+	}
+	for j := range d[0] {
+		d[0][j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+			}
+		}
+	}
+	return d[len(a)][len(b)]
 }
 
 // checkDocumentArg refuses the one argument the window would open when it is no file: missing

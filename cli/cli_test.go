@@ -347,3 +347,22 @@ func TestNoDesktop(t *testing.T) {
 		t.Errorf("the usage does not give the exit code %d without a desktop", ExitNoDesktop)
 	}
 }
+
+// TestNearestCommand: a mistyped command gets the command it most likely meant, and a word far
+// from every command gets no guess.
+func TestNearestCommand(t *testing.T) {
+	for word, want := range map[string]string{
+		"chek": "check", "chekc": "check", "CHECK": "check", "exprot": "export", "--hlep": "help",
+		"sumary": "summary", "improt": "import", "templat": "template", "verison": "version",
+		"报告": "", "xyz": "", "exportall": "", "": "",
+	} {
+		if got := nearestCommand(word); got != want {
+			t.Errorf("nearestCommand(%q) = %q, want %q", word, got, want)
+		}
+	}
+	var out, errOut strings.Builder
+	if code, window := Run([]string{"chek", "x.zpb"}, &out, &errOut, Info{}); code != exitUnusable || window ||
+		!strings.Contains(errOut.String(), "不认识的命令或选项“chek”。是不是要输入“check”？") {
+		t.Errorf("chek x.zpb: code %d, window %v, stderr:\n%s", code, window, errOut.String())
+	}
+}
