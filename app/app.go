@@ -187,16 +187,7 @@ func newWindow(a fyne.App, show bool) *Window {
 	w.Tabs = container.NewDocTabs()
 	w.Tabs.CreateTab = func() *container.TabItem { w.AddProject(); return nil }
 	w.Tabs.CloseIntercept = w.closeTab
-	w.Tabs.OnSelected = func(item *container.TabItem) {
-		if w.Checks != nil && item == w.Checks.item() {
-			w.Checks.show()
-		}
-		for _, p := range w.Projects {
-			if p.item() == item {
-				p.ensure()
-			}
-		}
-	}
+	w.Tabs.OnSelected = func(*container.TabItem) { w.showSelected() }
 	status := container.NewBorder(nil, nil, nil, w.frameProbe(), w.Status)
 	w.content = container.NewBorder(w.toolbar(), container.NewVBox(widget.NewSeparator(), status), nil, nil, w.Tabs)
 	w.Win.SetMainMenu(w.menu())
@@ -209,13 +200,24 @@ func newWindow(a fyne.App, show bool) *Window {
 func (w *Window) setDocument(doc *forms.Document, path string) {
 	w.leaveDocument() // the previous document was saved or deliberately discarded
 	w.Doc, w.Path, w.Dirty, w.ReadOnlyFrom = doc, path, false, ""
-	w.rebuild()
-	w.Tabs.SelectIndex(0)
+	w.rebuildTabs(0)
 }
 
-// rebuild builds every tab from the document, keeping the selected tab when it still exists.
-func (w *Window) rebuild() {
+// rebuild builds every tab from the document, keeping the selected tab when it still exists and,
+// when it is a form's, where it was scrolled to (after 撤销 it shows the same form).
+func (w *Window) rebuild() { w.rebuildTabs(-1) }
+
+// rebuildTabs builds every tab from the document and shows tab show with its top in view, or,
+// when show is -1, the tab that was selected: the same form where it was scrolled to (the last
+// project's tab when the selected project is gone), the check tab when it was shown.
+func (w *Window) rebuildTabs(show int) {
 	sel := w.Tabs.SelectedIndex()
+	wasForm, wasChecks := sel >= 0 && sel <= len(w.Projects), sel == len(w.Projects)+1
+	var offset fyne.Position
+	var size fyne.Size
+	if s := w.scrollOf(sel); wasForm && s != nil {
+		offset, size = s.Offset, s.Size()
+	}
 	w.Unit = newUnitTab(w)
 	if !w.deferUnit {
 		w.Unit.buildRest() // evaluate, below, shows the figures
@@ -229,12 +231,66 @@ func (w *Window) rebuild() {
 	}
 	w.Checks = newCheckTab(w)
 	items = append(items, w.Checks.item())
+	// Evaluated before a tab is selected: selecting builds a project tab's editors, which show
+	// the figures of w.Eval.
+	w.evaluate()
+	switch {
+	case show >= 0:
+		sel, wasForm = show, false
+	case wasChecks:
+		sel = len(items) - 1
+	case wasForm && sel > len(w.Projects):
+		sel = len(w.Projects) // an undone 添加项目: the last project's tab, not 检查与得分
+	}
 	w.Tabs.SetItems(items)
 	w.Unit.attach(w.Win.Content() == w.content)
 	if sel >= 0 && sel < len(items) {
-		w.Tabs.SelectIndex(sel)
+		w.selectTab(sel)
+	} else {
+		w.showSelected()
 	}
-	w.evaluate()
+	if s := w.scrollOf(w.Tabs.SelectedIndex()); wasForm && s != nil && size.Height > 0 {
+		s.Offset = offset
+		s.Resize(size) // lays the content out, so that the offset is kept within it
+	}
+}
+
+// scrollOf is the scroll of tab i's form (0 the unit form, i project i-1), nil for the check
+// tab or a project tab not built yet.
+func (w *Window) scrollOf(i int) *container.Scroll {
+	switch {
+	case i == 0 && w.Unit != nil:
+		return w.Unit.Scroll
+	case i >= 1 && i <= len(w.Projects):
+		return w.Projects[i-1].Scroll
+	}
+	return nil
+}
+
+// selectTab shows tab i and builds its content. DocTabs.SelectIndex does nothing (OnSelected is
+// not called) when i is already selected, as it is after SetItems with the same count.
+func (w *Window) selectTab(i int) {
+	w.Tabs.SelectIndex(i)
+	w.showSelected()
+}
+
+// showSelected does for the selected tab what choosing it does (Tabs.OnSelected): a project tab
+// builds its editors, the check tab its lists. A tab bar given new items keeps the selected
+// index without calling OnSelected, and its new content would stay a blank placeholder.
+func (w *Window) showSelected() {
+	item := w.Tabs.Selected()
+	if item == nil {
+		return
+	}
+	if w.Checks != nil && item == w.Checks.item() {
+		w.Checks.show()
+	}
+	for _, p := range w.Projects {
+		if p.item() == item && p.b == nil {
+			p.ensure()
+			w.Tabs.Refresh() // the tab bar shows the content it holds when it lays out
+		}
+	}
 }
 
 // changed is called after a change that may touch any form (structure, settings, a new
@@ -372,10 +428,8 @@ func (w *Window) AddProject() *projectTab {
 	w.record()
 	w.Doc.AddProject()
 	w.Dirty = true
-	w.guard("添加项目", w.rebuild)
-	p := w.Project(len(w.Projects) - 1)
-	w.Tabs.Select(p.item())
-	return p
+	w.guard("添加项目", func() { w.rebuildTabs(len(w.Doc.Projects)) })
+	return w.Project(len(w.Projects) - 1)
 }
 
 // Project returns the tab of project i with its editors built.
@@ -386,8 +440,7 @@ func (w *Window) RemoveProject(i int) {
 	w.record()
 	w.Doc.RemoveProject(i)
 	w.Dirty = true
-	w.rebuild()
-	w.Tabs.SelectIndex(min(i+1, len(w.Projects)))
+	w.rebuildTabs(min(i+1, len(w.Doc.Projects))) // the next project's tab, from its top
 }
 
 // closeTab asks before a project tab's close button removes the project; the unit form and

@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -45,8 +46,16 @@ func newCheckTab(w *Window) *checkTab {
 	}
 	c.Scores.OnSelected = func(id widget.ListItemID) {
 		c.Scores.UnselectAll()
-		if id >= 0 && id <= len(c.w.Projects) {
+		switch {
+		case id >= 0 && id <= len(c.w.Projects):
 			c.w.Tabs.Select(c.w.tabs()[id].item())
+		case id < len(c.rows): // 文档设置: its first problem's field
+			for _, p := range c.w.Problems {
+				if !ofForm(p, len(c.w.Projects)) {
+					c.w.GoTo(p.Loc)
+					return
+				}
+			}
 		}
 	}
 	header := row(scoreWeights, head("表"), head("C"), head("D"), head("总得分"), head("等级"), head("问题"))
@@ -134,7 +143,11 @@ func (c *checkTab) show() {
 	c.stale = false
 	ev := c.w.Eval
 	counts := problemCounts(c.w.Problems, len(c.w.Doc.Projects))
-	unit := []string{forms.UnitFormName + "（" + c.w.Doc.Unit.Name + "）", "——", "——", pending(ev.Unit.TotalText()), pending(ev.Unit.Rating()), counts[0]}
+	name := forms.UnitFormName
+	if n := strings.TrimSpace(c.w.Doc.Unit.Name); n != "" {
+		name += "（" + n + "）"
+	}
+	unit := []string{name, "——", "——", pending(ev.Unit.TotalText()), pending(ev.Unit.Rating()), counts[0]}
 	if ev.Unit.NotFilled {
 		unit = []string{forms.UnitFormName, "——", "——", "未填写", "不导出", counts[0]}
 	}
@@ -143,6 +156,9 @@ func (c *checkTab) show() {
 		r := ev.Projects[i]
 		rows = append(rows, []string{forms.ProjectFormName(i, p), pending(r.CText()), dashIfEmpty(r.DText()),
 			pending(r.TotalShown()), pending(r.Rating()), counts[i+1]})
+	}
+	if doc := counts[len(counts)-1]; doc != "" {
+		rows = append(rows, []string{settingsRowName, "——", "——", "——", "——", doc})
 	}
 	c.rows = rows
 	c.Scores.Refresh()
@@ -159,22 +175,37 @@ func (c *checkTab) show() {
 	c.Problems.Refresh()
 }
 
-// problemCounts counts the errors and warnings of each form: [0] the unit form, [i+1] project i
-// (the settings' problems are the document's, not a form's).
+// settingsRowName names the score table's row of the problems of no form (文档设置).
+const settingsRowName = "文档设置"
+
+// ofForm reports whether p is a problem of one form (the unit form or one of projects), not of
+// the document's settings.
+func ofForm(p forms.Problem, projects int) bool {
+	return p.Loc.Section != forms.SecSettings && p.Loc.Form >= -1 && p.Loc.Form < projects
+}
+
+// problemCounts counts the errors and warnings of each form: [0] the unit form, [i+1] project i,
+// and last those of no form (文档设置: the year, 单位简称, the rule options), "" when there are
+// none, so that the rows add up to the totals.
 func problemCounts(ps []forms.Problem, projects int) []string {
-	counts := make([][2]int, projects+1)
+	counts := make([][2]int, projects+2)
 	for _, p := range ps {
-		if f := p.Loc.Form + 1; f >= 0 && f < len(counts) && p.Loc.Section != forms.SecSettings {
-			if p.Level == forms.LevelError {
-				counts[f][0]++
-			} else {
-				counts[f][1]++
-			}
+		f := projects + 1
+		if ofForm(p, projects) {
+			f = p.Loc.Form + 1
+		}
+		if p.Level == forms.LevelError {
+			counts[f][0]++
+		} else {
+			counts[f][1]++
 		}
 	}
 	out := make([]string, len(counts))
 	for i, c := range counts {
 		out[i] = fmt.Sprintf("错误 %d　警告 %d", c[0], c[1])
+	}
+	if counts[projects+1] == [2]int{} {
+		out[projects+1] = ""
 	}
 	return out
 }

@@ -79,6 +79,18 @@ type goalsEditor struct {
 	Add  *widget.Button
 }
 
+// goalHint is the placeholder of a goal's entry under the column head: the Liaoning forms' own
+// wording, and the head itself in the national template (预期目标, 实际完成情况).
+func goalHint(head string) string {
+	switch head {
+	case "年初设定目标":
+		return "年初设定的目标"
+	case "全年实际完成情况", "全年完成情况":
+		return "全年完成情况"
+	}
+	return head
+}
+
 var goalWeights = []float32{1, 8, 8, 0.6}
 
 func newGoalsEditor(w *Window, goals *[]*forms.Goal, form int, targetHead, resultHead string) *goalsEditor {
@@ -96,7 +108,7 @@ func newGoalsEditor(w *Window, goals *[]*forms.Goal, form int, targetHead, resul
 			loc := forms.Location{Form: form, Section: forms.SecGoals, Index: i}
 			lt, lr := loc, loc
 			lt.Field, lr.Field = "target", "result"
-			r := &goalRow{Target: b.multiline(&goal.Target, lt, "年初设定的目标"), Result: b.multiline(&goal.Result, lr, "全年完成情况")}
+			r := &goalRow{Target: b.multiline(&goal.Target, lt, goalHint(targetHead)), Result: b.multiline(&goal.Result, lr, goalHint(resultHead))}
 			r.Remove = removeButton(g.listEditor, goals, i, fmt.Sprintf("目标 %d", i+1), func(x *forms.Goal) bool { return x.Target == "" && x.Result == "" })
 			g.Rows = append(g.Rows, r)
 			objs = append(objs, row(goalWeights, widget.NewLabel(fmt.Sprintf("目标 %d", i+1)), r.Target, r.Result, r.Remove))

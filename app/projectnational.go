@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
@@ -59,10 +60,16 @@ func (p *projectTab) nationalFunds(proj *forms.ProjectForm) []fyne.CanvasObject 
 		}
 		objs = append(objs, p.groupSum(proj, k, def.Label))
 		for _, part := range filled {
-			objs = append(objs, p.fundRow(proj, part, "　　其中 "+part.Label))
+			objs = append(objs, p.fundRow(proj, part, partLabel(part)))
 		}
 	}
 	return objs
+}
+
+// partLabel names a filled row of a group under the group's sum: "　　其中：财政拨款收入" (the
+// label of S1 already begins with 其中：).
+func partLabel(def forms.RowDef) string {
+	return "　　其中：" + strings.TrimPrefix(def.Label, "其中：")
 }
 
 // fundDef is the row of forms.ProjectFundRows with id.

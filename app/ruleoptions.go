@@ -1,6 +1,12 @@
 package app
 
 import (
+	"regexp"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -37,7 +43,7 @@ func newRuleOptions(w *Window) *ruleOptions {
 func (r *ruleOptions) box() *widget.Form {
 	box := widget.NewForm()
 	for _, o := range forms.RuleOptions() {
-		help := widget.NewButtonWithIcon("", theme.QuestionIcon(), func() { dialog.ShowInformation(o.Label, o.Help, r.w.Win) })
+		help := widget.NewButtonWithIcon("", theme.QuestionIcon(), func() { showHelp(o.Label, o.Help, r.w.Win) })
 		r.Help[o.Key] = help
 		var editor fyne.CanvasObject
 		if o.Toggle {
@@ -101,4 +107,165 @@ func (r *ruleOptions) set(o forms.RuleOption, v string) {
 	r.w.record()
 	*s = next
 	r.w.changedIn(forms.AllForms)
+}
+
+// helpWidth is the width of a help text's lines: some 36 characters, a comfortable line to read.
+const helpWidth = 500
+
+// showHelp shows a help text left-aligned, in lines broken as Chinese is set (helpLines), with
+// one button 确定 that Enter, Return, Space and Esc press too.
+func showHelp(title, text string, parent fyne.Window) *dialog.CustomDialog {
+	body := widget.NewLabel(strings.Join(helpLines(text, helpWidth, theme.TextSize()), "\n"))
+	var d *dialog.CustomDialog
+	ok := &keyButton{}
+	ok.Text, ok.Importance, ok.OnTapped = "确定", widget.HighImportance, func() { d.Hide() }
+	ok.ExtendBaseWidget(ok)
+	d = dialog.NewCustomWithoutButtons(title, body, parent)
+	d.SetButtons([]fyne.CanvasObject{ok})
+	d.Show()
+	parent.Canvas().Focus(ok) // the keys reach the focused button
+	return d
+}
+
+// keyButton is a button that Enter, Return and Esc press as well as Space: a dialog's only
+// button, which closes it.
+type keyButton struct{ widget.Button }
+
+func (b *keyButton) TypedKey(ev *fyne.KeyEvent) {
+	switch ev.Name {
+	case fyne.KeyReturn, fyne.KeyEnter, fyne.KeyEscape:
+		b.Tapped(nil)
+	default:
+		b.Button.TypedKey(ev)
+	}
+}
+
+// Characters that do not begin a line (closing brackets and punctuation, as Chinese is set) and
+// that do not end one (opening brackets); the operators of a formula keep both neighbours.
+const (
+	noLineStart = "，。、；：！？）》」』】〕”’％…—·,.;:!?)]}%"
+	noLineEnd   = "（《「『【〔“‘([{"
+	glue        = "×−/＋+＝=\u00a0"
+)
+
+// shortAside is a short remark in brackets, such as （或 130%）: it is not broken across lines.
+var shortAside = regexp.MustCompile(`（[^（）\n]{1,12}）`)
+
+// helpLines breaks text into lines at most width wide in text of the given size: between two
+// Chinese characters or at a space, never inside a run of Latin letters and digits (80%, C+D),
+// never before a closing bracket or punctuation, never after an opening bracket, nor next to
+// an operator of a formula. The text's own line breaks are kept; a space at a break is dropped.
+// A piece wider than width on its own is broken between characters.
+func helpLines(text string, width, size float32) (lines []string) {
+	wide := func(s string) bool {
+		return fyne.MeasureText(strings.ReplaceAll(s, "\u00a0", " "), size, fyne.TextStyle{}).Width > width
+	}
+	// The spaces of a short aside become no-break spaces (glue) while the lines are made.
+	text = shortAside.ReplaceAllStringFunc(text, func(s string) string { return strings.ReplaceAll(s, " ", "\u00a0") })
+	defer func() {
+		for i, l := range lines {
+			lines[i] = strings.ReplaceAll(l, "\u00a0", " ")
+		}
+	}()
+	for _, para := range strings.Split(text, "\n") {
+		line, space := "", false
+		for _, piece := range helpPieces(para) {
+			if piece == " " {
+				space = line != ""
+				continue
+			}
+			next := piece
+			if line != "" {
+				next = line + map[bool]string{true: " ", false: ""}[space] + piece
+			}
+			space = false
+			if line == "" || !wide(next) {
+				line = next
+				continue
+			}
+			lines = append(lines, line)
+			line = piece
+		}
+		for wide(line) && utf8.RuneCountInString(line) > 1 { // one piece too wide for a line
+			r := []rune(line)
+			n := len(r) - 1
+			for n > 1 && wide(string(r[:n])) {
+				n--
+			}
+			lines = append(lines, string(r[:n]))
+			line = string(r[n:])
+		}
+		lines = append(lines, line)
+	}
+	return lines
+}
+
+// helpPieces cuts a paragraph into the pieces a line may break between: a space, a run of
+// Latin letters, digits and signs, or one other character, each with the characters that may
+// not be parted from it (see helpLines).
+func helpPieces(para string) []string {
+	var tokens []string
+	for _, r := range para {
+		if n := len(tokens); n > 0 && r < utf8.RuneSelf && r != ' ' {
+			if last, _ := utf8.DecodeLastRuneInString(tokens[n-1]); last < utf8.RuneSelf && last != ' ' {
+				tokens[n-1] += string(r)
+				continue
+			}
+		}
+		tokens = append(tokens, string(r))
+	}
+	tokens = joinFormulas(tokens)
+	var pieces []string
+	join := false // the last piece may not end a line
+	for _, t := range tokens {
+		first, _ := utf8.DecodeRuneInString(t)
+		last, _ := utf8.DecodeLastRuneInString(t)
+		n := len(pieces)
+		switch {
+		case n == 0:
+			pieces = append(pieces, t)
+		case t == " " && join: // no break after an opening bracket or an operator
+			pieces[n-1] += t
+			continue
+		case join || strings.ContainsRune(noLineStart+glue, first):
+			if pieces[n-1] == " " && n > 1 { // no break at the space before it either
+				pieces, n = pieces[:n-1], n-1
+				t = " " + t
+			}
+			pieces[n-1] += t
+		default:
+			pieces = append(pieces, t)
+		}
+		join = strings.ContainsRune(noLineEnd+glue, last)
+	}
+	return pieces
+}
+
+// joinFormulas makes each formula among tokens one token: a run of Chinese characters, Latin
+// runs and operators with an operator in it, such as 分值×指标值/完成值 or 全年执行数/全年预算数.
+func joinFormulas(tokens []string) []string {
+	term := func(t string) bool {
+		r, _ := utf8.DecodeRuneInString(t)
+		return unicode.Is(unicode.Han, r) || (r < utf8.RuneSelf && r != ' ') || strings.ContainsRune(glue, r) && r != '\u00a0'
+	}
+	operator := func(t string) bool { return strings.ContainsAny(t, "×−/＋+＝=") }
+	var out []string
+	for i := 0; i < len(tokens); {
+		j := i
+		for j < len(tokens) && term(tokens[j]) {
+			j++
+		}
+		if j == i {
+			out = append(out, tokens[i])
+			i++
+			continue
+		}
+		if slices.ContainsFunc(tokens[i:j], operator) {
+			out = append(out, strings.Join(tokens[i:j], ""))
+		} else {
+			out = append(out, tokens[i:j]...)
+		}
+		i = j
+	}
+	return out
 }

@@ -2,6 +2,7 @@ package app
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"path/filepath"
@@ -229,6 +230,18 @@ func (w *Window) showBusy() {
 		text = fmt.Sprintf("正在保存“%s”…", filepath.Base(ui.saving.path))
 	}
 	ui.busy.SetText(text)
+}
+
+// isSaved reports whether data, a document encoded by forms.Marshal, is what the document's file
+// held when this window last read or wrote it: then the window has nothing unsaved. A file
+// written by another version may encode the same document differently; it is then taken as
+// changed, which only asks once more at closing.
+func (w *Window) isSaved(data []byte) bool {
+	ui := w.files()
+	if w.Path == "" || w.ReadOnlyFrom != "" || ui.stamp == nil || int64(len(data)) != ui.stamp.Size {
+		return false
+	}
+	return sha256.Sum256(data) == ui.stamp.Sum
 }
 
 // saveIndicator is the toolbar's label that shows 正在保存….

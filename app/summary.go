@@ -427,8 +427,11 @@ func (s *summaryWindow) confirmReplace(chosen, target string, do func()) {
 	confirmReplace(s.Win, chosen, target, do)
 }
 
-// dialogOpen is the real chooseOpen: the main window's open dialog, on the summary window.
-func (s *summaryWindow) dialogOpen(cb func(path string)) { s.main.dialogOpenOn(s.Win, cb) }
+// dialogOpen is the real chooseOpen: the main window's open dialog, on the summary window,
+// titled as the button that shows it.
+func (s *summaryWindow) dialogOpen(cb func(path string)) {
+	s.main.dialogOpenExts(s.Win, "添加文件", []string{forms.FileExt}, cb)
+}
 
 // dialogSave is the real chooseSave: the main window's save dialog, on the summary window.
 func (s *summaryWindow) dialogSave(name, ext string, cb func(path string)) {

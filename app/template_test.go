@@ -68,6 +68,16 @@ func TestTemplateSwitchesTheProjectTab(t *testing.T) {
 	if slices.Contains(liaoning, "评价结论") || w.Project(0).Conclusion != nil {
 		t.Error("the Liaoning project tab shows 评价结论")
 	}
+	goalHints := func(p *projectTab, target, result string) {
+		t.Helper()
+		if len(p.Goals.Rows) == 0 {
+			t.Fatal("the sample's first project has no goal")
+		}
+		if g := p.Goals.Rows[0]; g.Target.PlaceHolder != target || g.Result.PlaceHolder != result {
+			t.Errorf("the goal's placeholders are %q and %q, want %q and %q", g.Target.PlaceHolder, g.Result.PlaceHolder, target, result)
+		}
+	}
+	goalHints(w.Project(0), "年初设定的目标", "全年完成情况")
 
 	w.Unit.Template.SetSelectedIndex(slices.Index(forms.Templates, forms.TemplateNational)) // as the user picks it
 	if w.Doc.Settings.Template != forms.TemplateNational || !w.Dirty || !w.CanUndo() {
@@ -89,6 +99,7 @@ func TestTemplateSwitchesTheProjectTab(t *testing.T) {
 	if !p.National || p.Period != nil || p.Funds["S1"] == nil || p.Funds["S2"] != nil {
 		t.Fatalf("national %v, 实施期 %v, fund editors %v", p.National, p.Period, p.Funds)
 	}
+	goalHints(p, "预期目标", "实际完成情况") // under the heads of the same names
 	for _, pr := range w.Problems {
 		if pr.Loc.Form >= 0 && (strings.Contains(pr.Message, "全年完成值") || strings.Contains(pr.Message, "未完成原因")) {
 			t.Errorf("a national project's problem keeps a Liaoning name: %s", pr)
@@ -186,9 +197,14 @@ func TestNationalFundGroups(t *testing.T) {
 	w.SetTemplate(forms.TemplateNational)
 	p := w.Project(0)
 	texts := shownTexts(p.Scroll)
-	for _, want := range []string{"其中：当年财政拨款（合计）", "　　其中 其中：财政拨款收入", "　　其中 中央提前告知转移支付资金", "610.00", "其他资金"} {
+	for _, want := range []string{"其中：当年财政拨款（合计）", "　　其中：财政拨款收入", "　　其中：中央提前告知转移支付资金", "610.00", "其他资金"} {
 		if !slices.Contains(texts, want) {
 			t.Errorf("the national funds do not show %q", want)
+		}
+	}
+	for _, text := range texts {
+		if strings.Count(text, "其中") > 1 {
+			t.Errorf("the national funds show %q", text)
 		}
 	}
 	if p.Funds["S1"] == nil || p.Funds["S2"] == nil || p.Funds["S6"] == nil || p.Funds["S7"] == nil || p.Funds["S3"] != nil {

@@ -90,7 +90,12 @@ func (w *Window) step(back bool) {
 	*from = (*from)[:len(*from)-1]
 	*to = append(*to, now)
 	*w.Doc = *doc // the same document: the window's file, lock and history stay its own
-	w.Dirty = true
+	// Back to what the file holds (undoing every change since opening or saving): nothing is
+	// unsaved, and the recovery copies of the changes are of no use, as after a save.
+	w.Dirty = !w.isSaved(state)
+	if !w.Dirty {
+		w.clearRecovery()
+	}
 	w.guard("撤销", w.rebuild)
 }
 

@@ -2,6 +2,7 @@ package app
 
 import (
 	"bytes"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -27,8 +28,11 @@ func TestUndoStructuralChanges(t *testing.T) {
 		t.Fatal("undoing the removal did not bring the project back with the typed row")
 	}
 	w.Undo()
-	if after, _ := forms.Marshal(w.Doc); !bytes.Equal(after, before) || w.CanUndo() || !w.Dirty {
+	if after, _ := forms.Marshal(w.Doc); !bytes.Equal(after, before) || w.CanUndo() {
 		t.Fatalf("after two undos the document differs from the sample (can undo %v)", w.CanUndo())
+	}
+	if w.Dirty { // the sample is as this version writes it (TestUndoToSavedState)
+		t.Error("back to the file as opened, the document is still marked unsaved")
 	}
 	w.Redo()
 	w.Redo()
@@ -114,4 +118,44 @@ func TestTextLimitInTheEditor(t *testing.T) {
 	if w.textRunes != w.Doc.TextRunes() {
 		t.Fatalf("count %d, document %d", w.textRunes, w.Doc.TextRunes())
 	}
+}
+
+// TestUndoToSavedState: undoing every change since the file was opened, or since it was saved,
+// leaves nothing unsaved (the status bar and title say so); any other state is unsaved.
+func TestUndoToSavedState(t *testing.T) {
+	w := fileWindow(t)
+	path := filepath.Join(t.TempDir(), "doc.zpb")
+	doc, err := forms.Load(fileSample)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := forms.Save(path, doc); err != nil { // as this version writes it
+		t.Fatal(err)
+	}
+	w.Open(path)
+	unsaved := func(step string, want bool) {
+		t.Helper()
+		status, title := strings.Contains(w.Status.Text, "未保存"), strings.Contains(w.Win.Title(), "*")
+		if w.Dirty != want || status != want || title != want {
+			t.Fatalf("%s: dirty %v, status %q, title %q; want unsaved %v", step, w.Dirty, w.Status.Text, w.Win.Title(), want)
+		}
+	}
+	unsaved("打开", false)
+	test.Tap(w.Unit.Goals.Add)
+	unsaved("添加目标", true)
+	w.Undo()
+	unsaved("撤销到打开时", false)
+	w.Redo()
+	unsaved("重做", true)
+
+	w.Save()
+	settle(w)
+	unsaved("保存", false)
+	w.AddProject()
+	w.Undo()
+	unsaved("撤销添加项目到保存时", false)
+	w.Undo()
+	unsaved("撤销到保存之前", true) // the file holds the added goal
+	w.Redo()
+	unsaved("重做到保存时", false)
 }

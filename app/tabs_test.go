@@ -1,0 +1,127 @@
+package app
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"ziping/forms"
+)
+
+// onScreen reports whether o is drawn in the window: a visible object of non-zero height
+// reached from the window's content through visible containers and widgets.
+func onScreen(w *Window, o fyne.CanvasObject) bool {
+	var walk func(c fyne.CanvasObject) bool
+	walk = func(c fyne.CanvasObject) bool {
+		if c == nil || !c.Visible() {
+			return false
+		}
+		if c == o {
+			return c.Size().Height > 0
+		}
+		var kids []fyne.CanvasObject
+		switch v := c.(type) {
+		case *fyne.Container:
+			kids = v.Objects
+		case fyne.Widget:
+			kids = test.WidgetRenderer(v).Objects()
+		}
+		for _, k := range kids {
+			if walk(k) {
+				return true
+			}
+		}
+		return false
+	}
+	return walk(w.Win.Content())
+}
+
+// shownProject fails the test unless project i's tab is the selected tab and shows its editors.
+func shownProject(t *testing.T, w *Window, step string, i int) *projectTab {
+	t.Helper()
+	p := w.Projects[i]
+	if w.Tabs.Selected() != p.item() {
+		t.Fatalf("%s: the selected tab is %q, not project %d's", step, w.Tabs.Selected().Text, i)
+	}
+	if p.b == nil || p.Scroll == nil || p.tab.Content != p.Scroll || !onScreen(w, p.Scroll) {
+		t.Fatalf("%s: project %d's tab is blank (editors built %v)", step, i, p.b != nil)
+	}
+	if p.Name.Text != w.Doc.Projects[i].Name {
+		t.Fatalf("%s: the tab shows %q, the document %q", step, p.Name.Text, w.Doc.Projects[i].Name)
+	}
+	return p
+}
+
+// TestSelectedTabAfterUndo: after 撤销 and 重做 the project tab on screen shows its editors, not
+// a blank placeholder (the tabs are rebuilt with the same tab selected, and DocTabs does not
+// call OnSelected for it), scrolled where it was.
+func TestSelectedTabAfterUndo(t *testing.T) {
+	w := NewForFile(test.NewTempApp(t), fileSample)
+	w.Tabs.Select(w.Project(1).item())
+	shownProject(t, w, "选择项目 2", 1)
+
+	test.Tap(w.Projects[1].Goals.Add)
+	w.Undo()
+	shownProject(t, w, "添加目标后撤销", 1)
+	w.Redo()
+	if p := shownProject(t, w, "重做添加目标", 1); len(p.Goals.Rows) != len(w.Doc.Projects[1].Goals) {
+		t.Fatalf("%d goal editors for %d goals", len(p.Goals.Rows), len(w.Doc.Projects[1].Goals))
+	}
+
+	test.Tap(projectTree(w, 1).AddRow[[2]int{0, 0}]) // 添加指标
+	w.Undo()
+	shownProject(t, w, "添加指标后撤销", 1)
+
+	w.SetTemplate(forms.TemplateNational)
+	shownProject(t, w, "切换表式", 1)
+	w.Undo()
+	if p := shownProject(t, w, "切换表式后撤销", 1); p.National {
+		t.Fatal("after 撤销 the tab still shows the national template")
+	}
+
+	// The tab keeps its place: the same form is shown again.
+	s := w.Projects[1].Scroll
+	want := fyne.NewPos(0, 300)
+	s.ScrollToOffset(want)
+	if s.Offset != want {
+		t.Fatalf("the project tab cannot scroll to %v (offset %v, size %v)", want, s.Offset, s.Size())
+	}
+	test.Tap(w.Projects[1].Goals.Add)
+	w.Undo()
+	if got := shownProject(t, w, "滚动后撤销", 1).Scroll.Offset; got != want {
+		t.Errorf("after 撤销 the tab is scrolled to %v, not %v", got, want)
+	}
+
+	// So does the unit tab.
+	w.Tabs.Select(w.Unit.item())
+	w.Unit.Scroll.ScrollToOffset(want)
+	test.Tap(w.Unit.Goals.Add)
+	w.Undo()
+	if w.Tabs.Selected() != w.Unit.item() || w.Unit.Scroll.Offset != want {
+		t.Errorf("after 撤销 on the unit tab: tab %q scrolled to %v, not %v", w.Tabs.Selected().Text, w.Unit.Scroll.Offset, want)
+	}
+
+	// Undoing 添加项目 with the new tab shown shows the last project left, not 检查与得分.
+	w.AddProject()
+	shownProject(t, w, "添加项目", 4)
+	w.Undo()
+	shownProject(t, w, "添加项目后撤销", 3)
+}
+
+// TestSelectedTabAfterRemove: deleting the shown project (its tab's ×) shows the next project's
+// tab with its editors, from its top; deleting the last shows the one before.
+func TestSelectedTabAfterRemove(t *testing.T) {
+	w := NewForFile(test.NewTempApp(t), fileSample)
+	w.Tabs.Select(w.Project(1).item())
+	w.Projects[1].Scroll.ScrollToOffset(fyne.NewPos(0, 300))
+	next := w.Doc.Projects[2].Name
+	w.RemoveProject(1)
+	p := shownProject(t, w, "删除项目 2", 1)
+	if w.Doc.Projects[1].Name != next || p.Scroll.Offset.Y != 0 {
+		t.Fatalf("after the removal: project %q at offset %v, want %q at the top", w.Doc.Projects[1].Name, p.Scroll.Offset, next)
+	}
+	w.Tabs.Select(w.Project(2).item())
+	w.RemoveProject(2)
+	shownProject(t, w, "删除最后一个项目", 1)
+}
