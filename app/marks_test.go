@@ -77,13 +77,12 @@ func TestWarningsOrangeErrorsRed(t *testing.T) {
 	}
 	// the colour the entry's status icon (the "!" at its right) is drawn in
 	icon := func() color.Color {
-		r.Score.FocusLost() // Fyne hides the icon of the entry being typed in (test.Type focuses it)
 		for _, f := range treeBinder(ed).fields { // show the entry: select its tab, scroll it into view
 			if f.entry == r.Score {
 				w.GoTo(f.loc)
 			}
 		}
-		r.Score.FocusLost() // GoTo focuses it
+		r.Score.FocusLost() // GoTo focuses it, and Fyne hides the icon of the entry being typed in
 		return drawnColour(t, w, statusIcon(t, r.Score))
 	}
 	warnC, errC := theme.Current().Color(theme.ColorNameWarning, theme.VariantLight), theme.Current().Color(theme.ColorNameError, theme.VariantLight)
