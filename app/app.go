@@ -445,7 +445,20 @@ func (w *Window) RemoveProject(i int) {
 
 // closeTab asks before a project tab's close button removes the project; the unit form and
 // the check tab cannot be closed.
+//
+// Fyne 2.7.1's DocTabs shows a × on every tab when the pointer is over it and has no way to
+// hide it for one tab, so the × of the two tabs that cannot close does what it can: on
+// 检查与得分 it leaves the check for the unit form (the toolbar's 检查 shows it again), on
+// 单位整体 it says why the tab stays.
 func (w *Window) closeTab(item *container.TabItem) {
+	switch item {
+	case w.Checks.item():
+		w.Tabs.Select(w.Unit.item())
+		return
+	case w.Unit.item():
+		dialog.ShowInformation("单位整体表不能关闭", "单位整体绩效自评表是每份文档都有的表，不能关闭或删除。\n项目表标签上的 × 删除该项目。", w.Win)
+		return
+	}
 	for i, p := range w.Projects {
 		if p.item() == item {
 			name := forms.ProjectFormName(i, w.Doc.Projects[i])

@@ -205,15 +205,16 @@ func (b *binder) refresh(ev *forms.Evaluation, marks map[forms.Location]forms.Pr
 			continue
 		}
 		warn := p.Level != forms.LevelError
-		if f.mark == nil && warn {
-			f.mark = &markTheme{}
+		f.entry.SetValidationError(problemError{p}) // first: Fyne makes the entry's status icon here
+		if (f.mark == nil && warn) || (f.mark != nil && f.mark.warn != warn) {
+			// A new override each time the level changes: Fyne themes only the objects the
+			// entry has when it is applied (the status icon must exist by then, hence after
+			// SetValidationError), and caches the icon's picture per override, so changing the
+			// colour of an existing one would leave the icon in the old colour.
+			f.mark = &markTheme{warn: warn}
 			container.NewThemeOverride(f.entry, f.mark) // themes the entry itself; the container is not shown
-		}
-		if f.mark != nil && f.mark.warn != warn {
-			f.mark.warn = warn
 			f.entry.Refresh()
 		}
-		f.entry.SetValidationError(problemError{p})
 	}
 }
 

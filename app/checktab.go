@@ -27,6 +27,9 @@ type checkTab struct {
 	stale bool       // the document changed since the tab was last shown
 	rows  [][]string // the score table's rows on display
 	texts []string   // the problem texts on display
+	// fitWidth is the list width the problem rows' heights were measured for (0: not yet).
+	fitWidth float32
+	heights  []float32 // the problem rows' heights, as set on the list
 }
 
 var scoreWeights = []float32{6, 1.2, 1.2, 1.2, 1, 1.4}
@@ -60,7 +63,8 @@ func newCheckTab(w *Window) *checkTab {
 	}
 	header := row(scoreWeights, head("表"), head("C"), head("D"), head("总得分"), head("等级"), head("问题"))
 	scores := container.NewBorder(container.NewVBox(heading("各表得分"), header), nil, nil, nil, c.Scores)
-	problems := container.NewBorder(container.NewVBox(widget.NewSeparator(), c.Count), nil, nil, nil, c.Problems)
+	fit := container.New(&fitLayout{c: c}, c.Problems)
+	problems := container.NewBorder(container.NewVBox(widget.NewSeparator(), c.Count), nil, nil, nil, fit)
 	split := container.NewVSplit(scores, problems)
 	split.Offset = 0.45
 	c.tab = container.NewTabItemWithIcon("检查与得分", theme.ConfirmIcon(), split)
@@ -172,7 +176,51 @@ func (c *checkTab) show() {
 		return
 	}
 	c.texts = texts
+	c.fitHeights(c.fitWidth)
 	c.Problems.Refresh()
+}
+
+// fitLayout gives the problem list all its space and, when its width changes, measures the
+// rows again: each row is as tall as its wrapped text, up to problemLines lines, so that
+// one-line problems leave no gaps.
+type fitLayout struct{ c *checkTab }
+
+func (f *fitLayout) MinSize(objs []fyne.CanvasObject) fyne.Size { return objs[0].MinSize() }
+
+func (f *fitLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	if size.Width != f.c.fitWidth {
+		f.c.fitWidth = size.Width
+		f.c.fitHeights(size.Width)
+	}
+	objs[0].Move(fyne.NewPos(0, 0))
+	objs[0].Resize(size)
+}
+
+// fitHeights sets the height of every problem row for a list width wide: the height the
+// row's text takes wrapped in the width beside the icon, at most problemLines lines.
+func (c *checkTab) fitHeights(wide float32) {
+	if wide <= 0 {
+		return
+	}
+	pad := theme.Padding()
+	// the text's width: the list's, less the icon and the padding of the row's Border layout
+	// and of the list's scroll bar (see newProblemRow).
+	textW := wide - theme.IconInlineSize() - 2*pad - theme.ScrollBarSize()
+	most := (&fixedLines{Label: widget.NewLabel(""), lines: problemLines}).MinSize().Height
+	one := (&fixedLines{Label: widget.NewLabel(""), lines: 1}).MinSize().Height
+	c.heights = make([]float32, len(c.texts))
+	for i, t := range c.texts {
+		c.heights[i] = min(most, max(one, wrappedHeight(t, textW)))
+		c.Problems.SetItemHeight(i, c.heights[i])
+	}
+}
+
+// wrappedHeight is the height a word-wrapping label of text takes in width w.
+func wrappedHeight(text string, w float32) float32 {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	l.Resize(fyne.NewSize(w, l.MinSize().Height))
+	return l.MinSize().Height
 }
 
 // settingsRowName names the score table's row of the problems of no form (文档设置).

@@ -2,9 +2,12 @@ package app
 
 import (
 	"fmt"
+	"slices"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"ziping/forms"
 )
@@ -56,4 +59,48 @@ func TestCheckTabRowsAddUp(t *testing.T) {
 		t.Fatalf("unit row %q, want %q", got, want)
 	}
 	addUp("填写单位名称")
+}
+
+// TestCheckTabProblemRowsFitText: a problem row is as tall as its wrapped text (at most three
+// lines), so a one-line problem takes one line and the list shows more problems.
+func TestCheckTabProblemRowsFitText(t *testing.T) {
+	w := New(test.NewTempApp(t))
+	w.Open(samplePath)
+	w.Win.Resize(fyne.NewSize(1400, 900))
+	w.Tabs.Select(w.Checks.item())
+	c := w.Checks
+	if len(c.texts) == 0 || len(c.heights) != len(c.texts) {
+		t.Fatalf("%d problems, %d heights measured", len(c.texts), len(c.heights))
+	}
+	one := (&fixedLines{Label: widget.NewLabel(""), lines: 1}).MinSize().Height
+	three := (&fixedLines{Label: widget.NewLabel(""), lines: 3}).MinSize().Height
+	short, long := 0, 0
+	for i, h := range c.heights {
+		if h < one || h > three {
+			t.Fatalf("row %d (%q) is %v tall, not within one line %v and three %v", i, c.texts[i], h, one, three)
+		}
+		if h == one {
+			short++
+		} else {
+			long++
+		}
+	}
+	if short == 0 || long == 0 {
+		t.Fatalf("of %d problems %d are one line tall and %d taller: the heights do not follow the text", len(c.heights), short, long)
+	}
+	// a narrower list wraps more: no row gets shorter, some get taller
+	before := slices.Clone(c.heights)
+	w.Win.Resize(fyne.NewSize(700, 900))
+	taller := 0
+	for i, h := range c.heights {
+		if h < before[i] {
+			t.Fatalf("row %d got shorter (%v → %v) in a narrower window", i, before[i], h)
+		}
+		if h > before[i] {
+			taller++
+		}
+	}
+	if taller == 0 {
+		t.Fatal("no problem row got taller in a narrower window")
+	}
 }

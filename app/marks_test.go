@@ -1,12 +1,15 @@
 package app
 
 import (
+	"image/color"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"ziping/forms"
 )
@@ -72,14 +75,76 @@ func TestWarningsOrangeErrorsRed(t *testing.T) {
 		return c == theme.Current().Color(theme.ColorNameWarning, theme.VariantLight),
 			c == theme.Current().Color(theme.ColorNameError, theme.VariantLight)
 	}
+	// the colour the entry's status icon (the "!" at its right) is drawn in
+	icon := func() color.Color {
+		for _, f := range treeBinder(ed).fields { // show the entry: select its tab, scroll it into view
+			if f.entry == r.Score {
+				w.GoTo(f.loc)
+			}
+		}
+		r.Score.FocusLost() // GoTo focuses it, and Fyne hides the icon of the entry being typed in
+		return drawnColour(t, w, statusIcon(t, r.Score))
+	}
+	warnC, errC := theme.Current().Color(theme.ColorNameWarning, theme.VariantLight), theme.Current().Color(theme.ColorNameError, theme.VariantLight)
 	test.Type(r.Weight, "10") // a 分值 without 得分: a warning at 得分
 	if warn, _ := border(); !warn {
 		t.Error("a warning on 得分 is not drawn in the warning colour")
+	}
+	if icon() != warnC {
+		t.Error("the icon of a warning on 得分 is not in the warning colour")
 	}
 	test.Type(r.Score, "12") // above 分值: an error
 	if _, err := border(); !err {
 		t.Error("an error on 得分 is not drawn in the error colour")
 	}
+	if icon() != errC {
+		t.Error("the icon of an error on 得分 is not in the error colour")
+	}
+	treeRetype(r.Score, "") // a warning again
+	if warn, _ := border(); !warn || icon() != warnC {
+		t.Error("back to a warning, the border or the icon is not in the warning colour")
+	}
+}
+
+// drawnColour is the most saturated colour of o as the window draws it.
+func drawnColour(t *testing.T, w *Window, o fyne.CanvasObject) color.Color {
+	t.Helper()
+	img := w.Win.Canvas().Capture()
+	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(o)
+	sc := w.Win.Canvas().Scale()
+	var best color.Color
+	bestSat := -1
+	for y := int(pos.Y * sc); y < int((pos.Y+o.Size().Height)*sc); y++ {
+		for x := int(pos.X * sc); x < int((pos.X+o.Size().Width)*sc); x++ {
+			r, g, b, _ := img.At(x, y).RGBA()
+			sat := int(max(r, g, b)) - int(min(r, g, b))
+			if sat > bestSat {
+				best, bestSat = img.At(x, y), sat
+			}
+		}
+	}
+	return best
+}
+
+// statusIcon is the part of e that shows its error icon.
+func statusIcon(t *testing.T, e *widget.Entry) fyne.Widget {
+	t.Helper()
+	for _, o := range test.WidgetRenderer(e).Objects() {
+		wid, ok := o.(interface {
+			fyne.Widget
+			Theme() fyne.Theme
+		})
+		if !ok || !o.Visible() {
+			continue
+		}
+		for _, p := range test.WidgetRenderer(wid).Objects() {
+			if img, ok := p.(*canvas.Image); ok && img.Visible() && img.Resource != nil && strings.Contains(img.Resource.Name(), "error") {
+				return wid
+			}
+		}
+	}
+	t.Fatal("the entry shows no error icon")
+	return nil
 }
 
 // TestLongTextNeverABlackBar: a one-line field holding more than a line may (from a file) gets

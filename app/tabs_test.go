@@ -1,10 +1,13 @@
 package app
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"ziping/forms"
 )
@@ -124,4 +127,69 @@ func TestSelectedTabAfterRemove(t *testing.T) {
 	w.Tabs.Select(w.Project(2).item())
 	w.RemoveProject(2)
 	shownProject(t, w, "删除最后一个项目", 1)
+}
+
+// tabCloseButtons are the × of the tab bar, in the order of the tabs (Fyne draws one on
+// every tab of a DocTabs and shows it under the pointer).
+func tabCloseButtons(w *Window) []fyne.Tappable {
+	var out []fyne.Tappable
+	var walk func(c fyne.CanvasObject)
+	walk = func(c fyne.CanvasObject) {
+		if fmt.Sprintf("%T", c) == "*container.tabCloseButton" {
+			out = append(out, c.(fyne.Tappable))
+			return
+		}
+		switch v := c.(type) {
+		case *fyne.Container:
+			for _, k := range v.Objects {
+				walk(k)
+			}
+		case fyne.Widget:
+			for _, k := range test.WidgetRenderer(v).Objects() {
+				walk(k)
+			}
+		}
+	}
+	walk(w.Tabs)
+	return out
+}
+
+// TestTabCloseOfFixedTabs: the × Fyne shows on the 检查与得分 tab goes back to the unit form,
+// on the 单位整体 tab it says the tab cannot close; neither removes a tab or changes the document.
+func TestTabCloseOfFixedTabs(t *testing.T) {
+	w := newTreeTestWindow(t) // 单位整体, 项目 1, 检查与得分
+	w.Tabs.Select(w.Checks.item())
+	xs := tabCloseButtons(w)
+	if len(xs) != len(w.Tabs.Items) || len(xs) != 3 {
+		t.Fatalf("%d close buttons for %d tabs", len(xs), len(w.Tabs.Items))
+	}
+	test.Tap(xs[2])
+	if w.Tabs.Selected() != w.Unit.item() || len(w.Tabs.Items) != 3 || hasDialog(w) || len(w.Doc.Projects) != 1 {
+		t.Fatalf("× of 检查与得分: tab %q shown, %d tabs, dialog %v, %d projects", w.Tabs.Selected().Text, len(w.Tabs.Items), hasDialog(w), len(w.Doc.Projects))
+	}
+	test.Tap(tabCloseButtons(w)[0])
+	if len(w.Tabs.Items) != 3 || !hasDialog(w) || len(w.Doc.Projects) != 1 {
+		t.Fatalf("× of 单位整体: %d tabs, dialog %v, %d projects", len(w.Tabs.Items), hasDialog(w), len(w.Doc.Projects))
+	}
+	if texts := labelTexts(w.Win.Canvas().Overlays().Top()); !strings.Contains(strings.Join(texts, ""), "不能关闭") {
+		t.Fatalf("the dialog says %q", texts)
+	}
+}
+
+// labelTexts are the texts of the labels in o.
+func labelTexts(o fyne.CanvasObject) []string {
+	var out []string
+	switch v := o.(type) {
+	case *widget.Label:
+		return []string{v.Text}
+	case *fyne.Container:
+		for _, k := range v.Objects {
+			out = append(out, labelTexts(k)...)
+		}
+	case fyne.Widget:
+		for _, k := range test.WidgetRenderer(v).Objects() {
+			out = append(out, labelTexts(k)...)
+		}
+	}
+	return out
 }

@@ -2,6 +2,7 @@ package forms
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -59,15 +60,15 @@ func checkUnit(doc *Document, res *UnitResult) []Problem {
 	r.at(SecBudget, "年度部门（单位）整体收支情况（万元）")
 	explained := treeExplains(u.Indicators)
 	for _, def := range UnitBudgetRows {
-		checkAmountRow(r, res.Budget[def.ID], def.ID, -1, def.Label, explained)
+		checkAmountRow(r, res.Budget[def.ID], def.ID, -1, def.Label, explained, res.Budget[parentRow(UnitBudgetRows, def.ID)])
 	}
 	checkBalance(r, res.Budget["I0"], res.Budget["E0"])
 
 	r.at(SecTasks, "年度主要任务")
 	for i, t := range res.Tasks {
-		checkAmountRow(r, t, "", i, taskName(u.Tasks[i], i), explained)
+		checkAmountRow(r, t, "", i, taskName(u.Tasks[i], i), explained, nil)
 	}
-	checkAmountRow(r, res.TasksTotal, "total", -1, "合计", true)
+	checkAmountRow(r, res.TasksTotal, "total", -1, "合计", true, nil)
 
 	r.at(SecIndicators, "分解目标评价")
 	checkTree(r, u.Indicators, res.Indicators)
@@ -99,7 +100,9 @@ func checkCount(r *reporter, text, key, label string, required bool) {
 }
 
 // checkAmountRow checks the cells of one budget row: numbers, subtotals, zero budgets, low rates.
-func checkAmountRow(r *reporter, res *AmountResult, id string, index int, row string, explained bool) {
+// parent is the row whose sum includes this one (nil if none): a low 执行率 equal to the parent's
+// is the parent's warning already (a total of one source), and is not repeated for this row.
+func checkAmountRow(r *reporter, res *AmountResult, id string, index int, row string, explained bool, parent *AmountResult) {
 	loc := func(c AmountColumn) Location { return Location{RowID: id, Index: index, Field: amountFieldKeys[c]} }
 	for _, c := range AmountColumns {
 		cell := res.Cells[c]
@@ -119,9 +122,20 @@ func checkAmountRow(r *reporter, res *AmountResult, id string, index int, row st
 	if full.Valid && full.Value.IsZero() && actual.Valid && actual.Value.IsPositive() {
 		r.add(LevelError, loc(ColFull), row, amountLabels[ColFull], "全年预算数为 0，但全年执行数为 %s：请补填全年预算数。", FormatAmount(actual.Value, false))
 	}
-	if res.HasRate && res.Rate.LessThan(lowRate) && !explained {
+	sameAsParent := parent != nil && parent.HasRate && parent.Rate.Equal(res.Rate)
+	if res.HasRate && res.Rate.LessThan(lowRate) && !explained && !sameAsParent {
 		r.add(LevelWarning, loc(ColActual), row, "执行率", "执行率 %s 低于 90%%，但没有说明原因：请在绩效指标中勾选“经费保障”等原因并填写原因说明。", res.RateText())
 	}
+}
+
+// parentRow is the ID of the row of defs whose Parts include id, "" if none.
+func parentRow(defs []RowDef, id string) string {
+	for _, d := range defs {
+		if slices.Contains(d.Parts, id) {
+			return d.ID
+		}
+	}
+	return ""
 }
 
 var amountLabels = [3]string{"年初预算数", "全年预算数", "全年执行数"}

@@ -140,7 +140,7 @@ func checkProject(doc *Document, i int, p *ProjectForm, res *ProjectResult) []Pr
 	r.at(SecBudget, "项目预算资金（万元）")
 	explained := treeExplains(p.Indicators)
 	for _, def := range ProjectFundRows {
-		checkAmountRow(r, res.Funds[def.ID], def.ID, -1, fundRowName(doc, p, def), explained)
+		checkAmountRow(r, res.Funds[def.ID], def.ID, -1, fundRowName(doc, p, def), explained, res.Funds[parentRow(ProjectFundRows, def.ID)])
 	}
 	checkD(r, res, fundRowName(doc, p, ProjectFundRows[0]))
 	r.at(SecIndicators, "绩效指标")

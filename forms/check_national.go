@@ -34,10 +34,11 @@ func (r *reporter) name(s string) string {
 // fundRowName is how problems name the fund row def of project p: its Liaoning label, or in
 // the national template the row of NationalFundRows it is printed in (年度资金总额 for the
 // total), followed by its own label when several rows of that group are filled (the editor
-// then shows them one by one).
+// then shows them one by one). A label ending in "：" (年度预算资金总额：) is named without it:
+// the colon belongs to the printed form, not to a problem's path.
 func fundRowName(doc *Document, p *ProjectForm, def RowDef) string {
 	if doc.Settings.TemplateOf() != TemplateNational {
-		return def.Label
+		return strings.TrimSuffix(def.Label, "：")
 	}
 	if def.ID == "T" {
 		return "年度资金总额"

@@ -173,3 +173,37 @@ func TestIndicatorScoring(t *testing.T) {
 		})
 	}
 }
+
+// TestLowRateOnceForOneSource: a low 执行率 is warned once, for the row that sums it up, when the
+// total is just one source at the same rate; a source at another rate is warned for too. The
+// total row is named without the colon of its printed label (年度预算资金总额：).
+func TestLowRateOnceForOneSource(t *testing.T) {
+	rateWarnings := func(d *Document) []string {
+		var rows []string
+		for _, p := range problemsOf(d) {
+			if strings.Contains(p.Message, "低于 90%") {
+				rows = append(rows, p.Row)
+			}
+		}
+		return rows
+	}
+	d := cleanDoc()
+	d.Projects[0].FundRow("S1").Actual = "40" // 80 %, the total is S1 alone
+	if got := rateWarnings(d); len(got) != 1 || got[0] != "年度预算资金总额" {
+		t.Fatalf("one source at 80%%: rate warnings for rows %q, want one for 年度预算资金总额", got)
+	}
+	d.Projects[0].FundRow("S6").Amounts = Amounts{"50", "50", "20"} // 上年结转 at 40 %, total 60 %
+	if got := strings.Join(rateWarnings(d), "|"); got != "年度预算资金总额|其中：财政拨款收入|上年结转" {
+		t.Fatalf("two sources at 80%% and 40%%: rate warnings for rows %q", got)
+	}
+	d = cleanDoc()
+	d.Unit.BudgetRow("I1").Actual = "70" // the unit's income: 收入小计 is 财政拨款收入 alone
+	if got := rateWarnings(d); len(got) != 1 || got[0] != "年度部门预算收入小计（1至7项）" {
+		t.Fatalf("unit income of one source at 70%%: rate warnings for rows %q", got)
+	}
+	for _, p := range problemsOf(d) {
+		if strings.Contains(p.String(), "： ›") {
+			t.Errorf("a colon before the path's next part: %s", p)
+		}
+	}
+}
