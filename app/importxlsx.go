@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strings"
 
@@ -224,32 +223,12 @@ func importSummary(file string, res *xlsxin.Result, checked importCheck) string 
 			check = "检查（按文件自己的设置，即“新建文档”时）"
 		}
 		fmt.Fprintf(&b, "\n%s：读到的表有 %d 个错误、%d 个警告，导入后在“检查”页逐条列出", check, checked.errors, checked.warnings)
-		if len(checked.first) > 0 {
-			b.WriteString("；错误：\n")
-			for _, e := range checked.first {
-				b.WriteString("　· " + e + "\n")
-			}
-			if checked.errors > len(checked.first) {
-				fmt.Fprintf(&b, "　……另有 %d 个错误\n", checked.errors-len(checked.first))
-			}
-		} else {
-			b.WriteString("。\n")
-		}
+		writeFirstErrors(&b, checked.first, checked.errors)
 	}
 	if a := checked.added; a != nil {
 		if differ {
 			fmt.Fprintf(&b, "\n添加到当前文档后按当前文档的设置（如严格检查、执行率封顶）计分，加入的项目表有 %d 个错误、%d 个警告", a.errors, a.warnings)
-			if len(a.first) > 0 {
-				b.WriteString("；错误：\n")
-				for _, e := range a.first {
-					b.WriteString("　· " + e + "\n")
-				}
-				if a.errors > len(a.first) {
-					fmt.Fprintf(&b, "　……另有 %d 个错误\n", a.errors-len(a.first))
-				}
-			} else {
-				b.WriteString("。\n")
-			}
+			writeFirstErrors(&b, a.first, a.errors)
 		}
 		for _, n := range a.sameNames {
 			fmt.Fprintf(&b, "\n注意：项目「%s」与当前文档中的项目同名，添加后会有两张同名的项目表。", shortName(n, 40))
@@ -345,15 +324,21 @@ func (w *Window) exportTemplateDone(path string, err error) {
 	msg := fmt.Sprintf("已导出“%s”。\n\n每个项目填一个工作表（可复制工作表“%s”）：\n"+
 		"表头填项目名称和金额，每行填一个三级指标，\n一级、二级指标和运算符号可从下拉列表选择；\n"+
 		"示例行不会导入。填好后用“文件 › 导入 Excel…”读入。\n\n是否打开？", shortName(filepath.Base(path), 40), xlsxin.TemplateSheet)
-	d := dialog.NewConfirm("导出完成", msg, func(open bool) {
-		if !open {
-			return
-		}
-		if err := w.App.OpenURL(fileURL(path, runtime.GOOS)); err != nil {
-			dialog.ShowError(fmt.Errorf("无法打开“%s”（%v），请用 Excel 或 WPS 打开。", path, err), w.Win)
-		}
-	}, w.Win)
-	d.SetConfirmText("打开")
-	d.SetDismissText("关闭")
-	d.Show()
+	w.offerOpenXLSX(path, msg)
+}
+
+// writeFirstErrors ends a preview's check line: "。" when first is empty, else the first errors
+// one per line and how many more of total there are.
+func writeFirstErrors(b *strings.Builder, first []string, total int) {
+	if len(first) == 0 {
+		b.WriteString("。\n")
+		return
+	}
+	b.WriteString("；错误：\n")
+	for _, e := range first {
+		b.WriteString("　· " + e + "\n")
+	}
+	if total > len(first) {
+		fmt.Fprintf(b, "　……另有 %d 个错误\n", total-len(first))
+	}
 }

@@ -51,7 +51,13 @@ func (w *Window) exportXLSXDone(path string, res *export.Result, err error) {
 			msg += "\n" + p.String()
 		}
 	}
-	d := dialog.NewConfirm("导出完成", msg+"\n\n是否打开？", func(open bool) {
+	w.offerOpenXLSX(path, msg+"\n\n是否打开？")
+}
+
+// offerOpenXLSX shows msg (ending in a question whether to open it) after a workbook was written
+// to path, with 打开 (the system's program for .xlsx) and 关闭.
+func (w *Window) offerOpenXLSX(path, msg string) {
+	d := dialog.NewConfirm("导出完成", msg, func(open bool) {
 		if !open {
 			return
 		}
