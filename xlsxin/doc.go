@@ -29,4 +29,8 @@
 //   - spaces at the end of a 一级 or 二级 name, line breaks in one;
 //   - a unit form left blank beside projects (not exported: it comes back as a new one);
 //   - a 二级 named "" without rows, alone under its 一级 (read as a 一级 without 二级).
+//
+// An export in the national template (项目支出绩效自评表) is not read back as its document: its
+// project sheets are read as plain indicator tables, with a note each saying what is left out
+// (项目资金, goals, 偏差原因分析及改进措施, 评价结论, 存在问题, the 表式 itself).
 package xlsxin

@@ -53,6 +53,13 @@ func (imp *importer) sheet(s *sheet) error {
 	case kindProject:
 		return imp.ownProject(s)
 	}
+	if len(s.grid) > 0 && strings.HasPrefix(s.first(0), nationalTitle) {
+		// Ziping's national-template export (or a table like it) is read as a plain indicator
+		// table: say what that leaves out, so the user checks it instead of trusting the copy.
+		imp.note(fmt.Sprintf("工作表“%s”是全国通用表式的项目支出绩效自评表：只按指标表读入三级指标、指标值、"+
+			"实际完成值、分值和得分；项目资金、年度总体目标、偏差原因分析及改进措施、评价结论和存在问题没有导入，"+
+			"文档设置的表式仍为辽宁省表式。请导入后核对并补填。", s.name))
+	}
 	return imp.plain(s)
 }
 

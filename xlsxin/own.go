@@ -15,9 +15,11 @@ const (
 	projectTitleEnd = "预算项目（政策）绩效目标自评表"
 	unitFirstLabel  = "部门（单位）名称"
 	projFirstLabel  = "项目（政策）名称"
-	dash            = "——" // printed where a cell has no value
-	tick            = "√"
-	blankFooter     = "　　　　　　" // printed for an empty signature field
+	// nationalTitle begins the title of a project form of the national template (tables/national.go).
+	nationalTitle = "项目支出绩效自评表"
+	dash          = "——" // printed where a cell has no value
+	tick          = "√"
+	blankFooter   = "　　　　　　" // printed for an empty signature field
 )
 
 // Kinds of sheets.
