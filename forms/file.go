@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"time"
 	"unicode/utf8"
 )
 
@@ -217,27 +218,34 @@ func lineOf(data []byte, offset int64) int {
 // make a plain open wait forever) or a path swapped for one after the check is answered at
 // once too. A file larger than MaxFileSize is refused from its size, unread.
 func Load(path string) (*Document, error) {
+	doc, _, _, err := load(path)
+	return doc, err
+}
+
+// load is Load, also returning the bytes read and the file's modification time (for
+// LoadStamped's stamp).
+func load(path string) (*Document, []byte, time.Time, error) {
 	fi, err := os.Stat(path)
 	if err != nil {
-		return nil, &FileError{Path: path, Reason: osReason(err), Err: err}
+		return nil, nil, time.Time{}, &FileError{Path: path, Reason: osReason(err), Err: err}
 	}
 	if err := checkRegular(path, fi); err != nil {
-		return nil, err
+		return nil, nil, time.Time{}, err
 	}
 	f, err := os.OpenFile(path, os.O_RDONLY|openNoBlock, 0)
 	if err != nil {
-		return nil, &FileError{Path: path, Reason: osReason(err), Err: err}
+		return nil, nil, time.Time{}, &FileError{Path: path, Reason: osReason(err), Err: err}
 	}
 	defer f.Close()
 	if fi, err = f.Stat(); err != nil {
-		return nil, &FileError{Path: path, Reason: "读取失败：" + SystemReason(err) + "。", Err: err}
+		return nil, nil, time.Time{}, &FileError{Path: path, Reason: "读取失败：" + SystemReason(err) + "。", Err: err}
 	}
 	if err := checkRegular(path, fi); err != nil {
-		return nil, err
+		return nil, nil, time.Time{}, err
 	}
 	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
 	if err != nil {
-		return nil, &FileError{Path: path, Reason: "读取失败：" + SystemReason(err) + "。", Err: err}
+		return nil, nil, time.Time{}, &FileError{Path: path, Reason: "读取失败：" + SystemReason(err) + "。", Err: err}
 	}
 	doc, err := Unmarshal(data)
 	if err != nil {
@@ -249,9 +257,9 @@ func Load(path string) (*Document, error) {
 		case errors.As(err, &fe):
 			fe.Path = path
 		}
-		return nil, err
+		return nil, nil, time.Time{}, err
 	}
-	return doc, nil
+	return doc, data, fi.ModTime(), nil
 }
 
 // ErrNotRegular is wrapped by the error about a document path that is not a regular file.

@@ -33,28 +33,8 @@ func (s Stamp) SameContent(o Stamp) bool { return s.Size == o.Size && s.Sum == o
 // LoadStamped reads a document file like Load and also returns the stamp of the bytes it read,
 // for SaveBytes to tell later whether the file was changed by someone else meanwhile.
 func LoadStamped(path string) (*Document, Stamp, error) {
-	fi, err := os.Stat(path)
-	if err == nil && !fi.Mode().IsRegular() {
-		// A pipe or device would block the read; a folder cannot be read as a file.
-		return nil, Stamp{}, &FileError{Path: path, Reason: "这不是普通文件，不能作为文档打开。"}
-	}
+	doc, data, mod, err := load(path)
 	if err != nil {
-		return nil, Stamp{}, &FileError{Path: path, Reason: osReason(err), Err: err}
-	}
-	data, mod, err := readLimited(path)
-	if err != nil {
-		return nil, Stamp{}, &FileError{Path: path, Reason: "读取失败：" + SystemReason(err), Err: err}
-	}
-	doc, err := Unmarshal(data)
-	if err != nil {
-		var fe *FileError
-		var ne *NewerVersionError
-		switch {
-		case errors.As(err, &ne):
-			ne.Path = path
-		case errors.As(err, &fe):
-			fe.Path = path
-		}
 		return nil, Stamp{}, err
 	}
 	return doc, stampOf(data, mod), nil
