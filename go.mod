@@ -57,3 +57,6 @@ require (
 )
 
 replace clocale.local => ./internal/clocale
+
+// GLFW with one patch for input methods on X11: third_party/go-gl-glfw/ZIPING-PATCH.md.
+replace github.com/go-gl/glfw/v3.3/glfw => ./third_party/go-gl-glfw

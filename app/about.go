@@ -33,7 +33,7 @@ var licences = []licence{
 	{"golang.org/x/image", "BSD 3-Clause", "读取字体字形宽度"},
 	{"github.com/ncruces/zenity", "MIT", "系统自带的打开、保存文件对话框（Windows、macOS；Linux 上装有 zenity 时）"},
 	{"Go 标准库与运行时", "BSD 3-Clause", ""},
-	{"github.com/go-gl/glfw/v3.3/glfw（含 GLFW 3.3）", "BSD 3-Clause；其中的 GLFW 为 zlib/libpng", "窗口、键盘和鼠标（Fyne 使用）"},
+	{"github.com/go-gl/glfw/v3.3/glfw（含 GLFW 3.3，本程序修改了输入法按键顺序，见 third_party/go-gl-glfw）", "BSD 3-Clause；其中的 GLFW 为 zlib/libpng", "窗口、键盘和鼠标（Fyne 使用）"},
 	{"github.com/go-gl/gl", "MIT", "OpenGL 绘制（Fyne 使用）"},
 	{"fyne.io/systray", "Apache 2.0", "Fyne 使用"},
 	{"github.com/BurntSushi/toml", "MIT", "Fyne 使用"},

@@ -1,0 +1,226 @@
+#!/usr/bin/env bash
+# smoke.sh [BINARY]: types into the window as an accountant does, with a Chinese input method
+# running (make ime-smoke). BINARY defaults to bin/ziping.
+#
+# On a private Xvfb display (Xvfb picks a free number) with its own D-Bus session, it starts
+# fcitx5 with the pinyin engine (in its English state, as it starts) and the program with
+# XMODIFIERS=@im=fcitx, as on the domestic desktops (UOS, Kylin) and most Chinese Linux desktops.
+# Then, for each speed in SPEEDS (milliseconds from one key press to the next), on a fresh
+# copy of the sample whose income rows 1.–7. are blank:
+#   1. it puts the cursor in 部门（单位）名称 (a click) and moves with Tab to 1.财政拨款收入 › 年初预算数;
+#   2. types "120 Tab 120 Tab 118.5 Tab" for each of the seven rows, then Ctrl+S;
+#   3. waits for the save (the keys reach the program in the order typed, so Ctrl+S is handled
+#      after the digits) and checks the saved file: every row 120 / 120 / 118.5, nothing else changed.
+# Then it types pinyin into 部门（单位）名称: Ctrl+Space (to pinyin), "ceshi", space (commits 测试),
+# Ctrl+Space, Ctrl+S, and checks that the saved name ends in 测试.
+# The whole is done RUNS times (default 3). It ends with one line of figures and exits non-zero on
+# the first wrong file; bin/ime-smoke.png is the window after the last typing, bin/ime-smoke-failed.png
+# the screen at a failure. SMOKE_KEEP=1 keeps the temporary folder.
+#
+# Why: with an input method, every key goes to it and comes back; GLFW reported a key press (Tab)
+# at once but the characters typed before it only when they came back, so digits landed in the next
+# cell (third_party/go-gl-glfw/ZIPING-PATCH.md).
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+bin=$(realpath "${1:-$root/bin/ziping}")
+runs=${RUNS:-3}
+speeds=${SPEEDS:-12 50 100 150 200 300 400}
+started=$(date +%s.%N)
+
+fail() {
+	echo "ime-smoke: FAIL: $*" >&2
+	exit 1
+}
+since() { awk -v a="$1" -v b="$(date +%s.%N)" 'BEGIN{printf "%.1f", b-a}'; }
+
+for t in Xvfb xdotool xprop import dbus-daemon fcitx5 python3 realpath; do
+	command -v "$t" >/dev/null || fail "$t is not installed (make ime-smoke installs it)"
+done
+[ -x "$bin" ] || fail "$bin is missing (make ime-smoke builds it)"
+[ -f /usr/lib/x86_64-linux-gnu/fcitx5/libpinyin.so ] || [ -n "$(find /usr/lib -name 'libpinyin.so' -path '*fcitx5*' 2>/dev/null | head -1)" ] ||
+	fail "fcitx5's pinyin engine is not installed (package fcitx5-chinese-addons)"
+
+rm -f "$root/bin/ime-smoke-failed.png"
+work=$(mktemp -d /tmp/ziping-ime.XXXXXX)
+pids=()
+app=
+cleanup() {
+	local rc=$?
+	trap - EXIT INT TERM
+	if [ "$rc" != 0 ] && [ -n "${DISPLAY:-}" ]; then
+		timeout 10 import -window root "$root/bin/ime-smoke-failed.png" 2>/dev/null &&
+			echo "ime-smoke: the screen at the failure: bin/ime-smoke-failed.png" >&2
+	fi
+	[ -z "$app" ] || kill "$app" 2>/dev/null || true
+	for ((i = ${#pids[@]} - 1; i >= 0; i--)); do kill "${pids[$i]}" 2>/dev/null || true; done
+	wait 2>/dev/null || true
+	if [ "$rc" != 0 ]; then
+		for f in "$work"/*.log; do
+			[ -s "$f" ] && { echo "--- $(basename "$f")"; tail -n 15 "$f"; } >&2
+		done
+	fi
+	if [ -n "${SMOKE_KEEP:-}" ]; then echo "ime-smoke: kept $work" >&2; else rm -rf "$work"; fi
+	exit "$rc"
+}
+trap cleanup EXIT
+trap 'fail "interrupted"' INT TERM
+
+# await SECONDS WHAT COMMAND...: runs COMMAND every 0.1 s until it succeeds; fails after SECONDS.
+await() {
+	local limit=$1 what=$2
+	shift 2
+	local end=$(($(date +%s) + limit))
+	until "$@" >/dev/null 2>&1; do
+		[ "$(date +%s)" -lt "$end" ] || fail "no $what within $limit s"
+		sleep 0.1
+	done
+}
+
+# A private display, D-Bus session and fcitx5 configuration.
+Xvfb -displayfd 3 -screen 0 1400x900x24 -nolisten tcp 3>"$work/display" >"$work/xvfb.log" 2>&1 &
+pids+=($!)
+await 30 "X display" test -s "$work/display"
+export DISPLAY=":$(head -1 "$work/display")"
+export HOME=$work/home XDG_CONFIG_HOME=$work/home/.config LANG=C.UTF-8
+mkdir -p "$XDG_CONFIG_HOME/fcitx5"
+cat >"$XDG_CONFIG_HOME/fcitx5/profile" <<'EOF'
+[Groups/0]
+Name=Default
+Default Layout=us
+DefaultIM=pinyin
+
+[Groups/0/Items/0]
+Name=keyboard-us
+Layout=
+
+[Groups/0/Items/1]
+Name=pinyin
+Layout=
+
+[GroupOrder]
+0=Default
+EOF
+dbus-daemon --session --fork --print-address=4 --print-pid=5 4>"$work/dbus.addr" 5>"$work/dbus.pid" >/dev/null
+export DBUS_SESSION_BUS_ADDRESS=$(head -1 "$work/dbus.addr")
+pids+=("$(cat "$work/dbus.pid")")
+fcitx5 --disable=wayland,waylandim,notificationitem >"$work/fcitx5.log" 2>&1 &
+pids+=($!)
+await 30 "fcitx5 input method server (XIM_SERVERS)" sh -c 'xprop -root XIM_SERVERS | grep -q @server=fcitx'
+imready=$(since "$started")
+
+# doc.zpb: the sample with income rows 1.–7. blank (the rows the typing fills).
+python3 - "$root/samples/fushun-shebao-2021.zpb" "$work/blank.zpb" <<'EOF'
+import json, sys
+doc = json.load(open(sys.argv[1], encoding="utf-8"))
+for row in doc["unit"]["budget"]:
+    if row["id"] in ("I1", "I2", "I3", "I4", "I5", "I6", "I7"):
+        row["initial"] = row["full"] = row["actual"] = ""
+json.dump(doc, open(sys.argv[2], "w", encoding="utf-8"), ensure_ascii=False, indent=2)
+EOF
+
+# screen_still: two screenshots 0.3 s apart are the same (the window has built and drawn its tabs).
+screen_still() {
+	local a b
+	a=$(import -window root rgb:- | md5sum)
+	sleep 0.3
+	b=$(import -window root rgb:- | md5sum)
+	[ "$a" = "$b" ]
+}
+
+# start_app DIR: starts the program on DIR/doc.zpb with the input method, waits for its window to
+# stand still, and puts the cursor at the end of 部门（单位）名称.
+start_app() {
+	local dir=$1
+	XDG_CONFIG_HOME=$dir/config XMODIFIERS=@im=fcitx "$bin" "$dir/doc.zpb" >"$work/app.log" 2>&1 &
+	app=$!
+	await 30 "window" xdotool search --name '^doc.zpb'
+	win=$(xdotool search --name '^doc.zpb' | head -1)
+	xdotool windowmove "$win" 0 0 windowsize "$win" 1400 900
+	await 30 "still window" screen_still
+	# 部门（单位）名称 is the first field under the title; the window is 1400×900 at (0, 0).
+	xdotool windowfocus --sync "$win"
+	xdotool mousemove --sync 700 212 click 1
+	xdotool key --delay 100 End
+}
+
+# saved_after MTIME FILE: FILE was written after MTIME (nanoseconds).
+saved_after() { [ "$(stat -c %.9Y "$2")" != "$1" ]; }
+
+# save_and_wait DIR: Ctrl+S, then waits for doc.zpb to change. The keys reach the program in the
+# order typed, so the save comes after everything typed before it.
+save_and_wait() {
+	local m
+	m=$(stat -c %.9Y "$1/doc.zpb")
+	xdotool key ctrl+s
+	await 120 "save" saved_after "$m" "$1/doc.zpb"
+	await 10 "lock-free save" sh -c "[ -s '$1/doc.zpb' ]"
+}
+
+stop_app() {
+	kill "$app" 2>/dev/null || true
+	wait "$app" 2>/dev/null || true
+	app=
+}
+
+# check_rows DIR SPEED: the saved file holds 120 / 120 / 118.5 in income rows 1.–7. and the sample's
+# values elsewhere; prints the rows and fails otherwise.
+check_rows() {
+	python3 - "$work/blank.zpb" "$1/doc.zpb" "$2" <<'EOF' || fail "run $run, $2 ms per key: wrong cells (above)"
+import json, sys
+blank = json.load(open(sys.argv[1], encoding="utf-8"))
+got = json.load(open(sys.argv[2], encoding="utf-8"))
+want = {"initial": "120", "full": "120", "actual": "118.5"}
+bad = []
+for b, g in zip(blank["unit"]["budget"], got["unit"]["budget"]):
+    exp = {k: (want[k] if b["id"] in ("I1", "I2", "I3", "I4", "I5", "I6", "I7") else b[k]) for k in want}
+    have = {k: g[k] for k in want}
+    if exp != have:
+        bad.append(f'{b["id"]}: {have["initial"]!r} / {have["full"]!r} / {have["actual"]!r}, want {exp["initial"]!r} / {exp["full"]!r} / {exp["actual"]!r}')
+blank["unit"]["budget"] = got["unit"]["budget"] = None
+if blank != got:
+    bad.append("fields outside the income rows changed")
+if bad:
+    print(f"{sys.argv[3]} ms per key:", *bad, sep="\n  ")
+    sys.exit(1)
+EOF
+}
+
+rows=(120 120 118.5)
+keys=""
+for _ in 1 2 3 4 5 6 7; do keys+=$(printf '%s\t%s\t%s\t' "${rows[@]}"); done
+typed=0
+times=
+for run in $(seq "$runs"); do
+	times=
+	for speed in $speeds; do
+		dir=$work/run$run-$speed
+		mkdir -p "$dir"
+		cp "$work/blank.zpb" "$dir/doc.zpb"
+		start_app "$dir"
+		# 部门（单位）名称 › 财政供养人员数量 › 所属单位数量 › the 小计 row's three cells › row 1.
+		xdotool key --delay 150 Tab Tab Tab Tab Tab Tab
+		t0=$(date +%s.%N)
+		# xdotool waits half its --delay after pressing a key and half after releasing it.
+		xdotool type --delay $((2 * speed)) "$keys"
+		save_and_wait "$dir"
+		took=$(since "$t0")
+		times+=" $speed:${took}s"
+		import -window root "$root/bin/ime-smoke.png"
+		stop_app
+		check_rows "$dir" "$speed"
+		typed=$((typed + 1))
+	done
+	# Pinyin: 测试 committed through the input method into 部门（单位）名称.
+	dir=$work/run$run-pinyin
+	mkdir -p "$dir"
+	cp "$work/blank.zpb" "$dir/doc.zpb"
+	start_app "$dir"
+	xdotool key --delay 200 ctrl+space
+	xdotool type --delay 100 ceshi
+	xdotool key --delay 200 space ctrl+space
+	save_and_wait "$dir"
+	stop_app
+	name=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1], encoding="utf-8"))["unit"]["name"])' "$dir/doc.zpb")
+	[ "$name" = "抚顺市社会保险事业服务中心测试" ] || fail "run $run, pinyin: 部门（单位）名称 is \"$name\", want \"抚顺市社会保险事业服务中心测试\""
+done
+echo "ime-smoke: ok in $(since "$started") s: $runs runs × ${speeds// /, } ms per key, 7 of 7 rows each ($typed files); pinyin 测试 $runs of $runs; fcitx5 ready in $imready s; typing to saved file (ms per key:time, last run)$times"
