@@ -13,9 +13,11 @@
 #      after the digits) and checks the saved file: every row 120 / 120 / 118.5, nothing else changed.
 # Then it types pinyin into 部门（单位）名称: Ctrl+Space (to pinyin), "ceshi", space (commits 测试),
 # Ctrl+Space, Ctrl+S, and checks that the saved name ends in 测试.
-# The whole is done RUNS times (default 3). It ends with one line of figures and exits non-zero on
+# The whole is done RUNS times (default 3); then it measures the processor time of the program idle
+# for 10 s with a field focused (reported, not judged). It ends with one line of figures and exits non-zero on
 # the first wrong file; bin/ime-smoke.png is the window after the last typing, bin/ime-smoke-failed.png
-# the screen at a failure. SMOKE_KEEP=1 keeps the temporary folder.
+# the screen at a failure. SMOKE_KEEP=1 keeps the temporary folder; SMOKE_ANY_BUILD=1 accepts a binary
+# built without the Makefile's tags (to show that an older build fails).
 #
 # Why: with an input method, every key goes to it and comes back; GLFW reported a key press (Tab)
 # at once but the characters typed before it only when they came back, so digits landed in the next
@@ -39,6 +41,9 @@ done
 [ -x "$bin" ] || fail "$bin is missing (make ime-smoke builds it)"
 [ -f /usr/lib/x86_64-linux-gnu/fcitx5/libpinyin.so ] || [ -n "$(find /usr/lib -name 'libpinyin.so' -path '*fcitx5*' 2>/dev/null | head -1)" ] ||
 	fail "fcitx5's pinyin engine is not installed (package fcitx5-chinese-addons)"
+
+# The Makefile builds with no_animations (a fading text cursor redraws the whole window 12 times a second).
+[ -n "${SMOKE_ANY_BUILD:-}" ] || go version -m "$bin" | grep -q -- '-tags=.*no_animations' || fail "$bin was not built with -tags no_animations (make build does)"
 
 rm -f "$root/bin/ime-smoke-failed.png"
 work=$(mktemp -d /tmp/ziping-ime.XXXXXX)
@@ -223,4 +228,16 @@ for run in $(seq "$runs"); do
 	name=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1], encoding="utf-8"))["unit"]["name"])' "$dir/doc.zpb")
 	[ "$name" = "抚顺市社会保险事业服务中心测试" ] || fail "run $run, pinyin: 部门（单位）名称 is \"$name\", want \"抚顺市社会保险事业服务中心测试\""
 done
-echo "ime-smoke: ok in $(since "$started") s: $runs runs × ${speeds// /, } ms per key, 7 of 7 rows each ($typed files); pinyin 测试 $runs of $runs; fcitx5 ready in $imready s; typing to saved file (ms per key:time, last run)$times"
+# Processor time while idle with a field focused (the cursor must not redraw the window).
+dir=$work/idle
+mkdir -p "$dir"
+cp "$work/blank.zpb" "$dir/doc.zpb"
+start_app "$dir"
+xdotool mousemove 5 880
+sleep 1
+ticks() { awk '{print $14 + $15}' "/proc/$app/stat"; }
+t0=$(ticks)
+sleep 10 # a measurement over a fixed time, not a wait for a condition
+idle=$(awk -v a="$t0" -v b="$(ticks)" -v hz="$(getconf CLK_TCK)" 'BEGIN{printf "%.1f", 100 * (b - a) / hz / 10}')
+stop_app
+echo "ime-smoke: ok in $(since "$started") s: $runs runs × ${speeds// /, } ms per key, 7 of 7 rows each ($typed files); pinyin 测试 $runs of $runs; fcitx5 ready in $imready s; typing to saved file (ms per key:time, last run)$times; idle with a focused field $idle % of a core"
