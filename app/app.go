@@ -56,6 +56,7 @@ type Window struct {
 	recoveryDialog dialog.Dialog   // the restore question, when one is showing
 	fileState      *fileUI         // the file commands' dialogs, prompts, saves and lock (files.go)
 	previewWin     *previewWindow  // the open 打印预览 window (preview.go)
+	helpWin        *helpWindow     // the open 帮助 window (helpwindow.go)
 
 	// deferUnit: the unit tab's lower sections wait for the first frame (Launch only).
 	deferUnit  bool

@@ -7,7 +7,6 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"sync"
 	"time"
@@ -28,28 +27,39 @@ const (
 	printKeep   = 24 * time.Hour
 )
 
+// chooser asks where to save a file, suggesting name and listing files ending in ext (the
+// signature of fileUI.chooseSave).
+type chooser = func(name, ext string, cb func(path string))
+
+// askSave is the main window's chooser: fileUI.chooseSave as it is when the user is asked.
+func (w *Window) askSave(name, ext string, cb func(path string)) { w.files().chooseSave(name, ext, cb) }
+
 // ExportPDF asks where to write the official tables and exports them in the background.
-func (w *Window) ExportPDF() {
-	w.files().chooseSave(w.suggestedName(".pdf"), ".pdf", func(path string) {
+func (w *Window) ExportPDF() { w.exportPDFFrom(w.Win, w.askSave) }
+
+// exportPDFFrom is ExportPDF started from the window parent (the main window or the print
+// preview), which shows its questions, progress and messages; choose asks for the file.
+func (w *Window) exportPDFFrom(parent fyne.Window, choose chooser) {
+	choose(w.suggestedName(".pdf"), ".pdf", func(path string) {
 		target := withExt(path, ".pdf")
-		w.confirmReplace(path, target, func() { w.exportTo(target) })
+		confirmReplace(parent, path, target, func() { w.exportTo(parent, target) })
 	})
 }
 
 // exportTo writes the PDF of a copy of the document to path off the UI goroutine, then
-// offers to open it. The document's own file is the export's input: path may not be it, by
-// any name or link (export.Document).
-func (w *Window) exportTo(path string) {
+// offers to open it, on parent. The document's own file is the export's input: path may not
+// be it, by any name or link (export.Document).
+func (w *Window) exportTo(parent fyne.Window, path string) {
 	doc, err := snapshot(w.Doc)
 	if err != nil {
-		dialog.ShowError(err, w.Win)
+		dialog.ShowError(err, parent)
 		return
 	}
 	inputs := w.exportInputs()
 	var res *export.Result
-	w.background("导出 PDF", "正在生成 PDF，请稍候…",
+	runBackground(parent, &w.files().jobs, "导出 PDF", "正在生成 PDF，请稍候…",
 		func() { res, err = export.Document(path, export.PDF, doc, inputs...); err = inDialog(err) },
-		func() { w.exportDone(path, res, err) })
+		func() { w.exportDone(parent, path, res, err) })
 }
 
 // inDialog is err as a dialog says it: a file that could not be written is named by its base
@@ -70,17 +80,19 @@ func (w *Window) exportInputs() []string {
 	return []string{w.Path}
 }
 
-func (w *Window) exportDone(path string, res *export.Result, err error) {
+func (w *Window) exportDone(parent fyne.Window, path string, res *export.Result, err error) {
 	if err != nil {
-		dialog.ShowError(withHint(fmt.Errorf("导出 PDF 失败：%w", err)), w.Win)
+		dialog.ShowError(withHint(fmt.Errorf("导出 PDF 失败：%w", err)), parent)
 		return
 	}
 	msg := fmt.Sprintf("已导出“%s”（%s）。", filepath.Base(path), res.Size()) + exportNotes(res.Notes) + warningNote(res.Warnings) + "\n\n是否打开？"
 	d := dialog.NewConfirm("导出完成", msg, func(open bool) {
 		if open {
-			w.openPDF(path)
+			w.openInBackground(path, func(err error) {
+				dialog.ShowError(fmt.Errorf("没有打开 PDF 阅读器（%v）。文件保存在“%s”，请用 PDF 阅读器打开。", err, path), parent)
+			})
 		}
-	}, w.Win)
+	}, parent)
 	d.SetConfirmText("打开")
 	d.SetDismissText("关闭")
 	d.Show()
@@ -88,29 +100,55 @@ func (w *Window) exportDone(path string, res *export.Result, err error) {
 
 // Print writes the PDF to a temporary file and opens it in the system's PDF reader, which
 // prints it: Fyne has no printing of its own.
-func (w *Window) Print() {
+func (w *Window) Print() { w.printFrom(w.Win, w.askSave) }
+
+// printFrom is Print started from the window parent, which shows its progress and what came
+// of it; choose asks for the file when the user exports the PDF instead. The reader is asked
+// to open the file under the progress dialog: openFile may wait for its answer.
+func (w *Window) printFrom(parent fyne.Window, choose chooser) {
 	doc, err := snapshot(w.Doc)
 	if err != nil {
-		dialog.ShowError(err, w.Win)
+		dialog.ShowError(err, parent)
 		return
 	}
 	var path string
 	var res *export.Result
-	w.background("打印", "正在生成打印用的 PDF，请稍候…",
-		func() { path, res, err = writeTempPDF(doc) },
-		func() { w.printDone(path, res, err) })
+	var notOpened error
+	runBackground(parent, &w.files().jobs, "打印", "正在生成打印用的 PDF，请稍候…",
+		func() {
+			if path, res, err = writeTempPDF(doc); err == nil {
+				notOpened = openFile(w.App, path)
+			}
+		},
+		func() { w.printDone(parent, choose, path, res, err, notOpened) })
 }
 
-func (w *Window) printDone(path string, res *export.Result, err error) {
+// printDone says what came of printing: the PDF could not be made; no reader opened it (why,
+// where the PDF is, and 导出 PDF… to keep it elsewhere); or it is open in the reader.
+func (w *Window) printDone(parent fyne.Window, choose chooser, path string, res *export.Result, err, notOpened error) {
 	if err != nil {
-		dialog.ShowError(fmt.Errorf("生成打印用的 PDF 失败：%w", err), w.Win)
+		dialog.ShowError(fmt.Errorf("生成打印用的 PDF 失败：%w", err), parent)
 		return
 	}
-	if !w.openPDF(path) {
+	if notOpened != nil {
+		w.showNotOpened(parent, choose, path, res, notOpened)
 		return
 	}
 	msg := fmt.Sprintf("已在 PDF 阅读器中打开要打印的表格（%d 页），请在阅读器中选择“打印”。", res.Pages) + warningNote(res.Warnings)
-	dialog.ShowInformation("打印", msg, w.Win)
+	dialog.ShowInformation("打印", msg, parent)
+}
+
+// showNotOpened tells the user that no PDF reader opened the print file at path, why, and
+// where the file is, with 导出 PDF… (to save the tables where they want), 复制路径 and 关闭.
+func (w *Window) showNotOpened(parent fyne.Window, choose chooser, path string, res *export.Result, why error) {
+	msg := fmt.Sprintf("没有打开 PDF 阅读器（%v）。\n\n要打印的表格（%d 页）已保存为：\n%s\n\n"+
+		"请用 PDF 阅读器打开这个文件后打印，\n或点“导出 PDF…”把表格保存到您选择的位置。", why, res.Pages, path) + warningNote(res.Warnings)
+	d := dialog.NewCustomWithoutButtons("打印", widget.NewLabel(msg), parent)
+	exportBtn := widget.NewButton("导出 PDF…", func() { d.Hide(); w.exportPDFFrom(parent, choose) })
+	exportBtn.Importance = widget.HighImportance
+	copyBtn := widget.NewButton("复制路径", func() { w.App.Clipboard().SetContent(path) })
+	d.SetButtons([]fyne.CanvasObject{widget.NewButton("关闭", d.Hide), copyBtn, exportBtn})
+	d.Show()
 }
 
 // exportNotes is what an export leaves out or blank (export.Result.Notes), at most five lines,
@@ -131,15 +169,6 @@ func warningNote(warnings []forms.Problem) string {
 		return fmt.Sprintf("\n\n注意：有 %d 处文字含有 PDF 无法显示的字符，已印成“□”，详见“检查”页。", n)
 	}
 	return ""
-}
-
-// openPDF opens path in the system's PDF reader, reporting a failure; it reports success.
-func (w *Window) openPDF(path string) bool {
-	if err := w.App.OpenURL(fileURL(path, runtime.GOOS)); err != nil {
-		dialog.ShowError(fmt.Errorf("无法打开 PDF 阅读器（%v）。文件保存在“%s”，请用 PDF 阅读器打开。", err, path), w.Win)
-		return false
-	}
-	return true
 }
 
 // fileURL is the file: URL of path for OpenURL on goos. Windows reads %-escapes in file URLs

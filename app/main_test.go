@@ -3,7 +3,10 @@ package app
 import (
 	"os"
 	"path/filepath"
+	"runtime"
 	"testing"
+
+	"fyne.io/fyne/v2"
 )
 
 // TestMain keeps the tests away from the user's real recovery copies: every test that does not
@@ -17,7 +20,10 @@ func TestMain(m *testing.M) {
 	}
 	recoveryDir = func() string { return filepath.Join(dir, "recovery") }
 	takeLocks = false
-	useNativeDialogs = func() bool { return false } // Fyne's dialogs, which the tests can drive
+	useNativeDialogs = func() bool { return false }  // Fyne's dialogs, which the tests can drive
+	openFile = func(a fyne.App, path string) error { // the test app's OpenURL does nothing
+		return a.OpenURL(fileURL(path, runtime.GOOS))
+	}
 	code := m.Run()
 	os.RemoveAll(dir)
 	os.Exit(code)

@@ -9,6 +9,8 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"ziping/docs"
 )
 
 // shortcut is Ctrl+key (Cmd+key on macOS), with Shift when shift is true.
@@ -129,7 +131,11 @@ func (w *Window) menu() *fyne.MainMenu {
 	darkItem := fyne.NewMenuItem("深色主题", func() { w.setDark(true) })
 	darkItem.Checked = dark
 	view := fyne.NewMenu("视图", checks, fyne.NewMenuItemSeparator(), light, darkItem)
-	help := fyne.NewMenu("帮助", fyne.NewMenuItem("关于"+AppName, w.showAbout))
+	help := fyne.NewMenu("帮助",
+		fyne.NewMenuItem("用户手册", func() { w.ShowHelp(docs.Manual, "") }),
+		fyne.NewMenuItem("计分规则", func() { w.ShowHelp(docs.Rules, "") }),
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem("关于"+AppName, w.showAbout))
 	return fyne.NewMainMenu(file, w.editMenu(), view, help)
 }
 

@@ -48,6 +48,8 @@ type previewWindow struct {
 	PrintButton  *widget.Button
 	ExportButton *widget.Button
 	scroll       *container.Scroll
+	// chooseSave asks where to export the PDF, on this window (a test answers it instead).
+	chooseSave chooser
 
 	// mu guards what follows: a render's result arrives from its goroutine (through fyne.Do,
 	// which the test driver runs on that goroutine).
@@ -106,8 +108,13 @@ func newPreviewWindow(w *Window) *previewWindow {
 	p.Zoom = widget.NewSelect(zoomChoices, nil)
 	p.Zoom.SetSelectedIndex(0)
 	p.Zoom.OnChanged = func(string) { p.request() }
-	p.PrintButton = widget.NewButtonWithIcon("打印…", theme.DocumentPrintIcon(), w.guarded("打印", w.Print))
-	p.ExportButton = widget.NewButtonWithIcon("导出 PDF…", theme.DocumentSaveIcon(), w.guarded("导出 PDF", w.ExportPDF))
+	// Printing and exporting from here show their questions and messages here, not on the main
+	// window behind.
+	p.chooseSave = func(name, ext string, cb func(string)) { w.dialogSaveOn(p.Win, name, ext, cb) }
+	p.PrintButton = widget.NewButtonWithIcon("打印…", theme.DocumentPrintIcon(),
+		w.guarded("打印", func() { w.printFrom(p.Win, p.askSave) }))
+	p.ExportButton = widget.NewButtonWithIcon("导出 PDF…", theme.DocumentSaveIcon(),
+		w.guarded("导出 PDF", func() { w.exportPDFFrom(p.Win, p.askSave) }))
 	edge := canvas.NewRectangle(color.Transparent)
 	edge.StrokeColor, edge.StrokeWidth = color.NRGBA{0x80, 0x80, 0x80, 0xff}, 1
 	p.scroll = container.NewScroll(container.NewCenter(container.NewPadded(container.NewStack(p.Page, edge))))
@@ -120,6 +127,9 @@ func newPreviewWindow(w *Window) *previewWindow {
 	p.enable()
 	return p
 }
+
+// askSave asks with chooseSave as it is when the user is asked.
+func (p *previewWindow) askSave(name, ext string, cb func(path string)) { p.chooseSave(name, ext, cb) }
 
 // close forgets the window and stops its pending redraw.
 func (p *previewWindow) close() {

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"ziping/docs"
 	"ziping/forms"
 )
 
@@ -43,7 +44,11 @@ func newRuleOptions(w *Window) *ruleOptions {
 func (r *ruleOptions) box() *widget.Form {
 	box := widget.NewForm()
 	for _, o := range forms.RuleOptions() {
-		help := widget.NewButtonWithIcon("", theme.QuestionIcon(), func() { showHelp(o.Label, o.Help, r.w.Win) })
+		help := widget.NewButtonWithIcon("", theme.QuestionIcon(), func() {
+			var d *dialog.CustomDialog
+			all := widget.NewButton("计分规则全文", func() { d.Hide(); r.w.ShowHelp(docs.Rules, rulesSection) })
+			d = showHelp(o.Label, o.Help, r.w.Win, all)
+		})
 		r.Help[o.Key] = help
 		var editor fyne.CanvasObject
 		if o.Toggle {
@@ -112,16 +117,20 @@ func (r *ruleOptions) set(o forms.RuleOption, v string) {
 // helpWidth is the width of a help text's lines: some 36 characters, a comfortable line to read.
 const helpWidth = 500
 
+// rulesSection is the anchor of the rule options' section of docs/scoring.md (§7), where the
+// 计分规则全文 button of their help opens the help window.
+const rulesSection = "7-规则选项文档设置--计分规则"
+
 // showHelp shows a help text left-aligned, in lines broken as Chinese is set (helpLines), with
-// one button 确定 that Enter, Return, Space and Esc press too.
-func showHelp(title, text string, parent fyne.Window) *dialog.CustomDialog {
+// the buttons more and one button 确定 that Enter, Return, Space and Esc press too.
+func showHelp(title, text string, parent fyne.Window, more ...fyne.CanvasObject) *dialog.CustomDialog {
 	body := widget.NewLabel(strings.Join(helpLines(text, helpWidth, theme.TextSize()), "\n"))
 	var d *dialog.CustomDialog
 	ok := &keyButton{}
 	ok.Text, ok.Importance, ok.OnTapped = "确定", widget.HighImportance, func() { d.Hide() }
 	ok.ExtendBaseWidget(ok)
 	d = dialog.NewCustomWithoutButtons(title, body, parent)
-	d.SetButtons([]fyne.CanvasObject{ok})
+	d.SetButtons(append(more, ok))
 	d.Show()
 	parent.Canvas().Focus(ok) // the keys reach the focused button
 	return d

@@ -3,7 +3,6 @@ package app
 import (
 	"fmt"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -407,9 +406,9 @@ func (s *summaryWindow) exportDone(path string, res *export.Result, err error) {
 		if !open {
 			return
 		}
-		if err := s.main.App.OpenURL(fileURL(path, runtime.GOOS)); err != nil {
+		s.main.openInBackground(path, func(err error) {
 			dialog.ShowError(fmt.Errorf("无法打开“%s”（%v），请自行打开该文件。", path, err), s.Win)
-		}
+		})
 	}, s.Win)
 	d.SetConfirmText("打开")
 	d.SetDismissText("关闭")

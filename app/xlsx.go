@@ -3,7 +3,6 @@ package app
 import (
 	"fmt"
 	"path/filepath"
-	"runtime"
 
 	"fyne.io/fyne/v2/dialog"
 
@@ -61,9 +60,9 @@ func (w *Window) offerOpenXLSX(path, msg string) {
 		if !open {
 			return
 		}
-		if err := w.App.OpenURL(fileURL(path, runtime.GOOS)); err != nil {
+		w.openInBackground(path, func(err error) {
 			dialog.ShowError(fmt.Errorf("无法打开“%s”（%v），请用 Excel 或 WPS 打开。", path, err), w.Win)
-		}
+		})
 	}, w.Win)
 	d.SetConfirmText("打开")
 	d.SetDismissText("关闭")

@@ -190,3 +190,37 @@ func TestKeepWithPrevTooTall(t *testing.T) {
 		t.Errorf("k1, k2, k11, k12 on pages %s", got)
 	}
 }
+
+// TestSameSize: figures one under the other in a SameSize group are set at the size the widest
+// of them needs ("99.79" at 9 pt shrinks "10" and "86" to 9 pt too), each on one line; a
+// figure outside the group, or in another group, keeps its own size; a group of figures that
+// all fit keeps the cells' size.
+func TestSameSize(t *testing.T) {
+	cell := func(text, tag, group string) Cell {
+		return Cell{Text: text, Fit: true, Tag: tag, SameSize: group}
+	}
+	rows := []Row{
+		{Cells: []Cell{cell("86", "c", "totals"), cell("10", "alone", "")}},
+		{Cells: []Cell{cell("10", "d", "totals"), cell("12", "other", "two")}},
+		{Cells: []Cell{cell("99.79", "total", "totals"), cell("13", "other", "two")}},
+	}
+	pages := layoutOne(t, Section{Cols: []float64{10, 10, 70}, Body: rows})
+	for tag, want := range map[string]float64{"c": 9, "d": 9, "total": 9, "alone": em4, "other": em4} {
+		got := cellTexts(pages, tag)
+		if len(got) == 0 {
+			t.Fatalf("%s: nothing drawn", tag)
+		}
+		for _, x := range got {
+			if !near(x.Size, want) {
+				t.Errorf("%s: %q at %g pt, want %g", tag, x.Str, x.Size, want)
+			}
+		}
+	}
+	// The rows of the group are as tall as lines at the shared size.
+	lh := 9 * PtMM * 1.25
+	for _, tag := range []string{"c", "d"} {
+		if b := boxes(pages[0], tag); !near(b[0].H, max(7, lh+2)) {
+			t.Errorf("%s: row height %g, want %g", tag, b[0].H, max(7, lh+2))
+		}
+	}
+}

@@ -101,8 +101,28 @@ func newGrid(sec *Section, s *settings) (*grid, error) {
 			return nil, fmt.Errorf("row %d: %w", r+1, err)
 		}
 	}
+	g.sameSizes(s)
 	g.rowMinima(rows, s)
 	return g, nil
+}
+
+// sameSizes fits again, at the smallest size of its group, each cell of a Cell.SameSize group
+// that got a larger one.
+func (g *grid) sameSizes(s *settings) {
+	smallest := map[string]float64{}
+	for _, c := range g.cells {
+		if k := c.SameSize; k != "" {
+			if v, ok := smallest[k]; !ok || c.size < v {
+				smallest[k] = c.size
+			}
+		}
+	}
+	for i := range g.cells {
+		c := &g.cells[i]
+		if v, ok := smallest[c.SameSize]; ok && c.SameSize != "" && c.size > v {
+			c.measureAt(s, v)
+		}
+	}
 }
 
 func (g *grid) placeRow(r int, row *Row, occ [][]bool, xs []float64, s *settings) error {
@@ -143,8 +163,11 @@ func (g *grid) placeRow(r int, row *Row, occ [][]bool, xs []float64, s *settings
 	return nil
 }
 
-func (c *gcell) measure(s *settings) {
-	c.size = orDefault(c.Size, s.Size)
+func (c *gcell) measure(s *settings) { c.measureAt(s, orDefault(c.Size, s.Size)) }
+
+// measureAt fits the cell's text starting at size (pt).
+func (c *gcell) measureAt(s *settings, size float64) {
+	c.size = size
 	switch {
 	case c.Pad == 0:
 		c.pad = s.Pad

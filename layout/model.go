@@ -72,7 +72,11 @@ type Cell struct {
 	// paragraph stays on one line, the size reduced as for a number when the
 	// widest is wider than the cell. A line too wide even at MinFitSize wraps
 	// as in any cell. Ignored with Stack.
-	Fit       bool
+	Fit bool
+	// SameSize, when not "", names cells of the section printed at one size: each is fitted
+	// as alone, then all take the smallest size any of them got (figures one under the
+	// other, such as a form's subtotals and total).
+	SameSize  string
 	Hide      Sides   // borders not to draw
 	MinHeight float64 // minimum height of the cell (mm)
 	Tag       string  // copied to every Box and Text drawn for this cell

@@ -97,7 +97,7 @@ func (s *sanitizer) checkText(t *tables.Table, text string, src *tables.Source) 
 // its place; a joined text is cleaned part by part, each warned about as its own field.
 func (s *sanitizer) layoutCell(t *tables.Table, c *tables.Cell) layout.Cell {
 	lc := layout.Cell{Text: c.Text, ColSpan: c.ColSpan, RowSpan: c.RowSpan, Size: bodySize,
-		Stack: c.Stack, Fit: c.Fit, Align: alignOf[c.Role.Align()]}
+		Stack: c.Stack, Fit: c.Fit, SameSize: c.SameSize, Align: alignOf[c.Role.Align()]}
 	if !c.Role.Bordered() {
 		lc.Hide = layout.SidesAll
 	}

@@ -125,6 +125,9 @@ type Cell struct {
 	Stack int
 	// Fit marks a figure printed whole on one line, smaller when it is wider than its column.
 	Fit bool
+	// SameSize, when not "", names the figures of a table printed at one size (the smallest
+	// any of them needs): a project's C, D and C+D, one under the other.
+	SameSize string
 	// Src is where the text comes from; nil for the template's own texts.
 	Src *Source
 }

@@ -38,7 +38,11 @@ func (b *builder) projectTotals(i int, r *forms.ProjectResult, lead int) []Row {
 	}
 	row := scoreRow(totalLabel, total, lead)
 	row.Cells[2] = capNote(row.Cells[2], r)
-	return append(rows, row)
+	rows = append(rows, row)
+	for i := range rows {
+		rows[i].Cells[1].SameSize = KeyTotal // "89.79" over "10" over "99.79", not 7 pt over 9 pt over 7 pt
+	}
+	return rows
 }
 
 // capNote is the cell beside a project's total, c, saying why 执行率封顶 made the total lower

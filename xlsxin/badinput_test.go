@@ -112,7 +112,7 @@ func TestCorruptWorkbooks(t *testing.T) {
 	refused(t, data[:len(data)/2], "s.xlsx", "文件已损坏", "另存为 .xlsx")
 	refused(t, []byte("PK\x03\x04garbage"), "s.xlsx", "文件已损坏")
 	refused(t, []byte("garbage"), "s.xlsx", "文件已损坏，不是有效的 Excel 工作簿")
-	broken := rewrite(t, data, "xl/worksheets/sheet2.xml", func(b []byte) []byte { return b[:len(b)/2] })
+	broken := rewrite(t, data, "xl/worksheets/sheet1.xml", func(b []byte) []byte { return b[:len(b)/2] }) // the unit form
 	e := refused(t, broken, "s.xlsx", "工作表“单位整体绩效自评表”已损坏，无法读取")
 	if e.Sheet != "单位整体绩效自评表" {
 		t.Errorf("sheet %q", e.Sheet)
@@ -271,7 +271,7 @@ func TestFileTooLarge(t *testing.T) {
 // A sheet that unpacks beyond maxPartBytes (a "zip bomb": 129 MB of spaces in 130 kB) is
 // refused once that much is unpacked.
 func TestZipBomb(t *testing.T) {
-	data := rewrite(t, export(t, loadSample(t)), "xl/worksheets/sheet2.xml", func(b []byte) []byte {
+	data := rewrite(t, export(t, loadSample(t)), "xl/worksheets/sheet1.xml", func(b []byte) []byte { // the unit form
 		return append(bytes.Repeat([]byte(" "), maxPartBytes+1<<20), b...)
 	})
 	e := refused(t, data, "炸弹.xlsx", "工作表“单位整体绩效自评表”过大（解压后超过 128 MB）")

@@ -25,8 +25,9 @@ type importer struct {
 	// onlyExamples are the sheets left out because they hold nothing but the template's
 	// example row: their users followed the template and only need to fill it in.
 	onlyExamples []string
-	// manual are the rows of Ziping's export whose 得分 was typed rather than computed; their
-	// 手工调整 flag is decided once the document can be evaluated.
+	// manual are the rows with a 得分 the table holds as typed (Ziping's export: not its
+	// formula; a plain sheet: any 得分); their 手工调整 flag is decided once the document can be
+	// evaluated (settleManual).
 	manual []*forms.Indicator
 	// plainProjects are the projects read from plain sheets (AddTo fills their blank 主管部门
 	// and 实施单位 as a new project's).

@@ -191,35 +191,13 @@ func (o *ownSheet) ticks(in *forms.Indicator, c []*cell) {
 // no other (xlsxout/quant.go: 分值 × (1 − (完成值 − 指标值) / 指标值)).
 const linearMark = "*(1-("
 
-// settleManual sets the 手工调整 flag of each typed 得分 of the export's tables: a score typed
-// where the rules suggest none is the user's, as the editor marks it; a row whose rules suggest
-// a score, with a 得分 typed that is not exactly the suggestion (or blank), was adjusted by hand; xlsxout writes a suggestion in force as a formula, or as its value where
-// no formula restates it.
+// settleManual decides the 手工调整 flag of each 得分 read from a table (forms.Document.SettleManual):
+// a row of the export's tables with a typed 得分, or a row of a plain sheet with one. xlsxout
+// writes a suggestion in force as a formula, or as its value where no formula restates it.
 func (imp *importer) settleManual() {
-	if len(imp.manual) == 0 {
-		return
-	}
-	typed := make(map[*forms.Indicator]bool, len(imp.manual))
+	rows := make(map[*forms.Indicator]bool, len(imp.manual))
 	for _, in := range imp.manual {
-		typed[in] = true
+		rows[in] = true
 	}
-	ev := forms.Evaluate(imp.doc)
-	settle := func(tree forms.Tree, res forms.TreeResult) {
-		tree.Each(func(p forms.RowPath, _ *forms.Level1, _ *forms.Level2, in *forms.Indicator) {
-			r := res.At(p)
-			if !typed[in] || r == nil {
-				return
-			}
-			if !r.HasSuggestion { // a typed score is the user's (the editor marks it so)
-				in.Manual = strings.TrimSpace(in.Score) != ""
-				return
-			}
-			v, err := forms.ParseScore(in.Score)
-			in.Manual = err != nil || !v.Equal(r.Suggested)
-		})
-	}
-	settle(imp.doc.Unit.Indicators, ev.Unit.Indicators)
-	for i, p := range imp.doc.Projects {
-		settle(p.Indicators, ev.Projects[i].Indicators)
-	}
+	imp.doc.SettleManual(rows)
 }

@@ -97,6 +97,13 @@ func (imp *importer) placeRows(sheetName string, rows [][]string, p *forms.Proje
 	for _, row := range tr.Rows {
 		placed = append(placed, p.Indicators.Place([]forms.TableRow{row}, level1Index(p.Indicators, row.Level1), 0)...)
 	}
+	// p is a new project: its rows with a 得分 are the table's (forms.ReadIndicatorTable marks
+	// them 手工调整 until settleManual compares them with the suggestion).
+	p.Indicators.Each(func(_ forms.RowPath, _ *forms.Level1, _ *forms.Level2, in *forms.Indicator) {
+		if in.Manual {
+			imp.manual = append(imp.manual, in)
+		}
+	})
 	for i, n := range placed {
 		if i == maxPlaceNotes {
 			imp.note(fmt.Sprintf("%s：……另有 %d 行同上。", where, len(placed)-maxPlaceNotes))

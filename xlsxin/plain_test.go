@@ -3,6 +3,7 @@ package xlsxin
 import (
 	"bytes"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -234,5 +235,32 @@ func TestMixedWorkbook(t *testing.T) {
 		if !containsNote(res.Notes, n) {
 			t.Errorf("no note %q in %q", n, res.Notes)
 		}
+	}
+}
+
+// TestPlainScoreEqualToSuggestion: a 得分 in a plain sheet that equals the rules' suggestion
+// by value ("10", "10.0", the number 10) is the suggestion, not 手工调整; one that differs, or one
+// where the rules suggest nothing, is the user's.
+func TestPlainScoreEqualToSuggestion(t *testing.T) {
+	rows := [][]any{
+		{"一级指标", "二级指标", "运算符号", "三级指标", "度量单位", "年度指标值", "全年完成值", "分值", "得分"},
+		{"产出指标", "数量指标", "≥", "文字相同", "个", 100, 100, 10, "10"},
+		{"产出指标", "数量指标", "≥", "小数位不同", "个", 100, 100, 10, "10.0"},
+		{"产出指标", "数量指标", "≥", "数字相同", "个", 100, 100, 10, 10},
+		{"产出指标", "数量指标", "≥", "低于建议", "个", 100, 100, 10, 9},
+		{"产出指标", "数量指标", "", "没有建议", "", "好", "好", 10, 10},
+	}
+	res := importBytes(t, testBook{sheets: []bookSheet{{name: "表", rows: rows}}}.bytes(t), "t.xlsx")
+	ev := forms.Evaluate(res.Doc)
+	want := map[string]bool{"文字相同": false, "小数位不同": false, "数字相同": false, "低于建议": true, "没有建议": true}
+	got := map[string]bool{}
+	res.Doc.Projects[0].Indicators.Each(func(p forms.RowPath, _ *forms.Level1, _ *forms.Level2, in *forms.Indicator) {
+		got[in.Content] = in.Manual
+		if r := ev.Projects[0].Indicators.At(p); r.Manual != (in.Manual && r.HasSuggestion) {
+			t.Errorf("%s: evaluated as 手工调整 %v", in.Content, r.Manual)
+		}
+	})
+	if !maps.Equal(got, want) {
+		t.Errorf("手工调整 %v, want %v", got, want)
 	}
 }

@@ -79,7 +79,8 @@ func TestResolveRefusesUnresolved(t *testing.T) {
 
 // TestWriteRefusesBrokenFormula: Write reports a formula it cannot resolve rather than writing it.
 func TestWriteRefusesBrokenFormula(t *testing.T) {
-	wb := newWorkbook(loadSample(t))
+	doc := loadSample(t)
+	wb := newWorkbook(doc, forms.Evaluate(doc))
 	spec := wb.c.sheetOf(tables.Form(wb.doc, wb.ev, -1), "x")
 	spec.bands[0].rows[0].cells[0] = cell{kind: kindFormula, formula: "SUM({}:{})", num: decimal.Zero, numFmt: "0", role: roleCentre}
 	err := wb.addSheet(spec)

@@ -108,6 +108,13 @@ func placeGrid(spec *sheetSpec) *grid {
 		i, _ := slices.BinarySearch(bounds, boundaryKey(x))
 		return i
 	}
+	n := 1
+	for _, b := range spec.bands {
+		for _, r := range b.rows {
+			n += len(r.cells)
+		}
+	}
+	g.cells = make([]placed, 0, n)
 	r0 := 0
 	if spec.title != "" {
 		g.titleRow = true
@@ -135,12 +142,13 @@ func placeGrid(spec *sheetSpec) *grid {
 
 // placeBand places the rows of b from sheet row r0 and returns the next free sheet row.
 func (g *grid) placeBand(b band, r0 int, edges []float64, colAt func(float64) int) int {
-	taken := map[[2]int]bool{} // band row, band column
+	cols := len(b.cols)
+	taken := make([]bool, len(b.rows)*cols) // band row × band column
 	for ri, r := range b.rows {
 		g.minRows = append(g.minRows, r.minHeight)
 		c := 0
 		for _, cl := range r.cells {
-			for taken[[2]int{ri, c}] {
+			for c < cols && taken[ri*cols+c] {
 				c++
 			}
 			cs, rs := max(cl.colSpan, 1), min(max(cl.rowSpan, 1), len(b.rows)-ri)
@@ -150,7 +158,7 @@ func (g *grid) placeBand(b band, r0 int, edges []float64, colAt func(float64) in
 			}
 			for dr := range rs {
 				for dc := c; dc < last; dc++ {
-					taken[[2]int{ri + dr, dc}] = true
+					taken[(ri+dr)*cols+dc] = true
 				}
 			}
 			g.cells = append(g.cells, placed{

@@ -17,9 +17,18 @@ const (
 	mmPerInch    = 25.4
 )
 
-// addSheet lays out spec and writes it as a new sheet.
+// addSheet lays out spec and writes it as a new sheet. The first form takes the blank "Sheet1"
+// excelize starts with, renamed: deleting that sheet at the end, or selecting another one,
+// makes excelize parse every streamed sheet back and write it again, which was half the time
+// and memory of a 200-project export (BenchmarkLargest in bench_test.go).
 func (wb *workbook) addSheet(spec *sheetSpec) error {
-	if _, err := wb.f.NewSheet(spec.name); err != nil {
+	var err error
+	if len(wb.sheets) == 0 {
+		err = wb.f.SetSheetName(firstSheet, spec.name)
+	} else {
+		_, err = wb.f.NewSheet(spec.name)
+	}
+	if err != nil {
 		return fmt.Errorf("无法建立工作表“%s”：%w", spec.name, err)
 	}
 	g := placeGrid(spec)
@@ -62,11 +71,43 @@ func (wb *workbook) pageSetup(sheet string, g *grid) error {
 		return err
 	}
 	if g.repeat[1] >= g.repeat[0] {
-		return wb.f.SetDefinedName(&excelize.DefinedName{
-			Name:     "_xlnm.Print_Titles",
-			RefersTo: fmt.Sprintf("'%s'!$%d:$%d", quoteSheet(sheet), g.repeat[0]+1, g.repeat[1]+1),
-			Scope:    sheet,
-		})
+		wb.titles = append(wb.titles, printTitles{sheet: sheet, index: len(wb.sheets),
+			rows: fmt.Sprintf("'%s'!$%d:$%d", quoteSheet(sheet), g.repeat[0]+1, g.repeat[1]+1)})
+	}
+	return nil
+}
+
+// printTitles are the rows a sheet repeats at the top of every printed page.
+type printTitles struct {
+	sheet string
+	index int    // of the sheet in the workbook
+	rows  string // "'sheet'!$16:$17"
+}
+
+// printTitlesName is the name Excel gives a sheet's rows to repeat (its scope is the sheet).
+const printTitlesName = "_xlnm.Print_Titles"
+
+// addPrintTitles names each sheet's repeated rows. excelize's SetDefinedName looks up the
+// sheet of every name defined before, listing all sheets each time, which for 200 sheets
+// allocated a quarter of an export's memory; so only the first goes through it, and the
+// others are copies of it with their own sheet and rows.
+func (wb *workbook) addPrintTitles() error {
+	if len(wb.titles) == 0 {
+		return nil
+	}
+	first := wb.titles[0]
+	if err := wb.f.SetDefinedName(&excelize.DefinedName{Name: printTitlesName, RefersTo: first.rows, Scope: first.sheet}); err != nil {
+		return err
+	}
+	names := &wb.f.WorkBook.DefinedNames.DefinedName
+	model := (*names)[len(*names)-1]
+	if model.LocalSheetID == nil || *model.LocalSheetID != first.index {
+		return fmt.Errorf("打印标题行的工作表序号是 %v，应为 %d", model.LocalSheetID, first.index)
+	}
+	for _, t := range wb.titles[1:] {
+		d, index := model, t.index
+		d.Data, d.LocalSheetID = t.rows, &index
+		*names = append(*names, d)
 	}
 	return nil
 }
@@ -98,8 +139,10 @@ func (wb *workbook) writeCells(sheet string, g *grid) error {
 	if err != nil {
 		return err
 	}
-	for i, w := range g.widths {
-		if err := sw.SetColWidth(i+1, i+1, colWidth(w)); err != nil {
+	// excelize puts each column set before the ones set earlier: from the last column to the
+	// first, the sheet lists them in ascending order, as Excel writes them.
+	for i := len(g.widths) - 1; i >= 0; i-- {
+		if err := sw.SetColWidth(i+1, i+1, colWidth(g.widths[i])); err != nil {
 			return err
 		}
 	}
@@ -107,7 +150,8 @@ func (wb *workbook) writeCells(sheet string, g *grid) error {
 	for i := range rows {
 		rows[i] = make([]any, len(g.widths))
 	}
-	hs, clipped := heights(g)
+	wb.stacks.stackCells(g)
+	hs, clipped := heights(g, wb.lines)
 	for i, p := range g.cells {
 		if err := wb.fill(rows, p, g.refs, clipped[i]); err != nil {
 			return err
@@ -133,9 +177,10 @@ func (wb *workbook) fill(rows [][]any, p placed, refs map[string]string, clipped
 	if err != nil {
 		return err
 	}
+	blank := wb.st.blankCell(style)
 	for r := p.row; r <= p.lastRow; r++ {
 		for c := p.col; c <= p.lastCol; c++ {
-			rows[r][c] = excelize.Cell{StyleID: style}
+			rows[r][c] = blank
 		}
 	}
 	v := excelize.Cell{StyleID: style}

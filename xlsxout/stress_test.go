@@ -8,6 +8,7 @@ import (
 	"unicode/utf16"
 
 	"ziping/forms"
+	"ziping/forms/formstest"
 	"ziping/tables"
 )
 
@@ -154,7 +155,8 @@ func (w *written) findText(t *testing.T, i int, prefix string) foundText {
 }
 
 func TestSheetNames(t *testing.T) {
-	wb := newWorkbook(forms.NewDocument(2021))
+	doc := forms.NewDocument(2021)
+	wb := newWorkbook(doc, forms.Evaluate(doc))
 	for _, c := range []struct{ want, got string }{
 		{"项目1 a[b]c:d*e?f/g\\h", "项目1 a_b_c_d_e_f_g_h"},
 		{"'引号'", "引号"},
@@ -198,6 +200,20 @@ func TestManyProjectsSameName(t *testing.T) {
 
 func BenchmarkWriteSample(b *testing.B) {
 	doc := loadSample(b)
+	for b.Loop() {
+		var buf bytes.Buffer
+		if _, err := Write(&buf, doc); err != nil {
+			b.Fatal(err)
+		}
+		b.SetBytes(int64(buf.Len()))
+	}
+}
+
+// BenchmarkWriteLargest is the workbook of the largest document the limits allow
+// (formstest.Largest: 200 projects, 8,000 rows), in process; BenchmarkLargest in bench_test.go
+// times the whole `ziping export` of it.
+func BenchmarkWriteLargest(b *testing.B) {
+	doc := formstest.Largest()
 	for b.Loop() {
 		var buf bytes.Buffer
 		if _, err := Write(&buf, doc); err != nil {

@@ -31,10 +31,23 @@ type styleKey struct {
 type styles struct {
 	f   *excelize.File
 	ids map[styleKey]int
+	// blank holds, for each style, an empty cell of it: the slots a merged cell covers share
+	// one value instead of each allocating its own.
+	blank map[int]any
 }
 
 func newStyles(f *excelize.File) *styles {
-	return &styles{f: f, ids: map[styleKey]int{}}
+	return &styles{f: f, ids: map[styleKey]int{}, blank: map[int]any{}}
+}
+
+// blankCell is an empty cell of style id, for a stream writer's row.
+func (s *styles) blankCell(id int) any {
+	c, ok := s.blank[id]
+	if !ok {
+		c = excelize.Cell{StyleID: id}
+		s.blank[id] = c
+	}
+	return c
 }
 
 var thinBorders = []excelize.Border{

@@ -25,13 +25,22 @@ type Result struct {
 // Write writes every form of doc as one sheet of an .xlsx workbook to w: the unit form, then
 // each project form. The figures come from forms.Evaluate. It never panics: an internal failure
 // comes back as an error.
-func Write(w io.Writer, doc *forms.Document) (res *Result, err error) {
+func Write(w io.Writer, doc *forms.Document) (*Result, error) {
+	return WriteEvaluated(w, doc, nil)
+}
+
+// WriteEvaluated is Write with ev, forms.Evaluate(doc), made already by the caller (the export
+// evaluates a document once for the workbook and its notes); nil evaluates doc.
+func WriteEvaluated(w io.Writer, doc *forms.Document, ev *forms.Evaluation) (res *Result, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			res, err = nil, fmt.Errorf("导出 Excel 时发生内部错误（%v），请把文档发给开发者", p)
 		}
 	}()
-	wb := newWorkbook(doc)
+	if ev == nil {
+		ev = forms.Evaluate(doc)
+	}
+	wb := newWorkbook(doc, ev)
 	defer wb.f.Close()
 	if err := wb.addForms(); err != nil {
 		return nil, err
@@ -54,14 +63,17 @@ type workbook struct {
 	c      *cleaner
 	sheets []string
 	used   map[string]bool // sheet names in lower case
+	titles []printTitles   // added by finish
+	lines  lineCounter
+	stacks stacker
 }
 
-func newWorkbook(doc *forms.Document) *workbook {
+func newWorkbook(doc *forms.Document, ev *forms.Evaluation) *workbook {
 	f := excelize.NewFile()
 	_ = f.SetDefaultFont(bodyFont) // the font of empty cells, page numbers and column widths; it cannot fail on a new file
 	return &workbook{
-		f: f, st: newStyles(f), used: map[string]bool{},
-		doc: doc, ev: forms.Evaluate(doc), c: &cleaner{},
+		f: f, st: newStyles(f), used: map[string]bool{}, lines: lineCounter{}, stacks: stacker{},
+		doc: doc, ev: ev, c: &cleaner{},
 	}
 }
 
@@ -80,14 +92,16 @@ func (wb *workbook) addForms() error {
 	return nil
 }
 
-// finish removes the blank first sheet excelize starts with, makes the first form the active
-// sheet and asks readers to recalculate on opening (the stored values are right already).
+// firstSheet is the sheet a new excelize file has, the active one; addSheet gives it to the
+// first form.
+const firstSheet = "Sheet1"
+
+// finish asks readers to recalculate on opening (the stored values are right already) and
+// names the document. The first form is the active sheet already: it is the renamed
+// firstSheet.
 func (wb *workbook) finish() error {
-	if len(wb.sheets) > 0 {
-		if err := wb.f.DeleteSheet("Sheet1"); err != nil {
-			return fmt.Errorf("无法建立工作表：%w", err)
-		}
-		wb.f.SetActiveSheet(0)
+	if err := wb.addPrintTitles(); err != nil {
+		return fmt.Errorf("无法设置打印标题行：%w", err)
 	}
 	on := true
 	if err := wb.f.SetCalcProps(&excelize.CalcPropsOptions{FullCalcOnLoad: &on}); err != nil {

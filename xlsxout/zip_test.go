@@ -3,8 +3,15 @@ package xlsxout
 import (
 	"archive/zip"
 	"bytes"
+	"fmt"
+	"io"
+	"regexp"
 	"slices"
+	"strconv"
+	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 
 	"ziping/forms"
 )
@@ -42,6 +49,78 @@ func TestSameDocumentSameBytes(t *testing.T) {
 		}
 		if !slices.IsSorted(names) || !slices.Contains(names, "[Content_Types].xml") {
 			t.Errorf("%s: parts %q", name, names)
+		}
+	}
+}
+
+// TestWorkbookParts: the first form is the workbook's first sheet part, shown and selected on
+// opening; no blank "Sheet1" is left; each sheet has its header rows to repeat on every page
+// (addPrintTitles) and lists its columns in ascending order, as Excel writes them.
+func TestWorkbookParts(t *testing.T) {
+	var buf bytes.Buffer
+	res, err := Write(&buf, loadSample(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	part := func(name string) string {
+		rc, err := zr.Open(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rc.Close()
+		data, err := io.ReadAll(rc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(data)
+	}
+	book := part("xl/workbook.xml")
+	if strings.Contains(book, `"Sheet1"`) || !strings.Contains(book, `<sheet name="单位整体绩效自评表" sheetId="1" r:id="rId1">`) {
+		t.Errorf("workbook.xml: %.600s", book[strings.Index(book, "<sheets>"):])
+	}
+	if strings.Contains(book, "activeTab=") && !strings.Contains(book, `activeTab="0"`) {
+		t.Errorf("another sheet than the first is active: %s", book)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	titles := map[string]string{}
+	for _, d := range f.GetDefinedName() {
+		if d.Name == "_xlnm.Print_Titles" {
+			titles[d.Scope] = d.RefersTo
+		}
+	}
+	for i, s := range res.Sheets {
+		rows := "$16:$17"
+		if i == 0 {
+			rows = "$28:$30"
+		}
+		if want := "'" + s + "'!" + rows; titles[s] != want {
+			t.Errorf("sheet %q repeats %q, want %q", s, titles[s], want)
+		}
+	}
+	if len(titles) != len(res.Sheets) {
+		t.Errorf("print titles %q", titles)
+	}
+	cols := regexp.MustCompile(`<col min="(\d+)"`)
+	for i := range res.Sheets {
+		sheet := part(fmt.Sprintf("xl/worksheets/sheet%d.xml", i+1))
+		if selected := strings.Contains(sheet, `tabSelected="true"`) || strings.Contains(sheet, `tabSelected="1"`); selected != (i == 0) {
+			t.Errorf("sheet %d selected %v", i+1, selected)
+		}
+		var mins []int
+		for _, m := range cols.FindAllStringSubmatch(sheet, -1) {
+			n, _ := strconv.Atoi(m[1])
+			mins = append(mins, n)
+		}
+		if len(mins) == 0 || !slices.IsSorted(mins) {
+			t.Errorf("sheet %d lists its columns %v", i+1, mins)
 		}
 	}
 }
