@@ -118,7 +118,7 @@ func (w *Window) menu() *fyne.MainMenu {
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("部门汇总…", w.guarded("部门汇总", w.ShowSummary)),
 		fyne.NewMenuItemSeparator(),
-		quitItem(),
+		w.quitItem(),
 	)
 	file := fyne.NewMenu("文件", items...)
 	checks := fyne.NewMenuItem("检查结果", w.showChecks)
@@ -133,11 +133,14 @@ func (w *Window) menu() *fyne.MainMenu {
 	return fyne.NewMainMenu(file, w.editMenu(), view, help)
 }
 
-// quitItem is 文件 › 退出. Fyne gives an IsQuit item without action the action of closing
-// every window, which goes through closeRequested and so asks about unsaved changes.
-func quitItem() *fyne.MenuItem {
-	q := fyne.NewMenuItem("退出", nil)
+// quitItem is 文件 › 退出 (Ctrl+Q): it closes the window as its close button does, asking
+// about unsaved changes first (closeRequested); the window is the master window, so the print
+// preview and 部门汇总 close with it, and the program ends. (Without an action, Fyne would close
+// every window at once, the preview even when the question is answered 取消.)
+func (w *Window) quitItem() *fyne.MenuItem {
+	q := fyne.NewMenuItem("退出", w.closeRequested)
 	q.IsQuit = true
+	q.Shortcut = shortcut(fyne.KeyQ, false)
 	return q
 }
 
@@ -172,6 +175,7 @@ func (w *Window) addShortcuts() {
 	}
 	w.Win.Canvas().AddShortcut(&fyne.ShortcutUndo{}, func(fyne.Shortcut) { w.Undo() })
 	w.Win.Canvas().AddShortcut(&fyne.ShortcutRedo{}, func(fyne.Shortcut) { w.Redo() })
+	dialogKeys(w.Win, nil) // Enter and Esc answer dialogs (keyboard.go)
 }
 
 // showChecks selects the tab listing the document's errors and warnings.
