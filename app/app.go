@@ -278,6 +278,7 @@ func (w *Window) selectTab(i int) {
 // builds its editors, the check tab its lists. A tab bar given new items keeps the selected
 // index without calling OnSelected, and its new content would stay a blank placeholder.
 func (w *Window) showSelected() {
+	w.dropHiddenFocus() // keys typed now are for this tab (keyboard.go)
 	item := w.Tabs.Selected()
 	if item == nil {
 		return

@@ -164,18 +164,23 @@ func (w *Window) recentMenu() *fyne.MenuItem {
 }
 
 // addShortcuts registers Ctrl+N/O/S, Ctrl+Shift+S, Ctrl+E, Ctrl+Shift+E, Ctrl+P and Ctrl+Shift+P
-// (Cmd on macOS) on the canvas, for when no entry has the focus; the menu items carry the same shortcuts.
+// (Cmd on macOS) on the canvas, for when no entry has the focus; the menu items carry the same
+// shortcuts. Ctrl+Z and Ctrl+Y are the 编辑 menu's alone (editMenu). The keys that no menu
+// item carries are the canvas's and the fields' (windowShortcut): Ctrl+Tab and Ctrl+Shift+Tab
+// go to the next and previous field, Ctrl+Shift+Z is 重做; Enter and Esc answer dialogs.
 func (w *Window) addShortcuts() {
-	for _, c := range w.commands() {
-		if c.key == nil {
+	c := w.Win.Canvas()
+	for _, cmd := range w.commands() {
+		if cmd.key == nil {
 			continue
 		}
-		run := c.run
-		w.Win.Canvas().AddShortcut(c.key, func(fyne.Shortcut) { run() })
+		run := cmd.run
+		c.AddShortcut(cmd.key, func(fyne.Shortcut) { run() })
 	}
-	w.Win.Canvas().AddShortcut(&fyne.ShortcutUndo{}, func(fyne.Shortcut) { w.Undo() })
-	w.Win.Canvas().AddShortcut(&fyne.ShortcutRedo{}, func(fyne.Shortcut) { w.Redo() })
-	dialogKeys(w.Win, nil) // Enter and Esc answer dialogs (keyboard.go)
+	for _, s := range []fyne.Shortcut{nextFieldKey, prevFieldKey, redoKey} {
+		c.AddShortcut(s, func(s fyne.Shortcut) { w.windowShortcut(s) })
+	}
+	dialogKeys(w.Win, nil)
 }
 
 // showChecks selects the tab listing the document's errors and warnings.
