@@ -44,6 +44,7 @@ func (w *Window) historyOf() *history {
 
 // record saves the document as it is, before a structural change: one 撤销 step.
 func (w *Window) record() {
+	w.structural()
 	data, err := forms.Marshal(w.Doc)
 	if err != nil {
 		return // nothing to undo to; the change itself goes ahead
@@ -89,12 +90,17 @@ func (w *Window) step(back bool) {
 	}
 	*from = (*from)[:len(*from)-1]
 	*to = append(*to, now)
+	w.structural()
 	*w.Doc = *doc // the same document: the window's file, lock and history stay its own
 	// Back to what the file holds (undoing every change since opening or saving): nothing is
-	// unsaved, and the recovery copies of the changes are of no use, as after a save.
-	w.Dirty = !w.isSaved(state)
-	if !w.Dirty {
+	// unsaved, and the recovery copies of the changes are of no use, as after a save. Otherwise
+	// unsaved is whether the document differs from the saved one (saved.go).
+	if w.isSaved(state) {
+		w.Dirty = false
+		w.markSaved()
 		w.clearRecovery()
+	} else {
+		w.noteChange(forms.AllForms)
 	}
 	w.guard("撤销", w.rebuild)
 }
