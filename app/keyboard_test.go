@@ -37,20 +37,7 @@ func press(win fyne.Window, key fyne.KeyName, mods fyne.KeyModifier) {
 			return
 		}
 	case ctrl:
-		var s fyne.Shortcut = &desktop.CustomShortcut{KeyName: key, Modifier: mods}
-		if mods == fyne.KeyModifierShortcutDefault && key == fyne.KeyZ {
-			s = &fyne.ShortcutUndo{}
-		} else if mods == fyne.KeyModifierShortcutDefault && key == fyne.KeyY {
-			s = &fyne.ShortcutRedo{}
-		}
-		if win.MainMenu() != nil && menuShortcut(win.MainMenu().Items, s) {
-			return
-		}
-		if f, ok := c.Focused().(fyne.Shortcutable); ok {
-			f.TypedShortcut(s)
-		} else {
-			c.(fyne.Shortcutable).TypedShortcut(s)
-		}
+		pressShortcut(win, key, mods)
 		return
 	}
 	ev := &fyne.KeyEvent{Name: key}
@@ -58,6 +45,24 @@ func press(win fyne.Window, key fyne.KeyName, mods fyne.KeyModifier) {
 		f.TypedKey(ev)
 	} else if h := c.OnTypedKey(); h != nil {
 		h(ev)
+	}
+}
+
+// pressShortcut is press for a key with Ctrl.
+func pressShortcut(win fyne.Window, key fyne.KeyName, mods fyne.KeyModifier) {
+	var s fyne.Shortcut = &desktop.CustomShortcut{KeyName: key, Modifier: mods}
+	if mods == fyne.KeyModifierShortcutDefault && key == fyne.KeyZ {
+		s = &fyne.ShortcutUndo{}
+	} else if mods == fyne.KeyModifierShortcutDefault && key == fyne.KeyY {
+		s = &fyne.ShortcutRedo{}
+	}
+	if win.MainMenu() != nil && menuShortcut(win.MainMenu().Items, s) {
+		return
+	}
+	if f, ok := win.Canvas().Focused().(fyne.Shortcutable); ok {
+		f.TypedShortcut(s)
+	} else {
+		win.Canvas().(fyne.Shortcutable).TypedShortcut(s)
 	}
 }
 
@@ -269,5 +274,15 @@ func TestCloseKeys(t *testing.T) {
 	settle(w)
 	if !closed {
 		t.Error("Ctrl+Q did not close the saved window")
+	}
+}
+
+// BenchmarkTab is one Tab in a project form of a 60-project document: the focus moved to the
+// next field (passing over buttons) and the form scrolled to it.
+func BenchmarkTab(b *testing.B) {
+	w, p := openMany(b, 60)
+	w.Win.Canvas().Focus(p.Name)
+	for b.Loop() {
+		press(w.Win, fyne.KeyTab, 0)
 	}
 }
