@@ -18,7 +18,7 @@ type resultOf func(ev *forms.Evaluation) *forms.AmountResult
 
 // amountRow holds the editors of one budget row, for tests and navigation.
 type amountRow struct {
-	Cells [3]*widget.Entry
+	Cells [3]*fieldEntry
 	Rate  *widget.Label
 }
 

@@ -45,6 +45,8 @@ type Window struct {
 	unprintable [][]forms.Problem
 	hist        history // 撤销/重做 of structural changes
 	textRunes   int     // characters of the document's fields together (forms.MaxTextRunes)
+	// saved is the document as last opened or saved, form by form, for Dirty (saved.go).
+	saved savedState
 
 	// ReadOnlyFrom is the file a newer program saved, shown read-only: saving asks for a new name.
 	ReadOnlyFrom string
@@ -201,6 +203,7 @@ func newWindow(a fyne.App, show bool) *Window {
 func (w *Window) setDocument(doc *forms.Document, path string) {
 	w.leaveDocument() // the previous document was saved or deliberately discarded
 	w.Doc, w.Path, w.Dirty, w.ReadOnlyFrom = doc, path, false, ""
+	w.markSaved()
 	w.rebuildTabs(0)
 }
 
@@ -279,6 +282,7 @@ func (w *Window) selectTab(i int) {
 // builds its editors, the check tab its lists. A tab bar given new items keeps the selected
 // index without calling OnSelected, and its new content would stay a blank placeholder.
 func (w *Window) showSelected() {
+	w.dropHiddenFocus() // keys typed now are for this tab (keyboard.go)
 	item := w.Tabs.Selected()
 	if item == nil {
 		return
@@ -302,7 +306,7 @@ func (w *Window) changed() { w.changedIn(forms.AllForms) }
 // unit form, i project i, or forms.AllForms): only that form is recomputed and refreshed, so
 // the work per key does not grow with the number of projects.
 func (w *Window) changedIn(form int) {
-	w.Dirty = true
+	w.noteChange(form) // unsaved unless back to the saved document
 	w.guard("重新计算", func() { w.evaluateIn(form) })
 }
 

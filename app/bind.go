@@ -34,7 +34,7 @@ func newBinder(w *Window, form int) *binder { return &binder{w: w, form: form} }
 // boundField is an editor and the place of the document it edits, for problem marks.
 type boundField struct {
 	loc   forms.Location
-	entry *widget.Entry
+	entry *fieldEntry
 	mark  *markTheme // set the first time the entry shows a warning
 }
 
@@ -74,25 +74,26 @@ const maxLineRunes = 500
 
 // entry is a one-line editor of *p; a text longer than a line may hold (from a file, or pasted
 // elsewhere) gets a wrapping editor instead, so it is shown whole and never as a black bar.
-func (b *binder) entry(p *string, loc forms.Location, placeholder string) *widget.Entry {
+func (b *binder) entry(p *string, loc forms.Location, placeholder string) *fieldEntry {
 	if utf8.RuneCountInString(*p) > maxLineRunes {
 		return b.multiline(p, loc, placeholder)
 	}
-	e := widget.NewEntry()
+	e := newFieldEntry(b.w, b.form, loc, false)
 	b.setup(e, p, loc, placeholder)
 	return e
 }
 
-// multiline is a wrapping editor of *p for long texts (原因说明, 改进措施, targets).
-func (b *binder) multiline(p *string, loc forms.Location, placeholder string) *widget.Entry {
-	e := widget.NewMultiLineEntry()
+// multiline is a wrapping editor of *p for long texts (原因说明, 改进措施, targets): Enter
+// starts a new line, Tab goes to the next field (keyboard.go).
+func (b *binder) multiline(p *string, loc forms.Location, placeholder string) *fieldEntry {
+	e := newFieldEntry(b.w, b.form, loc, true)
 	e.Wrapping = fyne.TextWrapWord
 	e.SetMinRowsVisible(2)
 	b.setup(e, p, loc, placeholder)
 	return e
 }
 
-func (b *binder) setup(e *widget.Entry, p *string, loc forms.Location, placeholder string) {
+func (b *binder) setup(e *fieldEntry, p *string, loc forms.Location, placeholder string) {
 	e.SetText(*p)
 	e.SetPlaceHolder(placeholder)
 	e.AlwaysShowValidationError = true
@@ -136,8 +137,8 @@ func (b *binder) setup(e *widget.Entry, p *string, loc forms.Location, placehold
 }
 
 // check is a tick box bound to *p.
-func (b *binder) check(p *bool, text string) *widget.Check {
-	c := widget.NewCheck(text, nil)
+func (b *binder) check(p *bool, text string) *fieldCheck {
+	c := newFieldCheck(b.w, b.form, text)
 	c.SetChecked(*p)
 	c.OnChanged = func(v bool) {
 		if *p == v {
@@ -150,7 +151,7 @@ func (b *binder) check(p *bool, text string) *widget.Check {
 }
 
 // choice is a drop-down bound to *p; blank is shown as blankLabel.
-func (b *binder) choice(p *string, options []string, blankLabel string) *widget.Select {
+func (b *binder) choice(p *string, options []string, blankLabel string) *fieldSelect {
 	shown := make([]string, len(options))
 	for i, o := range options {
 		shown[i] = o
@@ -162,8 +163,8 @@ func (b *binder) choice(p *string, options []string, blankLabel string) *widget.
 }
 
 // choiceLabeled is a drop-down bound to *p that shows labels[i] for options[i].
-func (b *binder) choiceLabeled(p *string, options, labels []string) *widget.Select {
-	s := widget.NewSelect(labels, nil)
+func (b *binder) choiceLabeled(p *string, options, labels []string) *fieldSelect {
+	s := newFieldSelect(b.w, b.form, labels)
 	for i, o := range options {
 		if o == *p {
 			s.SetSelectedIndex(i)
@@ -219,7 +220,7 @@ func (b *binder) refresh(ev *forms.Evaluation, marks map[forms.Location]forms.Pr
 }
 
 // find returns the editor of loc, or nil.
-func (b *binder) find(loc forms.Location) *widget.Entry {
+func (b *binder) find(loc forms.Location) *fieldEntry {
 	for _, f := range b.fields {
 		if f.loc == loc {
 			return f.entry

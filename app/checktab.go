@@ -262,7 +262,7 @@ func problemCounts(ps []forms.Problem, projects int) []string {
 // scrolling it into view.
 func (w *Window) GoTo(loc forms.Location) {
 	var scroll *container.Scroll
-	var entry *widget.Entry
+	var entry *fieldEntry
 	switch {
 	case loc.Form < 0:
 		w.Tabs.Select(w.Unit.item())
@@ -292,7 +292,7 @@ func (w *Window) GoTo(loc forms.Location) {
 }
 
 // entryIn returns the editor of loc on its form's tab, or nil.
-func (w *Window) entryIn(loc forms.Location) *widget.Entry {
+func (w *Window) entryIn(loc forms.Location) *fieldEntry {
 	switch {
 	case loc.Form < 0:
 		return w.Unit.entryAt(loc)

@@ -39,11 +39,11 @@ func (c *columns) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 		o.Move(fyne.NewPos(x, 0))
 		h := size.Height
 		switch o := o.(type) {
-		case *widget.Entry:
+		case *fieldEntry:
 			if !o.MultiLine {
 				h = o.MinSize().Height
 			}
-		case *widget.Select, *widget.Button:
+		case *fieldSelect, *widget.Select, *widget.Button:
 			h = o.MinSize().Height
 		}
 		o.Resize(fyne.NewSize(w, h))

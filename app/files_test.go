@@ -98,6 +98,13 @@ func dialogTap(t *testing.T, w *Window, text string) {
 // settle waits until the window's saves, recovery copies and lock releases are done and shown.
 func settle(w *Window) { w.files().queue.wait() }
 
+// edit changes the document as typing into a field would (the unit's 财政供养人员数量), so that
+// it has unsaved changes: Dirty says whether the document differs from its file (saved.go).
+func edit(w *Window) {
+	w.Doc.Unit.Staff += "1"
+	w.changed()
+}
+
 // hasDialog reports whether a dialog is shown over the window.
 func hasDialog(w *Window) bool { return w.Win.Canvas().Overlays().Top() != nil }
 
@@ -274,7 +281,7 @@ func TestSaveRefusesToOverwriteUnreadableFile(t *testing.T) {
 	data := []byte(`{"format": "ziping", "version": 99}`)
 	os.WriteFile(broken, data, 0o644)
 	answerSave(w, broken)
-	w.changed()
+	edit(w)
 	w.SaveAs()
 	settle(w)
 	if !hasDialog(w) || !strings.Contains(dialogText(w), "没有保存") {
@@ -336,7 +343,7 @@ func TestClosePromptDiscard(t *testing.T) {
 	w := fileWindow(t)
 	closed := false
 	w.Win.SetOnClosed(func() { closed = true })
-	w.changed()
+	edit(w)
 	w.closeRequested()
 	test.Tap(w.files().prompt.discard)
 	settle(w)
@@ -352,7 +359,7 @@ func TestClosePromptSaveFailureKeepsWindow(t *testing.T) {
 	broken := filepath.Join(t.TempDir(), "坏.zpb")
 	os.WriteFile(broken, []byte("not json"), 0o644)
 	w.Path = broken
-	w.changed()
+	edit(w)
 	w.closeRequested()
 	test.Tap(w.files().prompt.save)
 	settle(w)
@@ -368,7 +375,7 @@ func TestNewAsksWhenDirty(t *testing.T) {
 		t.Fatal("prompt for a clean document")
 	}
 	w.Open(fileSample)
-	w.changed()
+	edit(w)
 	w.New()
 	if w.files().prompt == nil || w.Path == "" {
 		t.Fatal("New did not ask first")
@@ -403,7 +410,7 @@ func TestOpenDialogAsksWhenDirty(t *testing.T) {
 	w := fileWindow(t)
 	opened := 0
 	w.files().chooseOpen = func(cb func(string)) { opened++; cb(fileSample) }
-	w.changed()
+	edit(w)
 	w.OpenDialog()
 	if opened != 0 || w.files().prompt == nil {
 		t.Fatal("OpenDialog did not ask first")
@@ -445,7 +452,7 @@ func TestRecentFiles(t *testing.T) {
 	if filepath.Base(w.Path) != "文档07.zpb" {
 		t.Errorf("menu opened %q", w.Path)
 	}
-	w.changed()
+	edit(w)
 	recentSubmenu(t, w).Items[1].Action()
 	if w.files().prompt == nil {
 		t.Error("opening a recent file did not ask about unsaved changes")

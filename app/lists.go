@@ -68,7 +68,7 @@ func removeButton[T any](l *listEditor, list *[]*T, i int, what string, blank fu
 
 // goalRow holds the editors of one goal, for tests.
 type goalRow struct {
-	Target, Result *widget.Entry
+	Target, Result *fieldEntry
 	Remove         *widget.Button
 }
 

@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
-	"fyne.io/fyne/v2/widget"
 
 	"ziping/forms"
 )
@@ -127,7 +126,7 @@ func drawnColour(t *testing.T, w *Window, o fyne.CanvasObject) color.Color {
 }
 
 // statusIcon is the part of e that shows its error icon.
-func statusIcon(t *testing.T, e *widget.Entry) fyne.Widget {
+func statusIcon(t *testing.T, e *fieldEntry) fyne.Widget {
 	t.Helper()
 	for _, o := range test.WidgetRenderer(e).Objects() {
 		wid, ok := o.(interface {

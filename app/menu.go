@@ -120,7 +120,7 @@ func (w *Window) menu() *fyne.MainMenu {
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("部门汇总…", w.guarded("部门汇总", w.ShowSummary)),
 		fyne.NewMenuItemSeparator(),
-		quitItem(),
+		w.quitItem(),
 	)
 	file := fyne.NewMenu("文件", items...)
 	checks := fyne.NewMenuItem("检查结果", w.showChecks)
@@ -139,11 +139,14 @@ func (w *Window) menu() *fyne.MainMenu {
 	return fyne.NewMainMenu(file, w.editMenu(), view, help)
 }
 
-// quitItem is 文件 › 退出. Fyne gives an IsQuit item without action the action of closing
-// every window, which goes through closeRequested and so asks about unsaved changes.
-func quitItem() *fyne.MenuItem {
-	q := fyne.NewMenuItem("退出", nil)
+// quitItem is 文件 › 退出 (Ctrl+Q): it closes the window as its close button does, asking
+// about unsaved changes first (closeRequested); the window is the master window, so the print
+// preview and 部门汇总 close with it, and the program ends. (Without an action, Fyne would close
+// every window at once, the preview even when the question is answered 取消.)
+func (w *Window) quitItem() *fyne.MenuItem {
+	q := fyne.NewMenuItem("退出", w.closeRequested)
 	q.IsQuit = true
+	q.Shortcut = shortcut(fyne.KeyQ, false)
 	return q
 }
 
@@ -167,17 +170,23 @@ func (w *Window) recentMenu() *fyne.MenuItem {
 }
 
 // addShortcuts registers Ctrl+N/O/S, Ctrl+Shift+S, Ctrl+E, Ctrl+Shift+E, Ctrl+P and Ctrl+Shift+P
-// (Cmd on macOS) on the canvas, for when no entry has the focus; the menu items carry the same shortcuts.
+// (Cmd on macOS) on the canvas, for when no entry has the focus; the menu items carry the same
+// shortcuts. Ctrl+Z and Ctrl+Y are the 编辑 menu's alone (editMenu). The keys that no menu
+// item carries are the canvas's and the fields' (windowShortcut): Ctrl+Tab and Ctrl+Shift+Tab
+// go to the next and previous field, Ctrl+Shift+Z is 重做; Enter and Esc answer dialogs.
 func (w *Window) addShortcuts() {
-	for _, c := range w.commands() {
-		if c.key == nil {
+	c := w.Win.Canvas()
+	for _, cmd := range w.commands() {
+		if cmd.key == nil {
 			continue
 		}
-		run := c.run
-		w.Win.Canvas().AddShortcut(c.key, func(fyne.Shortcut) { run() })
+		run := cmd.run
+		c.AddShortcut(cmd.key, func(fyne.Shortcut) { run() })
 	}
-	w.Win.Canvas().AddShortcut(&fyne.ShortcutUndo{}, func(fyne.Shortcut) { w.Undo() })
-	w.Win.Canvas().AddShortcut(&fyne.ShortcutRedo{}, func(fyne.Shortcut) { w.Redo() })
+	for _, s := range []fyne.Shortcut{nextFieldKey, prevFieldKey, redoKey} {
+		c.AddShortcut(s, func(s fyne.Shortcut) { w.windowShortcut(s) })
+	}
+	dialogKeys(w.Win, nil)
 }
 
 // showChecks selects the tab listing the document's errors and warnings.

@@ -85,7 +85,7 @@ func TestCopyFromLastYearAsks(t *testing.T) {
 	asked := 0
 	w.files().chooseOpen = func(cb func(string)) { asked++; cb(fileSample) }
 	w.Open(fileSample)
-	w.changed()
+	edit(w)
 	doc := w.Doc
 
 	w.CopyFromLastYear()
@@ -132,7 +132,7 @@ func TestStartFromLastYearUnreadable(t *testing.T) {
 		t.Run(filepath.Base(path), func(t *testing.T) {
 			w := fileWindow(t)
 			w.Open(fileSample)
-			w.changed()
+			edit(w)
 			doc, docPath := w.Doc, w.Path
 			before, _ := os.ReadFile(path)
 			w.copyFromLastYear(path)

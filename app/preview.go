@@ -44,7 +44,7 @@ type previewWindow struct {
 	Page         *canvas.Image // the page shown
 	PageLabel    *widget.Label // "第 N 页 共 M 页"
 	Prev, Next   *widget.Button
-	Zoom         *widget.Select
+	Zoom         *escSelect // Esc closes the window from it too (keyboard.go)
 	PrintButton  *widget.Button
 	ExportButton *widget.Button
 	scroll       *container.Scroll
@@ -105,7 +105,7 @@ func newPreviewWindow(w *Window) *previewWindow {
 	p.PageLabel = widget.NewLabel("正在生成预览…")
 	p.Prev = widget.NewButtonWithIcon("上一页", theme.NavigateBackIcon(), func() { p.turn(-1) })
 	p.Next = widget.NewButtonWithIcon("下一页", theme.NavigateNextIcon(), func() { p.turn(1) })
-	p.Zoom = widget.NewSelect(zoomChoices, nil)
+	p.Zoom = newEscSelect(zoomChoices, func() { p.Win.Close() })
 	p.Zoom.SetSelectedIndex(0)
 	p.Zoom.OnChanged = func(string) { p.request() }
 	// Printing and exporting from here show their questions and messages here, not on the main
@@ -124,6 +124,7 @@ func newPreviewWindow(w *Window) *previewWindow {
 	p.Win.SetContent(container.NewBorder(bar, nil, nil, nil, view))
 	p.Win.Resize(fyne.NewSize(900, 1000))
 	p.Win.SetOnClosed(p.close)
+	previewKeys(p) // Esc and Ctrl+W close it (keyboard.go)
 	p.enable()
 	return p
 }

@@ -23,14 +23,14 @@ type projectTab struct {
 	// table prints them, 评价结论 and 存在问题.
 	National bool
 
-	Name, Department, Implementer, Period *widget.Entry // Period is nil in the national template
+	Name, Department, Implementer, Period *fieldEntry // Period is nil in the national template
 	Funds                                 map[string]*amountRow
-	FundsWeight                           *widget.Entry
+	FundsWeight                           *fieldEntry
 	D                                     *widget.Label
 	Goals                                 *goalsEditor
 	Tree                                  *treeEditor
 	Totals                                *widget.Label
-	Conclusion, Issues                    *widget.Entry // the national template only
+	Conclusion, Issues                    *fieldEntry // the national template only
 	Remove                                *widget.Button
 }
 
@@ -142,7 +142,7 @@ func (p *projectTab) refresh(ev *forms.Evaluation, marks map[forms.Location]form
 }
 
 // entryAt returns the editor of loc on this tab, or nil.
-func (p *projectTab) entryAt(loc forms.Location) *widget.Entry {
+func (p *projectTab) entryAt(loc forms.Location) *fieldEntry {
 	p.ensure()
 	return findEntry(loc, p.b, p.Goals.b, treeBinder(p.Tree)) // 评价结论 and 存在问题 are in p.b
 }

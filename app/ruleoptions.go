@@ -24,8 +24,8 @@ import (
 // fields are handles for tests, by the option's key.
 type ruleOptions struct {
 	w       *Window
-	Selects map[string]*widget.Select
-	Checks  map[string]*widget.Check
+	Selects map[string]*fieldSelect // fields, as the editors (keyboard.go)
+	Checks  map[string]*fieldCheck
 	Help    map[string]*widget.Button
 }
 
@@ -36,7 +36,7 @@ func (u *unitTab) ruleItem() *widget.FormItem {
 }
 
 func newRuleOptions(w *Window) *ruleOptions {
-	return &ruleOptions{w: w, Selects: map[string]*widget.Select{}, Checks: map[string]*widget.Check{}, Help: map[string]*widget.Button{}}
+	return &ruleOptions{w: w, Selects: map[string]*fieldSelect{}, Checks: map[string]*fieldCheck{}, Help: map[string]*widget.Button{}}
 }
 
 // box builds the editors, each set to the document's value, under their names in a form of
@@ -62,8 +62,8 @@ func (r *ruleOptions) box() *widget.Form {
 }
 
 // check is the tick box of a toggle option.
-func (r *ruleOptions) check(o forms.RuleOption) *widget.Check {
-	c := widget.NewCheck(o.Choices[1].Label, nil)
+func (r *ruleOptions) check(o forms.RuleOption) *fieldCheck {
+	c := newFieldCheck(r.w, -1, o.Choices[1].Label)
 	c.SetChecked(o.On(r.w.Doc.Settings))
 	c.OnChanged = func(on bool) {
 		v := o.Choices[0].Value
@@ -78,12 +78,12 @@ func (r *ruleOptions) check(o forms.RuleOption) *widget.Check {
 
 // choice is the drop-down of an option with several values. A value the program does not know
 // (a hand-edited file) selects nothing; the check list reports it.
-func (r *ruleOptions) choice(o forms.RuleOption) *widget.Select {
+func (r *ruleOptions) choice(o forms.RuleOption) *fieldSelect {
 	labels := make([]string, len(o.Choices))
 	for i, c := range o.Choices {
 		labels[i] = c.Label
 	}
-	s := widget.NewSelect(labels, nil)
+	s := newFieldSelect(r.w, -1, labels)
 	for i, c := range o.Choices {
 		if c.Value == o.Value(r.w.Doc.Settings) {
 			s.SetSelectedIndex(i)

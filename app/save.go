@@ -146,6 +146,7 @@ func (w *Window) saveDone(j *saveJob) {
 	// Edits made while the file was written keep the document changed.
 	if now, err := forms.Marshal(w.Doc); err == nil && bytes.Equal(now, j.data) {
 		w.Dirty = false
+		w.markSaved()
 		w.clearRecovery()
 	}
 	w.addRecent(j.path)

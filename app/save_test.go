@@ -148,7 +148,7 @@ func TestSaveFailureInChinese(t *testing.T) {
 	os.Mkdir(dir, 0o755)
 	w.Open(copySample(t, dir, "doc.zpb"))
 	os.RemoveAll(dir)
-	w.changed()
+	edit(w)
 	w.Save()
 	settle(w)
 	if text := dialogText(w); !strings.Contains(text, "已被删除或移走，没有保存") {
@@ -174,7 +174,7 @@ func TestFailedSaveOfALeftDocument(t *testing.T) {
 	w.Open(path)
 	os.Chmod(path, 0o444)
 	release := blockFiles(w)
-	w.changed()
+	edit(w)
 	w.Save()
 	w.New()
 	test.Tap(w.files().prompt.discard)

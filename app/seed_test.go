@@ -16,7 +16,7 @@ import (
 const samplePath = "../samples/fushun-shebao-2021.zpb"
 
 // retype replaces an entry's text the way a user does: select all, then type.
-func retype(e *widget.Entry, s string) {
+func retype(e *fieldEntry, s string) {
 	e.SetText("")
 	test.Type(e, s)
 }

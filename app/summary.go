@@ -78,6 +78,7 @@ func (w *Window) ShowSummary() { w.newSummaryWindow().Win.Show() }
 
 func (w *Window) newSummaryWindow() *summaryWindow {
 	s := &summaryWindow{main: w, Win: w.App.NewWindow("部门汇总"), selected: -1}
+	dialogKeys(s.Win, nil) // Enter and Esc answer its dialogs (keyboard.go)
 	s.chooseOpen, s.chooseSave = s.dialogOpen, s.dialogSave
 	s.AddFile = widget.NewButtonWithIcon("添加文件…", theme.ContentAddIcon(), func() { s.chooseOpen(s.addPath) })
 	s.AddCurrent = widget.NewButtonWithIcon("添加当前文档", theme.DocumentIcon(), s.addCurrent)

@@ -17,7 +17,7 @@ func (u *unitTab) templateItem() *widget.FormItem {
 	for i, t := range forms.Templates {
 		labels[i] = t.Label()
 	}
-	u.Template = widget.NewSelect(labels, nil)
+	u.Template = newFieldSelect(u.w, -1, labels) // Tab goes on to the next field (keyboard.go)
 	current := u.w.Doc.Settings.TemplateOf()
 	for i, t := range forms.Templates {
 		if t == current {

@@ -35,7 +35,7 @@ type treeEditor struct {
 	PastePreview *widget.Label             // the text of the last paste preview, for tests
 	pasteDialog  dialog.Dialog
 	AddLevel2    []*widget.Button
-	Level2Names  map[[2]int]*widget.Entry
+	Level2Names  map[[2]int]*fieldEntry
 	Level2Up     map[[2]int]*widget.Button
 	Level2Down   map[[2]int]*widget.Button
 	Level2Remove map[[2]int]*widget.Button
@@ -89,7 +89,7 @@ func (t *treeEditor) build() {
 	t.Rows = map[forms.RowPath]*rowEditor{}
 	t.AddRow = map[[2]int]*widget.Button{}
 	t.PasteRows = map[[2]int]*widget.Button{}
-	t.Level2Names = map[[2]int]*widget.Entry{}
+	t.Level2Names = map[[2]int]*fieldEntry{}
 	t.Level2Up, t.Level2Down, t.Level2Remove = map[[2]int]*widget.Button{}, map[[2]int]*widget.Button{}, map[[2]int]*widget.Button{}
 	tree := t.tree()
 	t.AddLevel2 = nil

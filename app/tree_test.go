@@ -24,7 +24,7 @@ func unitTree(w *Window) *treeEditor           { return w.Unit.Tree }
 func projectTree(w *Window, i int) *treeEditor { return w.Project(i).Tree }
 
 // treeRetype replaces an entry's text as a user does: clear it, then type.
-func treeRetype(e *widget.Entry, s string) {
+func treeRetype(e *fieldEntry, s string) {
 	e.SetText("")
 	test.Type(e, s)
 }

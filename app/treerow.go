@@ -17,15 +17,15 @@ import (
 
 // rowEditor holds the editors of one 三级 row, in printed order.
 type rowEditor struct {
-	Op                                        *widget.Select
-	Content, Unit, Target, Actual, Completion *widget.Entry
+	Op                                        *fieldSelect
+	Content, Unit, Target, Actual, Completion *fieldEntry
 	CompletionShown                           *widget.Label // the computed 完成程度, shown instead of Completion
-	Weight, Score                             *widget.Entry
+	Weight, Score                             *fieldEntry
 	Suggestion, ManualMark                    *widget.Label  // "建议 8.5"; "手工调整" when the typed score overrides it
 	Take                                      *widget.Button // 采用建议
-	Grade                                     *widget.Select
-	Reasons                                   [5]*widget.Check
-	Reason, Measures                          *widget.Entry
+	Grade                                     *fieldSelect
+	Reasons                                   [5]*fieldCheck
+	Reason, Measures                          *fieldEntry
 	Up, Down, Remove                          *widget.Button
 
 	path                           forms.RowPath

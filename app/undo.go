@@ -44,6 +44,7 @@ func (w *Window) historyOf() *history {
 
 // record saves the document as it is, before a structural change: one 撤销 step.
 func (w *Window) record() {
+	w.structural()
 	data, err := forms.Marshal(w.Doc)
 	if err != nil {
 		return // nothing to undo to; the change itself goes ahead
@@ -89,41 +90,57 @@ func (w *Window) step(back bool) {
 	}
 	*from = (*from)[:len(*from)-1]
 	*to = append(*to, now)
+	w.structural()
 	*w.Doc = *doc // the same document: the window's file, lock and history stay its own
 	// Back to what the file holds (undoing every change since opening or saving): nothing is
-	// unsaved, and the recovery copies of the changes are of no use, as after a save.
-	w.Dirty = !w.isSaved(state)
-	if !w.Dirty {
+	// unsaved, and the recovery copies of the changes are of no use, as after a save. Otherwise
+	// unsaved is whether the document differs from the saved one (saved.go).
+	if w.isSaved(state) {
+		w.Dirty = false
+		w.markSaved()
 		w.clearRecovery()
+	} else {
+		w.noteChange(forms.AllForms)
 	}
 	w.guard("撤销", w.rebuild)
 }
 
-// undoShortcut runs 撤销 (or 重做 when redo is set): inside an entry the entry's own undo of
-// typing, elsewhere the document's. The menu items carry Ctrl+Z and Ctrl+Y, and Fyne's menu
-// bar takes them before the focused entry, so they are passed on from here.
-func (w *Window) undoShortcut(redo bool) {
-	if f, ok := w.Win.Canvas().Focused().(fyne.Shortcutable); ok {
-		var s fyne.Shortcut = &fyne.ShortcutUndo{}
-		if redo {
-			s = &fyne.ShortcutRedo{}
-		}
-		f.TypedShortcut(s)
+// undoStep is 撤销 (redo: 重做) as the menu and the keys run it, one step a press whatever has
+// the focus: in a field of the form on screen that has typing of its own to take back, that
+// typing, a piece at a time (Fyne's Entry keeps it); otherwise the document's last step. The
+// field that had the focus has it again after the step, so the next press goes on from there.
+func (w *Window) undoStep(redo bool) {
+	c := w.Win.Canvas()
+	focused := c.Focused()
+	e, inField := focused.(*fieldEntry)
+	inField = inField && e.tab == w.Tabs.SelectedIndex() // not a field left focused on a hidden tab
+	if inField && e.ownStep(redo) {
 		return
 	}
-	if redo {
-		w.Redo()
-	} else {
-		w.Undo()
+	if redo && !w.CanRedo() || !redo && !w.CanUndo() {
+		return
+	}
+	w.step(!redo)
+	// The tabs were built anew: the focused object is no longer in the window, and keys sent
+	// to it would edit nothing on screen (or, for the unit form, the document unseen).
+	if focused == nil {
+		return
+	}
+	c.Unfocus()
+	if inField {
+		if next := w.entryIn(e.loc); next != nil {
+			c.Focus(next)
+		}
 	}
 }
 
-// editMenu is 编辑: 撤销, 重做 and 粘贴表格行 (Ctrl+Shift+V, which the menu bar takes even
-// while an entry has the focus).
+// editMenu is 编辑: 撤销 (Ctrl+Z), 重做 (Ctrl+Y; Ctrl+Shift+Z is windowShortcut's) and 粘贴表格行
+// (Ctrl+Shift+V). Fyne's menu bar takes its items' shortcuts before the focused widget and the
+// canvas, so these are their only registration: one press runs them once.
 func (w *Window) editMenu() *fyne.Menu {
-	undo := fyne.NewMenuItem("撤销", func() { w.undoShortcut(false) })
+	undo := fyne.NewMenuItem("撤销", func() { w.undoStep(false) })
 	undo.Shortcut = &fyne.ShortcutUndo{}
-	redo := fyne.NewMenuItem("重做", func() { w.undoShortcut(true) })
+	redo := fyne.NewMenuItem("重做", func() { w.undoStep(true) })
 	redo.Shortcut = &fyne.ShortcutRedo{}
 	paste := fyne.NewMenuItem("粘贴表格行", w.guarded("粘贴表格行", w.pasteRowsHere))
 	paste.Shortcut = shortcut(fyne.KeyV, true)

@@ -59,12 +59,12 @@ func TestUndoShortcutInEntry(t *testing.T) {
 	if w.Win.Canvas().Focused() != r.Content {
 		t.Fatal("the entry cannot take the focus")
 	}
-	w.undoShortcut(false)
+	w.undoStep(false)
 	if r.Content.Text != "" || len(ed.tree()[0].Children[0].Rows) != 2 {
 		t.Fatalf("entry %q, %d rows", r.Content.Text, len(ed.tree()[0].Children[0].Rows))
 	}
 	w.Win.Canvas().Unfocus()
-	w.undoShortcut(false)
+	w.undoStep(false)
 	if n := len(w.Doc.Projects[0].Indicators[0].Children[0].Rows); n != 1 {
 		t.Fatalf("document undo left %d rows", n)
 	}

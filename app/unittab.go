@@ -20,8 +20,8 @@ type unitTab struct {
 	Scroll *container.Scroll
 
 	Settings                               *widget.Accordion // 文档设置, closed once 单位简称 is set
-	Template                               *widget.Select    // 表式 (template.go)
-	Year, ShortName, Name, Staff, Subunits *widget.Entry
+	Template                               *fieldSelect      // 表式 (template.go)
+	Year, ShortName, Name, Staff, Subunits *fieldEntry
 	Budget                                 map[string]*amountRow
 	Tasks                                  *tasksEditor
 	Goals                                  *goalsEditor
@@ -120,7 +120,7 @@ func (u *unitTab) refresh(ev *forms.Evaluation, marks map[forms.Location]forms.P
 }
 
 // entryAt returns the editor of loc on this tab, or nil.
-func (u *unitTab) entryAt(loc forms.Location) *widget.Entry {
+func (u *unitTab) entryAt(loc forms.Location) *fieldEntry {
 	if loc.Section == forms.SecSettings {
 		u.Settings.Open(0) // a closed accordion's entries cannot take the focus
 	}
@@ -129,7 +129,7 @@ func (u *unitTab) entryAt(loc forms.Location) *widget.Entry {
 }
 
 // findEntry returns the editor of loc among the binders, or nil.
-func findEntry(loc forms.Location, bs ...*binder) *widget.Entry {
+func findEntry(loc forms.Location, bs ...*binder) *fieldEntry {
 	for _, b := range bs {
 		if b == nil {
 			continue
@@ -229,7 +229,7 @@ func (u *unitTab) budgetRows(defs []forms.RowDef) []fyne.CanvasObject {
 
 // taskRow holds the editors of one 年度主要任务 row, for tests.
 type taskRow struct {
-	Name, Project *widget.Entry
+	Name, Project *fieldEntry
 	*amountRow
 	Remove *widget.Button
 }

@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"ziping/forms"
 )
@@ -31,16 +30,16 @@ func TestUnprintableWarningsReachTheirEntry(t *testing.T) {
 	}
 	cases := []struct {
 		name  string
-		entry func() *widget.Entry
+		entry func() *fieldEntry
 		n     int  // warnings the text gives (the short name prints in every form's title)
 		other bool // the field has an error too (not a number), which its mark shows first
 	}{
-		{"部门（单位）名称", func() *widget.Entry { return w.Unit.Name }, 1, false},
-		{"单位 原因说明", func() *widget.Entry { return w.Unit.Tree.Rows[forms.RowPath{L1: 0, L2: 0, Row: 0}].Reason }, 1, false},
-		{"单位 年初预算数", func() *widget.Entry { return w.Unit.Budget["I1"].Cells[0] }, 1, true},
-		{"项目 名称", func() *widget.Entry { return w.Project(1).Name }, 1, false},
-		{"项目 内容", func() *widget.Entry { return w.Project(0).Tree.Rows[forms.RowPath{L1: 1, L2: 1, Row: 0}].Content }, 1, false},
-		{"单位简称", func() *widget.Entry { return w.Unit.ShortName }, 1, false},
+		{"部门（单位）名称", func() *fieldEntry { return w.Unit.Name }, 1, false},
+		{"单位 原因说明", func() *fieldEntry { return w.Unit.Tree.Rows[forms.RowPath{L1: 0, L2: 0, Row: 0}].Reason }, 1, false},
+		{"单位 年初预算数", func() *fieldEntry { return w.Unit.Budget["I1"].Cells[0] }, 1, true},
+		{"项目 名称", func() *fieldEntry { return w.Project(1).Name }, 1, false},
+		{"项目 内容", func() *fieldEntry { return w.Project(0).Tree.Rows[forms.RowPath{L1: 1, L2: 1, Row: 0}].Content }, 1, false},
+		{"单位简称", func() *fieldEntry { return w.Unit.ShortName }, 1, false},
 	}
 	seen := map[forms.Location]bool{}
 	for _, c := range cases {
