@@ -78,6 +78,7 @@ func (p *projectTab) ensure() *projectTab {
 	p.Totals.Wrapping = fyne.TextWrapWord
 	title := p.b.computedLabel(func(*forms.Evaluation) string { return p.title() })
 	title.Alignment, title.TextStyle.Bold = fyne.TextAlignCenter, true
+	title.Wrapping = fyne.TextWrapWord // a long 单位简称 wraps, never widens the window
 	p.Remove = widget.NewButtonWithIcon("删除此项目", theme.DeleteIcon(), func() { w.closeTab(p.tab) })
 	// The parts are gathered first: Container.Add lays the box out at once, which measures
 	// every text in it (a long one wrapped at zero width) once per part.
@@ -196,6 +197,7 @@ func (p *projectTab) fundRow(proj *forms.ProjectForm, def forms.RowDef, label st
 		p.FundsWeight = p.b.entry(&proj.FundsWeight, wl, "10")
 		p.D = p.b.computedLabel(func(ev *forms.Evaluation) string { return ev.Projects[p.index].DText() })
 		p.D.Alignment = fyne.TextAlignCenter
+		p.D.Wrapping = fyne.TextWrapBreak // as the 执行率 beside it (amountEditors)
 		weight, score = p.FundsWeight, p.D
 		name.TextStyle.Bold = true
 	}

@@ -23,6 +23,7 @@ type treeEditor struct {
 	b          *binder
 	columns    []float32 // widths of the columns of a row's first line (see measure)
 	labelWidth float32   // width of the "指标 N" column
+	gradeWidth float32   // width of 评价等级 with its caption, opening a row's second line
 
 	// content is the editor as placed in the tab; it stays the same object across rebuilds.
 	content fyne.CanvasObject

@@ -44,6 +44,7 @@ func newUnitTab(w *Window) *unitTab {
 	u := &unitTab{w: w, b: newBinder(w, -1), Budget: map[string]*amountRow{}, rest: container.NewVBox()}
 	title := u.b.computedLabel(func(*forms.Evaluation) string { return w.Doc.UnitTitle() })
 	title.Alignment, title.TextStyle.Bold = fyne.TextAlignCenter, true
+	title.Wrapping = fyne.TextWrapWord // a long 单位简称 wraps, never widens the window
 	body := container.NewVBox(
 		u.settings(),
 		title,
@@ -95,6 +96,7 @@ func (u *unitTab) buildRest() {
 		return fmt.Sprintf("总评价得分：%s　　Σ分值：%s　　等级：%s", pending(ev.Unit.TotalText()), forms.FormatScore(ev.Unit.WeightSum), pending(ev.Unit.Rating()))
 	})
 	u.Total.TextStyle.Bold = true
+	u.Total.Wrapping = fyne.TextWrapWord // Σ分值 typed much too large wraps
 	u.rest.Objects = []fyne.CanvasObject{
 		card("年度主要任务", u.Tasks.content),
 		card("年度绩效目标", u.Goals.content),
