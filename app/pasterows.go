@@ -28,12 +28,12 @@ func (t *treeEditor) pasteRows(l1, l2 int) {
 			"没有标题行时按打印表的列序：运算符号、内容、度量单位、年度指标值、全年完成值……）。", t.w.Win)
 		return
 	}
-	preview, notes, err := placedPreview(t.tree(), reading, l1, l2)
+	preview, notes, replaced, err := placedPreview(t.tree(), reading, l1, l2)
 	if err != nil {
 		dialog.ShowError(err, t.w.Win)
 		return
 	}
-	t.PastePreview = widget.NewLabel(pasteSummary(reading, preview, notes))
+	t.PastePreview = widget.NewLabel(pasteSummary(reading, preview, notes, replaced))
 	t.PastePreview.Wrapping = fyne.TextWrapWord
 	body := container.NewVScroll(t.PastePreview)
 	body.SetMinSize(fyne.NewSize(640, 360))
@@ -46,10 +46,11 @@ func (t *treeEditor) pasteRows(l1, l2 int) {
 	d.Show()
 }
 
-// applyPaste adds the rows read to the tree, as one step of the undo history.
+// applyPaste adds the rows read to the tree in place of the untouched rows of the 二级 they
+// land in (forms.Tree.PlaceReplacing), as one step of the undo history.
 func (t *treeEditor) applyPaste(reading *forms.TableReading, l1, l2 int) {
 	t.w.record()
-	t.tree().Place(reading.Rows, l1, l2)
+	t.tree().PlaceReplacing(reading.Rows, l1, l2)
 	if err := t.w.Doc.CheckLimits(); err != nil { // the file would not open again
 		t.w.Undo()
 		h := t.w.historyOf()
@@ -60,19 +61,20 @@ func (t *treeEditor) applyPaste(reading *forms.TableReading, l1, l2 int) {
 	t.restructure(nil)
 }
 
-// placedPreview places the rows in a copy of tree and lists, for each, where it goes.
-func placedPreview(tree forms.Tree, reading *forms.TableReading, l1, l2 int) (lines, notes []string, err error) {
+// placedPreview places the rows in a copy of tree as the paste will, and lists, for each,
+// where it goes; replaced is the number of untouched rows they replace.
+func placedPreview(tree forms.Tree, reading *forms.TableReading, l1, l2 int) (lines, notes []string, replaced int, err error) {
 	data, err := json.Marshal(tree)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, 0, err
 	}
 	var dup forms.Tree
 	if err := json.Unmarshal(data, &dup); err != nil {
-		return nil, nil, err
+		return nil, nil, 0, err
 	}
 	before := map[*forms.Indicator]bool{}
 	dup.Each(func(_ forms.RowPath, _ *forms.Level1, _ *forms.Level2, in *forms.Indicator) { before[in] = true })
-	notes = dup.Place(reading.Rows, l1, l2)
+	notes, replaced = dup.PlaceReplacing(reading.Rows, l1, l2)
 	n := 0
 	dup.Each(func(p forms.RowPath, a *forms.Level1, b *forms.Level2, in *forms.Indicator) {
 		if before[in] {
@@ -81,7 +83,7 @@ func placedPreview(tree forms.Tree, reading *forms.TableReading, l1, l2 int) (li
 		n++
 		lines = append(lines, fmt.Sprintf("%d. %s：%s", n, forms.IndicatorRowName(a, b, p.Row), rowGist(in)))
 	})
-	return lines, notes, nil
+	return lines, notes, replaced, nil
 }
 
 // rowGist is one line naming what a pasted row holds.
@@ -101,9 +103,9 @@ func rowGist(in *forms.Indicator) string {
 	return strings.Join(parts, "，")
 }
 
-// pasteSummary is the preview's text: the columns read, the rows and where they go, and what
-// is left out.
-func pasteSummary(reading *forms.TableReading, rows, notes []string) string {
+// pasteSummary is the preview's text: the columns read, the rows and where they go, the
+// untouched rows they replace, and what is left out.
+func pasteSummary(reading *forms.TableReading, rows, notes []string, replaced int) string {
 	var cols []string
 	for i, c := range reading.Columns {
 		if c != forms.ColumnNone {
@@ -116,6 +118,9 @@ func pasteSummary(reading *forms.TableReading, rows, notes []string) string {
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s：%s。\n\n将加入 %d 行：\n%s", how, strings.Join(cols, "，"), len(rows), strings.Join(rows, "\n"))
+	if replaced > 0 {
+		fmt.Fprintf(&b, "\n\n将替换 %d 个未填写的模板行（除默认分值外什么也没填的行）。", replaced)
+	}
 	if left := append(append([]string{}, reading.Ignored...), notes...); len(left) > 0 {
 		fmt.Fprintf(&b, "\n\n未导入或另行放置：\n%s", strings.Join(left, "\n"))
 	}
