@@ -93,6 +93,7 @@ func (b *binder) multiline(p *string, loc forms.Location, placeholder string) *w
 }
 
 func (b *binder) setup(e *widget.Entry, p *string, loc forms.Location, placeholder string) {
+	e.ActionItem = newFieldMark(b.w, e, loc) // before the entry's renderer: says the problem on hover and while focused (marktip.go)
 	e.SetText(*p)
 	e.SetPlaceHolder(placeholder)
 	e.AlwaysShowValidationError = true

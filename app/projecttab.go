@@ -17,6 +17,7 @@ type projectTab struct {
 	tab    *container.TabItem
 	b      *binder
 	Scroll *container.Scroll
+	tips   *tipLayer // the sentences of problem marks, over the editors (marktip.go)
 
 	// National is true when the tab shows the fields of the national template (the
 	// document's 表式 when the editors were built): no 实施期, the fund rows grouped as that
@@ -93,7 +94,8 @@ func (p *projectTab) ensure() *projectTab {
 		parts = append(parts, card("评价结论和存在问题", p.conclusion(proj)))
 	}
 	body := container.NewVBox(append(parts, container.NewHBox(p.Remove))...)
-	p.Scroll = container.NewVScroll(body)
+	p.tips = newTipLayer()
+	p.Scroll = p.tips.scrolled(body)
 	p.tab.Content = p.Scroll
 	if w.Eval != nil {
 		p.refresh(w.Eval, w.marks)

@@ -33,8 +33,9 @@ type rowEditor struct {
 	locOf                          func(field string) forms.Location
 	completion, suggest            *fyne.Container
 	opMark, gradeMark, reasonsMark *canvas.Rectangle
-	blankGrade                     string // the label of the blank grade choice
-	syncing                        bool   // the editor, not the user, is setting the 得分 entry
+	opZone, gradeZone, reasonsZone *problemZone // say the marks' problems on hover (marktip.go)
+	blankGrade                     string       // the label of the blank grade choice
+	syncing                        bool         // the editor, not the user, is setting the 得分 entry
 }
 
 // rowCard is the two-line editor of the 三级 row at p.
@@ -69,9 +70,11 @@ func (t *treeEditor) rowCard(tree forms.Tree, p forms.RowPath) fyne.CanvasObject
 	r.Grade = b.choice((*string)(&in.Grade), choices(forms.Grades), r.blankGrade)
 	r.Grade.PlaceHolder = "（请选择）"
 	r.opMark, r.gradeMark, r.reasonsMark = newMarkFrame(), newMarkFrame(), newMarkFrame()
+	tips := func() *tipLayer { return t.w.tipsOf(t.form) }
+	r.opZone, r.gradeZone = newProblemZone(tips, r.Op), newProblemZone(tips, r.Grade)
 	r.CompletionShown.Truncation = fyne.TextTruncateEllipsis
 	r.suggest = container.NewStack(r.Suggestion, r.Take) // one at a time (updateSuggestion)
-	cells := []fyne.CanvasObject{container.NewStack(r.Op, r.opMark), r.Content, r.Unit, r.Target, r.Actual, r.completion,
+	cells := []fyne.CanvasObject{container.NewStack(r.Op, r.opMark, r.opZone), r.Content, r.Unit, r.Target, r.Actual, r.completion,
 		r.Weight, r.Score, r.suggest}
 	reasons := "未完成原因"
 	if t.national() { // no 完成程度 (see rowColumns); the reasons print in 偏差原因分析及改进措施
@@ -86,6 +89,7 @@ func (t *treeEditor) rowCard(tree forms.Tree, p forms.RowPath) fyne.CanvasObject
 		r.Reasons[n] = b.check(ticks[n], label)
 		checks.Objects = append(checks.Objects, r.Reasons[n])
 	}
+	r.reasonsZone = newProblemZone(tips, checks)
 	r.Reason = b.multiline(&in.Reason, r.locOf("reason"), "")
 	r.Measures = b.multiline(&in.Measures, r.locOf("measures"), "")
 	r.Up = widget.NewButtonWithIcon("上移", theme.MoveUpIcon(), func() { t.moveRow(p, -1) })
@@ -103,7 +107,8 @@ func (t *treeEditor) rowCard(tree forms.Tree, p forms.RowPath) fyne.CanvasObject
 	// The second line: the grade and the reason ticks, left-aligned; the third: the two texts,
 	// sharing the width, and the row's buttons.
 	line2 := container.New(&treeColumns{base: []float32{t.gradeWidth, 0}, grow: []float32{0, 0}},
-		caption("评价等级", container.NewStack(r.Grade, r.gradeMark)), caption(reasons, container.NewStack(checks, r.reasonsMark)))
+		caption("评价等级", container.NewStack(r.Grade, r.gradeMark, r.gradeZone)),
+		caption(reasons, container.NewStack(checks, r.reasonsMark, r.reasonsZone)))
 	line3 := container.New(&treeColumns{base: []float32{0, 0, 0}, grow: []float32{1, 1, 0}},
 		caption("原因说明", r.Reason), caption("改进措施", r.Measures), container.NewVBox(container.NewHBox(r.Up, r.Down, r.Remove)))
 
@@ -146,9 +151,13 @@ func (r *rowEditor) update(res *forms.IndicatorResult, marks map[forms.Location]
 		blank = "按得分：" + string(res.Grade)
 	}
 	r.setBlankGrade(blank)
-	for field, frame := range map[string]*canvas.Rectangle{"op": r.opMark, "grade": r.gradeMark, "reasons": r.reasonsMark} {
+	for field, mark := range map[string]struct {
+		frame *canvas.Rectangle
+		zone  *problemZone
+	}{"op": {r.opMark, r.opZone}, "grade": {r.gradeMark, r.gradeZone}, "reasons": {r.reasonsMark, r.reasonsZone}} {
 		p, ok := marks[r.locOf(field)]
-		showMark(frame, p, ok)
+		showMark(mark.frame, p, ok)
+		mark.zone.set(p, ok)
 	}
 }
 

@@ -29,6 +29,7 @@ type unitTab struct {
 	Total                                  *widget.Label
 	Rules                                  *ruleOptions // 计分规则 in 文档设置 (ruleoptions.go)
 
+	tips      *tipLayer       // the sentences of problem marks, over the editors (marktip.go)
 	budgetBox *fyne.Container // the rows of the 收支 table
 	// holder is the tab's content; Scroll goes into it after the tab bar is built (attach).
 	holder *fyne.Container
@@ -52,7 +53,8 @@ func newUnitTab(w *Window) *unitTab {
 		card("年度部门（单位）整体收支情况（万元）", u.budget()),
 		u.rest,
 	)
-	u.Scroll = container.NewVScroll(body)
+	u.tips = newTipLayer()
+	u.Scroll = u.tips.scrolled(body)
 	u.holder = container.NewStack()
 	u.tab = container.NewTabItemWithIcon("单位整体", theme.HomeIcon(), u.holder)
 	return u
