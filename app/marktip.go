@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -17,10 +18,10 @@ import (
 // Every problem mark says its problem: the "!" of an entry (Fyne's validation icon, see
 // binder.refresh) and the outline of a drop-down or of the reason ticks (rowEditor.update)
 // show the problem's sentence, as the 检查与得分 tab words it, while the pointer is over the
-// mark, and the entry's while it has the keyboard focus (when Fyne hides its "!", fieldMark
-// draws one in its place). Fyne 2.7 has no tooltips and its pop-ups take the keyboard and the
-// pointer, so the sentence is drawn by a tipLayer laid over the tab's editors, which takes
-// neither.
+// mark, and the entry's while it has the keyboard focus (when Fyne hides its "!", which would
+// cover what is typed, the tip under the entry carries one). Fyne 2.7 has no tooltips and its
+// pop-ups take the keyboard and the pointer, so the sentence is drawn by a tipLayer laid over
+// the tab's editors, which takes neither.
 
 // tipLayer shows one problem's sentence at a time over a tab's editors, under the object it is
 // about (above it when there is no room below in the scroll's view). It lies over the editors
@@ -48,9 +49,11 @@ const tipWidth = 32
 // newTipLayer returns an empty layer; scrolled puts it over a tab's editors.
 func newTipLayer() *tipLayer {
 	t := &tipLayer{bg: canvas.NewRectangle(color.Transparent), icon: widget.NewIcon(nil), label: widget.NewLabel("")}
-	t.label.Wrapping = fyne.TextWrapWord
+	t.label.Wrapping = fyne.TextWrapBreak // Chinese text breaks between characters, not at spaces
 	t.bg.StrokeWidth, t.bg.CornerRadius = 1, theme.InputRadiusSize()
-	t.panel = container.NewStack(t.bg, container.NewBorder(nil, nil, container.NewVBox(t.icon), nil, t.label))
+	// the "!" beside the first line of the text: an inner padding down, as the label's text is
+	icon := container.New(layout.NewCustomPaddedLayout(theme.InnerPadding(), 0, theme.InnerPadding()/2, 0), t.icon)
+	t.panel = container.NewStack(t.bg, container.NewBorder(nil, nil, container.NewVBox(icon), nil, t.label))
 	t.panel.Hide()
 	t.layer = container.New(tipPlacement{}, t.panel)
 	return t
@@ -117,16 +120,17 @@ func (t *tipLayer) update() {
 	t.panel.Refresh()
 }
 
-// place puts the panel under o, as wide as o within tipWidth text heights and the layer, or
-// above o when the scroll's view has no room for it below.
+// place puts the panel under o, as wide as its text within tipWidth text heights and the
+// layer, or above o when the scroll's view has no room for it below.
 func (t *tipLayer) place(o fyne.CanvasObject) {
 	d := fyne.CurrentApp().Driver()
 	at := d.AbsolutePositionForObject(o).Subtract(d.AbsolutePositionForObject(t.layer))
 	pad, room := theme.Padding(), t.layer.Size()
-	w := min(max(o.Size().Width, tipWidth*emSize()*3/4), tipWidth*emSize(), room.Width)
-	iconW := t.icon.MinSize().Width + pad
+	iconW := t.icon.MinSize().Width + theme.InnerPadding()/2 + pad
+	text := fyne.MeasureText(t.label.Text, theme.TextSize(), t.label.TextStyle).Width + 2*theme.InnerPadding()
+	w := min(text+iconW, tipWidth*emSize(), room.Width)
 	t.label.Resize(fyne.NewSize(w-iconW, t.label.MinSize().Height))
-	h := max(t.label.MinSize().Height, t.icon.MinSize().Height)
+	h := t.label.MinSize().Height
 	x := max(0, min(at.X, room.Width-w))
 	y := at.Y + o.Size().Height + pad
 	if t.scroll != nil {
@@ -207,40 +211,30 @@ func (z *problemZone) CreateRenderer() fyne.WidgetRenderer {
 }
 
 // fieldMark is the ActionItem of a bound entry (binder.setup): a strip at the entry's right
-// end, as wide as the space Fyne leaves right of its "!", carrying a problemZone over the "!"
-// and a "!" of its own, shown while the entry has the focus. Fyne refreshes an entry's
-// ActionItem whenever it refreshes the entry: when it gains or loses the focus and when its
-// problem changes (SetValidationError), so the tip follows both.
+// end, as wide as the space Fyne leaves right of its "!", carrying a problemZone over the "!".
+// Fyne refreshes an entry's ActionItem whenever it refreshes the entry: when it gains or loses
+// the focus and when its problem changes (SetValidationError), so the focused entry's tip
+// follows both.
 type fieldMark struct {
 	widget.BaseWidget
 	w     *Window
 	entry *widget.Entry
 	loc   forms.Location
 	zone  *problemZone
-	icon  *canvas.Image
 }
 
 func newFieldMark(w *Window, e *widget.Entry, loc forms.Location) *fieldMark {
-	m := &fieldMark{w: w, entry: e, loc: loc, icon: &canvas.Image{FillMode: canvas.ImageFillContain}}
+	m := &fieldMark{w: w, entry: e, loc: loc}
 	m.zone = newProblemZone(func() *tipLayer { return w.tipsOf(loc.Form) }, e)
-	m.icon.Hide()
 	m.ExtendBaseWidget(m)
 	return m
 }
 
-// Refresh shows or hides the zone, the "!" and the focused entry's tip for the entry's problem.
+// Refresh shows or hides the zone, and the focused entry's tip, for the entry's problem.
 func (m *fieldMark) Refresh() {
 	p, ok := m.w.marks[m.loc]
 	m.zone.set(p, ok)
-	focused := ok && entryFocused(m.entry)
-	m.w.tipsOf(m.loc.Form).setFocus(m.entry, p, focused)
-	if focused {
-		m.icon.Resource = theme.NewWarningThemedResource(theme.ErrorIcon())
-		if p.Level == forms.LevelError {
-			m.icon.Resource = theme.NewErrorThemedResource(theme.ErrorIcon())
-		}
-	}
-	setShown(m.icon, focused)
+	m.w.tipsOf(m.loc.Form).setFocus(m.entry, p, ok && entryFocused(m.entry))
 	m.BaseWidget.Refresh()
 }
 
@@ -252,23 +246,20 @@ func (m *fieldMark) CreateRenderer() fyne.WidgetRenderer {
 
 type fieldMarkRenderer struct{ m *fieldMark }
 
-// Layout puts the "!" and the zone where the entry draws its own "!": an icon's width left of
-// the strip, an inner padding from the entry's top (widget/entry.go, entryRenderer.Layout).
+// Layout puts the zone over the entry's "!" and the strip right of it: the "!" is an icon's
+// width left of the strip, an inner padding from the entry's top (widget/entry.go,
+// entryRenderer.Layout).
 func (r *fieldMarkRenderer) Layout(size fyne.Size) {
 	icon, border := theme.IconInlineSize(), theme.InputBorderSize()
-	at := fyne.NewPos(border-icon, theme.InnerPadding()-border)
-	r.m.icon.Move(at)
-	r.m.icon.Resize(fyne.NewSquareSize(icon))
-	r.m.zone.Move(fyne.NewPos(at.X, 0))
-	r.m.zone.Resize(fyne.NewSize(size.Width-at.X, max(size.Height, at.Y+icon)))
+	x := border - icon
+	r.m.zone.Move(fyne.NewPos(x, 0))
+	r.m.zone.Resize(fyne.NewSize(size.Width-x, max(size.Height, theme.InnerPadding()-border+icon)))
 }
 
-func (r *fieldMarkRenderer) MinSize() fyne.Size { return r.m.MinSize() }
-func (r *fieldMarkRenderer) Refresh()           { r.m.icon.Refresh(); r.m.zone.Refresh() }
-func (r *fieldMarkRenderer) Objects() []fyne.CanvasObject {
-	return []fyne.CanvasObject{r.m.icon, r.m.zone}
-}
-func (r *fieldMarkRenderer) Destroy() {}
+func (r *fieldMarkRenderer) MinSize() fyne.Size           { return r.m.MinSize() }
+func (r *fieldMarkRenderer) Refresh()                     { r.m.zone.Refresh() }
+func (r *fieldMarkRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.m.zone} }
+func (r *fieldMarkRenderer) Destroy()                     {}
 
 // entryFocused reports whether e has the keyboard focus as e itself knows it. Fyne 2.7 sets the
 // entry's unexported focused field, then refreshes it, in both FocusGained and FocusLost
