@@ -35,7 +35,7 @@ type projectTab struct {
 	Remove                                *widget.Button
 }
 
-var fundWeights = []float32{5, 2, 2, 2, 1.2, 1.3, 1.3}
+var fundWeights = []float32{4.6, 2, 2, 2, 1.2, 1.3, 1.7} // 得分（分值*B/A） on two lines at 1024 px
 
 // newProjectTab returns the tab of project i without its editors: they are built when the tab
 // is first shown (ensure), so that opening a document with many projects stays quick.
