@@ -29,8 +29,8 @@ var rowColumns = []rowColumn{
 	{"完成程度", 4, 0.6}, {"分值", 3, 0.4}, {"得分", 3, 0.4}, {"建议得分", 0, 0},
 }
 
-// contentChars is how many characters 内容 shows at the window's smallest width: most
-// indicator names are read whole (docs/DEVELOPING.md, window width).
+// contentChars is how many characters 内容 shows at the window's smallest width, so that most
+// indicator names are read whole (docs/DEVELOPING.md §3, window width).
 const contentChars = 20
 
 // national reports whether the editor shows a project form of the national template, which
