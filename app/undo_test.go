@@ -204,3 +204,41 @@ func TestPasteReplacesTemplateRows(t *testing.T) {
 		t.Errorf("the project with every pasted row scored is not complete: %+v", r)
 	}
 }
+
+// TestPasteRemovesTemplateRowsElsewhere: rows pasted into one 二级 of a new project replace its
+// starting row, and the preview offers, ticked, to remove the starting rows of the other 二级
+// too (they would keep the project 未完成); unticked, they stay. A template row left over is
+// deleted without a question (nothing typed in it is lost).
+func TestPasteRemovesTemplateRowsElsewhere(t *testing.T) {
+	for _, remove := range []bool{true, false} {
+		a := test.NewTempApp(t)
+		w := New(a)
+		w.AddProject()
+		ed := projectTree(w, 0)
+		a.Clipboard().SetContent("≥\t办件数量\t件\t100\t100\t\t13\r\n≥\t服务人次\t人次\t50\t60\t\t0\r\n")
+		ed.pasteRows(0, 0)
+		if ed.PasteOthers == nil || !ed.PasteOthers.Checked || !strings.Contains(ed.PasteOthers.Text, "7 个未填写的模板行") ||
+			!strings.Contains(ed.PastePreview.Text, "将替换 1 个未填写的模板行") ||
+			!strings.Contains(ed.PastePreview.Text, "效益指标 › 可持续影响指标 › 指标 1（分值 10）") {
+			t.Fatalf("preview:\n%s\noption %+v", ed.PastePreview.Text, ed.PasteOthers)
+		}
+		ed.PasteOthers.SetChecked(remove)
+		if !treeDialogTap(w, "粘贴") {
+			t.Fatal("no 粘贴 button")
+		}
+		tree := w.Doc.Projects[0].Indicators
+		if rows := tree[0].Children[0].Rows; len(rows) != 2 || rows[0].Content != "办件数量" {
+			t.Fatalf("数量指标 holds %+v, want the two pasted rows", rows)
+		}
+		if left := len(tree.TemplateRows()); (remove && left != 0) || (!remove && left != 7) {
+			t.Fatalf("option %v: %d template rows left", remove, left)
+		}
+		if remove {
+			continue
+		}
+		ed.Rows[forms.RowPath{L1: 2}].Remove.OnTapped() // 满意度's starting row
+		if top := w.Win.Canvas().Overlays().Top(); top != nil || len(tree[2].Children[0].Rows) != 0 {
+			t.Errorf("deleting a template row asks first (%v) or leaves it (%d rows)", top != nil, len(tree[2].Children[0].Rows))
+		}
+	}
+}

@@ -62,3 +62,16 @@ func (t Tree) PlaceReplacing(rows []TableRow, l1, l2 int) (notes []string, repla
 	}
 	return t.Place(rows, l1, l2), replaced
 }
+
+// TemplateRows lists, in printed order, the untouched rows that hold a 分值: the starting rows a
+// new project form put in its 二级 and nobody filled in. Each keeps the form incomplete (a row
+// with a 分值 and no 得分), so a paste offers to remove those it does not replace.
+func (t Tree) TemplateRows() []RowPath {
+	var out []RowPath
+	t.Each(func(p RowPath, _ *Level1, _ *Level2, in *Indicator) {
+		if !isBlank(in.Weight) && t.Untouched(p) {
+			out = append(out, p)
+		}
+	})
+	return out
+}

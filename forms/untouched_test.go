@@ -90,3 +90,20 @@ func TestPlaceReplacing(t *testing.T) {
 		t.Errorf("生态效益 %+v, 数量指标 %+v, %d replaced", q[1].Children[2].Rows, q[0].Children[0].Rows, n)
 	}
 }
+
+func TestTemplateRows(t *testing.T) {
+	p := NewProjectForm()
+	tree := p.Indicators
+	tree[0].Children[1].Rows[0].Content = "合格率" // filled in: not a template row
+	tree.AddRow(0, 2)                           // blank, without 分值: keeps nothing incomplete
+	got := tree.TemplateRows()
+	want := []RowPath{{0, 0, 0}, {0, 2, 0}, {0, 3, 0}, {1, 0, 0}, {1, 1, 0}, {1, 3, 0}, {2, 0, 0}}
+	if len(got) != len(want) {
+		t.Fatalf("template rows %v, want %v", got, want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Fatalf("template rows %v, want %v", got, want)
+		}
+	}
+}
