@@ -41,7 +41,7 @@ func (t *treeEditor) pasteRows(l1, l2 int) {
 	t.PasteOthers = nil
 	if n := len(plan.others); n > 0 {
 		// checked: a project pasted whole must not stay 未完成 for rows nobody filled in
-		t.PasteOthers = widget.NewCheck(fmt.Sprintf("同时删除其他二级指标下 %d 个未填写的模板行（保留的话，本表会因它们停在“未完成”）", n), nil)
+		t.PasteOthers = widget.NewCheck(fmt.Sprintf("同时删除其他二级指标下 %d 个未填写的模板行（否则本表停在“未完成”）", n), nil)
 		t.PasteOthers.SetChecked(true)
 		body = container.NewBorder(nil, t.PasteOthers, nil, nil, scroll)
 	}
