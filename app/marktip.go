@@ -55,7 +55,7 @@ func newTipLayer() *tipLayer {
 	icon := container.New(layout.NewCustomPaddedLayout(theme.InnerPadding(), 0, theme.InnerPadding()/2, 0), t.icon)
 	t.panel = container.NewStack(t.bg, container.NewBorder(nil, nil, container.NewVBox(icon), nil, t.label))
 	t.panel.Hide()
-	t.layer = container.New(tipPlacement{}, t.panel)
+	t.layer = container.New(tipPlacement{t}, t.panel)
 	return t
 }
 
@@ -143,12 +143,17 @@ func (t *tipLayer) place(o fyne.CanvasObject) {
 	t.panel.Resize(fyne.NewSize(w, h))
 }
 
-// tipPlacement is the layout of a tipLayer: it asks for no room, and leaves the panel where
-// tipLayer.place put it.
-type tipPlacement struct{}
+// tipPlacement is the layout of a tipLayer: it asks for no room, and puts the panel shown back
+// under its object when the editors are laid out again (the window resized).
+type tipPlacement struct{ t *tipLayer }
 
 func (tipPlacement) MinSize([]fyne.CanvasObject) fyne.Size { return fyne.Size{} }
-func (tipPlacement) Layout([]fyne.CanvasObject, fyne.Size) {}
+
+func (l tipPlacement) Layout([]fyne.CanvasObject, fyne.Size) {
+	if l.t.panel.Visible() {
+		l.t.update()
+	}
+}
 
 // tipsOf is the tip layer of form's tab (-1 the unit form, i project i), nil if it has none yet.
 func (w *Window) tipsOf(form int) *tipLayer {

@@ -33,8 +33,18 @@ func TestMarkSaysItsProblemWhenFocused(t *testing.T) {
 	if res := tips.icon.Resource; res == nil || !strings.Contains(res.Name(), "error") || !tips.icon.Visible() {
 		t.Error("the tip shows no \"!\"")
 	}
-	if d := fyne.CurrentApp().Driver(); d.AbsolutePositionForObject(tips.panel).Y < d.AbsolutePositionForObject(r.Score).Y+r.Score.Size().Height {
+	under := func() bool {
+		d := fyne.CurrentApp().Driver()
+		tip, e := d.AbsolutePositionForObject(tips.panel), d.AbsolutePositionForObject(r.Score)
+		return tip.Y >= e.Y+r.Score.Size().Height && tip.Y < e.Y+2*r.Score.Size().Height &&
+			tip.X+tips.panel.Size().Width <= d.AbsolutePositionForObject(tips.layer).X+tips.layer.Size().Width
+	}
+	if !under() {
 		t.Error("the tip is not under the entry")
+	}
+	w.Win.Resize(fyne.NewSize(w.Win.Content().MinSize().Width, 700)) // narrower: the row is laid out anew
+	if !under() {
+		t.Error("the tip is not under the entry once the window is narrower")
 	}
 	test.Type(r.Score, "12") // above 分值: an error, said at once
 	if p := w.marks[loc]; p.Level != forms.LevelError || tips.Text() != "错误："+p.Message {
