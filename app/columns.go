@@ -21,10 +21,11 @@ func row(weights []float32, objs ...fyne.CanvasObject) *fyne.Container {
 	return container.New(&columns{weights: weights}, objs...)
 }
 
-// widths shares width among the first len(c.weights) objects: in proportion to the weights,
-// but never below an object's minimum width (the columns so fixed leave the others the rest).
+// widths shares width among the columns: in proportion to the weights, but never below the
+// minimum width of the column's object (the columns so fixed leave the others the rest). A
+// column without an object (a missing cell) asks for nothing.
 func (c *columns) widths(objs []fyne.CanvasObject, width float32) []float32 {
-	n := min(len(objs), len(c.weights))
+	n := len(c.weights)
 	out := make([]float32, n)
 	fixed := make([]bool, n)
 	for changed := true; changed; {
@@ -42,7 +43,8 @@ func (c *columns) widths(objs []fyne.CanvasObject, width float32) []float32 {
 				continue
 			}
 			out[i] = max(0, free) * c.weights[i] / total
-			if m := objs[i].MinSize().Width; out[i] < m {
+			if i < len(objs) && out[i] < objs[i].MinSize().Width {
+				m := objs[i].MinSize().Width
 				out[i], fixed[i], changed = m, true, true
 				break // share the rest again without this column
 			}
