@@ -120,8 +120,9 @@ func (t *tipLayer) update() {
 	t.panel.Refresh()
 }
 
-// place puts the panel under o, as wide as its text within tipWidth text heights and the
-// layer, or above o when the scroll's view has no room for it below.
+// place puts the panel under o, ending where o ends (under the "!" at an entry's right end), as
+// wide as its text within tipWidth text heights and the layer; above o when the scroll's view
+// has no room for it below.
 func (t *tipLayer) place(o fyne.CanvasObject) {
 	d := fyne.CurrentApp().Driver()
 	at := d.AbsolutePositionForObject(o).Subtract(d.AbsolutePositionForObject(t.layer))
@@ -131,7 +132,7 @@ func (t *tipLayer) place(o fyne.CanvasObject) {
 	w := min(text+iconW, tipWidth*emSize(), room.Width)
 	t.label.Resize(fyne.NewSize(w-iconW, t.label.MinSize().Height))
 	h := t.label.MinSize().Height
-	x := max(0, min(at.X, room.Width-w))
+	x := max(0, min(at.X+o.Size().Width-w, room.Width-w))
 	y := at.Y + o.Size().Height + pad
 	if t.scroll != nil {
 		bottom := t.scroll.Offset.Y + t.scroll.Size().Height
