@@ -38,7 +38,8 @@ type rowEditor struct {
 	syncing                        bool         // the editor, not the user, is setting the 得分 entry
 }
 
-// rowCard is the two-line editor of the 三级 row at p.
+// rowCard is the editor of the 三级 row at p, in three lines: the figures under the column
+// captions, then 评价等级 and the reason ticks, then the two texts and the buttons.
 func (t *treeEditor) rowCard(tree forms.Tree, p forms.RowPath) fyne.CanvasObject {
 	in := tree.Row(p)
 	r := &rowEditor{path: p, in: in}
