@@ -58,11 +58,32 @@ func (b *binder) amountEditors(a *forms.Amounts, loc forms.Location, res resultO
 				note.Refresh()
 			}
 		})
-		objs = append(objs, container.NewVBox(e, note))
+		objs = append(objs, container.NewVBox(e, container.New(noWidth{}, note)))
 	}
 	r.Rate = b.computedLabel(func(ev *forms.Evaluation) string { return res(ev).RateText() })
 	r.Rate.Alignment = fyne.TextAlignCenter
+	r.Rate.Wrapping = fyne.TextWrapBreak // a figure typed 1000 times too large wraps, never widens the window
 	return r, append(objs, r.Rate)
+}
+
+// noWidth lays out a note under a cell without asking for its width: the note is drawn over
+// the cell's full width, and a long one (a sum of figures typed much too large) runs past it
+// rather than widening the row and the window.
+type noWidth struct{}
+
+func (noWidth) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var h float32
+	for _, o := range objs {
+		h = max(h, o.MinSize().Height)
+	}
+	return fyne.NewSize(0, h)
+}
+
+func (noWidth) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(fyne.NewSize(size.Width, o.MinSize().Height))
+	}
 }
 
 func amountPtr(a *forms.Amounts, c forms.AmountColumn) *string {

@@ -8,7 +8,12 @@ import (
 )
 
 // columns lays out a row of cells with widths in fixed proportions, like the columns of the
-// printed table, so that the rows of an editor line up one under the other.
+// printed table, so that the rows of an editor line up one under the other. A cell narrower
+// than its content's minimum gets that minimum and the others share the rest in proportion,
+// so a column of small weight holding a button never makes the whole row (and the window)
+// wider than the sum of its cells' minimums. The rows of a table stay in line whenever every
+// column's share reaches its minimum, which the weights are chosen for at the window's
+// smallest width; labels in table cells wrap, so their minimum never follows their text.
 type columns struct{ weights []float32 }
 
 // row returns the objects laid out in proportional columns; missing cells are left empty.
@@ -16,26 +21,49 @@ func row(weights []float32, objs ...fyne.CanvasObject) *fyne.Container {
 	return container.New(&columns{weights: weights}, objs...)
 }
 
-func (c *columns) total() float32 {
-	var t float32
-	for _, w := range c.weights {
-		t += w
+// widths shares width among the columns: in proportion to the weights, but never below the
+// minimum width of the column's object (the columns so fixed leave the others the rest). A
+// column without an object (a missing cell) asks for nothing.
+func (c *columns) widths(objs []fyne.CanvasObject, width float32) []float32 {
+	n := len(c.weights)
+	out := make([]float32, n)
+	fixed := make([]bool, n)
+	for changed := true; changed; {
+		changed = false
+		free, total := width, float32(0)
+		for i := range n {
+			if fixed[i] {
+				free -= out[i]
+			} else {
+				total += c.weights[i]
+			}
+		}
+		for i := range n {
+			if fixed[i] {
+				continue
+			}
+			out[i] = max(0, free) * c.weights[i] / total
+			if i < len(objs) && out[i] < objs[i].MinSize().Width {
+				m := objs[i].MinSize().Width
+				out[i], fixed[i], changed = m, true, true
+				break // share the rest again without this column
+			}
+		}
 	}
-	return t
+	return out
 }
 
 // Layout gives each object its share of the width and the row's height; one-line entries,
 // selects and buttons keep their natural height, top-aligned, in a row made taller by a neighbour.
 func (c *columns) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	pad := theme.Padding()
-	free := size.Width - pad*float32(len(c.weights)-1)
+	ws := c.widths(objs, size.Width-pad*float32(len(c.weights)-1))
 	x := float32(0)
 	for i, o := range objs {
-		if i >= len(c.weights) {
+		if i >= len(ws) {
 			o.Hide()
 			continue
 		}
-		w := free * c.weights[i] / c.total()
 		o.Move(fyne.NewPos(x, 0))
 		h := size.Height
 		switch o := o.(type) {
@@ -46,24 +74,24 @@ func (c *columns) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 		case *fieldSelect, *widget.Select, *widget.Button:
 			h = o.MinSize().Height
 		}
-		o.Resize(fyne.NewSize(w, h))
-		x += w + pad
+		o.Resize(fyne.NewSize(ws[i], h))
+		x += ws[i] + pad
 	}
 }
 
-// MinSize is as tall as the tallest object; the width keeps every column at its minimum.
+// MinSize is as tall as the tallest object and as wide as every object's minimum together.
 func (c *columns) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	var h, need float32
+	var s fyne.Size
 	for i, o := range objs {
 		if i >= len(c.weights) {
 			break
 		}
 		m := o.MinSize()
-		h = max(h, m.Height)
-		need = max(need, m.Width*c.total()/c.weights[i])
+		s.Width += m.Width
+		s.Height = max(s.Height, m.Height)
 	}
-	pad := theme.Padding() * float32(len(c.weights)-1)
-	return fyne.NewSize(need+pad, h)
+	s.Width += theme.Padding() * float32(len(c.weights)-1)
+	return s
 }
 
 // heading is a bold label for a block of the form.

@@ -28,28 +28,45 @@ func (t *treeEditor) pasteRows(l1, l2 int) {
 			"没有标题行时按打印表的列序：运算符号、内容、度量单位、年度指标值、全年完成值……）。", t.w.Win)
 		return
 	}
-	preview, notes, err := placedPreview(t.tree(), reading, l1, l2)
+	plan, err := planPaste(t.tree(), reading, l1, l2)
 	if err != nil {
 		dialog.ShowError(err, t.w.Win)
 		return
 	}
-	t.PastePreview = widget.NewLabel(pasteSummary(reading, preview, notes))
+	t.PastePreview = widget.NewLabel(pasteSummary(reading, plan))
 	t.PastePreview.Wrapping = fyne.TextWrapWord
-	body := container.NewVScroll(t.PastePreview)
-	body.SetMinSize(fyne.NewSize(640, 360))
+	scroll := container.NewVScroll(t.PastePreview)
+	scroll.SetMinSize(fyne.NewSize(640, 360))
+	var body fyne.CanvasObject = scroll
+	t.PasteOthers = nil
+	if n := len(plan.others); n > 0 {
+		// checked: a project pasted whole must not stay 未完成 for rows nobody filled in
+		t.PasteOthers = widget.NewCheck(fmt.Sprintf("同时删除其他二级指标下 %d 个未填写的模板行（否则本表停在“未完成”）", n), nil)
+		t.PasteOthers.SetChecked(true)
+		body = container.NewBorder(nil, t.PasteOthers, nil, nil, scroll)
+	}
 	d := dialog.NewCustomConfirm("粘贴表格行", "粘贴", "取消", body, func(ok bool) {
 		if ok {
-			t.applyPaste(reading, l1, l2)
+			t.applyPaste(reading, l1, l2, t.PasteOthers != nil && t.PasteOthers.Checked)
 		}
 	}, t.w.Win)
 	t.pasteDialog = d
 	d.Show()
 }
 
-// applyPaste adds the rows read to the tree, as one step of the undo history.
-func (t *treeEditor) applyPaste(reading *forms.TableReading, l1, l2 int) {
+// applyPaste adds the rows read to the tree in place of the untouched rows of the 二级 they
+// land in (forms.Tree.PlaceReplacing), and with others removes the template rows left in the
+// other 二级 (forms.Tree.TemplateRows), as one step of the undo history.
+func (t *treeEditor) applyPaste(reading *forms.TableReading, l1, l2 int, others bool) {
 	t.w.record()
-	t.tree().Place(reading.Rows, l1, l2)
+	tree := t.tree()
+	tree.PlaceReplacing(reading.Rows, l1, l2)
+	if others {
+		rows := tree.TemplateRows()
+		for i := len(rows) - 1; i >= 0; i-- { // from the last, so the paths before stay good
+			tree.RemoveRow(rows[i])
+		}
+	}
 	if err := t.w.Doc.CheckLimits(); err != nil { // the file would not open again
 		t.w.Undo()
 		h := t.w.historyOf()
@@ -60,28 +77,39 @@ func (t *treeEditor) applyPaste(reading *forms.TableReading, l1, l2 int) {
 	t.restructure(nil)
 }
 
-// placedPreview places the rows in a copy of tree and lists, for each, where it goes.
-func placedPreview(tree forms.Tree, reading *forms.TableReading, l1, l2 int) (lines, notes []string, err error) {
+// pastePlan is what a paste will do, worked out on a copy of the tree.
+type pastePlan struct {
+	lines, notes []string // each row and where it goes; rows placed elsewhere than named, or refused
+	replaced     int      // the untouched rows of the 二级 the rows land in, which they replace
+	others       []string // the template rows left in the other 二级, which keep the form incomplete
+}
+
+// planPaste places the rows in a copy of tree as the paste will, and says what it did.
+func planPaste(tree forms.Tree, reading *forms.TableReading, l1, l2 int) (*pastePlan, error) {
 	data, err := json.Marshal(tree)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	var dup forms.Tree
 	if err := json.Unmarshal(data, &dup); err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	before := map[*forms.Indicator]bool{}
 	dup.Each(func(_ forms.RowPath, _ *forms.Level1, _ *forms.Level2, in *forms.Indicator) { before[in] = true })
-	notes = dup.Place(reading.Rows, l1, l2)
+	plan := &pastePlan{}
+	plan.notes, plan.replaced = dup.PlaceReplacing(reading.Rows, l1, l2)
 	n := 0
 	dup.Each(func(p forms.RowPath, a *forms.Level1, b *forms.Level2, in *forms.Indicator) {
 		if before[in] {
 			return
 		}
 		n++
-		lines = append(lines, fmt.Sprintf("%d. %s：%s", n, forms.IndicatorRowName(a, b, p.Row), rowGist(in)))
+		plan.lines = append(plan.lines, fmt.Sprintf("%d. %s：%s", n, forms.IndicatorRowName(a, b, p.Row), rowGist(in)))
 	})
-	return lines, notes, nil
+	for _, p := range dup.TemplateRows() {
+		plan.others = append(plan.others, forms.IndicatorRowName(dup[p.L1], dup[p.L1].Children[p.L2], p.Row)+"（分值 "+dup.Row(p).Weight+"）")
+	}
+	return plan, nil
 }
 
 // rowGist is one line naming what a pasted row holds.
@@ -101,9 +129,9 @@ func rowGist(in *forms.Indicator) string {
 	return strings.Join(parts, "，")
 }
 
-// pasteSummary is the preview's text: the columns read, the rows and where they go, and what
-// is left out.
-func pasteSummary(reading *forms.TableReading, rows, notes []string) string {
+// pasteSummary is the preview's text: the columns read, the rows and where they go, the
+// untouched rows they replace, the template rows left elsewhere, and what is left out.
+func pasteSummary(reading *forms.TableReading, plan *pastePlan) string {
 	var cols []string
 	for i, c := range reading.Columns {
 		if c != forms.ColumnNone {
@@ -115,8 +143,14 @@ func pasteSummary(reading *forms.TableReading, rows, notes []string) string {
 		how = "第 1 行是标题行，按列名读取"
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s：%s。\n\n将加入 %d 行：\n%s", how, strings.Join(cols, "，"), len(rows), strings.Join(rows, "\n"))
-	if left := append(append([]string{}, reading.Ignored...), notes...); len(left) > 0 {
+	fmt.Fprintf(&b, "%s：%s。\n\n将加入 %d 行：\n%s", how, strings.Join(cols, "，"), len(plan.lines), strings.Join(plan.lines, "\n"))
+	if plan.replaced > 0 {
+		fmt.Fprintf(&b, "\n\n将替换 %d 个未填写的模板行（这些二级指标下除默认分值外什么也没填的行）。", plan.replaced)
+	}
+	if len(plan.others) > 0 {
+		fmt.Fprintf(&b, "\n\n其他二级指标下未填写的模板行（见下方选项）：\n%s", strings.Join(plan.others, "\n"))
+	}
+	if left := append(append([]string{}, reading.Ignored...), plan.notes...); len(left) > 0 {
 		fmt.Fprintf(&b, "\n\n未导入或另行放置：\n%s", strings.Join(left, "\n"))
 	}
 	b.WriteString("\n\n粘贴后可用“编辑 › 撤销”（Ctrl+Z）一步撤回。")

@@ -97,11 +97,11 @@ func (p *projectTab) groupSum(proj *forms.ProjectForm, k int, label string) fyne
 			}
 			return ""
 		})
-		l.Alignment = fyne.TextAlignCenter
+		l.Alignment, l.Wrapping = fyne.TextAlignCenter, fyne.TextWrapBreak // never widens the window
 		cells = append(cells, l)
 	}
 	rate := p.b.computedLabel(func(ev *forms.Evaluation) string { return res(ev).RateText() })
-	rate.Alignment = fyne.TextAlignCenter
+	rate.Alignment, rate.Wrapping = fyne.TextAlignCenter, fyne.TextWrapBreak
 	name := cellLabel(label + "（合计）")
 	return row(fundWeights, name, cells[0], cells[1], cells[2], centred("——"), rate, centred("——"))
 }

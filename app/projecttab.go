@@ -17,6 +17,7 @@ type projectTab struct {
 	tab    *container.TabItem
 	b      *binder
 	Scroll *container.Scroll
+	tips   *tipLayer // the sentences of problem marks, over the editors (marktip.go)
 
 	// National is true when the tab shows the fields of the national template (the
 	// document's 表式 when the editors were built): no 实施期, the fund rows grouped as that
@@ -34,7 +35,7 @@ type projectTab struct {
 	Remove                                *widget.Button
 }
 
-var fundWeights = []float32{5, 2, 2, 2, 1.2, 1.3, 1.3}
+var fundWeights = []float32{4.6, 2, 2, 2, 1.2, 1.3, 1.7} // 得分（分值*B/A） on two lines at 1024 px
 
 // newProjectTab returns the tab of project i without its editors: they are built when the tab
 // is first shown (ensure), so that opening a document with many projects stays quick.
@@ -78,6 +79,7 @@ func (p *projectTab) ensure() *projectTab {
 	p.Totals.Wrapping = fyne.TextWrapWord
 	title := p.b.computedLabel(func(*forms.Evaluation) string { return p.title() })
 	title.Alignment, title.TextStyle.Bold = fyne.TextAlignCenter, true
+	title.Wrapping = fyne.TextWrapWord // a long 单位简称 wraps, never widens the window
 	p.Remove = widget.NewButtonWithIcon("删除此项目", theme.DeleteIcon(), func() { w.closeTab(p.tab) })
 	// The parts are gathered first: Container.Add lays the box out at once, which measures
 	// every text in it (a long one wrapped at zero width) once per part.
@@ -92,7 +94,8 @@ func (p *projectTab) ensure() *projectTab {
 		parts = append(parts, card("评价结论和存在问题", p.conclusion(proj)))
 	}
 	body := container.NewVBox(append(parts, container.NewHBox(p.Remove))...)
-	p.Scroll = container.NewVScroll(body)
+	p.tips = newTipLayer()
+	p.Scroll = p.tips.scrolled(body)
 	p.tab.Content = p.Scroll
 	if w.Eval != nil {
 		p.refresh(w.Eval, w.marks)
@@ -196,6 +199,7 @@ func (p *projectTab) fundRow(proj *forms.ProjectForm, def forms.RowDef, label st
 		p.FundsWeight = p.b.entry(&proj.FundsWeight, wl, "10")
 		p.D = p.b.computedLabel(func(ev *forms.Evaluation) string { return ev.Projects[p.index].DText() })
 		p.D.Alignment = fyne.TextAlignCenter
+		p.D.Wrapping = fyne.TextWrapBreak // as the 执行率 beside it (amountEditors)
 		weight, score = p.FundsWeight, p.D
 		name.TextStyle.Bold = true
 	}

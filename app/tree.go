@@ -23,6 +23,7 @@ type treeEditor struct {
 	b          *binder
 	columns    []float32 // widths of the columns of a row's first line (see measure)
 	labelWidth float32   // width of the "指标 N" column
+	gradeWidth float32   // width of 评价等级 with its caption, opening a row's second line
 
 	// content is the editor as placed in the tab; it stays the same object across rebuilds.
 	content fyne.CanvasObject
@@ -33,6 +34,7 @@ type treeEditor struct {
 	AddRow       map[[2]int]*widget.Button
 	PasteRows    map[[2]int]*widget.Button // 粘贴表格行 of each 二级
 	PastePreview *widget.Label             // the text of the last paste preview, for tests
+	PasteOthers  *widget.Check             // in the last paste preview: also remove the template rows left elsewhere
 	pasteDialog  dialog.Dialog
 	AddLevel2    []*widget.Button
 	Level2Names  map[[2]int]*fieldEntry
@@ -205,7 +207,7 @@ func (t *treeEditor) removeRow(p forms.RowPath) {
 		t.tree().RemoveRow(p)
 		t.restructure(nil)
 	}
-	if in.IsBlank() { // 撤销 brings it back
+	if tree.Untouched(p) { // nothing typed (a template row holds its default 分值): 撤销 brings it back
 		remove()
 		return
 	}
@@ -257,8 +259,8 @@ func (t *treeEditor) removeLevel2(l1, l2 int) {
 		t.restructure(nil)
 	}
 	filled := 0
-	for _, in := range b.Rows {
-		if !in.IsBlank() {
+	for k := range b.Rows {
+		if !tree.Untouched(forms.RowPath{L1: l1, L2: l2, Row: k}) {
 			filled++
 		}
 	}

@@ -2,6 +2,7 @@ package app
 
 import (
 	"image/color"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -19,12 +20,18 @@ type rowColumn struct {
 	ems, grow float32
 }
 
-// The columns of a row's first line. The blank caption is the target column, named as each
-// form prints it.
+// The columns of a row's first line: the figures, as the printed table orders them. The blank
+// caption is the target column, named as each form prints it. 评价等级 opens the second line
+// (rowCard), so that the first fits a 1024-pixel screen with 内容 still showing contentChars
+// characters.
 var rowColumns = []rowColumn{
-	{"运算符号", 0, 0}, {"内容", 6, 4}, {"度量单位", 3, 0.6}, {"", 5, 1.2}, {"全年完成值", 5, 1.2},
-	{"完成程度", 4, 0.6}, {"分值", 3, 0.4}, {"得分", 3, 0.4}, {"建议得分", 0, 0}, {"评价等级", 0, 0},
+	{"运算符号", 0, 0}, {"内容", 0, 4}, {"度量单位", 3, 0.6}, {"", 5, 1.2}, {"全年完成值", 5, 1.2},
+	{"完成程度", 4, 0.6}, {"分值", 3, 0.4}, {"得分", 3, 0.4}, {"建议得分", 0, 0},
 }
+
+// contentChars is how many characters 内容 shows at the window's smallest width, so that most
+// indicator names are read whole (docs/DEVELOPING.md §3, window width).
+const contentChars = 20
 
 // national reports whether the editor shows a project form of the national template, which
 // prints no 完成程度 and names 全年完成值 实际完成值 (tables/national.go).
@@ -51,8 +58,8 @@ func (t *treeEditor) rowColumns() []rowColumn {
 	return out
 }
 
-// measure sets the column widths for the current theme: wide enough for every caption, and for
-// the drop-downs and the suggestion their longest text.
+// measure sets the column widths for the current theme: wide enough for every caption, for
+// contentChars characters of 内容, and for the drop-downs and the suggestion their longest text.
 func (t *treeEditor) measure() {
 	choice := func(longest string) float32 {
 		s := widget.NewSelect(nil, nil)
@@ -61,9 +68,9 @@ func (t *treeEditor) measure() {
 	}
 	label := func(text string) float32 { return widget.NewLabel(text).MinSize().Width }
 	measured := map[string]float32{
-		"运算符号": choice("（请选择）"),
-		"建议得分": label("建议 100.00") + widget.NewButton("采用建议", nil).MinSize().Width + theme.Padding(),
-		"评价等级": choice("按得分：部分达成"),
+		"运算符号": choice("（无）"),
+		"内容":   contentWidth(),
+		"建议得分": max(label("建议 100.00"), widget.NewButton("采用 100.00", nil).MinSize().Width),
 	}
 	t.columns = t.columns[:0]
 	for _, c := range t.rowColumns() {
@@ -71,6 +78,13 @@ func (t *treeEditor) measure() {
 		t.columns = append(t.columns, w)
 	}
 	t.labelWidth = max(label("指标 99"), label("手工调整"))
+	t.gradeWidth = label("评价等级") + theme.Padding() + choice("按得分：部分达成")
+}
+
+// contentWidth is the width of a one-line entry that shows contentChars Chinese characters.
+func contentWidth() float32 {
+	text := fyne.MeasureText(strings.Repeat("国", contentChars), theme.TextSize(), fyne.TextStyle{}).Width
+	return text + 3*theme.InnerPadding() + 2*theme.InputBorderSize()
 }
 
 func (t *treeEditor) lineLayout() *treeColumns {

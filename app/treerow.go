@@ -33,11 +33,13 @@ type rowEditor struct {
 	locOf                          func(field string) forms.Location
 	completion, suggest            *fyne.Container
 	opMark, gradeMark, reasonsMark *canvas.Rectangle
-	blankGrade                     string // the label of the blank grade choice
-	syncing                        bool   // the editor, not the user, is setting the 得分 entry
+	opZone, gradeZone, reasonsZone *problemZone // say the marks' problems on hover (marktip.go)
+	blankGrade                     string       // the label of the blank grade choice
+	syncing                        bool         // the editor, not the user, is setting the 得分 entry
 }
 
-// rowCard is the two-line editor of the 三级 row at p.
+// rowCard is the editor of the 三级 row at p, in three lines: the figures under the column
+// captions, then 评价等级 and the reason ticks, then the two texts and the buttons.
 func (t *treeEditor) rowCard(tree forms.Tree, p forms.RowPath) fyne.CanvasObject {
 	in := tree.Row(p)
 	r := &rowEditor{path: p, in: in}
@@ -60,6 +62,7 @@ func (t *treeEditor) rowCard(tree forms.Tree, p forms.RowPath) fyne.CanvasObject
 	r.Score = b.entry(&in.Score, r.locOf("score"), "")
 	r.Score.OnChanged = func(s string) { t.typedScore(r, s) }
 	r.Suggestion = widget.NewLabel("")
+	r.Suggestion.Truncation = fyne.TextTruncateEllipsis
 	r.Take = widget.NewButton("采用建议", func() { t.take(r) })
 	r.Take.Hide()
 	r.ManualMark = widget.NewLabel("")
@@ -68,9 +71,12 @@ func (t *treeEditor) rowCard(tree forms.Tree, p forms.RowPath) fyne.CanvasObject
 	r.Grade = b.choice((*string)(&in.Grade), choices(forms.Grades), r.blankGrade)
 	r.Grade.PlaceHolder = "（请选择）"
 	r.opMark, r.gradeMark, r.reasonsMark = newMarkFrame(), newMarkFrame(), newMarkFrame()
-	r.suggest = container.NewHBox(r.Suggestion, r.Take)
-	cells := []fyne.CanvasObject{container.NewStack(r.Op, r.opMark), r.Content, r.Unit, r.Target, r.Actual, r.completion,
-		r.Weight, r.Score, r.suggest, container.NewStack(r.Grade, r.gradeMark)}
+	tips := func() *tipLayer { return t.w.tipsOf(t.form) }
+	r.opZone, r.gradeZone = newProblemZone(tips, r.Op), newProblemZone(tips, r.Grade)
+	r.CompletionShown.Truncation = fyne.TextTruncateEllipsis
+	r.suggest = container.NewStack(r.Suggestion, r.Take) // one at a time (updateSuggestion)
+	cells := []fyne.CanvasObject{container.NewStack(r.Op, r.opMark, r.opZone), r.Content, r.Unit, r.Target, r.Actual, r.completion,
+		r.Weight, r.Score, r.suggest}
 	reasons := "未完成原因"
 	if t.national() { // no 完成程度 (see rowColumns); the reasons print in 偏差原因分析及改进措施
 		cells = slices.Delete(cells, 5, 6)
@@ -79,11 +85,12 @@ func (t *treeEditor) rowCard(tree forms.Tree, p forms.RowPath) fyne.CanvasObject
 	line1 := container.New(t.lineLayout(), cells...)
 
 	ticks := []*bool{&in.Reasons.Funding, &in.Reasons.System, &in.Reasons.Staff, &in.Reasons.Hardware, &in.Reasons.Other}
-	checks := container.NewGridWithColumns(3)
+	checks := container.NewHBox()
 	for n, label := range forms.ReasonLabels {
 		r.Reasons[n] = b.check(ticks[n], label)
-		checks.Add(r.Reasons[n])
+		checks.Objects = append(checks.Objects, r.Reasons[n])
 	}
+	r.reasonsZone = newProblemZone(tips, checks)
 	r.Reason = b.multiline(&in.Reason, r.locOf("reason"), "")
 	r.Measures = b.multiline(&in.Measures, r.locOf("measures"), "")
 	r.Up = widget.NewButtonWithIcon("上移", theme.MoveUpIcon(), func() { t.moveRow(p, -1) })
@@ -98,13 +105,17 @@ func (t *treeEditor) rowCard(tree forms.Tree, p forms.RowPath) fyne.CanvasObject
 	caption := func(text string, obj fyne.CanvasObject) fyne.CanvasObject {
 		return container.NewBorder(nil, nil, container.NewVBox(widget.NewLabel(text)), nil, obj)
 	}
-	line2 := container.New(&treeColumns{base: []float32{0, 0, 0, 0}, grow: []float32{0, 1, 1, 0}},
-		caption(reasons, container.NewStack(checks, r.reasonsMark)), caption("原因说明", r.Reason),
-		caption("改进措施", r.Measures), container.NewVBox(container.NewHBox(r.Up, r.Down, r.Remove)))
+	// The second line: the grade and the reason ticks, left-aligned; the third: the two texts,
+	// sharing the width, and the row's buttons.
+	line2 := container.New(&treeColumns{base: []float32{t.gradeWidth, 0}, grow: []float32{0, 0}},
+		caption("评价等级", container.NewStack(r.Grade, r.gradeMark, r.gradeZone)),
+		caption(reasons, container.NewStack(checks, r.reasonsMark, r.reasonsZone)))
+	line3 := container.New(&treeColumns{base: []float32{0, 0, 0}, grow: []float32{1, 1, 0}},
+		caption("原因说明", r.Reason), caption("改进措施", r.Measures), container.NewVBox(container.NewHBox(r.Up, r.Down, r.Remove)))
 
 	label := widget.NewLabelWithStyle(fmt.Sprintf("指标 %d", p.Row+1), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	left := withMinWidth(container.NewVBox(label, r.ManualMark), t.labelWidth)
-	return container.NewBorder(nil, nil, left, nil, container.NewVBox(line1, line2))
+	return container.NewBorder(nil, nil, left, nil, container.NewVBox(line1, line2, line3))
 }
 
 // choices lists the values of a typed string enumeration for a drop-down.
@@ -141,19 +152,25 @@ func (r *rowEditor) update(res *forms.IndicatorResult, marks map[forms.Location]
 		blank = "按得分：" + string(res.Grade)
 	}
 	r.setBlankGrade(blank)
-	for field, frame := range map[string]*canvas.Rectangle{"op": r.opMark, "grade": r.gradeMark, "reasons": r.reasonsMark} {
+	for field, mark := range map[string]struct {
+		frame *canvas.Rectangle
+		zone  *problemZone
+	}{"op": {r.opMark, r.opZone}, "grade": {r.gradeMark, r.gradeZone}, "reasons": {r.reasonsMark, r.reasonsZone}} {
 		p, ok := marks[r.locOf(field)]
-		showMark(frame, p, ok)
+		showMark(mark.frame, p, ok)
+		mark.zone.set(p, ok)
 	}
 }
 
 // updateSuggestion shows the suggested score and keeps the 得分 entry on the model: the
 // suggestion while it is in force, else the score as typed (so a suggestion that goes away,
-// e.g. when 全年完成值 is cleared, never stays on screen).
+// e.g. when 全年完成值 is cleared, never stays on screen). A suggestion in force reads
+// "建议 8.5"; one overridden by a typed score is the button "采用 8.5", in the same place.
 func (r *rowEditor) updateSuggestion(res *forms.IndicatorResult) {
-	text := ""
+	text, take := "", ""
 	if res.HasSuggestion {
 		text = "建议 " + forms.FormatScore(res.Suggested)
+		take = "采用 " + forms.FormatScore(res.Suggested)
 		if r.in.Manual {
 			r.Take.Enable()
 		} else {
@@ -166,7 +183,13 @@ func (r *rowEditor) updateSuggestion(res *forms.IndicatorResult) {
 		r.showScore(r.in.Score)
 	}
 	changed := setLabelText(r.Suggestion, text)
-	if setShown(r.Take, res.HasSuggestion) || changed {
+	if r.Take.Text != take {
+		r.Take.SetText(take)
+		changed = true
+	}
+	manual := res.HasSuggestion && r.in.Manual
+	shown := setShown(r.Take, manual)
+	if setShown(r.Suggestion, !manual) || shown || changed {
 		r.suggest.Refresh()
 	}
 }

@@ -159,3 +159,86 @@ func TestUndoToSavedState(t *testing.T) {
 	w.Redo()
 	unsaved("重做到保存时", false)
 }
+
+// TestPasteReplacesTemplateRows: rows copied from a colleague's project, pasted into a new
+// one, take the place of its empty starting rows (指标 1 with the default 分值 in every 二级),
+// the preview says so, the project is complete once its funds are in, and one 撤销 brings the
+// starting rows back.
+func TestPasteReplacesTemplateRows(t *testing.T) {
+	a := test.NewTempApp(t)
+	w := New(a)
+	w.AddProject()
+	before, _ := forms.Marshal(w.Doc)
+	ed := projectTree(w, 0)
+	lines := []string{"一级指标\t二级指标\t三级指标\t运算符号\t指标值\t全年完成值\t分值\t得分"}
+	for _, r := range []string{"产出\t数量\t办件数量\t≥\t100\t100\t13", "产出\t质量\t办结率\t≥\t95%\t98%\t13",
+		"产出\t时效\t按时办结率\t≥\t95%\t96%\t12", "产出\t成本\t成本控制\t≤\t600\t590\t12",
+		"效益\t经济效益\t节约资金\t≥\t10\t10\t10", "效益\t社会效益\t群众知晓率\t≥\t90%\t92%\t10",
+		"效益\t可持续影响\t长效机制\t\t健全\t健全\t10\t10", "满意度\t服务对象满意度\t满意度\t≥\t90%\t95%\t10"} {
+		lines = append(lines, r+"\t")
+	}
+	a.Clipboard().SetContent(strings.Join(lines, "\r\n"))
+	ed.pasteRows(0, 0)
+	if ed.pasteDialog == nil || !strings.Contains(ed.PastePreview.Text, "将替换 8 个未填写的模板行") ||
+		!strings.Contains(ed.PastePreview.Text, "产出指标 › 数量指标 › 指标 1：内容 办件数量") {
+		t.Fatalf("preview:\n%v", ed.PastePreview.Text)
+	}
+	if !treeDialogTap(w, "粘贴") {
+		t.Fatal("no 粘贴 button")
+	}
+	p := w.Doc.Projects[0]
+	p.Indicators.Each(func(rp forms.RowPath, _ *forms.Level1, b *forms.Level2, in *forms.Indicator) {
+		if rp.Row > 0 || in.Content == "" {
+			t.Errorf("%s holds row %d %+v: want the pasted row alone", b.Name, rp.Row, in)
+		}
+	})
+	w.Undo()
+	if after, _ := forms.Marshal(w.Doc); !bytes.Equal(after, before) {
+		t.Fatal("one 撤销 does not bring the starting rows back")
+	}
+	w.Redo()
+	p = w.Doc.Projects[0]
+	p.FundRow("T").Full, p.FundRow("T").Actual = "600", "590"
+	w.changed()
+	if r := w.Eval.Projects[0]; !r.Complete || r.TotalShown() == "" {
+		t.Errorf("the project with every pasted row scored is not complete: %+v", r)
+	}
+}
+
+// TestPasteRemovesTemplateRowsElsewhere: rows pasted into one 二级 of a new project replace its
+// starting row, and the preview offers, ticked, to remove the starting rows of the other 二级
+// too (they would keep the project 未完成); unticked, they stay. A template row left over is
+// deleted without a question (nothing typed in it is lost).
+func TestPasteRemovesTemplateRowsElsewhere(t *testing.T) {
+	for _, remove := range []bool{true, false} {
+		a := test.NewTempApp(t)
+		w := New(a)
+		w.AddProject()
+		ed := projectTree(w, 0)
+		a.Clipboard().SetContent("≥\t办件数量\t件\t100\t100\t\t13\r\n≥\t服务人次\t人次\t50\t60\t\t0\r\n")
+		ed.pasteRows(0, 0)
+		if ed.PasteOthers == nil || !ed.PasteOthers.Checked || !strings.Contains(ed.PasteOthers.Text, "7 个未填写的模板行") ||
+			!strings.Contains(ed.PastePreview.Text, "将替换 1 个未填写的模板行") ||
+			!strings.Contains(ed.PastePreview.Text, "效益指标 › 可持续影响指标 › 指标 1（分值 10）") {
+			t.Fatalf("preview:\n%s\noption %+v", ed.PastePreview.Text, ed.PasteOthers)
+		}
+		ed.PasteOthers.SetChecked(remove)
+		if !treeDialogTap(w, "粘贴") {
+			t.Fatal("no 粘贴 button")
+		}
+		tree := w.Doc.Projects[0].Indicators
+		if rows := tree[0].Children[0].Rows; len(rows) != 2 || rows[0].Content != "办件数量" {
+			t.Fatalf("数量指标 holds %+v, want the two pasted rows", rows)
+		}
+		if left := len(tree.TemplateRows()); (remove && left != 0) || (!remove && left != 7) {
+			t.Fatalf("option %v: %d template rows left", remove, left)
+		}
+		if remove {
+			continue
+		}
+		ed.Rows[forms.RowPath{L1: 2}].Remove.OnTapped() // 满意度's starting row
+		if top := w.Win.Canvas().Overlays().Top(); top != nil || len(tree[2].Children[0].Rows) != 0 {
+			t.Errorf("deleting a template row asks first (%v) or leaves it (%d rows)", top != nil, len(tree[2].Children[0].Rows))
+		}
+	}
+}

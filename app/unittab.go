@@ -29,6 +29,7 @@ type unitTab struct {
 	Total                                  *widget.Label
 	Rules                                  *ruleOptions // 计分规则 in 文档设置 (ruleoptions.go)
 
+	tips      *tipLayer       // the sentences of problem marks, over the editors (marktip.go)
 	budgetBox *fyne.Container // the rows of the 收支 table
 	// holder is the tab's content; Scroll goes into it after the tab bar is built (attach).
 	holder *fyne.Container
@@ -44,6 +45,7 @@ func newUnitTab(w *Window) *unitTab {
 	u := &unitTab{w: w, b: newBinder(w, -1), Budget: map[string]*amountRow{}, rest: container.NewVBox()}
 	title := u.b.computedLabel(func(*forms.Evaluation) string { return w.Doc.UnitTitle() })
 	title.Alignment, title.TextStyle.Bold = fyne.TextAlignCenter, true
+	title.Wrapping = fyne.TextWrapWord // a long 单位简称 wraps, never widens the window
 	body := container.NewVBox(
 		u.settings(),
 		title,
@@ -51,7 +53,8 @@ func newUnitTab(w *Window) *unitTab {
 		card("年度部门（单位）整体收支情况（万元）", u.budget()),
 		u.rest,
 	)
-	u.Scroll = container.NewVScroll(body)
+	u.tips = newTipLayer()
+	u.Scroll = u.tips.scrolled(body)
 	u.holder = container.NewStack()
 	u.tab = container.NewTabItemWithIcon("单位整体", theme.HomeIcon(), u.holder)
 	return u
@@ -95,6 +98,7 @@ func (u *unitTab) buildRest() {
 		return fmt.Sprintf("总评价得分：%s　　Σ分值：%s　　等级：%s", pending(ev.Unit.TotalText()), forms.FormatScore(ev.Unit.WeightSum), pending(ev.Unit.Rating()))
 	})
 	u.Total.TextStyle.Bold = true
+	u.Total.Wrapping = fyne.TextWrapWord // Σ分值 typed much too large wraps
 	u.rest.Objects = []fyne.CanvasObject{
 		card("年度主要任务", u.Tasks.content),
 		card("年度绩效目标", u.Goals.content),

@@ -360,12 +360,9 @@ func readOp(s string) (Op, bool) {
 // row placed elsewhere than it names, or refused (its 二级 full).
 func (t Tree) Place(rows []TableRow, l1, l2 int) (notes []string) {
 	for _, r := range rows {
-		i, j, named := t.find(r.Level1, r.Level2)
-		if !named {
-			i, j = l1, l2
-			if r.Level1 != "" || r.Level2 != "" {
-				notes = append(notes, fmt.Sprintf("第 %d 行：找不到“%s › %s”，放在“%s”下", r.Line, r.Level1, r.Level2, t.blockName(l1, l2)))
-			}
+		i, j, named := t.destination(r, l1, l2)
+		if !named && (r.Level1 != "" || r.Level2 != "") {
+			notes = append(notes, fmt.Sprintf("第 %d 行：找不到“%s › %s”，放在“%s”下", r.Line, r.Level1, r.Level2, t.blockName(l1, l2)))
 		}
 		in := t.AddRow(i, j)
 		if in == nil {
@@ -375,6 +372,14 @@ func (t Tree) Place(rows []TableRow, l1, l2 int) (notes []string) {
 		*in = r.In
 	}
 	return notes
+}
+
+// destination is the 二级 Place puts r under: the one it names (named), else (l1, l2).
+func (t Tree) destination(r TableRow, l1, l2 int) (i, j int, named bool) {
+	if i, j, named = t.find(r.Level1, r.Level2); named {
+		return i, j, true
+	}
+	return l1, l2, false
 }
 
 func (t Tree) blockName(l1, l2 int) string {
