@@ -107,7 +107,7 @@ cgo-free:
 	CGO_ENABLED=0 go test -count=1 $(CGO_FREE_PKGS)
 
 unit:
-	go test -tags $(TAGS) -count=1 . ./app/
+	go test -tags $(TAGS) -count=1 -timeout 30m . ./app/
 
 # Every benchmark; `make bench BENCH=Largest` only the check and the exports of the largest
 # documents the limits allow (bench_test.go: each run as a process; ns/op is wall-clock time,

@@ -94,7 +94,7 @@ func (b *binder) multiline(p *string, loc forms.Location, placeholder string) *f
 }
 
 func (b *binder) setup(e *fieldEntry, p *string, loc forms.Location, placeholder string) {
-	e.ActionItem = newFieldMark(b.w, &e.Entry, loc) // before the entry's renderer: says the problem on hover and while focused (marktip.go)
+	e.ActionItem = newFieldMark(b.w, e, &e.Entry, loc) // before the entry's renderer: says the problem on hover and while focused (marktip.go)
 	e.SetText(*p)
 	e.SetPlaceHolder(placeholder)
 	e.AlwaysShowValidationError = true

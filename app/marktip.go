@@ -224,14 +224,15 @@ func (z *problemZone) CreateRenderer() fyne.WidgetRenderer {
 type fieldMark struct {
 	widget.BaseWidget
 	w     *Window
-	entry *widget.Entry
+	obj   fyne.CanvasObject // the entry as the window holds it (a fieldEntry, keyboard.go)
+	entry *widget.Entry     // the Fyne entry inside it, which knows whether it has the focus
 	loc   forms.Location
 	zone  *problemZone
 }
 
-func newFieldMark(w *Window, e *widget.Entry, loc forms.Location) *fieldMark {
-	m := &fieldMark{w: w, entry: e, loc: loc}
-	m.zone = newProblemZone(func() *tipLayer { return w.tipsOf(loc.Form) }, e)
+func newFieldMark(w *Window, obj fyne.CanvasObject, e *widget.Entry, loc forms.Location) *fieldMark {
+	m := &fieldMark{w: w, obj: obj, entry: e, loc: loc}
+	m.zone = newProblemZone(func() *tipLayer { return w.tipsOf(loc.Form) }, obj)
 	m.ExtendBaseWidget(m)
 	return m
 }
@@ -240,7 +241,7 @@ func newFieldMark(w *Window, e *widget.Entry, loc forms.Location) *fieldMark {
 func (m *fieldMark) Refresh() {
 	p, ok := m.w.marks[m.loc]
 	m.zone.set(p, ok)
-	m.w.tipsOf(m.loc.Form).setFocus(m.entry, p, ok && entryFocused(m.entry))
+	m.w.tipsOf(m.loc.Form).setFocus(m.obj, p, ok && entryFocused(m.obj, m.entry))
 	m.BaseWidget.Refresh()
 }
 
@@ -271,10 +272,10 @@ func (r *fieldMarkRenderer) Destroy()                     {}
 // entry's unexported focused field, then refreshes it, in both FocusGained and FocusLost
 // (widget/entry.go); during FocusLost the canvas still names e as focused, so only the field
 // tells a focus lost from one gained. Without that field (another Fyne), the canvas is asked.
-func entryFocused(e *widget.Entry) bool {
+func entryFocused(o fyne.CanvasObject, e *widget.Entry) bool {
 	if f := reflect.ValueOf(e).Elem().FieldByName("focused"); f.Kind() == reflect.Bool {
 		return f.Bool()
 	}
-	c := fyne.CurrentApp().Driver().CanvasForObject(e)
-	return c != nil && c.Focused() == e
+	c := fyne.CurrentApp().Driver().CanvasForObject(o)
+	return c != nil && any(c.Focused()) == any(o)
 }
