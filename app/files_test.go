@@ -61,8 +61,11 @@ func copySample(t *testing.T, dir, name string) string {
 }
 
 // dialogObjects are the objects of the dialog on top of the window; nil when there is none.
-func dialogObjects(w *Window) []fyne.CanvasObject {
-	top := w.Win.Canvas().Overlays().Top()
+func dialogObjects(w *Window) []fyne.CanvasObject { return overlayObjects(w.Win) }
+
+// overlayObjects are the objects of the dialog on top of win; nil when there is none.
+func overlayObjects(win fyne.Window) []fyne.CanvasObject {
+	top := win.Canvas().Overlays().Top()
 	if top == nil {
 		return nil
 	}
@@ -70,9 +73,12 @@ func dialogObjects(w *Window) []fyne.CanvasObject {
 }
 
 // dialogText is the text of the labels and buttons of the dialog on top of the window.
-func dialogText(w *Window) string {
+func dialogText(w *Window) string { return windowDialogText(w.Win) }
+
+// windowDialogText is the text of the labels and buttons of the dialog on top of win ("" for none).
+func windowDialogText(win fyne.Window) string {
 	var b strings.Builder
-	for _, o := range dialogObjects(w) {
+	for _, o := range overlayObjects(win) {
 		switch v := o.(type) {
 		case *widget.Label:
 			b.WriteString(v.Text + "\n")
@@ -86,13 +92,19 @@ func dialogText(w *Window) string {
 // dialogTap taps the button labelled text in the dialog on top of the window.
 func dialogTap(t *testing.T, w *Window, text string) {
 	t.Helper()
-	for _, o := range dialogObjects(w) {
+	overlayTap(t, w.Win, text)
+}
+
+// overlayTap taps the button labelled text in the dialog on top of win.
+func overlayTap(t *testing.T, win fyne.Window, text string) {
+	t.Helper()
+	for _, o := range overlayObjects(win) {
 		if b, ok := o.(*widget.Button); ok && b.Text == text {
 			test.Tap(b)
 			return
 		}
 	}
-	t.Fatalf("no button %q in the dialog:\n%s", text, dialogText(w))
+	t.Fatalf("no button %q in the dialog:\n%s", text, windowDialogText(win))
 }
 
 // settle waits until the window's saves, recovery copies and lock releases are done and shown.
