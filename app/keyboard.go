@@ -17,30 +17,56 @@ import (
 // and its driver moves the focus through every focusable object (toolbar and row buttons too)
 // without scrolling: so each field claims Tab (AcceptsTab) and moves the focus itself.
 
+// fieldPlace is what every field type holds: its window and the tab it is on, for Tab
+// (focusStep), scrolling into view (reveal) and dropHiddenFocus.
+type fieldPlace struct {
+	w   *Window
+	tab int // the tab it is on: 0 the unit form, i project i-1
+}
+
+// placeOf is the place of a field of a binder's form: the settings (forms.AllForms) are on the
+// unit tab.
+func placeOf(w *Window, form int) fieldPlace { return fieldPlace{w: w, tab: max(form+1, 0)} }
+
+func (f fieldPlace) fieldTab() int { return f.tab }
+
+// typedKey moves the focus on Tab and Shift+Tab and gives other keys to own, the widget's
+// own TypedKey.
+func (f fieldPlace) typedKey(ev *fyne.KeyEvent, own func(*fyne.KeyEvent)) {
+	if ev.Name == fyne.KeyTab {
+		f.w.focusStep(shiftHeld())
+		return
+	}
+	own(ev)
+}
+
 // fieldEntry is the editor of one text field of the document (binder.entry, binder.multiline).
 type fieldEntry struct {
 	widget.Entry
-	w   *Window
-	tab int            // the tab it is on: 0 the unit form, i project i-1
+	fieldPlace
 	loc forms.Location // the field it edits
 }
 
 // fieldSelect is a drop-down of the document (binder.choice).
 type fieldSelect struct {
 	widget.Select
-	w   *Window
-	tab int
+	fieldPlace
 }
 
 // fieldCheck is a tick box of the document (binder.check).
 type fieldCheck struct {
 	widget.Check
-	w   *Window
-	tab int
+	fieldPlace
 }
 
+var (
+	_ fyne.Tabbable = (*fieldEntry)(nil)
+	_ fyne.Tabbable = (*fieldSelect)(nil)
+	_ fyne.Tabbable = (*fieldCheck)(nil)
+)
+
 func newFieldEntry(w *Window, form int, loc forms.Location, multiLine bool) *fieldEntry {
-	e := &fieldEntry{w: w, tab: tabOfForm(form), loc: loc}
+	e := &fieldEntry{fieldPlace: placeOf(w, form), loc: loc}
 	e.MultiLine = multiLine
 	e.Wrapping = fyne.TextWrap(fyne.TextTruncateClip) // as widget.NewEntry
 	e.ExtendBaseWidget(e)
@@ -48,34 +74,27 @@ func newFieldEntry(w *Window, form int, loc forms.Location, multiLine bool) *fie
 }
 
 func newFieldSelect(w *Window, form int, options []string) *fieldSelect {
-	s := &fieldSelect{w: w, tab: tabOfForm(form)}
+	s := &fieldSelect{fieldPlace: placeOf(w, form)}
 	s.Options, s.PlaceHolder = options, "（请选择）"
 	s.ExtendBaseWidget(s)
 	return s
 }
 
 func newFieldCheck(w *Window, form int, text string) *fieldCheck {
-	c := &fieldCheck{w: w, tab: tabOfForm(form)}
+	c := &fieldCheck{fieldPlace: placeOf(w, form)}
 	c.Text = text
 	c.ExtendBaseWidget(c)
 	return c
 }
 
-// tabOfForm is the tab of a binder's form: the settings (forms.AllForms) are on the unit tab.
-func tabOfForm(form int) int { return max(form+1, 0) }
-
 // AcceptsTab keeps Tab from the driver, which would move the focus without scrolling (and, in a
-// multi-line entry, type a tab character): TypedKey moves it.
+// multi-line entry, type a tab character): TypedKey moves it. Each field type says so itself:
+// widget.Entry has an AcceptsTab of its own, which a method of the embedded fieldPlace would
+// not override but make ambiguous, leaving fieldEntry without one.
 func (e *fieldEntry) AcceptsTab() bool { return true }
 
 // TypedKey moves the focus on Tab and Shift+Tab; other keys edit as in any entry.
-func (e *fieldEntry) TypedKey(ev *fyne.KeyEvent) {
-	if ev.Name == fyne.KeyTab {
-		e.w.focusStep(shiftHeld())
-		return
-	}
-	e.Entry.TypedKey(ev)
-}
+func (e *fieldEntry) TypedKey(ev *fyne.KeyEvent) { e.typedKey(ev, e.Entry.TypedKey) }
 
 // TypedRune leaves out tab characters (an input method or a key sender may deliver Tab as one).
 func (e *fieldEntry) TypedRune(r rune) {
@@ -110,30 +129,16 @@ func (e *fieldEntry) ownStep(redo bool) bool {
 	return e.Text != before
 }
 
-func (s *fieldSelect) AcceptsTab() bool { return true }
-
-func (s *fieldSelect) TypedKey(ev *fyne.KeyEvent) {
-	if ev.Name == fyne.KeyTab {
-		s.w.focusStep(shiftHeld())
-		return
-	}
-	s.Select.TypedKey(ev)
-}
+func (s *fieldSelect) AcceptsTab() bool           { return true }
+func (s *fieldSelect) TypedKey(ev *fyne.KeyEvent) { s.typedKey(ev, s.Select.TypedKey) }
 
 func (s *fieldSelect) FocusGained() {
 	s.Select.FocusGained()
 	s.w.reveal(s, s.tab)
 }
 
-func (c *fieldCheck) AcceptsTab() bool { return true }
-
-func (c *fieldCheck) TypedKey(ev *fyne.KeyEvent) {
-	if ev.Name == fyne.KeyTab {
-		c.w.focusStep(shiftHeld())
-		return
-	}
-	c.Check.TypedKey(ev)
-}
+func (c *fieldCheck) AcceptsTab() bool           { return true }
+func (c *fieldCheck) TypedKey(ev *fyne.KeyEvent) { c.typedKey(ev, c.Check.TypedKey) }
 
 func (c *fieldCheck) FocusGained() {
 	c.Check.FocusGained()
@@ -210,16 +215,7 @@ func (w *Window) focusStep(back bool) {
 // hidden field unseen, and 撤销 take back its typing.
 func (w *Window) dropHiddenFocus() {
 	c := w.Win.Canvas()
-	tab := -1
-	switch f := c.Focused().(type) {
-	case *fieldEntry:
-		tab = f.tab
-	case *fieldSelect:
-		tab = f.tab
-	case *fieldCheck:
-		tab = f.tab
-	}
-	if tab >= 0 && tab != w.Tabs.SelectedIndex() {
+	if f, ok := c.Focused().(interface{ fieldTab() int }); ok && f.fieldTab() != w.Tabs.SelectedIndex() {
 		c.Unfocus()
 	}
 }
