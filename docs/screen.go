@@ -19,32 +19,52 @@ func ForScreen(markdown string) string {
 	fenced := false
 	for i := 0; i < len(lines); i++ {
 		line := lines[i]
-		if strings.HasPrefix(line, "```") {
-			fenced = !fenced
-		}
+		fence := strings.HasPrefix(line, "```")
+		fenced = fenced != fence
 		switch {
-		case fenced || strings.HasPrefix(line, "```"):
+		case fenced || fence:
 			out = append(out, line)
 		case continues(line) && len(out) > 0 && joins(out[len(out)-1]):
 			out[len(out)-1] = joinLine(out[len(out)-1], localLinks(strings.TrimSpace(line)))
 		case nestedItem.MatchString(line):
 			out = append(out, localLinks(strings.TrimLeft(line, " \t")))
-		case isTableRow(line) && i+1 < len(lines) && isRule(lines[i+1]):
-			header := cells(line)
-			i += 2
-			for ; i < len(lines) && isTableRow(lines[i]); i++ {
-				out = append(out, listItem(header, cells(lines[i])))
-			}
-			i-- // the line after the table is read by the loop
-		case strings.HasPrefix(line, "*Developer note.*"):
-			for i+1 < len(lines) && strings.TrimSpace(lines[i+1]) != "" {
-				i++
-			}
+		case tableAt(lines, i):
+			var items []string
+			items, i = tableItems(lines, i)
+			out = append(out, items...)
+		case strings.HasPrefix(line, developerNote):
+			i = paragraphEnd(lines, i)
 		default:
 			out = append(out, localLinks(line))
 		}
 	}
 	return strings.Join(out, "\n")
+}
+
+// developerNote begins a paragraph for developers, which the screen leaves out.
+const developerNote = "*Developer note.*"
+
+// tableAt reports whether a table begins at lines[i]: a row, then the rule under its header.
+func tableAt(lines []string, i int) bool {
+	return isTableRow(lines[i]) && i+1 < len(lines) && isRule(lines[i+1])
+}
+
+// tableItems are the rows of the table that begins at lines[i] as list items (listItem), and
+// the index of its last line.
+func tableItems(lines []string, i int) (items []string, last int) {
+	header := cells(lines[i])
+	for i += 2; i < len(lines) && isTableRow(lines[i]); i++ {
+		items = append(items, listItem(header, cells(lines[i])))
+	}
+	return items, i - 1
+}
+
+// paragraphEnd is the index of the last line of the paragraph that lines[i] is in.
+func paragraphEnd(lines []string, i int) int {
+	for i+1 < len(lines) && strings.TrimSpace(lines[i+1]) != "" {
+		i++
+	}
+	return i
 }
 
 func isTableRow(line string) bool { return strings.HasPrefix(strings.TrimSpace(line), "|") }
