@@ -56,10 +56,12 @@ func (m *markTheme) Icon(n fyne.ThemeIconName) fyne.Resource { return theme.Curr
 func (m *markTheme) Size(n fyne.ThemeSizeName) float32       { return theme.Current().Size(n) }
 
 // singleLine turns the line breaks of text pasted from Windows programs (CR LF, which Fyne's
-// one-line entry leaves as CR and a space) into one space; multiLine keeps them as LF.
+// one-line entry leaves as CR and a space) into one space; multiLine keeps them as LF. Both
+// turn a tab (cells copied from a spreadsheet) into a space: no field holds a tab character,
+// typed or pasted (keyboard.go).
 var (
-	singleLine = strings.NewReplacer("\r\n", " ", "\r ", " ", "\r", " ", "\n", " ")
-	multiLine  = strings.NewReplacer("\r\n", "\n", "\r", "\n")
+	singleLine = strings.NewReplacer("\r\n", " ", "\r ", " ", "\r", " ", "\n", " ", "\t", " ")
+	multiLine  = strings.NewReplacer("\r\n", "\n", "\r", "\n", "\t", " ")
 )
 
 // problemError is a problem shown on an entry; it says whether it is an error or a warning.

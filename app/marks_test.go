@@ -45,7 +45,8 @@ func TestScoreEntryFollowsTheModel(t *testing.T) {
 }
 
 // TestSingleLineEntriesDropLineBreaks: text pasted from Windows programs (CR LF) becomes one
-// line in one-line entries and keeps its breaks, as LF, in multi-line ones.
+// line in one-line entries and keeps its breaks, as LF, in multi-line ones; cells copied from a
+// spreadsheet (a tab between them) are parted by a space in either.
 func TestSingleLineEntriesDropLineBreaks(t *testing.T) {
 	a := test.NewTempApp(t)
 	w := New(a)
@@ -60,6 +61,13 @@ func TestSingleLineEntriesDropLineBreaks(t *testing.T) {
 	r.Reason.TypedShortcut(&fyne.ShortcutPaste{Clipboard: clip})
 	if r.in.Reason != "服务对象\n满意度" {
 		t.Errorf("multi-line entry holds %q", r.in.Reason)
+	}
+	clip.SetContent("人数\t满意度\r\n")
+	for _, e := range []*fieldEntry{r.Unit, r.Measures} {
+		e.TypedShortcut(&fyne.ShortcutPaste{Clipboard: clip})
+	}
+	if r.in.Unit != "人数 满意度 " || r.in.Measures != "人数 满意度\n" || strings.Contains(r.Unit.Text+r.Measures.Text, "\t") {
+		t.Errorf("cells pasted: one-line entry holds %q, multi-line %q", r.in.Unit, r.in.Measures)
 	}
 }
 
