@@ -53,3 +53,28 @@ func TestPasteIntoEveryEntry(t *testing.T) {
 	}
 	t.Logf("pasted into %d entries", n)
 }
+
+// TestPastedScoreEqualToSuggestion: a pasted 得分 equal by value to the rules' suggestion is the
+// suggestion, not 手工调整, as in an import; one that differs is the user's.
+func TestPastedScoreEqualToSuggestion(t *testing.T) {
+	a := test.NewTempApp(t)
+	w := New(a)
+	w.AddProject()
+	a.Clipboard().SetContent("三级指标\t运算符号\t指标值\t全年完成值\t分值\t得分\r\n" +
+		"参保人数\t≥\t5000\t5000\t10\t10.0\r\n培训人数\t≥\t100\t100\t10\t9\r\n")
+	ed := projectTree(w, 0)
+	ed.pasteRows(0, 0)
+	if !treeDialogTap(w, "粘贴") {
+		t.Fatal("no 粘贴 button")
+	}
+	got := map[string]bool{}
+	w.Doc.Projects[0].Indicators.Each(func(p forms.RowPath, _ *forms.Level1, _ *forms.Level2, in *forms.Indicator) {
+		got[in.Content] = in.Manual
+	})
+	if m, ok := got["参保人数"]; !ok || m {
+		t.Errorf("参保人数 (得分 10.0, suggested 10): 手工调整 %v (pasted %v)", m, ok)
+	}
+	if m, ok := got["培训人数"]; !ok || !m {
+		t.Errorf("培训人数 (得分 9, suggested 10): 手工调整 %v (pasted %v)", m, ok)
+	}
+}

@@ -56,10 +56,13 @@ func (t *treeEditor) pasteRows(l1, l2 int) {
 
 // applyPaste adds the rows read to the tree in place of the untouched rows of the 二级 they
 // land in (forms.Tree.PlaceReplacing), and with others removes the template rows left in the
-// other 二级 (forms.Tree.TemplateRows), as one step of the undo history.
+// other 二级 (forms.Tree.TemplateRows), as one step of the undo history. A pasted 得分 equal to
+// the rules' suggestion is the suggestion, not 手工调整, as in an import
+// (forms.Document.SettleManual).
 func (t *treeEditor) applyPaste(reading *forms.TableReading, l1, l2 int, others bool) {
 	t.w.record()
 	tree := t.tree()
+	before := indicatorsOf(tree)
 	tree.PlaceReplacing(reading.Rows, l1, l2)
 	if others {
 		rows := tree.TemplateRows()
@@ -67,6 +70,13 @@ func (t *treeEditor) applyPaste(reading *forms.TableReading, l1, l2 int, others 
 			tree.RemoveRow(rows[i])
 		}
 	}
+	scored := map[*forms.Indicator]bool{}
+	tree.Each(func(_ forms.RowPath, _ *forms.Level1, _ *forms.Level2, in *forms.Indicator) {
+		if !before[in] && in.Manual {
+			scored[in] = true
+		}
+	})
+	t.w.Doc.SettleManual(scored)
 	if err := t.w.Doc.CheckLimits(); err != nil { // the file would not open again
 		t.w.Undo()
 		h := t.w.historyOf()
@@ -94,8 +104,7 @@ func planPaste(tree forms.Tree, reading *forms.TableReading, l1, l2 int) (*paste
 	if err := json.Unmarshal(data, &dup); err != nil {
 		return nil, err
 	}
-	before := map[*forms.Indicator]bool{}
-	dup.Each(func(_ forms.RowPath, _ *forms.Level1, _ *forms.Level2, in *forms.Indicator) { before[in] = true })
+	before := indicatorsOf(dup)
 	plan := &pastePlan{}
 	plan.notes, plan.replaced = dup.PlaceReplacing(reading.Rows, l1, l2)
 	n := 0
@@ -110,6 +119,13 @@ func planPaste(tree forms.Tree, reading *forms.TableReading, l1, l2 int) (*paste
 		plan.others = append(plan.others, forms.IndicatorRowName(dup[p.L1], dup[p.L1].Children[p.L2], p.Row)+"（分值 "+dup.Row(p).Weight+"）")
 	}
 	return plan, nil
+}
+
+// indicatorsOf is the set of tree's rows, to tell the rows a paste adds.
+func indicatorsOf(tree forms.Tree) map[*forms.Indicator]bool {
+	set := map[*forms.Indicator]bool{}
+	tree.Each(func(_ forms.RowPath, _ *forms.Level1, _ *forms.Level2, in *forms.Indicator) { set[in] = true })
+	return set
 }
 
 // rowGist is one line naming what a pasted row holds.
