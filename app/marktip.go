@@ -273,9 +273,18 @@ func (r *fieldMarkRenderer) Destroy()                     {}
 // (widget/entry.go); during FocusLost the canvas still names e as focused, so only the field
 // tells a focus lost from one gained. Without that field (another Fyne), the canvas is asked.
 func entryFocused(o fyne.CanvasObject, e *widget.Entry) bool {
-	if f := reflect.ValueOf(e).Elem().FieldByName("focused"); f.Kind() == reflect.Bool {
-		return f.Bool()
+	if focusedField != nil {
+		return reflect.ValueOf(e).Elem().FieldByIndex(focusedField).Bool()
 	}
 	c := fyne.CurrentApp().Driver().CanvasForObject(o)
 	return c != nil && any(c.Focused()) == any(o)
 }
+
+// focusedField is the index of widget.Entry's focused field (entryFocused), nil when this Fyne
+// has no such bool field; looked up once, as every refresh of an entry asks.
+var focusedField = func() []int {
+	if f, ok := reflect.TypeFor[widget.Entry]().FieldByName("focused"); ok && f.Type.Kind() == reflect.Bool {
+		return f.Index
+	}
+	return nil
+}()
