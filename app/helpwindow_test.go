@@ -185,35 +185,12 @@ func TestWrapHelp(t *testing.T) {
 			&widget.TextSegment{Style: widget.RichTextStyleInline, Text: "。" + para},
 		}
 		wrapHelp(run, width)
-		var all strings.Builder
-		var lines []string
-		line, lineW := "", float32(0)
-		for _, s := range run {
-			text, style := "", fyne.TextStyle{}
-			switch s := s.(type) {
-			case *widget.TextSegment:
-				text, style = s.Text, s.Style.TextStyle
-			case *widget.HyperlinkSegment:
-				line += s.Text
-				lineW += fyne.MeasureText(s.Text, textSize(), fyne.TextStyle{}).Width
-				all.WriteString(s.Text)
-				continue
+		lines, widths, all := shownLines(run)
+		for i, l := range lines {
+			if widths[i] > width {
+				t.Errorf("width %g: the line %q is %g wide", width, l, widths[i])
 			}
-			for _, r := range text {
-				if r == '\n' {
-					lines = append(lines, line)
-					if lineW > width {
-						t.Errorf("width %g: the line %q is %g wide", width, line, lineW)
-					}
-					line, lineW = "", 0
-					continue
-				}
-				line += string(r)
-				lineW += runeWidth(r, style)
-			}
-			all.WriteString(strings.ReplaceAll(text, "\n", ""))
 		}
-		lines = append(lines, line)
 		if len(lines) < int(3000/width) {
 			t.Errorf("width %g: %d lines", width, len(lines))
 		}
@@ -225,18 +202,45 @@ func TestWrapHelp(t *testing.T) {
 		}
 		broken := strings.Join(lines, "\n")
 		for _, word := range []string{"Ctrl+N", "Windows,", "100", "forms/options.go", "得分规则和检查"} {
-			if strings.Count(broken, word) != strings.Count(all.String(), word) {
+			if strings.Count(broken, word) != strings.Count(all, word) {
 				t.Errorf("width %g: %q is broken", width, word)
 			}
 		}
 		want := strings.Repeat(para, 2) + "工具栏新建（Ctrl+N）得到空白文档，见 得分规则和检查forms/options.go。" + para
-		if got := strings.ReplaceAll(all.String(), " ", ""); got != strings.ReplaceAll(want, " ", "") {
-			t.Errorf("width %g: the text is %q", width, all.String())
+		if got := strings.ReplaceAll(all, " ", ""); got != strings.ReplaceAll(want, " ", "") {
+			t.Errorf("width %g: the text is %q", width, all)
 		}
-		if strings.Contains(all.String(), "工具栏 新建") {
+		if strings.Contains(all, "工具栏 新建") {
 			t.Errorf("width %g: a space between 工具栏 and 新建", width)
 		}
 	}
+}
+
+// shownLines is run as a RichText that does not wrap shows it: its lines (parted by the line
+// breaks in its texts), the width of each, and its text without the breaks.
+func shownLines(run []widget.RichTextSegment) (lines []string, widths []float32, text string) {
+	var all strings.Builder
+	line, lineW := "", float32(0)
+	for _, s := range run {
+		switch s := s.(type) {
+		case *widget.HyperlinkSegment: // never broken
+			line += s.Text
+			lineW += fyne.MeasureText(s.Text, textSize(), fyne.TextStyle{}).Width
+			all.WriteString(s.Text)
+		case *widget.TextSegment:
+			for _, r := range s.Text {
+				if r == '\n' {
+					lines, widths = append(lines, line), append(widths, lineW)
+					line, lineW = "", 0
+					continue
+				}
+				line += string(r)
+				lineW += runeWidth(r, s.Style.TextStyle)
+			}
+			all.WriteString(strings.ReplaceAll(s.Text, "\n", ""))
+		}
+	}
+	return append(lines, line), append(widths, lineW), all.String()
 }
 
 // BenchmarkHelpWindow is opening 帮助 › 用户手册: both documents parsed, broken into lines and

@@ -205,6 +205,17 @@ func TestPasteReplacesTemplateRows(t *testing.T) {
 	}
 }
 
+// offersToRemoveOthers fails the test unless the paste preview of a new project's 数量指标
+// says it replaces that 二级's starting row and offers, ticked, to remove the 7 others.
+func offersToRemoveOthers(t *testing.T, ed *treeEditor) {
+	t.Helper()
+	if ed.PasteOthers == nil || !ed.PasteOthers.Checked || !strings.Contains(ed.PasteOthers.Text, "7 个未填写的模板行") ||
+		!strings.Contains(ed.PastePreview.Text, "将替换 1 个未填写的模板行") ||
+		!strings.Contains(ed.PastePreview.Text, "效益指标 › 可持续影响指标 › 指标 1（分值 10）") {
+		t.Fatalf("preview:\n%s\noption %+v", ed.PastePreview.Text, ed.PasteOthers)
+	}
+}
+
 // TestPasteRemovesTemplateRowsElsewhere: rows pasted into one 二级 of a new project replace its
 // starting row, and the preview offers, ticked, to remove the starting rows of the other 二级
 // too (they would keep the project 未完成); unticked, they stay. A template row left over is
@@ -217,11 +228,7 @@ func TestPasteRemovesTemplateRowsElsewhere(t *testing.T) {
 		ed := projectTree(w, 0)
 		a.Clipboard().SetContent("≥\t办件数量\t件\t100\t100\t\t13\r\n≥\t服务人次\t人次\t50\t60\t\t0\r\n")
 		ed.pasteRows(0, 0)
-		if ed.PasteOthers == nil || !ed.PasteOthers.Checked || !strings.Contains(ed.PasteOthers.Text, "7 个未填写的模板行") ||
-			!strings.Contains(ed.PastePreview.Text, "将替换 1 个未填写的模板行") ||
-			!strings.Contains(ed.PastePreview.Text, "效益指标 › 可持续影响指标 › 指标 1（分值 10）") {
-			t.Fatalf("preview:\n%s\noption %+v", ed.PastePreview.Text, ed.PasteOthers)
-		}
+		offersToRemoveOthers(t, ed)
 		ed.PasteOthers.SetChecked(remove)
 		if !treeDialogTap(w, "粘贴") {
 			t.Fatal("no 粘贴 button")

@@ -62,22 +62,7 @@ func TestWorkbookParts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
-	if err != nil {
-		t.Fatal(err)
-	}
-	part := func(name string) string {
-		rc, err := zr.Open(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer rc.Close()
-		data, err := io.ReadAll(rc)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return string(data)
-	}
+	part := zipParts(t, buf.Bytes())
 	book := part("xl/workbook.xml")
 	if strings.Contains(book, `"Sheet1"`) || !strings.Contains(book, `<sheet name="单位整体绩效自评表" sheetId="1" r:id="rId1">`) {
 		t.Errorf("workbook.xml: %.600s", book[strings.Index(book, "<sheets>"):])
@@ -85,29 +70,7 @@ func TestWorkbookParts(t *testing.T) {
 	if strings.Contains(book, "activeTab=") && !strings.Contains(book, `activeTab="0"`) {
 		t.Errorf("another sheet than the first is active: %s", book)
 	}
-	f, err := excelize.OpenReader(bytes.NewReader(buf.Bytes()))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	titles := map[string]string{}
-	for _, d := range f.GetDefinedName() {
-		if d.Name == "_xlnm.Print_Titles" {
-			titles[d.Scope] = d.RefersTo
-		}
-	}
-	for i, s := range res.Sheets {
-		rows := "$16:$17"
-		if i == 0 {
-			rows = "$28:$30"
-		}
-		if want := "'" + s + "'!" + rows; titles[s] != want {
-			t.Errorf("sheet %q repeats %q, want %q", s, titles[s], want)
-		}
-	}
-	if len(titles) != len(res.Sheets) {
-		t.Errorf("print titles %q", titles)
-	}
+	printTitlesAre(t, buf.Bytes(), res.Sheets)
 	cols := regexp.MustCompile(`<col min="(\d+)"`)
 	for i := range res.Sheets {
 		sheet := part(fmt.Sprintf("xl/worksheets/sheet%d.xml", i+1))
@@ -122,5 +85,56 @@ func TestWorkbookParts(t *testing.T) {
 		if len(mins) == 0 || !slices.IsSorted(mins) {
 			t.Errorf("sheet %d lists its columns %v", i+1, mins)
 		}
+	}
+}
+
+// zipParts returns a reader of the parts of the package data by name.
+func zipParts(t *testing.T, data []byte) func(name string) string {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return func(name string) string {
+		rc, err := zr.Open(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rc.Close()
+		data, err := io.ReadAll(rc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(data)
+	}
+}
+
+// printTitlesAre fails the test unless each of the workbook's sheets, and no other, repeats
+// its header rows on every printed page: the unit form rows 28–30, a project form rows 16–17
+// (the sample's).
+func printTitlesAre(t *testing.T, workbook []byte, sheets []string) {
+	t.Helper()
+	f, err := excelize.OpenReader(bytes.NewReader(workbook))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	titles := map[string]string{}
+	for _, d := range f.GetDefinedName() {
+		if d.Name == "_xlnm.Print_Titles" {
+			titles[d.Scope] = d.RefersTo
+		}
+	}
+	for i, s := range sheets {
+		rows := "$16:$17"
+		if i == 0 {
+			rows = "$28:$30"
+		}
+		if want := "'" + s + "'!" + rows; titles[s] != want {
+			t.Errorf("sheet %q repeats %q, want %q", s, titles[s], want)
+		}
+	}
+	if len(titles) != len(sheets) {
+		t.Errorf("print titles %q", titles)
 	}
 }
