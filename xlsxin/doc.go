@@ -7,9 +7,10 @@
 // Rows of plain sheets are read through forms.ReadIndicatorTable and placed with
 // forms.Tree.Place, as pasted rows are, so a table means the same in the paste dialog and
 // here; a 得分 equal by value to the rules' suggestion is read as the suggestion, not as
-// 手工调整 (forms.Document.SettleManual). Nothing here changes an open document until Result.AddTo is called; every refusal is
-// an *Error whose Chinese message names the file, sheet, row and column. The package never
-// imports Fyne, and reads xlsxout's layout from the workbook, not from xlsxout.
+// 手工调整 (forms.Document.SettleManual). Nothing here changes an open document until
+// Result.AddTo is called; every refusal is an *Error whose Chinese message names the file,
+// sheet, row and column. The package never imports Fyne, and reads xlsxout's layout from the
+// workbook, not from xlsxout.
 //
 // # What Ziping's export cannot hold
 //
