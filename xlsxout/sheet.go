@@ -101,8 +101,11 @@ func (wb *workbook) addPrintTitles() error {
 	}
 	names := &wb.f.WorkBook.DefinedNames.DefinedName
 	model := (*names)[len(*names)-1]
-	if model.LocalSheetID == nil || *model.LocalSheetID != first.index {
-		return fmt.Errorf("打印标题行的工作表序号是 %v，应为 %d", model.LocalSheetID, first.index)
+	if model.LocalSheetID == nil {
+		return fmt.Errorf("打印标题行没有工作表序号，应为 %d", first.index)
+	}
+	if *model.LocalSheetID != first.index {
+		return fmt.Errorf("打印标题行的工作表序号是 %d，应为 %d", *model.LocalSheetID, first.index)
 	}
 	for _, t := range wb.titles[1:] {
 		d, index := model, t.index
