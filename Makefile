@@ -81,7 +81,7 @@ fmt-check:
 	if [ -n "$$bad" ]; then echo "gofmt: not formatted:"; echo "$$bad"; exit 1; fi
 
 vet:
-	go vet ./...
+	go vet -tags $(TAGS) ./...
 
 # forms/, tables/, layout/, pdfout/, xlsxout/, xlsxin/, export/ and cli/ never depend on Fyne; only main.go imports
 # fyne.io/fyne/v2/app; pdfout and xlsxout never depend on each other (both print tables/), and
