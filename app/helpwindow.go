@@ -139,17 +139,25 @@ func (p *helpPage) scrollTo(i int) {
 // followLinks makes the links of segs that lead into a built-in document (from the document
 // file) open there, in this window; web links open in the browser as RichText does.
 func (h *helpWindow) followLinks(file string, segs []widget.RichTextSegment) {
+	eachInline(segs, func(s widget.RichTextSegment) {
+		if l, ok := s.(*widget.HyperlinkSegment); ok && l.URL != nil && l.URL.Scheme == "" {
+			target, anchor := linkTarget(file, l.URL)
+			l.OnTapped = func() { h.show(target, anchor) }
+		}
+	})
+}
+
+// eachInline calls f on each segment of segs in reading order, the items of lists and the
+// texts of paragraphs in their place.
+func eachInline(segs []widget.RichTextSegment, f func(widget.RichTextSegment)) {
 	for _, s := range segs {
 		switch s := s.(type) {
-		case *widget.HyperlinkSegment:
-			if s.URL != nil && s.URL.Scheme == "" {
-				target, anchor := linkTarget(file, s.URL)
-				s.OnTapped = func() { h.show(target, anchor) }
-			}
 		case *widget.ListSegment:
-			h.followLinks(file, s.Items)
+			eachInline(s.Items, f)
 		case *widget.ParagraphSegment:
-			h.followLinks(file, s.Texts)
+			eachInline(s.Texts, f)
+		default:
+			f(s)
 		}
 	}
 }

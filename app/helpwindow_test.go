@@ -15,23 +15,15 @@ import (
 // pageText is the text the help window shows of a document, without the line breaks it put in.
 func pageText(p *helpPage) string {
 	var b strings.Builder
-	var walk func(segs []widget.RichTextSegment)
-	walk = func(segs []widget.RichTextSegment) {
-		for _, s := range segs {
+	for _, rt := range p.Texts {
+		eachInline(rt.Segments, func(s widget.RichTextSegment) {
 			switch s := s.(type) {
 			case *widget.TextSegment:
 				b.WriteString(strings.ReplaceAll(s.Text, "\n", ""))
 			case *widget.HyperlinkSegment:
 				b.WriteString(s.Text)
-			case *widget.ListSegment:
-				walk(s.Items)
-			case *widget.ParagraphSegment:
-				walk(s.Texts)
 			}
-		}
-	}
-	for _, rt := range p.Texts {
-		walk(rt.Segments)
+		})
 		b.WriteString("\n")
 	}
 	return b.String()
@@ -139,32 +131,15 @@ func TestHelpAtSection(t *testing.T) {
 
 // findLink is the first link of p to u.
 func findLink(p *helpPage, u string) *widget.HyperlinkSegment {
-	var find func(segs []widget.RichTextSegment) *widget.HyperlinkSegment
-	find = func(segs []widget.RichTextSegment) *widget.HyperlinkSegment {
-		for _, s := range segs {
-			switch s := s.(type) {
-			case *widget.HyperlinkSegment:
-				if s.URL != nil && s.URL.Path+"#"+s.URL.Fragment == u {
-					return s
-				}
-			case *widget.ListSegment:
-				if l := find(s.Items); l != nil {
-					return l
-				}
-			case *widget.ParagraphSegment:
-				if l := find(s.Texts); l != nil {
-					return l
-				}
-			}
-		}
-		return nil
-	}
+	var found *widget.HyperlinkSegment
 	for _, rt := range p.Texts {
-		if l := find(rt.Segments); l != nil {
-			return l
-		}
+		eachInline(rt.Segments, func(s widget.RichTextSegment) {
+			if l, ok := s.(*widget.HyperlinkSegment); ok && found == nil && l.URL != nil && l.URL.Path+"#"+l.URL.Fragment == u {
+				found = l
+			}
+		})
 	}
-	return nil
+	return found
 }
 
 // TestWrapHelp: a paragraph of text, bold, code and links is broken into lines no wider than
