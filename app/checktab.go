@@ -17,9 +17,10 @@ import (
 // problem goes to its field. Both lists scroll and show only the rows in view, so the tab
 // opens quickly and keeps the window's size whatever the number of projects.
 type checkTab struct {
-	w      *Window
-	tab    *container.TabItem
-	Scores *widget.List // one row per form
+	w       *Window
+	tab     *container.TabItem
+	content fyne.CanvasObject // the tab's content while it is shown (tabswitch.go)
+	Scores  *widget.List      // one row per form
 	// Problems lists the problems, three lines at most each; choosing one goes to its field.
 	Problems *widget.List
 	Count    *widget.Label
@@ -67,7 +68,8 @@ func newCheckTab(w *Window) *checkTab {
 	problems := container.NewBorder(container.NewVBox(widget.NewSeparator(), c.Count), nil, nil, nil, fit)
 	split := container.NewVSplit(scores, problems)
 	split.Offset = 0.45
-	c.tab = container.NewTabItemWithIcon("检查与得分", theme.ConfirmIcon(), split)
+	c.content = split
+	c.tab = container.NewTabItemWithIcon("检查与得分", theme.ConfirmIcon(), placeholder())
 	return c
 }
 

@@ -47,7 +47,7 @@ func shownProject(t *testing.T, w *Window, step string, i int) *projectTab {
 	if w.Tabs.Selected() != p.item() {
 		t.Fatalf("%s: the selected tab is %q, not project %d's", step, w.Tabs.Selected().Text, i)
 	}
-	if p.b == nil || p.Scroll == nil || p.tab.Content != p.Scroll || !onScreen(w, p.Scroll) {
+	if p.b == nil || p.Scroll == nil || w.shown() != p.Scroll || !onScreen(w, p.Scroll) {
 		t.Fatalf("%s: project %d's tab is blank (editors built %v)", step, i, p.b != nil)
 	}
 	if p.Name.Text != w.Doc.Projects[i].Name {
@@ -192,4 +192,44 @@ func labelTexts(o fyne.CanvasObject) []string {
 		}
 	}
 	return out
+}
+
+// TestTabsKeepFewEditors: the tab bar holds no form (each tab a placeholder of no size; the
+// selected form is on the stage), so a switch does not refresh every form ever shown; the
+// window keeps the editors of at most keptProjectTabs project tabs besides the one shown, and
+// a tab built again is scrolled where it was.
+func TestTabsKeepFewEditors(t *testing.T) {
+	w, _ := openMany(t, 14)
+	w.Win.Resize(fyne.NewSize(1280, 820))
+	w.Tabs.Select(w.Projects[0].item())
+	w.Projects[0].Scroll.ScrollToOffset(fyne.NewPos(0, 300))
+	for i := range w.Projects {
+		w.Tabs.Select(w.Projects[i].item())
+		shownProject(t, w, fmt.Sprintf("项目 %d", i+1), i)
+		for _, it := range w.Tabs.Items {
+			if min := it.Content.MinSize(); min.Width > 1 || min.Height > 1 {
+				t.Fatalf("showing project %d: tab %q holds a form (min size %v)", i+1, it.Text, min)
+			}
+		}
+	}
+	built := 0
+	for i, p := range w.Projects {
+		if p.b != nil {
+			built++
+			if i < len(w.Projects)-keptProjectTabs-1 {
+				t.Errorf("project %d, shown long ago, keeps its editors", i+1)
+			}
+		}
+	}
+	if built != keptProjectTabs+1 {
+		t.Errorf("%d project tabs keep their editors, want %d", built, keptProjectTabs+1)
+	}
+	w.Tabs.Select(w.Projects[0].item())
+	if p := shownProject(t, w, "回到项目 1", 0); p.Scroll.Offset.Y != 300 {
+		t.Errorf("project 1 built again at offset %v, not where it was (300)", p.Scroll.Offset)
+	}
+	w.Tabs.Select(w.Checks.item())
+	if w.shown() != w.Checks.content || !onScreen(w, w.Checks.Problems) {
+		t.Error("the check tab is not shown")
+	}
 }
