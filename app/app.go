@@ -68,6 +68,8 @@ type Window struct {
 	Checks   *checkTab
 	Status   *widget.Label
 
+	// Nav is 项目列表, every form with a search field, over the window (projectlist.go).
+	Nav   *projectList
 	stage *stage        // shows the selected tab's content below the tab bar (tabswitch.go)
 	built []*projectTab // the project tabs with editors, the one shown last at the end
 }
@@ -193,6 +195,7 @@ func newWindow(a fyne.App, show bool) *Window {
 	w.Tabs.OnSelected = func(*container.TabItem) { w.showSelected() }
 	status := container.NewBorder(nil, nil, nil, w.frameProbe(), w.Status)
 	w.stage = newStage()
+	w.Nav = newProjectList(w)
 	forms := container.NewBorder(w.Tabs, nil, nil, nil, w.stage)
 	w.content = container.NewBorder(w.toolbar(), container.NewVBox(widget.NewSeparator(), status), nil, nil, forms)
 	w.Win.SetMainMenu(w.menu())
@@ -318,6 +321,7 @@ func (w *Window) evaluateIn(form int) {
 		}
 	}
 	w.updateStatus()
+	w.Nav.refresh()
 	w.Win.SetTitle(w.title())
 	w.previewChanged() // an open print preview redraws after a pause
 }
