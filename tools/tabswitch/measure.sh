@@ -8,7 +8,7 @@
 # the mouse opens project 1's tab, then project 2's, then switches between the two 10 times.
 # A binary with 视图 › 下一个表 (Ctrl+PgDn) then opens projects 3 to 20 with it and switches
 # between the last two 10 times. Last, 检查与得分 is opened from the toolbar 5 times (and a
-# project again from its score table). Each figure is the process's user+system time from
+# project again from its score table), and the resident memory is read. Each figure is the process's user+system time from
 # the click or key until it is idle again, less its idle rate; medians in ms.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -96,7 +96,9 @@ for bin in "${bins[@]}"; do
 		check+=("$(cost click "${checks[@]}")")
 		cost click 300 298 >/dev/null
 	done
-	echo "  opening 检查与得分 from a project: ${check[*]}, median $(med "${check[@]}") ms"
+	echo "  opening 检查与得分 from a project: ${check[*]}, median $(med "${check[@]}") ms;" \
+		"resident memory now $(awk '/VmRSS/{printf "%.0f", $2/1024}' "/proc/$app/status") MiB," \
+		"at most $(awk '/VmHWM/{printf "%.0f", $2/1024}' "/proc/$app/status") MiB"
 	kill "$app"
 	wait "$app" 2>/dev/null || true
 	app=
