@@ -95,26 +95,7 @@ func (c *checkTab) updateFilterChoices() {
 		return
 	}
 	n := len(c.w.Doc.Projects)
-	byLevel := make([]int, len(levelChoices))
-	byForm := make([]int, n+2) // [0] the unit form, [i+1] project i, [n+1] 文档设置
-	for _, p := range c.w.Problems {
-		if c.filter.passes(p, n, false, true) {
-			byLevel[0]++
-			if p.Level == forms.LevelError {
-				byLevel[1]++
-			} else {
-				byLevel[2]++
-			}
-		}
-		if c.filter.passes(p, n, true, false) {
-			switch {
-			case !ofForm(p, n):
-				byForm[n+1]++
-			default:
-				byForm[p.Loc.Form+1]++
-			}
-		}
-	}
+	byLevel, byForm := c.choiceCounts()
 	levels := []string{fmt.Sprintf("全部（%d）", byLevel[0]), fmt.Sprintf("错误（%d）", byLevel[1]), fmt.Sprintf("警告（%d）", byLevel[2])}
 	total := 0
 	for _, k := range byForm {
@@ -139,6 +120,30 @@ func (c *checkTab) updateFilterChoices() {
 	defer func() { c.settingChoices = false }()
 	setChoices(c.Level, levels, slices.Index(levelChoices, c.filter.level))
 	setChoices(c.Form, names, form)
+}
+
+// choiceCounts counts the problems each choice would list, the other drop-down as it is: by
+// level (as levelChoices) and by form ([0] the unit form, [i+1] project i, last 文档设置).
+func (c *checkTab) choiceCounts() (byLevel, byForm []int) {
+	n := len(c.w.Doc.Projects)
+	byLevel, byForm = make([]int, len(levelChoices)), make([]int, n+2)
+	for _, p := range c.w.Problems {
+		if c.filter.passes(p, n, false, true) {
+			byLevel[0]++
+			if i := slices.Index(levelChoices, p.Level); i > 0 {
+				byLevel[i]++
+			}
+		}
+		if !c.filter.passes(p, n, true, false) {
+			continue
+		}
+		if ofForm(p, n) {
+			byForm[p.Loc.Form+1]++
+		} else {
+			byForm[n+1]++
+		}
+	}
+	return byLevel, byForm
 }
 
 // setChoices gives s the options and selects the i-th, without calling its OnChanged.
