@@ -26,7 +26,7 @@ type projectList struct {
 	// Search narrows the list to the projects whose number or name holds its text; Enter goes
 	// to the first of them, Esc closes the list, ↓ goes into it.
 	Search *searchEntry
-	List   *widget.List
+	List   *navList
 	Found  *widget.Label // how many projects the search keeps
 	Add    *widget.Button
 	popUp  *widget.PopUp
@@ -44,8 +44,7 @@ const (
 func newProjectList(w *Window) *projectList {
 	n := &projectList{w: w, Found: widget.NewLabel("")}
 	n.Search = newSearchEntry(n)
-	n.List = widget.NewList(func() int { return len(n.rows) }, newNavRow, n.updateRow)
-	n.List.OnSelected = n.selected
+	n.List = newNavList(n)
 	n.Found.Truncation = fyne.TextTruncateEllipsis
 	n.Add = widget.NewButtonWithIcon("添加项目", theme.ContentAddIcon(), func() { n.hide(); w.AddProject() })
 	closeButton := widget.NewButton("关闭（Esc）", n.hide)
@@ -260,8 +259,35 @@ func (n *projectList) current() int {
 	return -1
 }
 
+// navList is the list of forms: ↑ and ↓ move, Enter (or Space) goes to the form, Esc closes.
+type navList struct {
+	widget.List
+	n *projectList
+}
+
+func newNavList(n *projectList) *navList {
+	l := &navList{n: n}
+	l.Length = func() int { return len(n.rows) }
+	l.CreateItem, l.UpdateItem = newNavRow, n.updateRow
+	l.OnSelected = n.selected
+	l.ExtendBaseWidget(l)
+	return l
+}
+
+// TypedKey adds Enter and Esc to Fyne's list keys.
+func (l *navList) TypedKey(k *fyne.KeyEvent) {
+	switch k.Name {
+	case fyne.KeyReturn, fyne.KeyEnter:
+		l.List.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace}) // selects the row with the keyboard focus
+	case fyne.KeyEscape:
+		l.n.hide()
+	default:
+		l.List.TypedKey(k)
+	}
+}
+
 // searchEntry is the list's search field: Enter goes to the first project found, Esc closes
-// the list, ↓ moves into it.
+// the list, ↓ moves into it (navList).
 type searchEntry struct {
 	widget.Entry
 	n *projectList

@@ -302,6 +302,22 @@ func TestProjectList(t *testing.T) {
 	if n.popUp.Visible() || w.Tabs.Selected() != w.Checks.item() {
 		t.Fatal("Esc does not close the list, or changes the tab")
 	}
+
+	// the keyboard alone: ↓ from the search field into the list, ↓ again, Enter
+	w.findProject()
+	test.Type(n.Search, "信息")
+	n.Search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	if w.Win.Canvas().Focused() != n.List {
+		t.Fatal("↓ does not move into the list")
+	}
+	for range 2 { // from 单位整体表 past 检查与得分 to the project found
+		n.List.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	}
+	n.List.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if n.popUp.Visible() {
+		t.Fatal("Enter in the list does not go")
+	}
+	shownProject(t, w, "↓ ↓ Enter", 41)
 }
 
 // TestStepTab: 视图 › 下一个表 and 上一个表 (Ctrl+PgDn, Ctrl+PgUp) go through the tabs in order
