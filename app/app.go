@@ -70,6 +70,11 @@ type Window struct {
 	Projects []*projectTab
 	Checks   *checkTab
 	Status   *widget.Label
+
+	// Nav is 项目列表, every form with a search field, over the window (projectlist.go).
+	Nav   *projectList
+	stage *stage        // shows the selected tab's content below the tab bar (tabswitch.go)
+	built []*projectTab // the project tabs with editors, the one shown last at the end
 }
 
 // tab is a part of the window that shows part of the document and follows its changes.
@@ -192,7 +197,10 @@ func newWindow(a fyne.App, show bool) *Window {
 	w.Tabs.CloseIntercept = w.closeTab
 	w.Tabs.OnSelected = func(*container.TabItem) { w.showSelected() }
 	status := container.NewBorder(nil, nil, nil, w.frameProbe(), w.Status)
-	w.content = container.NewBorder(w.toolbar(), container.NewVBox(widget.NewSeparator(), status), nil, nil, w.Tabs)
+	w.stage = newStage()
+	w.Nav = newProjectList(w)
+	forms := container.NewBorder(w.Tabs, nil, nil, nil, w.stage)
+	w.content = container.NewBorder(w.toolbar(), container.NewVBox(widget.NewSeparator(), status), nil, nil, forms)
 	w.Win.SetMainMenu(w.menu())
 	w.addShortcuts()
 	w.Win.SetCloseIntercept(w.closeRequested)
@@ -226,7 +234,8 @@ func (w *Window) rebuildTabs(show int) {
 	if !w.deferUnit {
 		w.Unit.buildRest() // evaluate, below, shows the figures
 	}
-	w.Projects = nil
+	w.Projects, w.built = nil, nil
+	w.stage.forget()
 	items := []*container.TabItem{w.Unit.item()}
 	for i := range w.Doc.Projects {
 		p := newProjectTab(w, i)
@@ -269,33 +278,6 @@ func (w *Window) scrollOf(i int) *container.Scroll {
 		return w.Projects[i-1].Scroll
 	}
 	return nil
-}
-
-// selectTab shows tab i and builds its content. DocTabs.SelectIndex does nothing (OnSelected is
-// not called) when i is already selected, as it is after SetItems with the same count.
-func (w *Window) selectTab(i int) {
-	w.Tabs.SelectIndex(i)
-	w.showSelected()
-}
-
-// showSelected does for the selected tab what choosing it does (Tabs.OnSelected): a project tab
-// builds its editors, the check tab its lists. A tab bar given new items keeps the selected
-// index without calling OnSelected, and its new content would stay a blank placeholder.
-func (w *Window) showSelected() {
-	w.dropHiddenFocus() // keys typed now are for this tab (keyboard.go)
-	item := w.Tabs.Selected()
-	if item == nil {
-		return
-	}
-	if w.Checks != nil && item == w.Checks.item() {
-		w.Checks.show()
-	}
-	for _, p := range w.Projects {
-		if p.item() == item && p.b == nil {
-			p.ensure()
-			w.Tabs.Refresh() // the tab bar shows the content it holds when it lays out
-		}
-	}
 }
 
 // changed is called after a change that may touch any form (structure, settings, a new
@@ -343,6 +325,7 @@ func (w *Window) evaluateIn(form int) {
 		}
 	}
 	w.updateStatus()
+	w.Nav.refresh()
 	w.Win.SetTitle(w.title())
 	w.previewChanged() // an open print preview redraws after a pause
 }

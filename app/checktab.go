@@ -2,10 +2,12 @@ package app
 
 import (
 	"fmt"
+	"image/color"
 	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -15,21 +17,32 @@ import (
 
 // checkTab lists the scores of every form and every problem of the document; choosing a
 // problem goes to its field. Both lists scroll and show only the rows in view, so the tab
-// opens quickly and keeps the window's size whatever the number of projects.
+// opens quickly and keeps the window's size whatever the number of projects. The problems
+// can be narrowed to one level and one form (checkfilter.go).
 type checkTab struct {
-	w      *Window
-	tab    *container.TabItem
-	Scores *widget.List // one row per form
-	// Problems lists the problems, three lines at most each; choosing one goes to its field.
+	w       *Window
+	tab     *container.TabItem
+	content fyne.CanvasObject // the tab's content while it is shown (tabswitch.go)
+	Scores  *widget.List      // one row per form
+	// Problems lists the problems the filter lets through, three lines at most each; choosing
+	// one goes to its field. A new list replaces it whenever its rows' heights change.
 	Problems *widget.List
 	Count    *widget.Label
+	// Level and Form narrow the problem list (checkfilter.go).
+	Level, Form *widget.Select
 
 	stale bool       // the document changed since the tab was last shown
 	rows  [][]string // the score table's rows on display
-	texts []string   // the problem texts on display
-	// fitWidth is the list width the problem rows' heights were measured for (0: not yet).
+	texts []string   // the text of every problem of w.Problems
+	filter
+	formChoices    []int      // the form of each choice of Form
+	settingChoices bool       // the drop-downs' choices are being set: no OnChanged
+	shown          []int      // the problems listed: indexes into w.Problems
+	lines          [][]string // the lines of each listed problem, broken as Chinese text is
+	// fitWidth is the list width the problem rows were broken for (0: not yet).
 	fitWidth float32
-	heights  []float32 // the problem rows' heights, as set on the list
+	heights  []float32 // the height of each listed problem's row
+	fit      *fyne.Container
 }
 
 var scoreWeights = []float32{6, 1.2, 1.2, 1.2, 1, 1.4}
@@ -38,15 +51,8 @@ var scoreWeights = []float32{6, 1.2, 1.2, 1.2, 1, 1.4}
 const problemLines = 3
 
 func newCheckTab(w *Window) *checkTab {
-	c := &checkTab{w: w, Count: heading("")}
+	c := &checkTab{w: w, Count: heading(""), filter: allProblems}
 	c.Scores = widget.NewList(func() int { return len(c.rows) }, c.newScoreRow, c.updateScoreRow)
-	c.Problems = widget.NewList(func() int { return len(c.texts) }, c.newProblemRow, c.updateProblemRow)
-	c.Problems.OnSelected = func(id widget.ListItemID) {
-		c.Problems.UnselectAll()
-		if id >= 0 && id < len(c.w.Problems) {
-			c.w.GoTo(c.w.Problems[id].Loc)
-		}
-	}
 	c.Scores.OnSelected = func(id widget.ListItemID) {
 		c.Scores.UnselectAll()
 		switch {
@@ -63,11 +69,14 @@ func newCheckTab(w *Window) *checkTab {
 	}
 	header := row(scoreWeights, head("表"), head("C"), head("D"), head("总得分"), head("等级"), head("问题"))
 	scores := container.NewBorder(container.NewVBox(heading("各表得分"), header), nil, nil, nil, c.Scores)
-	fit := container.New(&fitLayout{c: c}, c.Problems)
-	problems := container.NewBorder(container.NewVBox(widget.NewSeparator(), c.Count), nil, nil, nil, fit)
+	c.Problems = c.newProblemList()
+	c.fit = container.New(&fitLayout{c: c}, c.Problems)
+	top := container.NewVBox(widget.NewSeparator(), c.Count, c.filterBar())
+	problems := container.NewBorder(top, nil, nil, nil, c.fit)
 	split := container.NewVSplit(scores, problems)
 	split.Offset = 0.45
-	c.tab = container.NewTabItemWithIcon("检查与得分", theme.ConfirmIcon(), split)
+	c.content = split
+	c.tab = container.NewTabItemWithIcon("检查与得分", theme.ConfirmIcon(), placeholder())
 	return c
 }
 
@@ -92,42 +101,48 @@ func (c *checkTab) updateScoreRow(id widget.ListItemID, o fyne.CanvasObject) {
 	}
 }
 
-func (c *checkTab) newProblemRow() fyne.CanvasObject {
+// newProblemList is an empty list of the problems c.shown: its rows are one line tall until
+// relist sets their heights, which Fyne's list does cheaply only before it is first drawn (each
+// later change lays every row in view out again).
+func (c *checkTab) newProblemList() *widget.List {
+	l := widget.NewList(func() int { return len(c.shown) }, newProblemRow, c.updateProblemRow)
+	l.OnSelected = func(id widget.ListItemID) {
+		l.UnselectAll()
+		if id >= 0 && id < len(c.shown) && c.shown[id] < len(c.w.Problems) {
+			c.w.GoTo(c.w.Problems[c.shown[id]].Loc)
+		}
+	}
+	return l
+}
+
+// newProblemRow is a problem's row: the level's icon and the text, broken into lines by relist
+// (the label itself never wraps; it would break at the last space, as English is), clear of
+// the list's scroll bar.
+func newProblemRow() fyne.CanvasObject {
 	text := widget.NewLabel("")
-	text.Wrapping, text.Truncation = fyne.TextWrapWord, fyne.TextTruncateEllipsis
-	icon := widget.NewIcon(nil)
-	return container.NewBorder(nil, nil, container.NewVBox(icon), nil, &fixedLines{Label: text, lines: problemLines})
+	text.Truncation = fyne.TextTruncateEllipsis // should a line be measured short
+	bar := canvas.NewRectangle(color.Transparent)
+	bar.SetMinSize(fyne.NewSize(theme.ScrollBarSize(), 0))
+	return container.NewBorder(nil, nil, container.NewVBox(widget.NewIcon(nil)), bar, text)
 }
 
 func (c *checkTab) updateProblemRow(id widget.ListItemID, o fyne.CanvasObject) {
-	if id < 0 || id >= len(c.texts) || id >= len(c.w.Problems) {
+	if id < 0 || id >= len(c.shown) || id >= len(c.lines) || c.shown[id] >= len(c.w.Problems) {
 		return
 	}
 	box := o.(*fyne.Container)
 	var icon fyne.Resource = theme.NewWarningThemedResource(theme.WarningIcon())
-	if c.w.Problems[id].Level == forms.LevelError {
+	if c.w.Problems[c.shown[id]].Level == forms.LevelError {
 		icon = theme.NewErrorThemedResource(theme.ErrorIcon())
 	}
 	for _, obj := range box.Objects {
 		switch v := obj.(type) {
-		case *fixedLines:
-			v.SetText(c.texts[id])
+		case *widget.Label:
+			v.SetText(strings.Join(c.lines[id], "\n"))
 		case *fyne.Container:
 			v.Objects[0].(*widget.Icon).SetResource(icon)
 		}
 	}
-}
-
-// fixedLines is a wrapping label as tall as lines lines of text, whatever its text: a list
-// item's height is fixed, and the label ends a longer text in "…".
-type fixedLines struct {
-	*widget.Label
-	lines int
-}
-
-func (f *fixedLines) MinSize() fyne.Size {
-	h := fyne.MeasureText("高", theme.TextSize(), fyne.TextStyle{}).Height
-	return fyne.NewSize(f.Label.MinSize().Width, h*float32(f.lines)+2*theme.InnerPadding())
 }
 
 // refresh updates the check tab. The tab is rebuilt only when it is shown and its content has
@@ -166,23 +181,21 @@ func (c *checkTab) show() {
 	}
 	c.rows = rows
 	c.Scores.Refresh()
-	errs, warns := forms.Counts(c.w.Problems)
-	c.Count.SetText(fmt.Sprintf("问题：错误 %d 个，警告 %d 个（点击一条可转到对应位置）", errs, warns))
 	texts := make([]string, len(c.w.Problems))
 	for i, p := range c.w.Problems {
 		texts[i] = p.String()
 	}
-	if slices.Equal(texts, c.texts) {
+	c.updateFilterChoices()
+	if slices.Equal(texts, c.texts) && slices.Equal(c.shown, c.filtered()) {
+		c.updateCount()
 		return
 	}
 	c.texts = texts
-	c.fitHeights(c.fitWidth)
-	c.Problems.Refresh()
+	c.relist(true)
 }
 
-// fitLayout gives the problem list all its space and, when its width changes, measures the
-// rows again: each row is as tall as its wrapped text, up to problemLines lines, so that
-// one-line problems leave no gaps.
+// fitLayout gives the problem list all its space and, when its width changes, breaks the
+// problems into lines again (relist).
 type fitLayout struct{ c *checkTab }
 
 func (f *fitLayout) MinSize(objs []fyne.CanvasObject) fyne.Size { return objs[0].MinSize() }
@@ -190,37 +203,62 @@ func (f *fitLayout) MinSize(objs []fyne.CanvasObject) fyne.Size { return objs[0]
 func (f *fitLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	if size.Width != f.c.fitWidth {
 		f.c.fitWidth = size.Width
-		f.c.fitHeights(size.Width)
+		f.c.relist(true)
 	}
 	objs[0].Move(fyne.NewPos(0, 0))
 	objs[0].Resize(size)
 }
 
-// fitHeights sets the height of every problem row for a list width wide: the height the
-// row's text takes wrapped in the width beside the icon, at most problemLines lines.
-func (c *checkTab) fitHeights(wide float32) {
-	if wide <= 0 {
+// relist lists the problems the filter lets through, each broken into lines for the list's
+// width (fitWidth) as Chinese text is broken, at most problemLines of them, in a row as tall
+// as its lines: the heights are counted, not measured on a laid-out label. keep keeps the
+// list scrolled where it was (a new width, an edit), else it starts at the top (a new filter).
+func (c *checkTab) relist(keep bool) {
+	c.shown = c.filtered()
+	c.updateCount()
+	c.lines, c.heights = nil, nil
+	if c.fitWidth > 0 {
+		// the text's width: the list's, less the icon, the room kept for the scroll bar, the
+		// padding between them and the label and the label's inner padding on both sides
+		// (newProblemRow); one pixel more for rounding.
+		pad, inner := theme.Padding(), theme.InnerPadding()
+		textW := c.fitWidth - theme.IconInlineSize() - 2*pad - theme.ScrollBarSize() - 2*inner - 1
+		m := widthsFor(theme.TextSize(), fyne.TextStyle{})
+		tall := lineHeights(problemLines)
+		c.lines = make([][]string, len(c.shown))
+		c.heights = make([]float32, len(c.shown))
+		for i, p := range c.shown {
+			c.lines[i] = wrapLines(c.texts[p], textW, problemLines, m)
+			c.heights[i] = tall[max(1, len(c.lines[i]))]
+		}
+	}
+	old := c.Problems
+	c.Problems = c.newProblemList()
+	if len(c.heights) > 0 {
+		one := lineHeights(1)[1]
+		for i, h := range c.heights {
+			if h != one {
+				c.Problems.SetItemHeight(i, h)
+			}
+		}
+	}
+	if c.fit == nil {
 		return
 	}
-	pad := theme.Padding()
-	// the text's width: the list's, less the icon and the padding of the row's Border layout
-	// and of the list's scroll bar (see newProblemRow).
-	textW := wide - theme.IconInlineSize() - 2*pad - theme.ScrollBarSize()
-	most := (&fixedLines{Label: widget.NewLabel(""), lines: problemLines}).MinSize().Height
-	one := (&fixedLines{Label: widget.NewLabel(""), lines: 1}).MinSize().Height
-	c.heights = make([]float32, len(c.texts))
-	for i, t := range c.texts {
-		c.heights[i] = min(most, max(one, wrappedHeight(t, textW)))
-		c.Problems.SetItemHeight(i, c.heights[i])
+	c.fit.Objects[0] = c.Problems
+	c.fit.Refresh()
+	if keep {
+		c.Problems.ScrollToOffset(old.GetScrollOffset()) // about where it was: the rows may be reflowed
 	}
 }
 
-// wrappedHeight is the height a word-wrapping label of text takes in width w.
-func wrappedHeight(text string, w float32) float32 {
-	l := widget.NewLabel(text)
-	l.Wrapping = fyne.TextWrapWord
-	l.Resize(fyne.NewSize(w, l.MinSize().Height))
-	return l.MinSize().Height
+// lineHeights are the heights of a label of 1 to most lines ([0] unused), as Fyne lays it out.
+func lineHeights(most int) []float32 {
+	out := make([]float32, most+1)
+	for n := 1; n <= most; n++ {
+		out[n] = widget.NewLabel(strings.Repeat("高\n", n-1) + "高").MinSize().Height
+	}
+	return out
 }
 
 // settingsRowName names the score table's row of the problems of no form (文档设置).

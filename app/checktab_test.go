@@ -3,11 +3,11 @@ package app
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"ziping/forms"
 )
@@ -69,17 +69,16 @@ func TestCheckTabProblemRowsFitText(t *testing.T) {
 	w.Win.Resize(fyne.NewSize(1400, 900))
 	w.Tabs.Select(w.Checks.item())
 	c := w.Checks
-	if len(c.texts) == 0 || len(c.heights) != len(c.texts) {
-		t.Fatalf("%d problems, %d heights measured", len(c.texts), len(c.heights))
+	if len(c.texts) == 0 || len(c.heights) != len(c.texts) || len(c.lines) != len(c.texts) {
+		t.Fatalf("%d problems, %d heights, %d broken texts", len(c.texts), len(c.heights), len(c.lines))
 	}
-	one := (&fixedLines{Label: widget.NewLabel(""), lines: 1}).MinSize().Height
-	three := (&fixedLines{Label: widget.NewLabel(""), lines: 3}).MinSize().Height
+	tall := lineHeights(3)
 	short, long := 0, 0
 	for i, h := range c.heights {
-		if h < one || h > three {
-			t.Fatalf("row %d (%q) is %v tall, not within one line %v and three %v", i, c.texts[i], h, one, three)
+		if n := len(c.lines[i]); n < 1 || n > 3 || h != tall[n] {
+			t.Fatalf("row %d (%q) of %d lines is %v tall, not %v", i, c.texts[i], n, h, tall[min(max(n, 1), 3)])
 		}
-		if h == one {
+		if h == tall[1] {
 			short++
 		} else {
 			long++
@@ -102,5 +101,85 @@ func TestCheckTabProblemRowsFitText(t *testing.T) {
 	}
 	if taller == 0 {
 		t.Fatal("no problem row got taller in a narrower window")
+	}
+}
+
+// TestCheckTabFilters: the problems narrow to one level and one form; each choice counts what
+// it would list, the count above the list says how many are listed, and a listed problem still
+// leads to its field.
+func TestCheckTabFilters(t *testing.T) {
+	w := New(test.NewTempApp(t))
+	w.Open(samplePath)
+	r := w.Project(2).Tree.Rows[forms.RowPath{}]
+	r.Score.SetText("999") // 得分 > 分值: an error in project 3
+	w.Tabs.Select(w.Checks.item())
+	c := w.Checks
+	errs, warns := forms.Counts(w.Problems)
+	if errs == 0 || warns == 0 || len(c.shown) != errs+warns {
+		t.Fatalf("%d errors, %d warnings, %d listed", errs, warns, len(c.shown))
+	}
+	if want := []string{fmt.Sprintf("全部（%d）", errs+warns), fmt.Sprintf("错误（%d）", errs), fmt.Sprintf("警告（%d）", warns)}; !slices.Equal(c.Level.Options, want) {
+		t.Fatalf("level choices %q, want %q", c.Level.Options, want)
+	}
+	if len(c.Form.Options) != 2+len(w.Projects) || c.Form.Selected != fmt.Sprintf("全部表（%d）", errs+warns) {
+		t.Fatalf("form choices %q, selected %q", c.Form.Options, c.Form.Selected)
+	}
+	listed := func(step string, want func(p forms.Problem) bool) {
+		t.Helper()
+		n := 0
+		for i, p := range w.Problems {
+			if want(p) {
+				if n >= len(c.shown) || c.shown[n] != i {
+					t.Fatalf("%s: problem %d (%s) is not listed in place %d: %v", step, i, p, n, c.shown)
+				}
+				n++
+			}
+		}
+		if n != len(c.shown) || len(c.lines) != n || len(c.heights) != n {
+			t.Fatalf("%s: %d problems listed (%d broken, %d heights), want %d", step, len(c.shown), len(c.lines), len(c.heights), n)
+		}
+		if want := fmt.Sprintf("筛选后列出 %d 条", n); !strings.Contains(c.Count.Text, want) {
+			t.Fatalf("%s: the count says %q, not %q", step, c.Count.Text, want)
+		}
+	}
+	c.Level.SetSelectedIndex(1)
+	listed("错误", func(p forms.Problem) bool { return p.Level == forms.LevelError })
+	c.Level.SetSelectedIndex(2)
+	listed("警告", func(p forms.Problem) bool { return p.Level == forms.LevelWarning })
+	// project 3's warnings: the choice counts them under the level chosen
+	project3 := slices.IndexFunc(c.formChoices, func(f int) bool { return f == 2 })
+	wantWarns := 0
+	for _, p := range w.Problems {
+		if p.Loc.Form == 2 && p.Level == forms.LevelWarning && ofForm(p, len(w.Projects)) {
+			wantWarns++
+		}
+	}
+	if !strings.HasSuffix(c.Form.Options[project3], fmt.Sprintf("（%d）", wantWarns)) {
+		t.Fatalf("project 3's choice %q, want %d warnings", c.Form.Options[project3], wantWarns)
+	}
+	c.Level.SetSelectedIndex(0)
+	c.Form.SetSelectedIndex(project3)
+	listed("项目 3", func(p forms.Problem) bool { return p.Loc.Form == 2 && ofForm(p, len(w.Projects)) })
+	c.Form.SetSelectedIndex(1)
+	listed("单位整体表", func(p forms.Problem) bool { return p.Loc.Form == -1 && ofForm(p, len(w.Projects)) })
+
+	// a listed problem leads to its field
+	c.Form.SetSelectedIndex(project3)
+	c.Level.SetSelectedIndex(1)
+	first := w.Problems[c.shown[0]]
+	c.Problems.Select(0)
+	if w.Tabs.Selected() != w.Projects[2].item() || w.Win.Canvas().Focused() != w.entryIn(first.Loc) {
+		t.Fatalf("choosing %q shows tab %q, focus %v", first, w.Tabs.Selected().Text, w.Win.Canvas().Focused())
+	}
+	// the filter stays while the document changes
+	r.Score.SetText("9999")
+	w.Tabs.Select(w.Checks.item())
+	listed("改动之后", func(p forms.Problem) bool {
+		return p.Loc.Form == 2 && p.Level == forms.LevelError && ofForm(p, len(w.Projects))
+	})
+	c.Level.SetSelectedIndex(0)
+	c.Form.SetSelectedIndex(0)
+	if len(c.shown) != len(w.Problems) || !strings.HasPrefix(c.Count.Text, "问题：错误") || strings.Contains(c.Count.Text, "筛选") {
+		t.Fatalf("no filter: %d of %d listed, %q", len(c.shown), len(w.Problems), c.Count.Text)
 	}
 }

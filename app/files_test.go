@@ -519,7 +519,8 @@ func TestMenus(t *testing.T) {
 	}
 	want := []string{"文件", "  新建", "  打开…", "  最近打开", "  从上年复制…", "  导入 Excel…", "  导出导入模板…", "  保存", "  另存为…",
 		"  导出 PDF…", "  导出 Excel…", "  打印预览", "  打印…", "  部门汇总…", "  退出",
-		"编辑", "  撤销", "  重做", "  粘贴表格行", "视图", "  检查结果", "  浅色主题", "  深色主题", "帮助", "  用户手册", "  计分规则", "  关于绩效自评"}
+		"编辑", "  撤销", "  重做", "  粘贴表格行", "视图", "  检查与得分", "  转到项目…", "  上一个表", "  下一个表", "  浅色主题", "  深色主题",
+		"帮助", "  用户手册", "  计分规则", "  关于绩效自评"}
 	if !reflect.DeepEqual(labels, want) {
 		t.Errorf("menus\n%q\nwant\n%q", labels, want)
 	}
@@ -552,12 +553,12 @@ func TestToolbar(t *testing.T) {
 			if b.Icon == nil {
 				t.Errorf("button %q has no icon", b.Text)
 			}
-			if b.Text == "检查" {
+			if b.Text == "检查与得分" {
 				check = b
 			}
 		}
 	}
-	if want := []string{"新建", "打开", "保存", "另存为", "导出 PDF", "导出 Excel", "打印预览", "打印", "检查"}; !reflect.DeepEqual(labels, want) {
+	if want := []string{"新建", "打开", "保存", "另存为", "导出 PDF", "导出 Excel", "打印预览", "打印", "项目列表", "检查与得分"}; !reflect.DeepEqual(labels, want) {
 		t.Errorf("toolbar %q, want %q", labels, want)
 	}
 	w.Tabs.SelectIndex(0)

@@ -182,8 +182,8 @@ func applyBreaks(run []widget.RichTextSegment, units []helpUnit, breaks []int) {
 	}
 }
 
-// runeWidths caches the width of each character in each style at the text size.
-var runeWidths = map[runeKey]float32{}
+// helpRuneWidths caches the width of each character in each style at the text size.
+var helpRuneWidths = map[runeKey]float32{}
 
 type runeKey struct {
 	r     rune
@@ -198,10 +198,10 @@ func runeWidth(r rune, style fyne.TextStyle) float32 {
 		r = '中'
 	}
 	k := runeKey{r, style, textSize()}
-	w, ok := runeWidths[k]
+	w, ok := helpRuneWidths[k]
 	if !ok {
 		w = fyne.MeasureText(string(r), k.size, style).Width
-		runeWidths[k] = w
+		helpRuneWidths[k] = w
 	}
 	return w
 }

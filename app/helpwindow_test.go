@@ -160,7 +160,7 @@ func TestWrapHelp(t *testing.T) {
 			&widget.TextSegment{Style: widget.RichTextStyleInline, Text: "。" + para},
 		}
 		wrapHelp(run, width)
-		lines, widths, all := shownLines(run)
+		lines, widths, all := helpLinesShown(run)
 		for i, l := range lines {
 			if widths[i] > width {
 				t.Errorf("width %g: the line %q is %g wide", width, l, widths[i])
@@ -191,9 +191,9 @@ func TestWrapHelp(t *testing.T) {
 	}
 }
 
-// shownLines is run as a RichText that does not wrap shows it: its lines (parted by the line
+// helpLinesShown is run as a RichText that does not wrap shows it: its lines (parted by the line
 // breaks in its texts), the width of each, and its text without the breaks.
-func shownLines(run []widget.RichTextSegment) (lines []string, widths []float32, text string) {
+func helpLinesShown(run []widget.RichTextSegment) (lines []string, widths []float32, text string) {
 	var all strings.Builder
 	line, lineW := "", float32(0)
 	for _, s := range run {

@@ -96,20 +96,3 @@ func TestManyProjectsKeepTheWindowSize(t *testing.T) {
 		t.Errorf("check tab shows %d forms and %d problems", len(w.Checks.rows), len(w.Checks.texts))
 	}
 }
-
-// BenchmarkCheckTab is the time to show the check tab of a document with 60 projects after a
-// change (the change itself, a re-evaluation, is not counted): its lists filled and laid out
-// in a 1280×820 window.
-func BenchmarkCheckTab(b *testing.B) {
-	w, _ := openMany(b, 60)
-	w.Win.Resize(fyne.NewSize(1280, 820))
-	other := w.Project(0).item()
-	for b.Loop() {
-		b.StopTimer()
-		w.Tabs.Select(other)
-		w.changed()
-		b.StartTimer()
-		w.Tabs.Select(w.Checks.item())
-		w.Win.Content().Refresh()
-	}
-}

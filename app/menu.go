@@ -86,7 +86,8 @@ func (w *Window) toolbar() fyne.CanvasObject {
 		row.Add(b)
 	}
 	row.Add(widget.NewSeparator())
-	check := widget.NewButtonWithIcon("检查", theme.ConfirmIcon(), w.showChecks)
+	row.Add(w.projectsButton())
+	check := widget.NewButtonWithIcon("检查与得分", theme.ConfirmIcon(), w.showChecks)
 	check.Importance = widget.LowImportance
 	row.Add(check)
 	row.Add(w.saveIndicator())
@@ -130,7 +131,7 @@ func (w *Window) menu() *fyne.MainMenu {
 	light.Checked = !dark
 	darkItem := fyne.NewMenuItem("深色主题", func() { w.setDark(true) })
 	darkItem.Checked = dark
-	view := fyne.NewMenu("视图", checks, fyne.NewMenuItemSeparator(), light, darkItem)
+	view := fyne.NewMenu("视图", append(w.goItems(checks), light, darkItem)...)
 	help := fyne.NewMenu("帮助",
 		fyne.NewMenuItem("用户手册", func() { w.ShowHelp(docs.Manual, "") }),
 		fyne.NewMenuItem("计分规则", func() { w.ShowHelp(docs.Rules, "") }),

@@ -33,6 +33,10 @@ type projectTab struct {
 	Totals                                *widget.Label
 	Conclusion, Issues                    *fieldEntry // the national template only
 	Remove                                *widget.Button
+
+	// offset is where the tab was scrolled to when its editors were dropped (release), nil
+	// when it was not or it was shown since.
+	offset *fyne.Position
 }
 
 var fundWeights = []float32{4.6, 2, 2, 2, 1.2, 1.3, 1.7} // 得分（分值*B/A） on two lines at 1024 px
@@ -41,7 +45,8 @@ var fundWeights = []float32{4.6, 2, 2, 2, 1.2, 1.3, 1.7} // 得分（分值*B/A�
 // is first shown (ensure), so that opening a document with many projects stays quick.
 func newProjectTab(w *Window, i int) *projectTab {
 	p := &projectTab{w: w, index: i}
-	p.tab = container.NewTabItemWithIcon(tabTitle(w.Doc.Projects[i]), theme.DocumentIcon(), widget.NewLabel(""))
+	// No icon: Fyne decodes a tab's icon again at every refresh of the tab bar (tabswitch.go).
+	p.tab = container.NewTabItem(tabTitle(w.Doc.Projects[i]), placeholder())
 	return p
 }
 
@@ -52,11 +57,19 @@ func (p *projectTab) reset() {
 		return
 	}
 	*p = projectTab{w: p.w, index: p.index, tab: p.tab} // no handle of the old editors stays
-	p.tab.Content = widget.NewLabel("")
 	if p.w.Tabs.Selected() == p.tab {
-		p.ensure()
-		p.w.Tabs.Refresh()
+		p.w.showSelected()
 	}
+}
+
+// release drops the editors of a tab that is not shown, to free their memory (tabswitch.go);
+// showing the tab builds them again, scrolled to where they were.
+func (p *projectTab) release() {
+	if p.b == nil {
+		return
+	}
+	off := p.Scroll.Offset
+	*p = projectTab{w: p.w, index: p.index, tab: p.tab, offset: &off}
 }
 
 // ensure builds the tab's editors if they are not built yet.
@@ -96,10 +109,10 @@ func (p *projectTab) ensure() *projectTab {
 	body := container.NewVBox(append(parts, container.NewHBox(p.Remove))...)
 	p.tips = newTipLayer()
 	p.Scroll = p.tips.scrolled(body)
-	p.tab.Content = p.Scroll
 	if w.Eval != nil {
 		p.refresh(w.Eval, w.marks)
 	}
+	w.keepBuilt(p)
 	return p
 }
 

@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -47,7 +48,7 @@ func shownProject(t *testing.T, w *Window, step string, i int) *projectTab {
 	if w.Tabs.Selected() != p.item() {
 		t.Fatalf("%s: the selected tab is %q, not project %d's", step, w.Tabs.Selected().Text, i)
 	}
-	if p.b == nil || p.Scroll == nil || p.tab.Content != p.Scroll || !onScreen(w, p.Scroll) {
+	if p.b == nil || p.Scroll == nil || w.shown() != p.Scroll || !onScreen(w, p.Scroll) {
 		t.Fatalf("%s: project %d's tab is blank (editors built %v)", step, i, p.b != nil)
 	}
 	if p.Name.Text != w.Doc.Projects[i].Name {
@@ -192,4 +193,151 @@ func labelTexts(o fyne.CanvasObject) []string {
 		}
 	}
 	return out
+}
+
+// TestTabsKeepFewEditors: the tab bar holds no form (each tab a placeholder of no size; the
+// selected form is on the stage), so a switch does not refresh every form ever shown; the
+// window keeps the editors of at most keptProjectTabs project tabs besides the one shown, and
+// a tab built again is scrolled where it was.
+func TestTabsKeepFewEditors(t *testing.T) {
+	w, _ := openMany(t, 14)
+	w.Win.Resize(fyne.NewSize(1280, 820))
+	w.Tabs.Select(w.Projects[0].item())
+	w.Projects[0].Scroll.ScrollToOffset(fyne.NewPos(0, 300))
+	for i := range w.Projects {
+		w.Tabs.Select(w.Projects[i].item())
+		shownProject(t, w, fmt.Sprintf("项目 %d", i+1), i)
+		for _, it := range w.Tabs.Items {
+			if min := it.Content.MinSize(); min.Width > 1 || min.Height > 1 {
+				t.Fatalf("showing project %d: tab %q holds a form (min size %v)", i+1, it.Text, min)
+			}
+		}
+	}
+	built := 0
+	for i, p := range w.Projects {
+		if p.b != nil {
+			built++
+			if i < len(w.Projects)-keptProjectTabs-1 {
+				t.Errorf("project %d, shown long ago, keeps its editors", i+1)
+			}
+		}
+	}
+	if built != keptProjectTabs+1 {
+		t.Errorf("%d project tabs keep their editors, want %d", built, keptProjectTabs+1)
+	}
+	w.Tabs.Select(w.Projects[0].item())
+	if p := shownProject(t, w, "回到项目 1", 0); p.Scroll.Offset.Y != 300 {
+		t.Errorf("project 1 built again at offset %v, not where it was (300)", p.Scroll.Offset)
+	}
+	w.Tabs.Select(w.Checks.item())
+	if w.shown() != w.Checks.content || !onScreen(w, w.Checks.Problems) {
+		t.Error("the check tab is not shown")
+	}
+}
+
+// TestProjectList: 项目列表 (Ctrl+G) lists 单位整体表, 检查与得分 and every project with its
+// total and grade or 未完成; its search keeps the projects whose number or name holds the text,
+// Enter goes to the first, a click to any, Esc closes it.
+func TestProjectList(t *testing.T) {
+	w, _ := openMany(t, 60)
+	w.Doc.Projects[41].Name = "信息化建设专项"
+	w.changed()
+	w.AddProject() // 项目 61, blank: 未完成
+	n := w.Nav
+	w.findProject()
+	if !n.popUp.Visible() || w.Win.Canvas().Focused() != n.Search {
+		t.Fatalf("the list is not shown with the focus in its search field")
+	}
+	if len(n.rows) != 63 || n.Found.Text != "共 61 个项目" {
+		t.Fatalf("%d rows listed, %q", len(n.rows), n.Found.Text)
+	}
+	for id, r := range n.rows {
+		name, status, _ := n.describe(r)
+		switch {
+		case r == rowUnit:
+			if name != "单位整体表" || status != "97 优" {
+				t.Errorf("unit row %q %q", name, status)
+			}
+		case r == rowChecks:
+			if errs, _ := forms.Counts(w.Problems); name != "检查与得分" || errs == 0 || status != fmt.Sprintf("错误 %d", errs) {
+				t.Errorf("check row %q %q", name, status)
+			}
+		case r == 60:
+			if status != "未完成" || name != "61  未命名项目" {
+				t.Errorf("new project's row %q %q", name, status)
+			}
+		default:
+			res := w.Eval.Projects[r]
+			if want := res.TotalShown() + " " + res.Rating(); status != want || !strings.HasPrefix(name, fmt.Sprintf("%d  ", r+1)) {
+				t.Errorf("row %d: %q %q, want status %q", id, name, status, want)
+			}
+		}
+	}
+
+	test.Type(n.Search, "信息化")
+	if len(n.rows) != 3 || n.rows[2] != 41 || n.Found.Text != "找到 1 个（共 61 个项目）" {
+		t.Fatalf("search 信息化: rows %v, %q", n.rows, n.Found.Text)
+	}
+	n.Search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if n.popUp.Visible() || w.Tabs.Selected() != w.Projects[41].item() {
+		t.Fatalf("Enter: list shown %v, tab %q", n.popUp.Visible(), w.Tabs.Selected().Text)
+	}
+	shownProject(t, w, "转到信息化建设专项", 41)
+
+	w.findProject()
+	test.Type(n.Search, "7") // typed over the selected text: project numbers 7, 17 … 57
+	if want := []int{rowUnit, rowChecks, 6, 16, 26, 36, 46, 56}; !slices.Equal(n.rows, want) {
+		t.Fatalf("search 7: rows %v, want %v", n.rows, want)
+	}
+	n.List.Select(1)
+	if n.popUp.Visible() || w.Tabs.Selected() != w.Checks.item() {
+		t.Fatalf("choosing 检查与得分: list shown %v, tab %q", n.popUp.Visible(), w.Tabs.Selected().Text)
+	}
+	w.findProject()
+	test.Type(n.Search, "没有这个项目")
+	if len(n.rows) != 2 || !strings.HasPrefix(n.Found.Text, "没有找到") {
+		t.Fatalf("search with no match: rows %v, %q", n.rows, n.Found.Text)
+	}
+	n.Search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if n.popUp.Visible() || w.Tabs.Selected() != w.Checks.item() {
+		t.Fatal("Esc does not close the list, or changes the tab")
+	}
+
+	// the keyboard alone: ↓ from the search field into the list, ↓ again, Enter
+	w.findProject()
+	test.Type(n.Search, "信息")
+	n.Search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	if w.Win.Canvas().Focused() != n.List {
+		t.Fatal("↓ does not move into the list")
+	}
+	for range 2 { // from 单位整体表 past 检查与得分 to the project found
+		n.List.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	}
+	n.List.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if n.popUp.Visible() {
+		t.Fatal("Enter in the list does not go")
+	}
+	shownProject(t, w, "↓ ↓ Enter", 41)
+}
+
+// TestStepTab: 视图 › 下一个表 and 上一个表 (Ctrl+PgDn, Ctrl+PgUp) go through the tabs in order
+// and stop at both ends.
+func TestStepTab(t *testing.T) {
+	w := NewForFile(test.NewTempApp(t), fileSample)
+	w.stepTab(-1)
+	if w.Tabs.SelectedIndex() != 0 {
+		t.Fatalf("before the first tab: %d", w.Tabs.SelectedIndex())
+	}
+	for i := 1; i < len(w.Tabs.Items); i++ {
+		w.stepTab(1)
+		if w.Tabs.SelectedIndex() != i {
+			t.Fatalf("step %d: tab %d selected", i, w.Tabs.SelectedIndex())
+		}
+	}
+	w.stepTab(1)
+	if w.Tabs.Selected() != w.Checks.item() {
+		t.Fatal("past the last tab")
+	}
+	w.stepTab(-1)
+	shownProject(t, w, "上一个表", 3)
 }

@@ -56,7 +56,7 @@ func newUnitTab(w *Window) *unitTab {
 	u.tips = newTipLayer()
 	u.Scroll = u.tips.scrolled(body)
 	u.holder = container.NewStack()
-	u.tab = container.NewTabItemWithIcon("单位整体", theme.HomeIcon(), u.holder)
+	u.tab = container.NewTabItemWithIcon("单位整体", theme.HomeIcon(), placeholder()) // holder while shown (tabswitch.go)
 	return u
 }
 

@@ -429,6 +429,11 @@ echo keep >"$appdata/recovery/留下.zpb"
 echo keep >"$inst/我的文档.zpb"
 win "$winst\\卸载.exe" /S >"$log/uninstall" || fail "the uninstaller exited with $?"
 for _ in $(seq 300); do [ -e "$inst/卸载.exe" ] || [ -e "$inst/ziping.exe" ] || break; sleep 0.1; done
+# It removes the shortcuts and the registry entries after the files, its 应用和功能 entry last.
+for _ in $(seq 120); do
+	win reg query 'HKCU\Software\Microsoft\Windows\CurrentVersion\Uninstall\Ziping' >/dev/null 2>&1 || break
+	sleep 0.25
+done
 [ ! -e "$inst/ziping.exe" ] && [ ! -e "$inst/卸载.exe" ] || fail "the uninstaller left the program"
 [ -f "$inst/我的文档.zpb" ] || fail "the uninstaller removed a document in the program's folder"
 [ -f "$appdata/recovery/留下.zpb" ] || fail "the uninstaller removed the recovery folder"
