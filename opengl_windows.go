@@ -57,7 +57,7 @@ var errNoOpenGL = errors.New("没有可用的 OpenGL 像素格式（显卡驱动
 // probeOpenGL does what Fyne's window (GLFW's WGL code) will do, on a hidden window of its
 // own: find an OpenGL pixel format that is not Microsoft's generic software one, create a
 // context and read its version, which must be 2.1 or later (Fyne's GL driver). GLFW cannot
-// report such a failure to the user: Fyne only logs it and exits (issue 14, point 5).
+// report such a failure to the user: Fyne only logs it and exits.
 func probeOpenGL() error {
 	runtime.LockOSThread()
 	defer runtime.UnlockOSThread()

@@ -201,7 +201,7 @@ func exitedForeground(t *testing.T, a fyne.App) {
 	l.OnExitedForeground()()
 }
 
-// TestDiscardLeavesNoCopy (issue 13, case 3): edits old enough to have been copied, then the
+// TestDiscardLeavesNoCopy: edits old enough to have been copied, then the
 // window is closed with 不保存 — while one more copy is still being written — and the program
 // loses the focus and quits: no copy is left, and the next start offers nothing.
 func TestDiscardLeavesNoCopy(t *testing.T) {
@@ -234,7 +234,7 @@ func TestDiscardLeavesNoCopy(t *testing.T) {
 	}
 }
 
-// TestCopiesPerWindow (issue 13, case 2): two windows on one file have a copy each; a save in
+// TestCopiesPerWindow: two windows on one file have a copy each; a save in
 // one removes only its own; a running window's copy is offered to nobody; after the other
 // window crashed its copy is offered, with what differs.
 func TestCopiesPerWindow(t *testing.T) {

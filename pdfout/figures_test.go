@@ -12,7 +12,7 @@ import (
 	"ziping/layout"
 )
 
-// satisfactionDoc is issue 12's example: a project whose rows are all at full marks except 满意度
+// satisfactionDoc is a project whose rows are all at full marks except 满意度
 // 93 % against ≥ 95 % (分值 10), its budget fully spent: 完成程度 97.89 %, C 89.79, D 10, C+D 99.79,
 // figures too wide for their 10 mm and 8 mm columns at 9 pt. extra more rows in 数量指标 push the
 // totals down the pages; the signature footer carries a date.
@@ -41,13 +41,13 @@ func satisfactionDoc(extra int) *forms.Document {
 	return doc
 }
 
-// TestFiguresWhole: issue 12's acceptance: the PDF's `pdftotext -raw` holds "97.89%", "89.79"
+// TestFiguresWhole: the PDF's `pdftotext -raw` holds "97.89%", "89.79"
 // and "99.79" whole (a break inside a figure makes pdftotext read "89.7"), and the footer's date.
 func TestFiguresWhole(t *testing.T) {
 	doc := satisfactionDoc(0)
 	r := forms.Evaluate(doc).Projects[0]
 	if got := fmt.Sprint(forms.FormatScore(r.C), " ", r.DText(), " ", forms.FormatScore(r.Total)); got != "89.79 10 99.79" {
-		t.Fatalf("C D C+D = %s, want 89.79 10 99.79 (the document no longer is issue 12's example)", got)
+		t.Fatalf("C D C+D = %s, want 89.79 10 99.79 (the document changed)", got)
 	}
 	pdf, _ := render(t, doc)
 	raw := rawText(t, pdf)

@@ -10,7 +10,7 @@ import (
 	"testing"
 )
 
-// TestSampleSize: the sample's PDF stays under 100 KB (issue 3), which needs the recompression
+// TestSampleSize: the sample's PDF stays under 100 KB, which needs the recompression
 // and the single emboldened font; a change that undoes either fails here.
 func TestSampleSize(t *testing.T) {
 	pdf, _ := render(t, loadSample(t))

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Odd paths and oversized documents, tried from a shell as a tester would (issue 13):
+# Odd paths and oversized documents, tried from a shell as a tester would:
 #   - an export or 部门汇总 through a symbolic link to a document (also a dangling link and a link
 #     to a link) is refused and the document and the link stay as they were;
 #   - a named pipe as the document, or as the export's target, is answered within 1 s;

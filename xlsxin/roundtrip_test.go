@@ -94,7 +94,7 @@ func sameEvaluation(t *testing.T, got, want *forms.Document) {
 	}
 }
 
-// The acceptance of issue 15: the sample exported and imported is the same document, field
+// The round trip: the sample exported and imported is the same document, field
 // by field, and checks alike.
 func TestSampleRoundTrip(t *testing.T) {
 	doc := loadSample(t)

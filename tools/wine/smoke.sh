@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# smoke.sh: runs the Windows build under Wine as an accountant would use it (make windows-smoke,
-# issue 14). Needs bin/ziping.exe, bin/绩效自评-安装程序.exe and the Linux build bin/ziping (the
+# smoke.sh: runs the Windows build under Wine as an accountant would use it (make windows-smoke).
+# Needs bin/ziping.exe, bin/绩效自评-安装程序.exe and the Linux build bin/ziping (the
 # Makefile builds them first), and wine64, Xvfb, xdotool, ImageMagick, pdftotext and MinGW-w64.
 #
 # Everything happens in a throw-away Wine prefix and home folder under one temporary folder, on a
