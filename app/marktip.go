@@ -59,9 +59,12 @@ func newTipLayer() *tipLayer {
 	return t
 }
 
-// scrolled returns a vertical scroll of body with the layer over it.
+// scrolled returns a vertical scroll of body with the layer over it, and a wheelCatcher between
+// them so that the wheel moves the form wherever the pointer is (wheel.go).
 func (t *tipLayer) scrolled(body fyne.CanvasObject) *container.Scroll {
-	t.scroll = container.NewVScroll(container.NewStack(body, t.layer))
+	stack := container.NewStack(body)
+	t.scroll = container.NewVScroll(stack)
+	stack.Objects = append(stack.Objects, newWheelCatcher(t.scroll), t.layer)
 	return t.scroll
 }
 
