@@ -41,6 +41,15 @@ type switchClock struct{ sel, frame cpuClock }
 func (c *switchClock) selected() { c.sel.stop(); c.frame.start() }
 func (c *switchClock) drawn()    { c.frame.stop() }
 
+// timeSelect selects item in w and draws a frame, timing the two apart.
+func (c *switchClock) timeSelect(w *Window, item *container.TabItem) {
+	c.sel.start()
+	w.Tabs.Select(item)
+	c.selected()
+	frame(w)
+	c.drawn()
+}
+
 // report adds cpu-ms/op (the whole), select-ms/op and frame-ms/op.
 func (c *switchClock) report(b *testing.B) {
 	all := cpuClock{total: c.sel.total + c.frame.total}
@@ -79,11 +88,7 @@ func BenchmarkTabSwitch(b *testing.B) {
 			var cpu switchClock
 			i := 0
 			for b.Loop() {
-				cpu.sel.start()
-				w.Tabs.Select(pair[i%2])
-				cpu.selected()
-				frame(w)
-				cpu.drawn()
+				cpu.timeSelect(w, pair[i%2])
 				i++
 			}
 			cpu.report(b)
@@ -104,11 +109,7 @@ func BenchmarkTabSwitch(b *testing.B) {
 					i = 0
 					b.StartTimer()
 				}
-				cpu.sel.start()
-				w.Tabs.Select(w.Projects[i].item())
-				cpu.selected()
-				frame(w)
-				cpu.drawn()
+				cpu.timeSelect(w, w.Projects[i].item())
 				i++
 			}
 			cpu.report(b)
@@ -130,11 +131,7 @@ func BenchmarkCheckTab(b *testing.B) {
 				w.Win.Resize(fyne.NewSize(1280, 820))
 				frame(w)
 				b.StartTimer()
-				cpu.sel.start()
-				w.Tabs.Select(w.Checks.item())
-				cpu.selected()
-				frame(w)
-				cpu.drawn()
+				cpu.timeSelect(w, w.Checks.item())
 				b.StopTimer()
 				w.Win.Close()
 				b.StartTimer()
@@ -152,11 +149,7 @@ func BenchmarkCheckTab(b *testing.B) {
 				w.changed()
 				frame(w)
 				b.StartTimer()
-				cpu.sel.start()
-				w.Tabs.Select(w.Checks.item())
-				cpu.selected()
-				frame(w)
-				cpu.drawn()
+				cpu.timeSelect(w, w.Checks.item())
 			}
 			cpu.report(b)
 		})
