@@ -74,6 +74,11 @@ func (e problemError) Error() string { return e.p.Level.Label() + "：" + e.p.Me
 // on older cards) is drawn as a black bar; 500 characters of 14 px stay well below either.
 const maxLineRunes = 500
 
+// lineLimitMessage says that a single-line field takes at most maxLineRunes characters.
+func lineLimitMessage() string {
+	return fmt.Sprintf("这一栏是单行栏目，最多 %d 个字，超出的部分没有输入：较长的说明请写在原因说明、改进措施等多行栏目中。", maxLineRunes)
+}
+
 // entry is a one-line editor of *p; a text longer than a line may hold (from a file, or pasted
 // elsewhere) gets a wrapping editor instead, so it is shown whole and never as a black bar.
 func (b *binder) entry(p *string, loc forms.Location, placeholder string) *fieldEntry {
@@ -129,7 +134,7 @@ func (b *binder) setup(e *fieldEntry, p *string, loc forms.Location, placeholder
 		}
 		if !e.MultiLine && utf8.RuneCountInString(s) > maxLineRunes && utf8.RuneCountInString(s) > utf8.RuneCountInString(*p) {
 			e.SetText(*p)
-			dialog.ShowInformation("文字过长", fmt.Sprintf("这一栏是单行栏目，最多 %d 个字，超出的部分没有输入：较长的说明请写在原因说明、改进措施等多行栏目中。", maxLineRunes), b.w.Win)
+			dialog.ShowInformation("文字过长", lineLimitMessage(), b.w.Win)
 			return
 		}
 		*p = s

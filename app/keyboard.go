@@ -2,6 +2,7 @@ package app
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
@@ -106,9 +107,18 @@ func (e *fieldEntry) TypedRune(r rune) {
 // TypedShortcut moves the focus on Ctrl+Tab and Ctrl+Shift+Tab and takes Ctrl+Shift+Z as 重做;
 // the other shortcuts (copy, paste, …) act on the entry.
 func (e *fieldEntry) TypedShortcut(s fyne.Shortcut) {
-	if !e.w.windowShortcut(s) {
-		e.Entry.TypedShortcut(s)
+	if e.w.windowShortcut(s) {
+		return
 	}
+	max, msg := maxLineRunes, lineLimitMessage()
+	if e.MultiLine {
+		max, msg = forms.MaxFieldRunes, forms.LimitMessage()
+	}
+	if pasteTooLong(&e.Entry, s, max) {
+		dialog.ShowInformation("文字过长", msg, e.w.Win) // the field keeps its text (pastecap.go)
+		return
+	}
+	e.Entry.TypedShortcut(s)
 }
 
 // FocusGained scrolls the field into view.

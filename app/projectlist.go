@@ -303,6 +303,18 @@ func newSearchEntry(n *projectList) *searchEntry {
 	return e
 }
 
+// maxSearchRunes is the longest search text: project names are single-line fields.
+const maxSearchRunes = maxLineRunes
+
+// TypedShortcut refuses a paste longer than any project name could be (pastecap.go).
+func (e *searchEntry) TypedShortcut(s fyne.Shortcut) {
+	if pasteTooLong(&e.Entry, s, maxSearchRunes) {
+		e.n.Found.SetText(fmt.Sprintf("剪贴板中的文字超过 %d 个字，没有粘贴到搜索栏。", maxSearchRunes))
+		return
+	}
+	e.Entry.TypedShortcut(s)
+}
+
 // TypedKey closes the list on Esc and moves into it on ↓; other keys edit the text.
 func (e *searchEntry) TypedKey(k *fyne.KeyEvent) {
 	switch k.Name {
