@@ -26,7 +26,10 @@ var (
 // says where it goes. The weight is returned, never checked: whether it agrees with the rows'
 // 分值 is the checks' business.
 func splitWeightNote(label string) (name, weight string) {
-	label = strings.TrimSpace(oneLine.Replace(label))
+	label = strings.TrimSpace(toOneLine(label))
+	if !hasDigit(label) {
+		return label, ""
+	}
 	for _, re := range []*regexp.Regexp{weightNoteRE, weightTailRE} {
 		if m := re.FindStringSubmatch(label); m != nil {
 			return strings.TrimSpace(m[1]), m[2]
@@ -45,7 +48,7 @@ var placeholderRE = regexp.MustCompile(`^(?:指标[\s\x{3000}]*\d+[\s\x{3000}]*[
 
 // contentName is the 三级 name of a content cell: without the "指标1：" label, "" for a placeholder.
 func contentName(cell string) string {
-	s := strings.TrimSpace(oneLine.Replace(cell))
+	s := strings.TrimSpace(toOneLine(cell))
 	if placeholderRE.MatchString(s) {
 		return ""
 	}
@@ -66,7 +69,7 @@ func totalLabel(cells []string, cols []Column) string {
 		if j < len(cols) && !isLabelColumn(cols[j]) {
 			continue
 		}
-		if totalRE.MatchString(compact(c)) {
+		if (strings.Contains(c, "计") || strings.Contains(c, "分")) && totalRE.MatchString(compact(c)) {
 			return strings.TrimSpace(c)
 		}
 	}
@@ -79,19 +82,27 @@ func isLabelColumn(c Column) bool {
 
 // repeatsHeader reports whether a row repeats the table's header (printed again at the top of
 // a continuation page, or copied twice): at least two cells name the column they stand in, and
-// no cell holds a figure.
+// no cell holds a figure. The 三级 cell, when the table has one, is looked at first: a row of
+// data is then told by one look-up.
 func repeatsHeader(cells []string, cols []Column) bool {
+	if k := slices.Index(cols, ColumnContent); k >= 0 && (k >= len(cells) || columnOf(cells[k]) != ColumnContent) {
+		return false
+	}
 	n := 0
 	for j, c := range cells {
 		if hasDigit(c) {
 			return false
 		}
-		if j < len(cols) && cols[j] != ColumnNone && columnOf(c) == cols[j] {
+		if j < len(cols) && cols[j] != ColumnNone && len(c) <= maxHeaderBytes && columnOf(c) == cols[j] {
 			n++
 		}
 	}
 	return n >= 2
 }
+
+// maxHeaderBytes is longer than any header cell with its note: a longer cell is text, not a
+// header name, and is not compared.
+const maxHeaderBytes = 160
 
 // leftOut says why a row of the table is not an indicator ("" when it may be one), as a note.
 func leftOut(cells []string, cols []Column, line int) string {

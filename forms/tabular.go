@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -88,19 +89,28 @@ func headerKey(s string) string {
 
 // columnOf recognises one header cell.
 func columnOf(cell string) Column {
-	key := headerKey(cell)
-	if key == "" {
-		return ColumnNone
-	}
-	best, bestLen := ColumnNone, 0
+	return headerIndex()[headerKey(cell)].col
+}
+
+// headerIndex maps each header key to its column: the column of the longest name with that
+// key (HeaderNames). Built once, as every row of a table is looked at as a possible repeated
+// header (published.go).
+var headerIndex = sync.OnceValue(func() map[string]headerName {
+	index := map[string]headerName{}
 	for col, names := range HeaderNames {
 		for _, n := range names {
-			if key == headerKey(n) && len(n) > bestLen {
-				best, bestLen = col, len(n)
+			if k := headerKey(n); k != "" && len(n) > index[k].len {
+				index[k] = headerName{col, len(n)}
 			}
 		}
 	}
-	return best
+	return index
+})
+
+// headerName is a column and the length of its longest name with a given key.
+type headerName struct {
+	col Column
+	len int
 }
 
 // MapHeader reads a header row: the column of each cell (ColumnNone where not recognised or
@@ -294,12 +304,20 @@ func readTableRow(cells []string, cols []Column, line int, where string) (tr Tab
 // oneLine turns the line breaks of a one-line field into spaces, as the editor does.
 var oneLine = strings.NewReplacer("\r\n", " ", "\r", " ", "\n", " ")
 
+// toOneLine is oneLine.Replace, without its cost for the cells (nearly all) that hold no line break.
+func toOneLine(s string) string {
+	if !strings.ContainsAny(s, "\r\n") {
+		return s
+	}
+	return oneLine.Replace(s)
+}
+
 // multiLines keeps the line breaks of a multi-line field, as LF.
 var multiLines = strings.NewReplacer("\r\n", "\n", "\r", "\n")
 
 func setColumn(tr *TableRow, col Column, text string) error {
 	in := &tr.In
-	line := strings.TrimSpace(oneLine.Replace(text))
+	line := strings.TrimSpace(toOneLine(text))
 	switch col {
 	case ColumnLevel1:
 		tr.Level1, tr.Level1Weight = splitWeightNote(line)
