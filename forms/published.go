@@ -100,6 +100,29 @@ func repeatsHeader(cells []string, cols []Column) bool {
 	return n >= 2
 }
 
+// naMarks are what fillers write in a cell that does not apply.
+var naMarks = map[string]bool{"/": true, "／": true, "-": true, "—": true, "——": true, "－": true, "无": true, "\\": true}
+
+// notApplicable reports whether a row read holds nothing but such marks: a 二级 the project has
+// no indicator for, as published tables print it ("/ / /" under 生态效益指标). It is no indicator,
+// and its "/" would be read as a 分值 that is not a number.
+func notApplicable(in *Indicator) bool {
+	if in.Op != OpNone || in.Reasons.Any() || in.Grade != GradeNone {
+		return false
+	}
+	marked := false
+	for _, f := range []string{in.Content, in.Unit, in.Target, in.Actual, in.Completion, in.Weight, in.Score, in.Reason, in.Measures} {
+		switch f = strings.TrimSpace(f); {
+		case f == "":
+		case naMarks[f]:
+			marked = true
+		default:
+			return false
+		}
+	}
+	return marked
+}
+
 // maxHeaderBytes is longer than any header cell with its note: a longer cell is text, not a
 // header name, and is not compared.
 const maxHeaderBytes = 160

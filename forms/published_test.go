@@ -210,7 +210,8 @@ func TestHeaderNotesAreNotUnits(t *testing.T) {
 }
 
 // TestTotalsAndRepeatsAreNotIndicators: 总分 and 合计 rows, a header repeated on a continuation
-// page and placeholder rows are left out, each total and repeat with a note.
+// page, placeholder rows and a row of "/" (a 二级 that does not apply, as published tables print
+// it) are left out, each but the placeholders with a note.
 func TestTotalsAndRepeatsAreNotIndicators(t *testing.T) {
 	text := "一级指标\t二级指标\t三级指标\t指标值\t分值\t得分\n" +
 		"产出指标\t数量指标\t发放人次\t1200\t20\t20\n" +
@@ -219,6 +220,7 @@ func TestTotalsAndRepeatsAreNotIndicators(t *testing.T) {
 		"一级指标\t二级指标\t三级指标\t指标值\t分值\t得分\n" +
 		"\t质量指标\t合格率\t100%\t30\t30\n" +
 		"\t\t…\t\t\t\n" +
+		"\t生态效益指标\t/\t/\t／\t—\n" +
 		"合计（分）\t\t\t\t50\t50\n" +
 		"总 分\t\t\t\t100\t98\n"
 	got, err := ReadIndicatorTable(ParseTSV(text), "粘贴的内容")
@@ -233,7 +235,7 @@ func TestTotalsAndRepeatsAreNotIndicators(t *testing.T) {
 		t.Errorf("rows %q", contents)
 	}
 	said := strings.Join(got.Ignored, "\n")
-	for _, want := range []string{"第 4 行“小计”", "第 5 行", "第 8 行“合计（分）”", "第 9 行“总 分”"} {
+	for _, want := range []string{"第 4 行“小计”", "第 5 行", "第 8 行只有“/”", "第 9 行“合计（分）”", "第 10 行“总 分”"} {
 		if !strings.Contains(said, want) {
 			t.Errorf("notes do not say %q:\n%s", want, said)
 		}

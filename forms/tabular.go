@@ -209,7 +209,11 @@ func ReadIndicatorTable(rows [][]string, where string) (*TableReading, error) {
 				last = tr
 			}
 		}
-		if !tr.In.IsBlank() { // a row of labels alone, or the template's placeholder, is no indicator
+		switch {
+		case tr.In.IsBlank(): // a row of labels alone, or the template's placeholder, is no indicator
+		case notApplicable(&tr.In):
+			out.Ignored = append(out.Ignored, fmt.Sprintf("第 %d 行只有“/”等不适用的标记，不是指标，未导入", i+1))
+		default:
 			out.Rows = append(out.Rows, tr)
 		}
 	}
