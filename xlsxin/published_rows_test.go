@@ -1,6 +1,8 @@
 package xlsxin
 
 import (
+	"encoding/csv"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -37,39 +39,68 @@ const publishedCSV = `项目支出绩效自评表,,,,,,,,
 总分,,,,,,100,98,
 `
 
+// publishedRows are the 三级 of publishedCSV as they belong: 一级 › 二级 › 内容, in order.
+var publishedRows = []string{
+	"产出指标 › 数量指标 › 工程资金金额",
+	"产出指标 › 质量指标 › 工程完工率",
+	"产出指标 › 质量指标 › 工程验收合格率",
+	"产出指标 › 时效指标 › 项目完成及时率",
+	"产出指标 › 成本指标 › 成本控制率",
+	"效益指标 › 经济效益指标 › 安全率",
+	"效益指标 › 社会效益指标 › 学校发展能力",
+	"效益指标 › 可持续影响指标 › 长期使用性",
+	"满意度指标 › 服务对象满意度指标 › 学生满意度",
+}
+
 // TestImportPublishedNationalRows: `ziping import` of the published table as a CSV places every
 // 三级 under its own 一级/二级, named without its "指标1：" label, with its cells as printed; the
 // placeholder and 总分 rows are not indicators. (The header block is xlsxin/plain.go's labels.)
 func TestImportPublishedNationalRows(t *testing.T) {
-	res := importBytes(t, []byte(publishedCSV), "廊坊暖通改造.csv")
+	publishedRowsRead(t, importBytes(t, []byte(publishedCSV), "廊坊暖通改造.csv"))
+}
+
+// TestImportPublishedNationalSheet: the same table as a worksheet, its 一级, 二级, 绩效指标 and
+// 总分 cells merged as printed and its figures stored as numbers, reads the same rows.
+func TestImportPublishedNationalSheet(t *testing.T) {
+	cells, err := csv.NewReader(strings.NewReader(publishedCSV)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := make([][]any, len(cells))
+	for r, row := range cells {
+		for _, c := range row {
+			if f, err := strconv.ParseFloat(c, 64); err == nil {
+				rows[r] = append(rows[r], f)
+			} else {
+				rows[r] = append(rows[r], c)
+			}
+		}
+	}
+	sheet := bookSheet{name: "附件1", rows: rows, merges: [][2]string{
+		{"A12", "A22"}, {"B13", "B17"}, {"B18", "B21"}, {"C14", "C15"}, {"A23", "F23"},
+	}}
+	publishedRowsRead(t, importBytes(t, testBook{sheets: []bookSheet{sheet}}.bytes(t), "廊坊暖通改造.xlsx"))
+}
+
+// publishedRowsRead fails the test unless res holds publishedCSV's rows where they belong, with
+// their 分值 and 得分, and its notes say the 总分 row was left out and no row was misplaced.
+func publishedRowsRead(t *testing.T, res *Result) {
+	t.Helper()
 	if len(res.Doc.Projects) != 1 {
 		t.Fatalf("%d projects", len(res.Doc.Projects))
 	}
-	p := res.Doc.Projects[0]
-	var got []string
-	var weights, scores []string
-	p.Indicators.Each(func(_ forms.RowPath, a *forms.Level1, b *forms.Level2, in *forms.Indicator) {
+	var got, weights, scores []string
+	res.Doc.Projects[0].Indicators.Each(func(_ forms.RowPath, a *forms.Level1, b *forms.Level2, in *forms.Indicator) {
 		got = append(got, a.Name+" › "+b.Name+" › "+in.Content)
 		weights, scores = append(weights, in.Weight), append(scores, in.Score)
 	})
-	want := []string{
-		"产出指标 › 数量指标 › 工程资金金额",
-		"产出指标 › 质量指标 › 工程完工率",
-		"产出指标 › 质量指标 › 工程验收合格率",
-		"产出指标 › 时效指标 › 项目完成及时率",
-		"产出指标 › 成本指标 › 成本控制率",
-		"效益指标 › 经济效益指标 › 安全率",
-		"效益指标 › 社会效益指标 › 学校发展能力",
-		"效益指标 › 可持续影响指标 › 长期使用性",
-		"满意度指标 › 服务对象满意度指标 › 学生满意度",
-	}
-	if strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Errorf("rows:\n%s\nwant:\n%s\nnotes:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"), strings.Join(res.Notes, "\n"))
+	notes := strings.Join(res.Notes, "\n")
+	if strings.Join(got, "\n") != strings.Join(publishedRows, "\n") {
+		t.Errorf("rows:\n%s\nwant:\n%s\nnotes:\n%s", strings.Join(got, "\n"), strings.Join(publishedRows, "\n"), notes)
 	}
 	if w, s := strings.Join(weights, " "), strings.Join(scores, " "); w != strings.Repeat("10 ", 8)+"10" || s != "9"+strings.Repeat(" 10", 8) {
 		t.Errorf("分值 %q, 得分 %q", w, s)
 	}
-	notes := strings.Join(res.Notes, "\n")
 	if strings.Contains(notes, "找不到") || strings.Contains(notes, "绩效指标”：列名不认识") {
 		t.Errorf("notes:\n%s", notes)
 	}
