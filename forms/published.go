@@ -144,19 +144,24 @@ func leftOut(cells []string, cols []Column, line int) string {
 const headerSearchRows = 40
 
 // indicatorHeaderRow is the row of rows that heads an indicator table: the first row when it
-// maps as a header (MapHeader), else the first of the rows below it (up to headerSearchRows)
-// that names a 三级 column and another, and holds no figure. -1 when there is none: the rows
-// are then in the printed table's column order.
+// maps as a header (MapHeader) naming a 三级 column; else the first of the rows below it (up to
+// headerSearchRows) that names a 三级 column and another and holds no figure (a copy of the
+// whole printed table, its header block above, or from its 项目资金 header, which names 分值 and
+// 得分); else the first row when it maps as a header without a 三级 column (a few columns
+// copied). -1 when there is none: the rows are then in the printed table's column order.
 func indicatorHeaderRow(rows [][]string) int {
-	if _, ok := MapHeader(rows[0]); ok {
+	cols, first := MapHeader(rows[0])
+	if first && slices.Contains(cols, ColumnContent) {
 		return 0
 	}
 	for r := 1; r < len(rows) && r < headerSearchRows; r++ {
 		cols, ok := MapHeader(rows[r])
-		if !ok || !slices.Contains(cols, ColumnContent) || hasDigit(strings.Join(rows[r], "")) {
-			continue
+		if ok && slices.Contains(cols, ColumnContent) && !hasDigit(strings.Join(rows[r], "")) {
+			return r
 		}
-		return r
+	}
+	if first {
+		return 0
 	}
 	return -1
 }

@@ -116,6 +116,22 @@ func TestReadPublishedNationalTable(t *testing.T) {
 	}
 }
 
+// TestPasteFromTheFundsBlock: a copy of the published table from its 项目资金 header down (a
+// header naming 分值 and 得分, but no 三级) is read from its indicator header.
+func TestPasteFromTheFundsBlock(t *testing.T) {
+	rows := ParseTSV(publishedNational)[4:]
+	got, err := ReadIndicatorTable(rows, "粘贴的内容")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.HeaderLine != 8 || len(got.Rows) != len(publishedPlacement) || got.Rows[0].In.Content != "工程资金金额" {
+		t.Errorf("header line %d, %d rows: %+v", got.HeaderLine, len(got.Rows), got.Rows)
+	}
+	if !strings.Contains(strings.Join(got.Ignored, "\n"), "第 1–7 行") {
+		t.Errorf("notes %q", got.Ignored)
+	}
+}
+
 // TestLevelWeightNotes: the ways published tables write a 一级's or 二级's weight after its name
 // are the name alone and a weight; a note with no name leaves the 二级 to place the row.
 func TestLevelWeightNotes(t *testing.T) {
@@ -194,7 +210,8 @@ func TestPlaceByUniqueLevel2(t *testing.T) {
 	}
 }
 
-// TestHeaderNotesAreNotUnits: header names with a note map to their column ("(A)", "（分）").
+// TestHeaderNotesAreNotUnits: header names with a note map to their column ("(A)", "（分）"), and
+// the other names published tables give the columns are known.
 func TestHeaderNotesAreNotUnits(t *testing.T) {
 	cells := []string{"绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值(A)", "实际完成值(B)", "分值(分)", "得分（分）", "偏差原因分析及改进措施"}
 	want := []Column{ColumnNone, ColumnLevel1, ColumnLevel2, ColumnContent, ColumnTarget, ColumnActual, ColumnWeight, ColumnScore, ColumnReason}
@@ -202,7 +219,8 @@ func TestHeaderNotesAreNotUnits(t *testing.T) {
 	if !ok || fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("MapHeader = %q, %v; want %q", got, ok, want)
 	}
-	for _, h := range []string{"指标值（A）", "全年完成值（B）", "年度指标值\n（A）", "分值\n(分)", "自评得分（分）"} {
+	for _, h := range []string{"指标值（A）", "全年完成值（B）", "年度指标值\n（A）", "分值\n(分)", "自评得分（分）",
+		"全年指标值", "预期指标值", "指标权重", "实际得分", "偏差原因及改进措施", "三级指标内容"} {
 		if columnOf(h) == ColumnNone {
 			t.Errorf("%q is not recognised", h)
 		}
