@@ -170,7 +170,8 @@ func TestLevelWeightNotes(t *testing.T) {
 }
 
 // TestPlaceByUniqueLevel2: a 二级 found once in the tree places its row whatever its 一级 says;
-// a 一级 with one 二级 places a row that names no 二级; a 二级 found twice needs its 一级.
+// a 一级 with one 二级 places a row that names no 二级, or one found nowhere; a 二级 found twice
+// needs its 一级.
 func TestPlaceByUniqueLevel2(t *testing.T) {
 	for name, c := range map[string]struct {
 		row   TableRow
@@ -186,6 +187,7 @@ func TestPlaceByUniqueLevel2(t *testing.T) {
 		"both with weight notes": {TableRow{Level1: "效益指标（30分）", Level2: "社会效益指标（10分）"}, "效益指标 › 社会效益指标", false},
 		"一级 with one 二级":         {TableRow{Level1: "满意度指标（10分）"}, "满意度指标 › 服务对象满意度指标", false},
 		"二级 unknown":             {TableRow{Level1: "产出指标", Level2: "效率指标"}, "效益指标 › 经济效益指标", true},
+		"二级 unknown, one there":  {TableRow{Level1: "满意度指标", Level2: "满意度指标"}, "满意度指标 › 服务对象满意度指标", true},
 	} {
 		tree := emptyProjectTree()
 		c.row.In.Content, c.row.Line = "某指标", 7

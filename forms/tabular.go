@@ -414,7 +414,7 @@ func (t Tree) Place(rows []TableRow, l1, l2 int) (notes []string) {
 				notes = append(notes, fmt.Sprintf("第 %d 行：找不到“%s › %s”，放在“%s”下", r.Line, r.Level1, r.Level2, t.blockName(l1, l2)))
 			}
 		case !exact:
-			notes = append(notes, fmt.Sprintf("第 %d 行：没有“%s › %s”，按二级指标放在“%s”下", r.Line, r.Level1, r.Level2, t.blockName(i, j)))
+			notes = append(notes, fmt.Sprintf("第 %d 行：没有“%s › %s”，放在“%s”下", r.Line, r.Level1, r.Level2, t.blockName(i, j)))
 		}
 		in := t.AddRow(i, j)
 		if in == nil {
@@ -445,15 +445,19 @@ func (t Tree) blockName(l1, l2 int) string {
 // find locates the 二级 a row names: under the 一级 named l1 the 二级 named l2 (or, l2 blank,
 // the 一级's only 二级): exact; else the one 二级 named l2 in the whole tree, whatever l1 says
 // (exact when l1 is blank): published tables misspell, abbreviate or rename the 一级 ("产出",
-// "项目完成指标") far more than the 二级.
+// "项目完成指标") far more than the 二级; else, l2 found nowhere, the only 二级 of the 一级
+// named l1.
 func (t Tree) find(l1, l2 string) (i, j int, found, exact bool) {
 	k1, k2 := levelKey(l1), levelKey(l2)
+	only := -1 // the 一级 named, when it has one 二级
 	for i, a := range t {
 		if k1 == "" || levelKey(a.Name) != k1 {
 			continue
 		}
-		if k2 == "" && len(a.Children) == 1 {
-			return i, 0, true, true
+		if len(a.Children) == 1 {
+			if only = i; k2 == "" {
+				return i, 0, true, true
+			}
 		}
 		for j, b := range a.Children {
 			if levelKey(b.Name) == k2 {
@@ -471,6 +475,9 @@ func (t Tree) find(l1, l2 string) (i, j int, found, exact bool) {
 				i, j, n = a, b, n+1
 			}
 		}
+	}
+	if n == 0 && only >= 0 { // "满意度指标 › 满意度": the 一级's one 二级, named otherwise
+		return only, 0, true, false
 	}
 	return i, j, n == 1, n == 1 && k1 == ""
 }
