@@ -156,7 +156,10 @@ func pasteSummary(reading *forms.TableReading, plan *pastePlan) string {
 		}
 	}
 	how := "没有标题行，按打印表的列序读取"
-	if reading.Header {
+	switch {
+	case reading.HeaderRows == 2:
+		how = fmt.Sprintf("第 %d–%d 行是标题行，按列名读取", reading.HeaderLine, reading.HeaderLine+1)
+	case reading.Header:
 		how = fmt.Sprintf("第 %d 行是标题行，按列名读取", reading.HeaderLine)
 	}
 	var b strings.Builder

@@ -124,7 +124,7 @@ func TestPasteFromTheFundsBlock(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got.HeaderLine != 8 || len(got.Rows) != len(publishedPlacement) || got.Rows[0].In.Content != "工程资金金额" {
+	if got.HeaderLine != 8 || got.HeaderRows != 1 || len(got.Rows) != len(publishedPlacement) || got.Rows[0].In.Content != "工程资金金额" {
 		t.Errorf("header line %d, %d rows: %+v", got.HeaderLine, len(got.Rows), got.Rows)
 	}
 	if !strings.Contains(strings.Join(got.Ignored, "\n"), "第 1–7 行") {

@@ -174,8 +174,9 @@ type TableReading struct {
 	Rows    []TableRow
 	Columns []Column // the column of each table column, ColumnNone where ignored
 	Header  bool     // the table has a header row (the first, or one under the printed table's header block)
-	// HeaderLine is the header row (1-based; the lower of two header rows), 0 when none.
+	// HeaderLine is the header row (1-based; the upper of two header rows), 0 when none.
 	HeaderLine int
+	HeaderRows int      // 2 for a two-row header (the printed table's: 三级指标 over 运算符号 · 内容 · 度量单位)
 	Ignored    []string // what was left out, and why, in Chinese
 }
 
@@ -243,13 +244,13 @@ func (out *TableReading) readHeader(rows [][]string) (start int) {
 	}
 	head := rows[h]
 	out.Columns, _ = MapHeader(head)
-	out.Header, start = true, h+1
+	out.Header, out.HeaderLine, out.HeaderRows = true, h+1, 1
 	if h+1 < len(rows) && isSecondHeader(rows[h+1]) {
 		head = mergeHeaders(rows[h], rows[h+1])
 		out.Columns, _ = MapHeader(head)
-		start = h + 2
+		out.HeaderRows = 2
 	}
-	out.HeaderLine = start
+	start = h + out.HeaderRows
 	for i, c := range out.Columns {
 		name := strings.TrimSpace(strings.ReplaceAll(head[i], "\n", ""))
 		if c == ColumnNone && name != "" && !layoutHeaders[headerKey(name)] {
