@@ -146,7 +146,8 @@ func rowGist(in *forms.Indicator) string {
 }
 
 // pasteSummary is the preview's text: the columns read, the rows and where they go, the
-// untouched rows they replace, the template rows left elsewhere, and what is left out.
+// untouched rows they replace, the template rows left elsewhere, what is left out, and the
+// weights noted in the table's 一级/二级 labels that its rows do not add up to.
 func pasteSummary(reading *forms.TableReading, plan *pastePlan) string {
 	var cols []string
 	for i, c := range reading.Columns {
@@ -155,8 +156,11 @@ func pasteSummary(reading *forms.TableReading, plan *pastePlan) string {
 		}
 	}
 	how := "没有标题行，按打印表的列序读取"
-	if reading.Header {
-		how = "第 1 行是标题行，按列名读取"
+	switch {
+	case reading.HeaderRows == 2:
+		how = fmt.Sprintf("第 %d–%d 行是标题行，按列名读取", reading.HeaderLine, reading.HeaderLine+1)
+	case reading.Header:
+		how = fmt.Sprintf("第 %d 行是标题行，按列名读取", reading.HeaderLine)
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s：%s。\n\n将加入 %d 行：\n%s", how, strings.Join(cols, "，"), len(plan.lines), strings.Join(plan.lines, "\n"))
@@ -168,6 +172,9 @@ func pasteSummary(reading *forms.TableReading, plan *pastePlan) string {
 	}
 	if left := append(append([]string{}, reading.Ignored...), plan.notes...); len(left) > 0 {
 		fmt.Fprintf(&b, "\n\n未导入或另行放置：\n%s", strings.Join(left, "\n"))
+	}
+	if notes := reading.WeightNotes(); len(notes) > 0 { // the table's own sums, as pasted; the checks judge the form
+		fmt.Fprintf(&b, "\n\n表中注明的分值与各行不符（照原样粘贴，请核对）：\n%s", strings.Join(notes, "\n"))
 	}
 	b.WriteString("\n\n粘贴后可用“编辑 › 撤销”（Ctrl+Z）一步撤回。")
 	return b.String()

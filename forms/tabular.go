@@ -2,9 +2,9 @@ package forms
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -49,20 +49,20 @@ var ColumnLabels = map[Column]string{
 var HeaderNames = map[Column][]string{
 	ColumnLevel1:     {"一级指标", "一级"},
 	ColumnLevel2:     {"二级指标", "二级"},
-	ColumnContent:    {"三级指标", "三级", "指标名称", "内容", "指标内容", "三级指标名称"},
+	ColumnContent:    {"三级指标", "三级", "指标名称", "内容", "指标内容", "三级指标名称", "三级指标内容"},
 	ColumnOp:         {"运算符号", "运算符", "比较符号", "符号"},
 	ColumnUnit:       {"度量单位", "计量单位", "单位"},
-	ColumnTarget:     {"年度指标值", "年度目标值", "目标值", "指标值", "预期目标值", "年度目标"},
+	ColumnTarget:     {"年度指标值", "年度目标值", "目标值", "指标值", "预期目标值", "年度目标", "全年指标值", "预期指标值"},
 	ColumnActual:     {"全年完成值", "实际完成值", "完成值", "实际值", "全年实际完成值", "实际完成"},
 	ColumnCompletion: {"完成程度", "完成率", "完成比例"},
-	ColumnWeight:     {"分值", "权重", "权重（分值）", "指标分值", "标准分值"},
-	ColumnScore:      {"得分", "自评得分", "评分"},
+	ColumnWeight:     {"分值", "权重", "权重（分值）", "指标分值", "标准分值", "指标权重", "权重分值"},
+	ColumnScore:      {"得分", "自评得分", "评分", "实际得分", "自评分", "评价得分"},
 	ColumnFunding:    {"经费保障"},
 	ColumnSystem:     {"制度保障"},
 	ColumnStaff:      {"人员保障"},
 	ColumnHardware:   {"硬件条件保障", "硬件保障"},
 	ColumnOther:      {"其他"},
-	ColumnReason:     {"原因说明", "偏差原因", "偏差原因分析", "未完成原因", "原因分析", "未完成原因分析", "偏差原因分析及改进措施"},
+	ColumnReason:     {"原因说明", "偏差原因", "偏差原因分析", "未完成原因", "原因分析", "未完成原因分析", "偏差原因分析及改进措施", "偏差原因及改进措施"},
 	ColumnMeasures:   {"改进措施", "整改措施"},
 }
 
@@ -89,19 +89,28 @@ func headerKey(s string) string {
 
 // columnOf recognises one header cell.
 func columnOf(cell string) Column {
-	key := headerKey(cell)
-	if key == "" {
-		return ColumnNone
-	}
-	best, bestLen := ColumnNone, 0
+	return headerIndex()[headerKey(cell)].col
+}
+
+// headerIndex maps each header key to its column: the column of the longest name with that
+// key (HeaderNames). Built once, as every row of a table is looked at as a possible repeated
+// header (published.go).
+var headerIndex = sync.OnceValue(func() map[string]headerName {
+	index := map[string]headerName{}
 	for col, names := range HeaderNames {
 		for _, n := range names {
-			if key == headerKey(n) && len(n) > bestLen {
-				best, bestLen = col, len(n)
+			if k := headerKey(n); k != "" && len(n) > index[k].len {
+				index[k] = headerName{col, len(n)}
 			}
 		}
 	}
-	return best
+	return index
+})
+
+// headerName is a column and the length of its longest name with a given key.
+type headerName struct {
+	col Column
+	len int
 }
 
 // MapHeader reads a header row: the column of each cell (ColumnNone where not recognised or
@@ -153,44 +162,72 @@ func mergeHeaders(upper, lower []string) []string {
 // table has no such columns) and the table row it came from (1-based).
 type TableRow struct {
 	Level1, Level2 string
-	In             Indicator
-	Line           int
+	// Level1Weight and Level2Weight are the weights printed after the labels ("产出指标(50分)"
+	// is 产出指标 and "50"), "" when none: for a caller to compare with the rows' 分值.
+	Level1Weight, Level2Weight string
+	In                         Indicator
+	Line                       int
 }
 
 // TableReading is what ReadIndicatorTable made of a table.
 type TableReading struct {
 	Rows    []TableRow
 	Columns []Column // the column of each table column, ColumnNone where ignored
-	Header  bool     // the first row was a header
-	Ignored []string // what was left out, and why, in Chinese
+	Header  bool     // the table has a header row (the first, or one under the printed table's header block)
+	// HeaderLine is the header row (1-based; the upper of two header rows), 0 when none.
+	HeaderLine int
+	HeaderRows int      // 2 for a two-row header (the printed table's: 三级指标 over 运算符号 · 内容 · 度量单位)
+	Ignored    []string // what was left out, and why, in Chinese
 }
 
 // ReadIndicatorTable reads rows of cells (from ParseTSV, or a worksheet) as 三级 rows: by the
-// header row's names when the first row is a header, else in PrintedColumns order. Cell texts
-// are kept as typed (CR/LF inside one-line fields become a space); nothing is computed here.
+// header row's names when the table has one (its first row, or the first under a published
+// table's header block, which is left out), else in PrintedColumns order. Cell texts are kept
+// as typed (CR/LF inside one-line fields become a space), blank cells stay blank; a label's
+// weight note and a 三级's "指标1：" label are kept out of the names; rows of totals, repeated
+// headers and placeholder rows are not indicators (published.go). Nothing is computed here.
 // where names the table in messages ("粘贴的内容", "工作表“项目1”").
 func ReadIndicatorTable(rows [][]string, where string) (*TableReading, error) {
-	out := &TableReading{}
 	if len(rows) == 0 {
 		return nil, fmt.Errorf("%s是空的", where)
 	}
-	start := 0
-	if cols, ok := MapHeader(rows[0]); ok {
-		head := rows[0]
-		out.Columns, out.Header, start = cols, true, 1
-		if len(rows) > 1 {
-			if two := mergeHeaders(rows[0], rows[1]); isSecondHeader(rows[1]) {
-				head = two
-				out.Columns, _ = MapHeader(two)
-				start = 2
+	out := &TableReading{}
+	start := out.readHeader(rows)
+	levels := slices.Contains(out.Columns, ColumnLevel1) || slices.Contains(out.Columns, ColumnLevel2)
+	var last TableRow
+	for i := start; i < len(rows); i++ {
+		if why := leftOut(rows[i], out.Columns, i+1); why != "" {
+			out.Ignored = append(out.Ignored, why)
+			continue
+		}
+		tr, labelled, err := readTableRow(rows[i], out.Columns, i+1, where)
+		if err != nil {
+			return nil, err
+		}
+		if levels {
+			tr.continueLevels(last)
+			if labelled || !tr.In.IsBlank() {
+				last = tr
 			}
 		}
-		for i, c := range out.Columns {
-			if name := strings.TrimSpace(strings.ReplaceAll(head[i], "\n", "")); c == ColumnNone && name != "" {
-				out.Ignored = append(out.Ignored, fmt.Sprintf("第 %d 列“%s”：列名不认识或重复，未导入", i+1, name))
-			}
+		switch {
+		case tr.In.IsBlank(): // a row of labels alone, or the template's placeholder, is no indicator
+		case notApplicable(&tr.In):
+			out.Ignored = append(out.Ignored, fmt.Sprintf("第 %d 行只有“/”等不适用的标记，不是指标，未导入", i+1))
+		default:
+			out.Rows = append(out.Rows, tr)
 		}
-	} else {
+	}
+	if len(out.Rows) == 0 {
+		return nil, fmt.Errorf("%s中没有可以导入的指标行", where)
+	}
+	return out, nil
+}
+
+// readHeader sets the columns of the table and says where its rows start.
+func (out *TableReading) readHeader(rows [][]string) (start int) {
+	h := indicatorHeaderRow(rows)
+	if h < 0 {
 		width := 0
 		for _, r := range rows {
 			width = max(width, len(r))
@@ -200,30 +237,39 @@ func ReadIndicatorTable(rows [][]string, where string) (*TableReading, error) {
 		for i := len(PrintedColumns); i < width; i++ {
 			out.Ignored = append(out.Ignored, fmt.Sprintf("第 %d 列：超出表格的列数，未导入", i+1))
 		}
+		return 0
 	}
-	var last TableRow
-	for i := start; i < len(rows); i++ {
-		tr, blank, err := readTableRow(rows[i], out.Columns, i+1, where)
-		if err != nil {
-			return nil, err
-		}
-		if blank {
-			continue
-		}
-		// Merged 一级/二级 cells come out blank below their first row: they repeat it.
-		if slices.Contains(out.Columns, ColumnLevel1) && tr.Level1 == "" {
-			tr.Level1 = last.Level1
-		}
-		if slices.Contains(out.Columns, ColumnLevel2) && tr.Level2 == "" && tr.Level1 == last.Level1 {
-			tr.Level2 = last.Level2
-		}
-		last = tr
-		out.Rows = append(out.Rows, tr)
+	if h > 0 {
+		out.Ignored = append(out.Ignored, blockAbove(h))
 	}
-	if len(out.Rows) == 0 {
-		return nil, fmt.Errorf("%s中没有可以导入的指标行", where)
+	head := rows[h]
+	out.Columns, _ = MapHeader(head)
+	out.Header, out.HeaderLine, out.HeaderRows = true, h+1, 1
+	if h+1 < len(rows) && isSecondHeader(rows[h+1]) {
+		head = mergeHeaders(rows[h], rows[h+1])
+		out.Columns, _ = MapHeader(head)
+		out.HeaderRows = 2
 	}
-	return out, nil
+	start = h + out.HeaderRows
+	for i, c := range out.Columns {
+		name := strings.TrimSpace(strings.ReplaceAll(head[i], "\n", ""))
+		if c == ColumnNone && name != "" && !layoutHeaders[headerKey(name)] {
+			out.Ignored = append(out.Ignored, fmt.Sprintf("第 %d 列“%s”：列名不认识或重复，未导入", i+1, name))
+		}
+	}
+	return start
+}
+
+// continueLevels fills the 一级/二级 a row leaves blank from the row above: merged cells come
+// out blank below their first row. A 二级 continues only under the same 一级; a label that is
+// only a weight note ("（30分）") is not blank, and leaves the 二级 to place the row.
+func (tr *TableRow) continueLevels(last TableRow) {
+	if tr.Level1 == "" && tr.Level1Weight == "" {
+		tr.Level1, tr.Level1Weight = last.Level1, last.Level1Weight
+	}
+	if tr.Level2 == "" && tr.Level2Weight == "" && tr.Level1 == last.Level1 {
+		tr.Level2, tr.Level2Weight = last.Level2, last.Level2Weight
+	}
 }
 
 // isSecondHeader tells whether a row under a header row is the second row of a two-row header:
@@ -241,50 +287,49 @@ func isSecondHeader(cells []string) bool {
 	return true
 }
 
-// indicatorLabelRE matches the "指标 1" cells of the printed table's first 三级 column.
-var indicatorLabelRE = regexp.MustCompile(`^指标\s*\d+$`)
-
-// readTableRow reads one row; blank reports a row with nothing in it.
-func readTableRow(cells []string, cols []Column, line int, where string) (tr TableRow, blank bool, err error) {
+// readTableRow reads one row; labelled reports a 一级 or 二级 label in it.
+func readTableRow(cells []string, cols []Column, line int, where string) (tr TableRow, labelled bool, err error) {
 	tr.Line = line
-	blank = true
 	for j, text := range cells {
 		if j >= len(cols) || cols[j] == ColumnNone {
 			continue
-		}
-		if cols[j] == ColumnContent && indicatorLabelRE.MatchString(strings.TrimSpace(text)) {
-			continue // "指标 1" is the row's label in the printed table, not its content
 		}
 		if utf8.RuneCountInString(text) > MaxFieldRunes {
 			return tr, false, fmt.Errorf("%s第 %d 行“%s”列有 %d 个字，%w（%d 个字）", where, line, ColumnLabels[cols[j]],
 				utf8.RuneCountInString(text), ErrLimit, MaxFieldRunes)
 		}
-		if strings.TrimSpace(text) != "" {
-			blank = false
-		}
 		if err := setColumn(&tr, cols[j], text); err != nil {
 			return tr, false, fmt.Errorf("%s第 %d 行“%s”列：%v", where, line, ColumnLabels[cols[j]], err)
 		}
 	}
-	return tr, blank, nil
+	labelled = tr.Level1 != "" || tr.Level1Weight != "" || tr.Level2 != "" || tr.Level2Weight != ""
+	return tr, labelled, nil
 }
 
 // oneLine turns the line breaks of a one-line field into spaces, as the editor does.
 var oneLine = strings.NewReplacer("\r\n", " ", "\r", " ", "\n", " ")
+
+// toOneLine is oneLine.Replace, without its cost for the cells (nearly all) that hold no line break.
+func toOneLine(s string) string {
+	if !strings.ContainsAny(s, "\r\n") {
+		return s
+	}
+	return oneLine.Replace(s)
+}
 
 // multiLines keeps the line breaks of a multi-line field, as LF.
 var multiLines = strings.NewReplacer("\r\n", "\n", "\r", "\n")
 
 func setColumn(tr *TableRow, col Column, text string) error {
 	in := &tr.In
-	line := strings.TrimSpace(oneLine.Replace(text))
+	line := strings.TrimSpace(toOneLine(text))
 	switch col {
 	case ColumnLevel1:
-		tr.Level1 = line
+		tr.Level1, tr.Level1Weight = splitWeightNote(line)
 	case ColumnLevel2:
-		tr.Level2 = line
+		tr.Level2, tr.Level2Weight = splitWeightNote(line)
 	case ColumnContent:
-		in.Content = line
+		in.Content = contentName(line)
 	case ColumnOp:
 		op, ok := readOp(line)
 		if !ok {
@@ -353,127 +398,4 @@ func readOp(s string) (Op, bool) {
 		return OpNone, true
 	}
 	return OpNone, false
-}
-
-// Place adds rows to t: each under the 一级 and 二级 it names (matched by name, ignoring
-// spaces and a trailing "指标"), else under the 二级 at (l1, l2). It returns a note for each
-// row placed elsewhere than it names, or refused (its 二级 full).
-func (t Tree) Place(rows []TableRow, l1, l2 int) (notes []string) {
-	for _, r := range rows {
-		i, j, named := t.destination(r, l1, l2)
-		if !named && (r.Level1 != "" || r.Level2 != "") {
-			notes = append(notes, fmt.Sprintf("第 %d 行：找不到“%s › %s”，放在“%s”下", r.Line, r.Level1, r.Level2, t.blockName(l1, l2)))
-		}
-		in := t.AddRow(i, j)
-		if in == nil {
-			notes = append(notes, fmt.Sprintf("第 %d 行：“%s”已有 %d 行，未加入", r.Line, t.blockName(i, j), MaxRowsPerLevel2))
-			continue
-		}
-		*in = r.In
-	}
-	return notes
-}
-
-// destination is the 二级 Place puts r under: the one it names (named), else (l1, l2).
-func (t Tree) destination(r TableRow, l1, l2 int) (i, j int, named bool) {
-	if i, j, named = t.find(r.Level1, r.Level2); named {
-		return i, j, true
-	}
-	return l1, l2, false
-}
-
-func (t Tree) blockName(l1, l2 int) string {
-	if b := t.Level2At(l1, l2); b != nil {
-		return t[l1].Name + " › " + b.Name
-	}
-	return "（无）"
-}
-
-// find locates the 二级 named l2 (under the 一级 named l1, when given).
-func (t Tree) find(l1, l2 string) (int, int, bool) {
-	k1, k2 := levelKey(l1), levelKey(l2)
-	if k2 == "" {
-		return 0, 0, false
-	}
-	for i, a := range t {
-		if k1 != "" && levelKey(a.Name) != k1 {
-			continue
-		}
-		for j, b := range a.Children {
-			if levelKey(b.Name) == k2 {
-				return i, j, true
-			}
-		}
-	}
-	return 0, 0, false
-}
-
-func levelKey(s string) string {
-	return strings.TrimSuffix(compact(s), "指标")
-}
-
-// ParseTSV reads the text a spreadsheet (Excel, WPS, LibreOffice) puts on the clipboard for a
-// block of cells: cells separated by tabs, rows by CR LF or LF, a cell holding a line break, a
-// tab or a quote written in quotes with "" for a quote. A last empty line is not a row; trailing
-// empty cells are kept (a row's width says nothing).
-func ParseTSV(text string) [][]string {
-	var rows [][]string
-	var row []string
-	var cell strings.Builder
-	quoted, atStart := false, true
-	endCell := func() {
-		row = append(row, cell.String())
-		cell.Reset()
-		atStart = true
-	}
-	endRow := func() {
-		endCell()
-		rows = append(rows, row)
-		row = nil
-	}
-	for i := 0; i < len(text); i++ {
-		c := text[i]
-		switch {
-		case quoted && c == '"' && i+1 < len(text) && text[i+1] == '"':
-			cell.WriteByte('"')
-			i++
-		case quoted && c == '"':
-			quoted = false
-		case quoted:
-			cell.WriteByte(c)
-		case c == '"' && atStart && closesQuote(text[i+1:]):
-			quoted, atStart = true, false
-		case c == '\t':
-			endCell()
-		case c == '\r' && i+1 < len(text) && text[i+1] == '\n':
-			endRow()
-			i++
-		case c == '\n' || c == '\r':
-			endRow()
-		default:
-			cell.WriteByte(c)
-			atStart = false
-		}
-	}
-	if cell.Len() > 0 || len(row) > 0 || quoted {
-		endRow()
-	}
-	return rows
-}
-
-// closesQuote tells whether rest (the text after a cell's opening quote) has the closing quote
-// of a quoted cell: a quote not doubled, followed by a tab, a line break or the end. A cell that
-// merely starts with a quote ("双随机" typed with quotes) is then text, not a quoted cell.
-func closesQuote(rest string) bool {
-	for i := 0; i < len(rest); i++ {
-		if rest[i] != '"' {
-			continue
-		}
-		if i+1 < len(rest) && rest[i+1] == '"' {
-			i++
-			continue
-		}
-		return i+1 == len(rest) || rest[i+1] == '\t' || rest[i+1] == '\r' || rest[i+1] == '\n'
-	}
-	return false
 }

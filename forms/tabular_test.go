@@ -126,8 +126,8 @@ func TestReadExportLayout(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(got.Rows) != 2 {
-		t.Fatalf("%d rows: %+v", len(got.Rows), got.Rows)
+	if len(got.Rows) != 2 || got.HeaderLine != 1 || got.HeaderRows != 2 {
+		t.Fatalf("header at %d, %d rows; %d rows: %+v", got.HeaderLine, got.HeaderRows, len(got.Rows), got.Rows)
 	}
 	a, b := got.Rows[0], got.Rows[1]
 	if a.Level1 != "产出指标" || a.Level2 != "数量指标" || a.In.Content != "参保人数" || a.In.Op != OpGE || a.In.Unit != "人" ||
