@@ -133,7 +133,8 @@ func wantNoIndicatorResults(t *testing.T, tree Tree, res TreeResult) {
 // have (全年预算数 blank, so D cannot be computed) and none at all on the unit form.
 func TestNextYearProblems(t *testing.T) {
 	empty := NewDocument(2022)
-	empty.AddProject().Name = "空白项目"
+	p := empty.AddProject()
+	p.Name, p.Goals[0].Target = "空白项目", "一个目标" // started (NotStarted): its blanks are checked
 	type kind struct {
 		sec      Section
 		row, fld string
