@@ -98,7 +98,7 @@ func checkDeduction(r *reporter, loc func(string) Location, row string, in *Indi
 	}
 	if r.written {
 		if isBlank(in.Reason) && isBlank(in.Measures) {
-			r.add(LevelWarning, loc("reason"), row, "原因说明", "得分 %s 低于分值 %s，但偏差原因分析及改进措施未填写：请写明扣分原因和改进措施。",
+			r.add(LevelWarning, loc("reason"), row, "偏差原因分析及改进措施", "得分 %s 低于分值 %s，但偏差原因分析及改进措施未填写：请写明扣分原因和改进措施。",
 				FormatScore(res.Score), FormatScore(res.Weight))
 		}
 		return
