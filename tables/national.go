@@ -93,7 +93,7 @@ func (b *builder) nationalIndicators(i int, p *forms.ProjectForm, r *forms.Proje
 	b.section(i, forms.SecTotals, "总分")
 	b.row("总分")
 	weights := keyed(b.figure(RoleScore, "", "分值", ""), KeyWeights)
-	if r.BlankWeights == 0 && r.HasDWeight {
+	if r.BlankWeights == 0 && r.InvalidWeights == 0 && r.HasDWeight { // a Σ without the "/" rows would be wrong
 		weights.Text = forms.FormatScore(r.WeightSum)
 		weights = computed(weights, b.columnSum(ColWeight)+"+"+Ref(KeyDWeight), r.WeightSum, ScoreFormat(r.WeightSum))
 	}

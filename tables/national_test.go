@@ -206,3 +206,16 @@ func TestNationalIndicatorNumbers(t *testing.T) {
 		t.Errorf("the names print %q", cellsOf(Form(back, forms.Evaluate(back), 1), "三级指标"))
 	}
 }
+
+// TestNationalInvalidWeightNoSum: a 分值 that is not a number ("/") leaves the printed Σ分值 of
+// 总分 blank, as a blank one does: a sum without that row would be wrong.
+func TestNationalInvalidWeightNoSum(t *testing.T) {
+	doc := national(t)
+	doc.Projects[2].Indicators.Row(forms.RowPath{}).Weight = "/"
+	ev := forms.Evaluate(doc)
+	each(Form(doc, ev, 2), func(c *Cell) {
+		if c.Key == KeyWeights && (c.Text != "" || c.Formula != "") {
+			t.Errorf("Σ分值 %q %q with a “/” 分值", c.Text, c.Formula)
+		}
+	})
+}
