@@ -363,7 +363,7 @@ func (w *Window) updateStatus() {
 func statusText(doc *forms.Document, ev *forms.Evaluation, problems []forms.Problem, dirty bool) string {
 	var parts []string
 	switch u := ev.Unit; {
-	case u.NotFilled:
+	case u.NotStarted:
 		parts = append(parts, "单位整体表未填写")
 	case u.Complete:
 		parts = append(parts, fmt.Sprintf("单位总评价得分 %s（%s）", u.TotalText(), u.Rating()))
@@ -374,6 +374,7 @@ func statusText(doc *forms.Document, ev *forms.Evaluation, problems []forms.Prob
 		lowest, open := -1, 0
 		for i, r := range ev.Projects {
 			switch {
+			case r.NotStarted: // 未填写, not 未完成 (forms.NotStarted)
 			case !r.Complete:
 				open++
 			case lowest < 0 || r.Total.LessThan(ev.Projects[lowest].Total):

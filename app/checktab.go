@@ -167,14 +167,21 @@ func (c *checkTab) show() {
 		name += "（" + n + "）"
 	}
 	unit := []string{name, "——", "——", pending(ev.Unit.TotalText()), pending(ev.Unit.Rating()), counts[0]}
-	if ev.Unit.NotFilled {
+	switch {
+	case ev.Unit.NotFilled:
 		unit = []string{forms.UnitFormName, "——", "——", "未填写", "不导出", counts[0]}
+	case ev.Unit.NotStarted:
+		unit = []string{name, "——", "——", "未填写", "——", counts[0]}
 	}
 	rows := [][]string{unit}
 	for i, p := range c.w.Doc.Projects {
 		r := ev.Projects[i]
-		rows = append(rows, []string{forms.ProjectFormName(i, p), pending(r.CText()), dashIfEmpty(r.DText()),
-			pending(r.TotalShown()), pending(r.Rating()), counts[i+1]})
+		row := []string{forms.ProjectFormName(i, p), pending(r.CText()), dashIfEmpty(r.DText()),
+			pending(r.TotalShown()), pending(r.Rating()), counts[i+1]}
+		if r.NotStarted {
+			row = []string{forms.ProjectFormName(i, p), "——", "——", "未填写", "——", counts[i+1]}
+		}
+		rows = append(rows, row)
 	}
 	if doc := counts[len(counts)-1]; doc != "" {
 		rows = append(rows, []string{settingsRowName, "——", "——", "——", "——", doc})

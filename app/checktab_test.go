@@ -183,3 +183,24 @@ func TestCheckTabFilters(t *testing.T) {
 		t.Fatalf("no filter: %d of %d listed, %q", len(c.shown), len(w.Problems), c.Count.Text)
 	}
 }
+
+// TestNotStartedShown: a new document, and a new project, show 未填写 and no error on the unit
+// tab, the project tab, the check tab and the status bar (forms.NotStarted) until something is
+// typed into the project.
+func TestNotStartedShown(t *testing.T) {
+	w := New(test.NewTempApp(t))
+	if errs, _ := forms.Counts(w.Problems); errs != 0 || !strings.Contains(w.Status.Text, "单位整体表未填写") ||
+		!strings.HasPrefix(w.Unit.Total.Text, "未填写") {
+		t.Fatalf("new document: status %q, unit %q, problems %v", w.Status.Text, w.Unit.Total.Text, w.Problems)
+	}
+	p := w.AddProject()
+	if errs, warns := forms.Counts(w.Problems); errs != 0 || warns > 1 || !strings.HasPrefix(p.Totals.Text, "未填写") ||
+		strings.Contains(w.Status.Text, "未完成") {
+		t.Fatalf("new project: status %q, totals %q, problems %v", w.Status.Text, p.Totals.Text, w.Problems)
+	}
+	w.Doc.Projects[0].Goals[0].Target = "完成年度任务"
+	w.changedIn(0)
+	if errs, _ := forms.Counts(w.Problems); errs == 0 || !strings.Contains(w.Status.Text, "未完成 1 个") {
+		t.Fatalf("project started: status %q, problems %v", w.Status.Text, w.Problems)
+	}
+}

@@ -94,10 +94,10 @@ func (n *projectList) describe(r int) (name, status string, imp widget.Importanc
 		if ev.Unit.Complete {
 			status += " " + ev.Unit.Rating()
 		}
-		if ev.Unit.NotFilled {
+		if ev.Unit.NotStarted {
 			status = "未填写"
 		}
-		return name, status, importance(ev.Unit.Complete || ev.Unit.NotFilled)
+		return name, status, importance(ev.Unit.Complete || ev.Unit.NotStarted)
 	case r == rowChecks:
 		errs, warns := forms.Counts(n.w.Problems)
 		switch {
@@ -114,10 +114,13 @@ func (n *projectList) describe(r int) (name, status string, imp widget.Importanc
 			title = "未命名项目"
 		}
 		status = "未完成"
-		if res.Complete {
+		switch {
+		case res.Complete:
 			status = res.TotalShown() + " " + res.Rating()
+		case res.NotStarted:
+			status = "未填写"
 		}
-		return fmt.Sprintf("%d  %s", r+1, title), status, importance(res.Complete)
+		return fmt.Sprintf("%d  %s", r+1, title), status, importance(res.Complete || res.NotStarted)
 	}
 	return "", "", widget.MediumImportance
 }

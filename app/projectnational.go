@@ -25,6 +25,9 @@ func (p *projectTab) title() string {
 // totalsText is the line under the indicators: C, D, C+D and the grade, in the template's names.
 func (p *projectTab) totalsText(ev *forms.Evaluation) string {
 	r := ev.Projects[p.index]
+	if r.NotStarted { // nothing typed but the header (forms.NotStarted)
+		return "未填写：填写资金、目标或指标后计算得分"
+	}
 	if p.National {
 		return fmt.Sprintf("总分：%s　　（绩效指标得分 %s ＋ 执行率得分 %s）　　等级：%s",
 			pending(r.TotalShown()), pending(r.CText()), dashIfEmpty(r.DText()), pending(r.Rating()))

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"ziping/forms"
+	"ziping/tables"
 )
 
 // TestRuleOptionsEditors: the 计分规则 of 文档设置 has an editor and a help button for every
@@ -59,4 +60,45 @@ func TestRuleOptionsEditors(t *testing.T) {
 	if w.CanUndo() {
 		t.Error("more 撤销 steps than changes")
 	}
+}
+
+// TestIndicatorNumbersOption: 指标编号 is offered with the rule options; ticked, the national
+// table prints the 三级 names without "指标 N：", and 撤销 brings them back.
+func TestIndicatorNumbersOption(t *testing.T) {
+	w := NewForFile(test.NewTempApp(t), fileSample)
+	w.Doc.Settings.SetTemplate(forms.TemplateNational)
+	w.evaluate()
+	names := func() string {
+		return strings.Join(tablesCells(w, 0, "三级指标"), "|")
+	}
+	if !strings.Contains(names(), "指标 1：") {
+		t.Fatalf("before: %s", names())
+	}
+	check := w.Unit.Rules.Checks["hide_indicator_numbers"]
+	if check == nil {
+		t.Fatal("no tick box for 指标编号")
+	}
+	test.Tap(check)
+	if !w.Doc.Settings.HideIndicatorNumbers || strings.Contains(names(), "指标 1：") {
+		t.Fatalf("after ticking: %v %s", w.Doc.Settings.HideIndicatorNumbers, names())
+	}
+	w.Undo()
+	if w.Doc.Settings.HideIndicatorNumbers || !strings.Contains(names(), "指标 1：") || w.Unit.Rules.Checks["hide_indicator_numbers"].Checked {
+		t.Fatalf("after 撤销: %v %s", w.Doc.Settings.HideIndicatorNumbers, names())
+	}
+}
+
+// tablesCells are the texts of the cells of project i's printed table whose field is field.
+func tablesCells(w *Window, i int, field string) []string {
+	var out []string
+	for _, b := range tables.Form(w.Doc, w.Eval, i).Bands {
+		for _, r := range b.Rows {
+			for _, c := range r.Cells {
+				if c.Src != nil && c.Src.Field == field {
+					out = append(out, c.Text)
+				}
+			}
+		}
+	}
+	return out
 }

@@ -91,12 +91,13 @@ func TestSummaryWindowCurrentDocumentAndErrors(t *testing.T) {
 	w, s, add := summaryTestWindow(t, "")
 	w.Open(fileSample)
 	w.Doc.Unit.BudgetRow("I1").Actual = "" // unsaved: the summary takes the document as it is
+	w.Doc.Projects[2].FundsWeight = ""     // D cannot be computed: its total is blank, and the notes say why
 	w.changed()
 	test.Tap(s.AddCurrent)
 	if len(s.Entries) != 1 || !strings.HasPrefix(s.Entries[0].Label, "当前文档（添加时的内容）：") {
 		t.Fatalf("entries %+v", s.Entries)
 	}
-	if notes := s.Notes.Text; !strings.Contains(notes, "全年执行数为空") {
+	if notes := s.Notes.Text; !strings.Contains(notes, "全年执行数为空") || !strings.Contains(notes, "的总得分留空（预算执行率的分值未填写，预算执行率得分（D）无法计算）") {
 		t.Errorf("notes %q", notes)
 	}
 	w.Doc.Unit.Name = "改了" // a copy was taken

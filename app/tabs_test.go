@@ -242,7 +242,7 @@ func TestProjectList(t *testing.T) {
 	w, _ := openMany(t, 60)
 	w.Doc.Projects[41].Name = "信息化建设专项"
 	w.changed()
-	w.AddProject() // 项目 61, blank: 未完成
+	w.AddProject() // 项目 61, blank: 未填写 (forms.NotStarted)
 	n := w.Nav
 	w.findProject()
 	if !n.popUp.Visible() || w.Win.Canvas().Focused() != n.Search {
@@ -259,11 +259,11 @@ func TestProjectList(t *testing.T) {
 				t.Errorf("unit row %q %q", name, status)
 			}
 		case r == rowChecks:
-			if errs, _ := forms.Counts(w.Problems); name != "检查与得分" || errs == 0 || status != fmt.Sprintf("错误 %d", errs) {
+			if _, warns := forms.Counts(w.Problems); name != "检查与得分" || warns == 0 || status != fmt.Sprintf("警告 %d", warns) {
 				t.Errorf("check row %q %q", name, status)
 			}
 		case r == 60:
-			if status != "未完成" || name != "61  未命名项目" {
+			if status != "未填写" || name != "61  未命名项目" {
 				t.Errorf("new project's row %q %q", name, status)
 			}
 		default:

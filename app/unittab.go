@@ -95,6 +95,9 @@ func (u *unitTab) buildRest() {
 	u.Goals = newGoalsEditor(w, &w.Doc.Unit.Goals, -1, "年初设定目标", "全年完成情况")
 	u.Tree = newTreeEditor(w, -1, true)
 	u.Total = u.b.computedLabel(func(ev *forms.Evaluation) string {
+		if ev.Unit.NotStarted { // nothing typed but the header (forms.NotStarted)
+			return "未填写：填写收支情况、任务或指标后计算得分"
+		}
 		return fmt.Sprintf("总评价得分：%s　　Σ分值：%s　　等级：%s", pending(ev.Unit.TotalText()), forms.FormatScore(ev.Unit.WeightSum), pending(ev.Unit.Rating()))
 	})
 	u.Total.TextStyle.Bold = true

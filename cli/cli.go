@@ -211,6 +211,8 @@ type formReport struct {
 	Grade string `json:"grade"`
 	// NotFilled marks a unit form left blank in a document with projects: not checked, not exported.
 	NotFilled bool `json:"not_filled,omitempty"`
+	// NotStarted marks a form with nothing but its header (forms.NotStarted): no problems, 未填写.
+	NotStarted bool `json:"not_started,omitempty"`
 }
 
 // problemReport is one problem in the JSON output of check.
@@ -276,13 +278,13 @@ func addDocument(rep *checkReport, path string, doc *forms.Document) bool {
 	// Totals and grades are "" while a form is incomplete (forms.UnitResult.Complete).
 	rep.Forms = append(rep.Forms, formReport{
 		File: path, Kind: "unit", Name: doc.Unit.Name, Total: ev.Unit.TotalText(), Grade: ev.Unit.Rating(),
-		NotFilled: ev.Unit.NotFilled,
+		NotFilled: ev.Unit.NotFilled, NotStarted: ev.Unit.NotStarted,
 	})
 	for i, p := range doc.Projects {
 		r := ev.Projects[i]
 		rep.Forms = append(rep.Forms, formReport{
 			File: path, Kind: "project", Name: p.Name, Total: r.TotalText(),
-			C: r.CText(), D: r.DText(), Grade: r.Rating(),
+			C: r.CText(), D: r.DText(), Grade: r.Rating(), NotStarted: r.NotStarted,
 		})
 	}
 	problems := ev.Problems
@@ -315,6 +317,10 @@ func printText(w io.Writer, rep checkReport) {
 		switch {
 		case f.Kind == "unit" && f.NotFilled:
 			fmt.Fprintf(w, "%s：未填写（文档中只有项目表），不检查、不导出\n", forms.UnitFormName)
+		case f.Kind == "unit" && f.NotStarted:
+			fmt.Fprintf(w, "%s（%s）：未填写\n", forms.UnitFormName, f.Name)
+		case f.NotStarted:
+			fmt.Fprintf(w, "项目「%s」：未填写\n", f.Name)
 		case f.Kind == "unit":
 			fmt.Fprintf(w, "%s（%s）：总评价得分 %s，等级 %s\n", forms.UnitFormName, f.Name, pending(f.Total), pending(f.Grade))
 		default:

@@ -366,3 +366,30 @@ func TestNearestCommand(t *testing.T) {
 		t.Errorf("chek x.zpb: code %d, window %v, stderr:\n%s", code, window, errOut.String())
 	}
 }
+
+// TestCheckNewDocument: a new document as the window makes it, and one with a new project and
+// only the headers typed, report 未填写 and no error (forms.NotStarted).
+func TestCheckNewDocument(t *testing.T) {
+	doc := forms.NewDocument(2021)
+	dir := t.TempDir()
+	check := func(name string) string {
+		t.Helper()
+		path := filepath.Join(dir, name)
+		if err := forms.Save(path, doc); err != nil {
+			t.Fatal(err)
+		}
+		var out, errOut bytes.Buffer
+		if code, _ := runCLI([]string{"check", path}, &out, &errOut); code != 0 || !strings.Contains(out.String(), "问题：错误 0 个") {
+			t.Fatalf("%s: code %d: %s %s", name, code, out.String(), errOut.String())
+		}
+		return out.String()
+	}
+	if out := check("新文档.zpb"); !strings.Contains(out, "单位整体绩效自评表（）：未填写") {
+		t.Errorf("new document:\n%s", out)
+	}
+	doc.Unit.Name = "某某中心"
+	doc.AddProject().Name = "新项目"
+	if out := check("新项目.zpb"); !strings.Contains(out, "项目「新项目」：未填写") || !strings.Contains(out, "不检查、不导出") {
+		t.Errorf("a new project:\n%s", out)
+	}
+}

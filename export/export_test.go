@@ -188,3 +188,32 @@ func TestTemplate(t *testing.T) {
 		t.Errorf("missing folder: %v", err)
 	}
 }
+
+// TestProjectOnlyDocument: a unit form with only its header (forms.NotStarted) beside projects
+// is neither printed nor exported, and the notes say so; once an amount is typed it is both.
+func TestProjectOnlyDocument(t *testing.T) {
+	doc := load(t)
+	name := doc.Unit.Name
+	doc.Unit = forms.NewDocument(2021).Unit
+	doc.Unit.Name, doc.Unit.Staff = name, "51" // the header only
+	_, whole, err := Render(load(t), PDF)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pdf, res, err := Render(doc, PDF)
+	if err != nil || len(pdf) == 0 || res.Pages >= whole.Pages {
+		t.Fatalf("PDF: %d pages (the whole sample %d), %v", res.Pages, whole.Pages, err)
+	}
+	_, xl, err := Render(doc, XLSX)
+	if err != nil || len(xl.Sheets) != len(doc.Projects) {
+		t.Fatalf("Excel sheets %q, %v", xl.Sheets, err)
+	}
+	notes := forms.ExportNotes(doc, forms.Evaluate(doc))
+	if len(notes) != 1 || notes[0] != forms.UnitFormName+"未填写，未导出（文档中只有项目表）。" {
+		t.Fatalf("notes %q", notes)
+	}
+	doc.Unit.BudgetRow("I1").Full = "100"
+	if _, xl, err := Render(doc, XLSX); err != nil || len(xl.Sheets) != len(doc.Projects)+1 {
+		t.Fatalf("with an amount: sheets %q, %v", xl.Sheets, err)
+	}
+}

@@ -45,7 +45,7 @@ func checkSettings(doc *Document) []Problem {
 func (n NegativeRule) valid() bool { return n == NegativeRatio || n == NegativeLinear || n == "" }
 
 func checkUnit(doc *Document, res *UnitResult) []Problem {
-	if res.NotFilled {
+	if res.NotStarted {
 		return nil
 	}
 	u := &doc.Unit
@@ -58,7 +58,7 @@ func checkUnit(doc *Document, res *UnitResult) []Problem {
 	checkCount(r, u.Subunits, "subunits", "所属单位数量（仅部门填列）", false)
 
 	r.at(SecBudget, "年度部门（单位）整体收支情况（万元）")
-	explained := treeExplains(u.Indicators)
+	explained := treeExplains(u.Indicators, false)
 	for _, def := range UnitBudgetRows {
 		checkAmountRow(r, res.Budget[def.ID], def.ID, -1, def.Label, explained, res.Budget[parentRow(UnitBudgetRows, def.ID)])
 	}
@@ -72,11 +72,12 @@ func checkUnit(doc *Document, res *UnitResult) []Problem {
 
 	r.at(SecIndicators, "分解目标评价")
 	checkTree(r, u.Indicators, res.Indicators)
-	checkWeightSum(r, u.Indicators, res.Indicators, res.WeightSum, res.BlankWeights, "Σ分值")
+	checkWeightSum(r, u.Indicators, res.Indicators, weightSum{sum: res.WeightSum, invalid: res.InvalidWeights}, "Σ分值")
+	r.at(SecTotals, "总评价得分")
 	if !res.Complete {
-		r.at(SecTotals, "总评价得分")
-		r.add(LevelError, Location{RowID: "total", Index: -1, Field: "score"}, "", "总评价得分", "%s", incompleteMessage(res.Unscored, res.AnyScore, "总评价得分和等级"))
+		r.add(LevelError, Location{RowID: "total", Index: -1, Field: "score"}, "", "总评价得分", "%s", incompleteMessage(res.Indicators, "总评价得分和等级"))
 	}
+	checkOver100(r, res.Total, res.AnyScore, "总评价得分", "全部指标得分之和")
 	return r.out
 }
 
@@ -151,34 +152,57 @@ func checkBalance(r *reporter, income, spend *AmountResult) {
 	}
 }
 
-// treeExplains reports whether some indicator row explains a shortfall (a ticked reason and a 原因说明).
-func treeExplains(t Tree) bool {
+// treeExplains reports whether some indicator row explains a shortfall: a ticked reason and a
+// 原因说明, or in the national template (written) a 原因说明 alone, as its one column of
+// 偏差原因分析及改进措施 holds what the user wrote, with no boxes to tick.
+func treeExplains(t Tree, written bool) bool {
 	found := false
 	t.Each(func(_ RowPath, _ *Level1, _ *Level2, in *Indicator) {
-		if in.Reasons.Any() && !isBlank(in.Reason) {
+		if (written || in.Reasons.Any()) && !isBlank(in.Reason) {
 			found = true
 		}
 	})
 	return found
 }
 
-// checkWeightSum: with every 分值 filled, Σ must be 100 (error); with blanks, a warning names them.
-func checkWeightSum(r *reporter, tree Tree, res TreeResult, sum decimal.Decimal, blanks int, what string) {
+// weightSum is what checkWeightSum knows of a form's 分值: the sum of the valid ones, how many
+// are not numbers (invalid, each its own error), and for a project form whether D's is blank.
+type weightSum struct {
+	sum     decimal.Decimal
+	invalid int
+	blankD  bool
+}
+
+// checkWeightSum checks Σ分值 against 100 (docs/scoring.md §4, §5). The 分值 left blank are those
+// of rows with a 得分 (blankWeight), D's when blank, and while Σ is under 100 those of rows with
+// neither 分值 nor 得分 (Unweighted: they may be the missing points; at 100 they are rows the
+// table leaves out, as a published "/" row, and only their own warning names them). Σ over 100
+// is an error however many are blank (a 分值 is never negative); with none blank and none
+// invalid Σ must be 100 (error); with some blank, a warning names them.
+func checkWeightSum(r *reporter, tree Tree, res TreeResult, w weightSum, what string) {
 	loc := Location{RowID: "total", Index: -1, Field: "weight"}
-	if blanks == 0 {
-		if !sum.Equal(decimal.NewFromInt(100)) {
-			r.add(LevelError, loc, "", "分值", "%s为 %s，应为 100：请调整各指标的分值。", what, FormatScore(sum))
-		}
-		return
-	}
+	hundred := decimal.NewFromInt(100)
+	under := w.sum.LessThan(hundred)
 	var names []string
-	tree.Each(func(p RowPath, l1 *Level1, l2 *Level2, in *Indicator) {
-		if !in.IsBlank() && !res.At(p).HasWeight && res.At(p).WeightErr == nil {
+	tree.Each(func(p RowPath, l1 *Level1, l2 *Level2, _ *Indicator) {
+		if x := res.At(p); x.blankWeight() || under && x.Unweighted() {
 			names = append(names, IndicatorRowName(l1, l2, p.Row))
 		}
 	})
-	if len(names) < blanks {
+	if w.blankD {
 		names = append(names, r.name("预算执行率的分值"))
+	}
+	switch {
+	case len(names) == 0 && w.invalid == 0:
+		if !w.sum.Equal(hundred) {
+			r.add(LevelError, loc, "", "分值", "%s为 %s，应为 100：请调整各指标的分值。", what, FormatScore(w.sum))
+		}
+		return
+	case w.sum.GreaterThan(hundred):
+		r.add(LevelError, loc, "", "分值", "已填写的分值之和为 %s，超过 100（%s应为 100）：请调整各指标的分值。", FormatScore(w.sum), what)
+		return
+	case len(names) == 0:
+		return // the invalid 分值 are errors of their own rows; Σ cannot be checked before they are fixed
 	}
 	list := strings.Join(names, "、")
 	if len(names) > 5 {
@@ -188,30 +212,54 @@ func checkWeightSum(r *reporter, tree Tree, res TreeResult, sum decimal.Decimal,
 	if r.names != nil { // a national project form: its 总分 row prints Σ分值 (tables/national.go)
 		printed = "，打印的总分行分值因此留空"
 	}
-	r.add(LevelWarning, loc, "", "分值", "有 %d 处分值未填写（%s），无法核对%s是否为 100%s：请补填分值。", blanks, list, what, printed)
+	r.add(LevelWarning, loc, "", "分值", "有 %d 处分值未填写（%s），无法核对%s是否为 100%s：请补填分值。", len(names), list, what, printed)
+}
+
+// checkOver100: no total of a form exceeds 100, whatever its 分值 (blank ones included).
+func checkOver100(r *reporter, total decimal.Decimal, scored bool, field, what string) {
+	if !scored || !total.GreaterThan(decimal.NewFromInt(100)) {
+		return
+	}
+	r.add(LevelError, Location{RowID: "total", Index: -1, Field: "score"}, "", field, "%s为 %s，超过满分 100：请核对各指标的分值和得分。", r.name(what), FormatScore(total))
 }
 
 // checkProjectComplete: while a row lacks its score or D cannot be computed, C, C+D and the
-// grade are blank; one problem says why.
+// grade are blank; one problem says why. C over 100, or C + D, is an error (checkOver100).
 func checkProjectComplete(r *reporter, res *ProjectResult) {
-	if res.Complete {
+	r.at(SecTotals, "绩效自评得分")
+	if !res.Complete {
+		msg := incompleteMessage(res.Indicators, "C、总得分和等级")
+		if !res.HasD {
+			msg = "预算执行率得分（D）无法计算（请填写分值和全年预算数），" + msg
+			if res.Unscored == 0 && res.AnyScore {
+				msg = "预算执行率得分（D）无法计算，C、总得分和等级暂不计算：请填写预算执行率的分值和全年预算数（A）。"
+			}
+		}
+		r.add(LevelError, Location{RowID: "total", Index: -1, Field: "score"}, "", "总得分", "%s", r.name(msg)) // program text and counts only
+	}
+	if res.C.GreaterThan(decimal.NewFromInt(100)) {
+		checkOver100(r, res.C, res.AnyScore, "产出、效益、满意度指标自评得分小计（C）", "产出、效益、满意度指标得分之和（C）")
 		return
 	}
-	r.at(SecTotals, "绩效自评得分")
-	msg := incompleteMessage(res.Unscored, res.AnyScore, "C、总得分和等级")
-	if !res.HasD {
-		msg = "预算执行率得分（D）无法计算（请填写分值和全年预算数），" + msg
-		if res.Unscored == 0 && res.AnyScore {
-			msg = "预算执行率得分（D）无法计算，C、总得分和等级暂不计算：请填写预算执行率的分值和全年预算数（A）。"
-		}
-	}
-	r.add(LevelError, Location{RowID: "total", Index: -1, Field: "score"}, "", "总得分", "%s", r.name(msg)) // program text and counts only
+	checkOver100(r, res.Uncapped, res.AnyScore || res.HasD, "总得分", "C 与预算执行率得分（D）之和")
 }
 
-// incompleteMessage says how many rows keep a form's totals blank.
-func incompleteMessage(unscored int, scored bool, what string) string {
-	if unscored == 0 && !scored {
-		return fmt.Sprintf("尚无任何指标得分，%s暂不计算：请填写各指标的分值和得分。", what)
+// incompleteMessage says why a form's totals are blank, naming each cause by its count (scoreGaps):
+// rows with a 分值 but no 得分, and 分值 or 得分 that are not numbers (each also an error of its own).
+func incompleteMessage(t TreeResult, what string) string {
+	missing, invalid, scored := scoreGaps(t)
+	var causes []string
+	if missing > 0 {
+		causes = append(causes, fmt.Sprintf("%d 个指标已填分值但没有得分", missing))
 	}
-	return fmt.Sprintf("有 %d 个指标已填分值但没有得分（或分值、得分不是有效数字），%s暂不计算：请补全这些指标（见上方各条）。", unscored, what)
+	if invalid > 0 {
+		causes = append(causes, fmt.Sprintf("%d 个指标的分值或得分不是有效数字", invalid))
+	}
+	switch {
+	case len(causes) > 0:
+		return fmt.Sprintf("有 %s，%s暂不计算：请补全这些指标（见上方各条）。", strings.Join(causes, "、"), what)
+	case scored:
+		return fmt.Sprintf("%s暂不计算。", what)
+	}
+	return fmt.Sprintf("尚无任何指标得分，%s暂不计算：请填写各指标的分值和得分。", what)
 }

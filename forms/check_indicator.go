@@ -44,6 +44,8 @@ func checkUnscored(r *reporter, loc func(string) Location, row string, in *Indic
 		return
 	}
 	switch {
+	case res.Unweighted():
+		r.add(LevelWarning, loc("weight"), row, "分值", "这一行已填写内容，但分值和得分都未填写，不计入总分：请填写分值和得分，不用的行请删除。")
 	case res.MissingActual && res.Deadline:
 		r.add(LevelWarning, loc("actual"), row, "全年完成值", "这是时效指标（期限 %s），但全年完成值未填写：请填写完成日期或“按时完成”，得分将自动计算。",
 			res.TargetRead.Deadline)
@@ -55,8 +57,6 @@ func checkUnscored(r *reporter, loc func(string) Location, row string, in *Indic
 		r.add(n.level, loc(n.field), row, n.label, n.format, n.args...)
 	case res.HasWeight:
 		r.add(LevelWarning, loc("score"), row, "得分", "已填分值 %s，但得分未填写：请填写得分。", FormatScore(res.Weight))
-	case res.WeightErr == nil:
-		r.add(LevelWarning, loc("weight"), row, "分值", "这一行已填写内容，但分值和得分都未填写：请填写分值和得分，不用的行请删除。")
 	}
 }
 
@@ -88,10 +88,19 @@ func checkGrade(r *reporter, loc Location, row string, in *Indicator, res *Indic
 	}
 }
 
-// checkDeduction: a score below the weight needs a ticked reason, a 原因说明 and a 改进措施.
+// checkDeduction: a score below the weight needs a ticked reason, a 原因说明 and a 改进措施. In
+// the national template (r.written) the reasons are written, not ticked: its one column of
+// 偏差原因分析及改进措施 explains the deduction when it holds any text.
 func checkDeduction(r *reporter, loc func(string) Location, row string, in *Indicator, res *IndicatorResult) {
 	// Compared as printed: 39.996 is shown as 40 and is no deduction.
 	if !res.HasScore || !res.HasWeight || !res.Score.Round(2).LessThan(res.Weight) {
+		return
+	}
+	if r.written {
+		if isBlank(in.Reason) && isBlank(in.Measures) {
+			r.add(LevelWarning, loc("reason"), row, "偏差原因分析及改进措施", "得分 %s 低于分值 %s，但偏差原因分析及改进措施未填写：请写明扣分原因和改进措施。",
+				FormatScore(res.Score), FormatScore(res.Weight))
+		}
 		return
 	}
 	var missing []string
@@ -131,22 +140,23 @@ func checkTarget(r *reporter, loc func(string) Location, row string, in *Indicat
 func checkProject(doc *Document, i int, p *ProjectForm, res *ProjectResult) []Problem {
 	r := &reporter{form: ProjectFormName(i, p), formIndex: i}
 	if doc.Settings.TemplateOf() == TemplateNational {
-		r.names = nationalNames
+		r.names, r.written = nationalNames, true
 	}
 	r.at(SecHeader, "表头")
 	if isBlank(p.Name) {
 		r.add(LevelWarning, Location{Index: -1, Field: "name"}, "", "项目（政策）名称", "项目名称未填写：请填写项目（政策）名称。")
 	}
 	r.at(SecBudget, "项目预算资金（万元）")
-	explained := treeExplains(p.Indicators)
+	explained := treeExplains(p.Indicators, r.written)
 	for _, def := range ProjectFundRows {
 		checkAmountRow(r, res.Funds[def.ID], def.ID, -1, fundRowName(doc, p, def), explained, res.Funds[parentRow(ProjectFundRows, def.ID)])
 	}
 	checkD(r, res, fundRowName(doc, p, ProjectFundRows[0]))
 	r.at(SecIndicators, "绩效指标")
 	checkTree(r, p.Indicators, res.Indicators)
-	checkWeightSum(r, p.Indicators, res.Indicators, res.WeightSum, res.BlankWeights, r.name("三级指标分值与预算执行率分值之和"))
-	if res.BlankWeights == 0 {
+	checkWeightSum(r, p.Indicators, res.Indicators, weightSum{sum: res.WeightSum, invalid: res.InvalidWeights,
+		blankD: !res.HasDWeight && res.DWeightErr == nil}, r.name("三级指标分值与预算执行率分值之和"))
+	if res.BlankWeights == 0 && res.InvalidWeights == 0 {
 		checkSplit(r, p.Indicators, res)
 	}
 	checkProjectComplete(r, res)

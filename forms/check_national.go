@@ -8,6 +8,7 @@ import "strings"
 // written in the Liaoning names, which stay as they are. Longer words come first: at one place
 // of a text the first word that matches is replaced.
 var nationalNames = strings.NewReplacer(
+	"请在绩效指标中勾选“经费保障”等原因并填写原因说明", "请在绩效指标的偏差原因分析及改进措施中写明原因",
 	"全年完成值", "实际完成值",
 	"未完成原因", "偏差原因",
 	"项目（政策）名称", "项目名称",

@@ -14,7 +14,7 @@ func TestNationalNames(t *testing.T) {
 		national, other string // substrings of Problem.String() in each template
 	}{
 		"deduction without reasons": {func(d *Document) { projRow(d).Score = "10" },
-			"偏差原因：得分 10 低于分值 13，但未勾选偏差原因", "未完成原因：得分 10 低于分值 13，但未勾选未完成原因"},
+			"偏差原因分析及改进措施：得分 10 低于分值 13，但偏差原因分析及改进措施未填写", "未完成原因：得分 10 低于分值 13，但未勾选未完成原因"},
 		"actual missing": {func(d *Document) {
 			r := projRow(d)
 			r.Op, r.Target, r.Actual, r.Score = OpGE, "50", "", ""

@@ -92,10 +92,11 @@ func TestNoScoresNoTotal(t *testing.T) {
 	if r.TotalText() != "" || r.Rating() != "" {
 		t.Fatalf("a new project shows total %q grade %q", r.TotalText(), r.Rating())
 	}
-	// The unit form of a document without projects is its only form: it is never "not filled".
+	// The unit form of a document without projects is its only form: it is never left out
+	// (NotFilled), but while not started it is 未填写 and has no problem.
 	alone := NewDocument(2021)
-	if ev := Evaluate(alone); ev.Unit.NotFilled || ev.Unit.TotalText() != "" || len(problemsAt(ev.Problems, -1, "score")) != 1 {
-		t.Fatalf("blank document: not filled %v total %q", ev.Unit.NotFilled, ev.Unit.TotalText())
+	if ev := Evaluate(alone); ev.Unit.NotFilled || !ev.Unit.NotStarted || ev.Unit.TotalText() != "" || len(problemsAt(ev.Problems, -1, "score")) != 0 {
+		t.Fatalf("blank document: not filled %v, not started %v, total %q, problems %v", ev.Unit.NotFilled, ev.Unit.NotStarted, ev.Unit.TotalText(), ev.Problems)
 	}
 }
 
@@ -210,11 +211,24 @@ func TestReviewFindings(t *testing.T) {
 			t.Error("no problem names the blank 全年执行数（B）")
 		}
 	})
-	t.Run("a typed row without 分值 or 得分 keeps the total open", func(t *testing.T) {
+	t.Run("a typed row without 分值 or 得分 does not keep the total open", func(t *testing.T) {
+		// docs/scoring.md §5: a published table prints "/" rows under 生态效益 and its total.
 		doc := loadSample(t)
-		doc.Projects[0].Indicators[0].Children[0].Rows = append(doc.Projects[0].Indicators[0].Children[0].Rows, &Indicator{Content: "新增指标"})
-		if r := Evaluate(doc).Projects[0]; r.Complete || r.Unscored != 1 {
-			t.Fatalf("complete %v unscored %d", r.Complete, r.Unscored)
+		before := Evaluate(doc)
+		doc.Projects[1].Indicators[1].Children[2].Rows = append(doc.Projects[1].Indicators[1].Children[2].Rows, &Indicator{Content: "/", Target: "/", Actual: "/"})
+		ev := Evaluate(doc)
+		if r := ev.Projects[1]; !r.Complete || r.Unscored != 0 || r.TotalText() != before.Projects[1].TotalText() || r.BlankWeights != 0 {
+			t.Fatalf("complete %v unscored %d total %q blank weights %d", r.Complete, r.Unscored, r.TotalText(), r.BlankWeights)
+		}
+		added := len(ev.Problems) - len(before.Problems)
+		var mine []Problem
+		for _, p := range ev.Problems {
+			if p.Loc.Form == 1 && p.Loc.Path == (RowPath{L1: 1, L2: 2, Row: 0}) && p.Loc.Section == SecIndicators {
+				mine = append(mine, p)
+			}
+		}
+		if added != 1 || len(mine) != 1 || mine[0].Level != LevelWarning || !strings.Contains(mine[0].Message, "分值和得分都未填写") {
+			t.Fatalf("%d problems added, on the row: %v", added, mine)
 		}
 	})
 	t.Run("grades follow the printed total", func(t *testing.T) {

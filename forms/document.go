@@ -93,6 +93,10 @@ type Settings struct {
 	RoundScores bool `json:"round_scores,omitempty"`
 	// Strict makes a missing 原因说明 (of a deduction, a low 执行率 or an 超额完成) an error.
 	Strict bool `json:"strict_reasons,omitempty"`
+	// HideIndicatorNumbers leaves out the "指标 N：" the national template prints before each
+	// 三级 name (tables/national.go): some provinces print it, some do not. Off (printed) is the
+	// default, as before the option existed.
+	HideIndicatorNumbers bool `json:"hide_indicator_numbers,omitempty"`
 }
 
 // TemplateOf is the template the project forms are printed in: TemplateNational when chosen,

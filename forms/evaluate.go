@@ -114,16 +114,21 @@ func Reevaluate(doc *Document, prev *Evaluation, form int) *Evaluation {
 	return ev
 }
 
-// unitProblems are the problems of the unit form: its checks, and the rule options' (withRules).
+// unitProblems are the problems of the unit form: its checks, and the rule options' (withRules);
+// none while it is not started (NotStarted).
 func unitProblems(doc *Document, res *UnitResult) []Problem {
-	if res.NotFilled {
+	if res.NotStarted {
 		return nil
 	}
 	return withRules(doc, -1, checkUnit(doc, res), doc.Unit.Indicators, res.Indicators, nil)
 }
 
-// projectProblems are the problems of project i: its checks, and the rule options' (withRules).
+// projectProblems are the problems of project i: its checks, and the rule options' (withRules);
+// none while it is not started (NotStarted).
 func projectProblems(doc *Document, i int, p *ProjectForm, res *ProjectResult) []Problem {
+	if res.NotStarted {
+		return nil
+	}
 	return withRules(doc, i, checkProject(doc, i, p, res), p.Indicators, res.Indicators, res)
 }
 

@@ -137,7 +137,7 @@ func checkEvaluation(t *testing.T, doc *forms.Document, ev *forms.Evaluation) {
 	if (u.Rating() != "") != u.Complete || (u.TotalText() != "") != u.Complete {
 		t.Fatalf("unit complete %v but rating %q total %q", u.Complete, u.Rating(), u.TotalText())
 	}
-	if !u.Complete && !u.NotFilled && !hasTotalsProblem(ev.Problems, -1) {
+	if !u.Complete && !u.NotStarted && !hasTotalsProblem(ev.Problems, -1) {
 		t.Fatal("unit form incomplete without a problem saying so")
 	}
 	checkTree("unit", doc.Unit.Indicators, u.Indicators)
@@ -156,7 +156,7 @@ func checkEvaluation(t *testing.T, doc *forms.Document, ev *forms.Evaluation) {
 		if (p.Rating() != "") != p.Complete || (p.TotalText() != "") != p.Complete || (p.CText() != "") != p.Complete {
 			t.Fatalf("%s: complete %v but rating %q total %q C %q", what, p.Complete, p.Rating(), p.TotalText(), p.CText())
 		}
-		if !p.Complete && !hasTotalsProblem(ev.Problems, i) {
+		if !p.Complete && !p.NotStarted && !hasTotalsProblem(ev.Problems, i) {
 			t.Fatalf("%s incomplete without a problem saying so", what)
 		}
 		if p.Complete && (p.Total.IsNegative() || p.Unscored != 0 || !p.HasD) {

@@ -98,11 +98,13 @@ func (in *Indicator) NationalActual() (actual, unit string) {
 func bareUnit(n Number) bool { return n.Unit == "" && !n.Percent }
 
 // NationalDeviation is the 偏差原因分析及改进措施 of in as the national template prints it, in
-// one column: the ticked reasons (their names joined by "、") and the 原因说明 after them, then
-// on a line of its own "改进措施：" and the 改进措施. It returns the pieces to join: ticks,
-// the separator after them ("：" before a 原因说明), the 原因说明, the prefix of the measures
-// ("\n改进措施：", or "改进措施：" when nothing comes before), the 改进措施; "" where nothing is
-// written.
+// one column: the 原因说明, then on a line of its own "改进措施：" and the 改进措施. The column
+// is what the user wrote: a ticked reason is printed (its name, names joined by "、") only
+// when nothing is written, so that a tick never changes a written text (the national form has
+// no boxes to tick; docs/scoring.md §8). It returns the pieces to join: ticks, the separator
+// after them (always "" now that ticks never precede a 原因说明), the 原因说明, the prefix of
+// the measures ("\n改进措施：", or "改进措施：" when nothing comes before), the 改进措施; ""
+// where nothing is written.
 func (in *Indicator) NationalDeviation() (ticks, sep, reason, prefix, measures string) {
 	var names []string
 	for i, t := range in.Reasons.Ticks() {
@@ -110,10 +112,9 @@ func (in *Indicator) NationalDeviation() (ticks, sep, reason, prefix, measures s
 			names = append(names, ReasonLabels[i])
 		}
 	}
-	ticks = strings.Join(names, "、")
 	reason, measures = strings.TrimSpace(in.Reason), strings.TrimSpace(in.Measures)
-	if ticks != "" && reason != "" {
-		sep = "："
+	if reason == "" && measures == "" {
+		ticks = strings.Join(names, "、")
 	}
 	if measures != "" {
 		prefix = "改进措施："

@@ -22,7 +22,8 @@ var nextYearDecisions = map[string]decision{
 	"Settings.year": advanced, "Settings.unit_short_name": kept, "Settings.amounts": kept,
 	"Settings.negative_rule": kept, "Settings.signature_footer": kept, "Settings.template": kept,
 	"Settings.over_target": kept, "Settings.rate_cap": kept, "Settings.round_scores": kept, "Settings.strict_reasons": kept,
-	"Footer.preparer": kept, "Footer.phone": kept, "Footer.leader": kept, "Footer.date": cleared,
+	"Settings.hide_indicator_numbers": kept,
+	"Footer.preparer":                 kept, "Footer.phone": kept, "Footer.leader": kept, "Footer.date": cleared,
 	"UnitForm.name": kept, "UnitForm.staff": kept, "UnitForm.subunits": kept,
 	"AmountRow.id": kept, "Amounts.initial": cleared, "Amounts.full": cleared, "Amounts.actual": cleared,
 	"Task.name": kept, "Task.project": kept,
@@ -133,7 +134,8 @@ func wantNoIndicatorResults(t *testing.T, tree Tree, res TreeResult) {
 // have (全年预算数 blank, so D cannot be computed) and none at all on the unit form.
 func TestNextYearProblems(t *testing.T) {
 	empty := NewDocument(2022)
-	empty.AddProject().Name = "空白项目"
+	p := empty.AddProject()
+	p.Name, p.Goals[0].Target = "空白项目", "一个目标" // started (NotStarted): its blanks are checked
 	type kind struct {
 		sec      Section
 		row, fld string

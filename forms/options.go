@@ -195,8 +195,8 @@ func toggle(key, label, help, on string, p func(*Settings) *bool) RuleOption {
 // ruleOptionsNote ends every help text: where the rules come from.
 const ruleOptionsNote = "此规则见于部分省份的预算绩效管理系统，作为选项提供，并非全国统一规定；默认不启用。"
 
-// RuleOptions lists the scoring and checking options of the document settings, in the order the
-// editor shows them: 反向指标计分, 超额完成, 执行率封顶, 得分取整, 严格检查.
+// RuleOptions lists the scoring, checking and printing options of the document settings, in the
+// order the editor shows them: 反向指标计分, 超额完成, 执行率封顶, 得分取整, 严格检查, 指标编号.
 func RuleOptions() []RuleOption {
 	return []RuleOption{
 		{
@@ -227,6 +227,9 @@ func RuleOptions() []RuleOption {
 		toggle("strict_reasons", "严格检查",
 			"未说明原因（扣分指标未填原因说明或改进措施、执行率低于 90% 未说明原因、超额完成未说明原因）按错误提示，而不是警告。"+ruleOptionsNote,
 			"未说明原因按错误提示", func(s *Settings) *bool { return &s.Strict }),
+		toggle("hide_indicator_numbers", "指标编号",
+			"全国通用表式在每个三级指标名称前印“指标 1：”“指标 2：”……（默认，与以前相同）；有的省份印，有的省份不印，并非全国统一规定。启用后只印指标名称。只影响全国通用表式的打印和导出（PDF、Excel）；辽宁省表式的“指标 N”是单独的一列，照印。",
+			"全国通用表式不印“指标 N：”", func(s *Settings) *bool { return &s.HideIndicatorNumbers }),
 	}
 }
 

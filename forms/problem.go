@@ -93,6 +93,9 @@ type reporter struct {
 	// arguments, which may be what the user typed) in the names of the form's template: nil
 	// for the Liaoning names, in which the checks are written (see nationalNames).
 	names *strings.Replacer
+	// written is true for a form whose deviations are explained in writing alone (the national
+	// template's 偏差原因分析及改进措施): ticked reasons are not asked for (checkDeduction).
+	written bool
 }
 
 func (r *reporter) at(sec Section, name string) *reporter {

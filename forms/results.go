@@ -57,9 +57,27 @@ type IndicatorResult struct {
 	deadlineNote *rowNote // why a 时效 row has no suggestion, said when it has no score either
 }
 
-// Scored reports whether the row lets its form's total be final: a row needs a score unless
-// nothing at all was typed into it.
-func (r *IndicatorResult) Scored() bool { return r.Blank || r.HasScore }
+// Scored reports whether the row lets its form's total be final (docs/scoring.md §5): a row
+// with a 分值 needs a valid score; a row with neither 分值 nor 得分 (blank, or text only, as
+// published tables print a "/" row) is left out of the sums and does not hold the total back.
+func (r *IndicatorResult) Scored() bool {
+	if r.WeightErr != nil || r.ScoreErr != nil {
+		return false
+	}
+	return r.HasScore || !r.HasWeight
+}
+
+// Unweighted reports whether the row holds something but neither a 分值 nor a 得分 (nor an
+// invalid one): it counts in no sum and gets one warning of its own (checkUnscored).
+func (r *IndicatorResult) Unweighted() bool {
+	return !r.Blank && !r.HasWeight && !r.HasScore && r.WeightErr == nil && r.ScoreErr == nil
+}
+
+// blankWeight reports whether the row has a 得分 (or an invalid one) but no 分值: Σ分值 cannot
+// be checked while such rows remain. An invalid 分值 is its own error, not a blank one.
+func (r *IndicatorResult) blankWeight() bool {
+	return !r.Blank && !r.HasWeight && r.WeightErr == nil && (r.HasScore || r.ScoreErr != nil)
+}
 
 // CompletionText is the printed 完成程度: computed ("100%"), or as typed (PrintedNumber).
 func (r *IndicatorResult) CompletionText(in *Indicator) string {
@@ -144,35 +162,39 @@ func evalTree(tree Tree, cx evalContext) TreeResult {
 }
 
 // Sums adds up the scores and weights of the rows of 一级 l1 (all 一级 when l1 < 0).
-// blankWeights counts non-blank rows whose 分值 is empty.
-func (t TreeResult) Sums(tree Tree, l1 int) (score, weight decimal.Decimal, blankWeights int) {
+// blankWeights counts the rows with a 得分 but an empty 分值 (blankWeight), invalid those
+// whose 分值 is not a valid number.
+func (t TreeResult) Sums(l1 int) (score, weight decimal.Decimal, blankWeights, invalid int) {
 	for i := range t {
 		if l1 >= 0 && i != l1 {
 			continue
 		}
 		for j := range t[i] {
-			for k, r := range t[i][j] {
+			for _, r := range t[i][j] {
 				if r.HasScore {
 					score = score.Add(r.Score)
 				}
-				if r.HasWeight {
+				switch {
+				case r.HasWeight:
 					weight = weight.Add(r.Weight)
-				} else if !tree[i].Children[j].Rows[k].IsBlank() {
+				case r.WeightErr != nil:
+					invalid++
+				case r.blankWeight():
 					blankWeights++
 				}
 			}
 		}
 	}
-	return score, weight, blankWeights
+	return score, weight, blankWeights, invalid
 }
 
-// Unscored counts the rows that keep a total from being final: a 分值 without a score in
-// force, or a 分值 or 得分 that is not a valid number. scored tells whether any row has a score.
+// Unscored counts the rows that keep a total from being final (Scored): a 分值 without a score
+// in force, or a 分值 or 得分 that is not a valid number. scored tells whether any row has a score.
 func (t TreeResult) Unscored() (n int, scored bool) {
 	for _, l1 := range t {
 		for _, l2 := range l1 {
 			for _, r := range l2 {
-				if !r.Scored() || r.WeightErr != nil || r.ScoreErr != nil {
+				if !r.Scored() {
 					n++
 				}
 				scored = scored || r.HasScore
@@ -190,8 +212,9 @@ type UnitResult struct {
 	Indicators TreeResult
 	Total      decimal.Decimal // 总评价得分
 	WeightSum  decimal.Decimal // Σ分值
-	// BlankWeights counts non-blank indicator rows with an empty 分值.
-	BlankWeights int
+	// BlankWeights counts the indicator rows with a 得分 but an empty 分值; InvalidWeights
+	// those whose 分值 is not a valid number (TreeResult.Sums).
+	BlankWeights, InvalidWeights int
 	// Unscored counts the rows that keep the total from being final (see TreeResult.Unscored).
 	Unscored int
 	// AnyScore is true when some indicator row has a score in force.
@@ -199,8 +222,11 @@ type UnitResult struct {
 	// Complete is true when every row with a 分值 has a score and some row has one: only then
 	// are 总评价得分 and the grade shown, printed and exported.
 	Complete bool
-	// NotFilled is true when the unit form is entirely blank in a document with projects: it
-	// raises no problems and is neither printed nor exported.
+	// NotStarted is true when nothing but the header was typed into the form (NotStarted,
+	// docs/scoring.md §5.1): it raises no problems and shows 未填写.
+	NotStarted bool
+	// NotFilled is true when the unit form is not started in a document with projects: it is
+	// then neither printed nor exported.
 	NotFilled bool
 }
 
@@ -234,10 +260,11 @@ func evalUnit(doc *Document) *UnitResult {
 	}
 	r.TasksTotal = sumTotal(u.TasksTotal, r.Tasks)
 	r.Indicators = evalTree(u.Indicators, contextOf(doc))
-	r.Total, r.WeightSum, r.BlankWeights = r.Indicators.Sums(u.Indicators, -1)
+	r.Total, r.WeightSum, r.BlankWeights, r.InvalidWeights = r.Indicators.Sums(-1)
 	r.Unscored, r.AnyScore = r.Indicators.Unscored()
 	r.Complete = r.Unscored == 0 && r.AnyScore
-	r.NotFilled = len(doc.Projects) > 0 && u.IsBlank()
+	r.NotStarted = NotStarted(doc, -1)
+	r.NotFilled = len(doc.Projects) > 0 && r.NotStarted
 	return r
 }
 
@@ -264,7 +291,12 @@ type ProjectResult struct {
 	// Level1Weights are the 分值 sums of 产出, 效益 and 满意度.
 	Level1Weights []decimal.Decimal
 	WeightSum     decimal.Decimal // Σ 三级 分值 + D's 分值
-	BlankWeights  int
+	// BlankWeights counts the rows with a 得分 but no 分值, and D's 分值 when blank;
+	// InvalidWeights the 分值 (D's included) that are not valid numbers.
+	BlankWeights, InvalidWeights int
+	// NotStarted is true when nothing but the header was typed into the form (NotStarted,
+	// docs/scoring.md §5.1): it raises no problems and shows 未填写.
+	NotStarted bool
 	// Unscored counts the rows that keep C from being final (see TreeResult.Unscored).
 	Unscored int
 	// AnyScore is true when some indicator row has a score in force.
@@ -306,7 +338,7 @@ func (p *ProjectResult) DText() string {
 	return FormatScore(p.D)
 }
 
-func evalProject(doc *Document, _ int, p *ProjectForm) *ProjectResult {
+func evalProject(doc *Document, i int, p *ProjectForm) *ProjectResult {
 	r := &ProjectResult{Funds: evalAmountTable(ProjectFundRows, p.Funds)}
 	r.Indicators = evalTree(p.Indicators, contextOf(doc))
 	if w, err := ParseScore(p.FundsWeight); err == nil {
@@ -322,16 +354,20 @@ func evalProject(doc *Document, _ int, p *ProjectForm) *ProjectResult {
 			r.D = r.D.Round(0) // 得分取整: D in whole points
 		}
 	}
-	r.C, r.WeightSum, r.BlankWeights = r.Indicators.Sums(p.Indicators, -1)
-	for i := range p.Indicators {
-		_, w, _ := r.Indicators.Sums(p.Indicators, i)
+	r.C, r.WeightSum, r.BlankWeights, r.InvalidWeights = r.Indicators.Sums(-1)
+	for l1 := range p.Indicators {
+		_, w, _, _ := r.Indicators.Sums(l1)
 		r.Level1Weights = append(r.Level1Weights, w)
 	}
-	if r.HasDWeight {
+	switch {
+	case r.HasDWeight:
 		r.WeightSum = r.WeightSum.Add(r.DWeight)
-	} else {
+	case r.DWeightErr != nil:
+		r.InvalidWeights++
+	default:
 		r.BlankWeights++
 	}
+	r.NotStarted = NotStarted(doc, i)
 	r.Total = r.C.Add(r.D)
 	r.capTotal(doc.Settings.RateCap)
 	r.Unscored, r.AnyScore = r.Indicators.Unscored()

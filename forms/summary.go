@@ -70,6 +70,9 @@ type SummaryUnit struct {
 	Grade  string          // 优 良 中 差 of Score, "" while the form is incomplete
 	// Complete is false while the unit form's total is not final (see UnitResult.Complete).
 	Complete bool
+	// Blank says why Score is not shown ("" when it is): UnitResult.BlankReason, 未填写 for a
+	// form not started (NotStarted). The notes repeat it, so that a blank cell is explained.
+	Blank string
 	// Projects are the document's project forms, in order.
 	Projects []SummaryProject
 }
@@ -84,6 +87,8 @@ type SummaryProject struct {
 	Grade string
 	// Complete is false while the project's total is not final (see ProjectResult.Complete).
 	Complete bool
+	// Blank says why Score is not shown ("" when it is): ProjectResult.BlankReason.
+	Blank string
 	// Capped is true when 执行率封顶 made Score lower than C+D (Uncapped); the notes say so.
 	Capped   bool
 	Uncapped decimal.Decimal
@@ -254,6 +259,7 @@ func summaryUnit(in SummaryInput) *SummaryUnit {
 		Score:    ev.Unit.Total,
 		Grade:    ev.Unit.Rating(),
 		Complete: ev.Unit.Complete,
+		Blank:    ev.Unit.BlankReason(),
 	}
 	for i, p := range in.Doc.Projects {
 		name := strings.TrimSpace(p.Name)
@@ -262,7 +268,7 @@ func summaryUnit(in SummaryInput) *SummaryUnit {
 		}
 		r := ev.Projects[i]
 		u.Projects = append(u.Projects, SummaryProject{Name: name, Score: r.Total,
-			Grade: r.Rating(), Complete: r.Complete, Capped: r.Complete && r.Capped, Uncapped: r.Uncapped})
+			Grade: r.Rating(), Complete: r.Complete, Blank: r.BlankReason(), Capped: r.Complete && r.Capped, Uncapped: r.Uncapped})
 	}
 	return u
 }
@@ -289,8 +295,8 @@ func summaryUnitName(in SummaryInput) string {
 	return strings.TrimSuffix(base, filepath.Ext(base))
 }
 
-// unitNotes says what is missing from unit i (its name, its year, a budget figure), and which of
-// its projects' totals 执行率封顶 capped.
+// unitNotes says what is missing from unit i (its name, its year, a budget figure), why a score
+// of its is blank (Blank), and which of its projects' totals 执行率封顶 capped.
 func unitNotes(i int, in SummaryInput, u *SummaryUnit) []string {
 	who := fmt.Sprintf("第 %d 个单位“%s”（%s）", i+1, u.Name, filepath.Base(in.Source))
 	var out []string
@@ -314,7 +320,13 @@ func unitNotes(i int, in SummaryInput, u *SummaryUnit) []string {
 				who, u.Budget.Def.Label, c.field))
 		}
 	}
+	if u.Blank != "" {
+		out = append(out, fmt.Sprintf("%s：单位整体表的总评价得分留空（%s）。", who, u.Blank))
+	}
 	for _, p := range u.Projects {
+		if p.Blank != "" {
+			out = append(out, fmt.Sprintf("%s：项目「%s」的总得分留空（%s）。", who, p.Name, p.Blank))
+		}
 		if p.Capped {
 			out = append(out, fmt.Sprintf("%s：项目「%s」按文档设置“执行率封顶”，总得分由 %s 封顶为 %s。", who, p.Name, FormatScore(p.Uncapped), FormatScore(p.Score)))
 		}

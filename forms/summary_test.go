@@ -232,3 +232,32 @@ func TestSummarySameUnit(t *testing.T) {
 		t.Errorf("blank years matched: %v", s.SameUnit)
 	}
 }
+
+// TestSummarySaysWhyAScoreIsBlank: a blank score in 部门汇总 has a note naming its cause: a
+// form not started, rows without a 得分, or the field that keeps D from being computed.
+func TestSummarySaysWhyAScoreIsBlank(t *testing.T) {
+	a := loadSample(t)
+	a.Unit.Indicators.Row(RowPath{0, 0, 0}).Score = ""                         // a 分值 without a 得分
+	a.Projects[1].FundRow("T").Full, a.Projects[1].FundRow("S1").Full = "", "" // no A: no D
+	b := NewDocument(2021)
+	b.Unit.Name = "新设单位" // header only: 未填写
+	b.AddProject().Name = "新项目"
+	s := NewSummary([]SummaryInput{{Source: "a.zpb", Doc: a}, {Source: "b.zpb", Doc: b}})
+	if s.Units[0].ScoreText() != "" || s.Units[1].ScoreText() != "" || s.Units[0].Projects[1].ScoreText() != "" {
+		t.Fatal("the scores are not blank")
+	}
+	notes := strings.Join(s.Notes, "\n")
+	for _, want := range []string{
+		"“抚顺市社会保险事业服务中心”（a.zpb）：单位整体表的总评价得分留空（有 1 个指标已填分值但没有得分）。",
+		"项目「社会保障行政运行费」的总得分留空（全年预算数（A）为空或为 0，预算执行率得分（D）无法计算）。",
+		"“新设单位”（b.zpb）：单位整体表的总评价得分留空（未填写）。",
+		"项目「新项目」的总得分留空（未填写）。",
+	} {
+		if !strings.Contains(notes, want) {
+			t.Errorf("no note %q in\n%s", want, notes)
+		}
+	}
+	if strings.Count(notes, "留空") != 4 {
+		t.Errorf("notes:\n%s", notes)
+	}
+}

@@ -93,7 +93,7 @@ func (b *builder) nationalIndicators(i int, p *forms.ProjectForm, r *forms.Proje
 	b.section(i, forms.SecTotals, "总分")
 	b.row("总分")
 	weights := keyed(b.figure(RoleScore, "", "分值", ""), KeyWeights)
-	if r.BlankWeights == 0 && r.HasDWeight {
+	if r.BlankWeights == 0 && r.InvalidWeights == 0 && r.HasDWeight { // a Σ without the "/" rows would be wrong
 		weights.Text = forms.FormatScore(r.WeightSum)
 		weights = computed(weights, b.columnSum(ColWeight)+"+"+Ref(KeyDWeight), r.WeightSum, ScoreFormat(r.WeightSum))
 	}
@@ -112,7 +112,8 @@ func (b *builder) nationalIndicators(i int, p *forms.ProjectForm, r *forms.Proje
 // nil for the blank row of an empty 二级. 三级指标 is "指标 N：" and the name, blank when no
 // name is typed: the national form has no column of row numbers (the Liaoning form's "指标 N"
 // stands in a column of its own, tables/indicators.go), and "指标 1：" over nothing reads as a
-// name left out.
+// name left out. The document setting 指标编号 (forms.Settings.HideIndicatorNumbers) leaves
+// "指标 N：" out, as some provinces print it.
 func (b *builder) nationalCells(cells []Cell, p forms.RowPath, in *forms.Indicator, r *forms.IndicatorResult) []Cell {
 	if in == nil {
 		return append(cells, rowLabel(""), label(""), label(""),
@@ -134,7 +135,7 @@ func (b *builder) nationalCells(cells []Cell, p forms.RowPath, in *forms.Indicat
 		{Text: prefix}, {Text: measures, Src: b.from("改进措施", "measures")},
 	})
 	name := strings.TrimSpace(in.Content)
-	if name != "" {
+	if name != "" && !b.doc.Settings.HideIndicatorNumbers {
 		name = "指标 " + strconv.Itoa(p.Row+1) + "：" + in.Content
 	}
 	return append(cells,

@@ -63,7 +63,7 @@ func TestNationalProjectForm(t *testing.T) {
 	}
 	r := ev.Projects[1]
 	for field, want := range map[string]string{
-		"年度指标值": "≥95%", "实际完成值": "90%", "偏差原因分析及改进措施": "经费保障：资金下达较晚\n改进措施：提前申请资金",
+		"年度指标值": "≥95%", "实际完成值": "90%", "偏差原因分析及改进措施": "资金下达较晚\n改进措施：提前申请资金",
 		"总分": r.TotalText(), "评价结论": "项目完成情况较好。",
 	} {
 		if got := cellsOf(tb, field); len(got) == 0 || got[0] != want {
@@ -170,4 +170,52 @@ func TestNationalBlankIndicatorName(t *testing.T) {
 	if !slices.Contains(cellsOf(tb, "三级指标"), "指标 1：保障办公秩序良好") {
 		t.Errorf("the named rows print %q", cellsOf(tb, "三级指标"))
 	}
+}
+
+// TestNationalIndicatorNumbers: the setting 指标编号 (HideIndicatorNumbers) prints the 三级 names
+// without "指标 N："; by default they have it; the setting is saved in the file and read back.
+func TestNationalIndicatorNumbers(t *testing.T) {
+	doc := national(t)
+	prefixed := func(d *forms.Document) (with, without int) {
+		for _, s := range cellsOf(Form(d, forms.Evaluate(d), 1), "三级指标") {
+			switch {
+			case strings.HasPrefix(s, "指标 "):
+				with++
+			case s != "":
+				without++
+			}
+		}
+		return with, without
+	}
+	if with, without := prefixed(doc); with == 0 || without != 0 {
+		t.Fatalf("default: %d names with 指标 N：, %d without", with, without)
+	}
+	doc.Settings.HideIndicatorNumbers = true
+	data, err := forms.Marshal(doc)
+	if err != nil || !strings.Contains(string(data), `"hide_indicator_numbers": true`) {
+		t.Fatalf("saved without the setting (%v)", err)
+	}
+	back, err := forms.Unmarshal(data)
+	if err != nil || !back.Settings.HideIndicatorNumbers {
+		t.Fatalf("read back: %v %+v", err, back.Settings)
+	}
+	if with, without := prefixed(back); with != 0 || without == 0 {
+		t.Fatalf("hidden: %d names with 指标 N：, %d without", with, without)
+	}
+	if !slices.Contains(cellsOf(Form(back, forms.Evaluate(back), 1), "三级指标"), "保障办公秩序良好") {
+		t.Errorf("the names print %q", cellsOf(Form(back, forms.Evaluate(back), 1), "三级指标"))
+	}
+}
+
+// TestNationalInvalidWeightNoSum: a 分值 that is not a number ("/") leaves the printed Σ分值 of
+// 总分 blank, as a blank one does: a sum without that row would be wrong.
+func TestNationalInvalidWeightNoSum(t *testing.T) {
+	doc := national(t)
+	doc.Projects[2].Indicators.Row(forms.RowPath{}).Weight = "/"
+	ev := forms.Evaluate(doc)
+	each(Form(doc, ev, 2), func(c *Cell) {
+		if c.Key == KeyWeights && (c.Text != "" || c.Formula != "") {
+			t.Errorf("Σ分值 %q %q with a “/” 分值", c.Text, c.Formula)
+		}
+	})
 }

@@ -98,8 +98,12 @@ func TestBlankUnitFormNotExported(t *testing.T) {
 	if err != nil || len(res.Sheets) != 1 || res.Sheets[0] != "项目1 城乡居民养老保险经办" {
 		t.Fatalf("sheets %v (%v), want only the project", res, err)
 	}
-	doc.Unit.Name = "抚顺市社会保险事业服务中心"
+	doc.Unit.Name = "抚顺市社会保险事业服务中心" // the header alone: not started (forms.NotStarted)
+	if w := write(t, doc); len(w.sheets) != 1 {
+		t.Fatalf("a unit form with only its name is exported: sheets %q", w.sheets)
+	}
+	doc.Unit.BudgetRow("I1").Full = "100"
 	if w := write(t, doc); len(w.sheets) != 2 {
-		t.Fatalf("a unit form with a name is not exported: sheets %q", w.sheets)
+		t.Fatalf("a unit form with an amount is not exported: sheets %q", w.sheets)
 	}
 }
