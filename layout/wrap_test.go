@@ -156,10 +156,11 @@ func FuzzWrap(f *testing.F) {
 }
 
 // isNumber reports whether s is one number that Wrap never breaks; marks that join the
-// grapheme before them (a combining accent, a zero-width joiner) belong to it.
+// grapheme before them (a combining accent, a spacing vowel sign such as U+094F, a
+// zero-width joiner) belong to it.
 func isNumber(s string) bool {
 	r := []rune(strings.Map(func(c rune) rune {
-		if unicode.In(c, unicode.Mn, unicode.Me, unicode.Cf) {
+		if unicode.In(c, unicode.Mn, unicode.Mc, unicode.Me, unicode.Cf) {
 			return -1
 		}
 		return c
