@@ -1,0 +1,83 @@
+package xlsxin
+
+import (
+	"reflect"
+	"strings"
+	"unicode"
+
+	"ziping/forms"
+)
+
+// reconcile gives the document read the texts as typed where the workbook's shadow holds them
+// and the visible cells still show them (same): amounts as "1,234.56" or "１２３４．５", a 分值
+// "13分", a name with a space at its end, a text with a control character the export printed as
+// □. It walks the read form and the shadow's form of the same sheet side by side, slices by
+// position; a row whose every visible text agrees also takes what no cell shows (its 评级,
+// its 手工调整 flag). A cell edited in Excel keeps its new text.
+func (imp *importer) reconcile() {
+	if imp.shadow == nil {
+		return
+	}
+	if imp.unit {
+		merge(reflect.ValueOf(&imp.doc.Unit).Elem(), reflect.ValueOf(&imp.shadow.doc.Unit).Elem())
+	}
+	for p, i := range imp.shadowOf {
+		merge(reflect.ValueOf(p).Elem(), reflect.ValueOf(imp.shadow.doc.Projects[i]).Elem())
+	}
+}
+
+// unseen are the fields of forms.Indicator no cell shows: taken from the shadow when the rest
+// of the row agrees.
+var unseen = map[string]bool{"Grade": true, "Manual": true}
+
+// merge sets the strings of read that show the same as those of sh to sh's, and reports
+// whether everything read agreed.
+func merge(read, sh reflect.Value) bool {
+	switch read.Kind() {
+	case reflect.String:
+		if same(sh.String(), read.String()) || cleaned(sh.String()) == read.String() {
+			read.SetString(sh.String())
+			return true
+		}
+		return false
+	case reflect.Pointer:
+		if read.IsNil() || sh.IsNil() {
+			return read.IsNil() == sh.IsNil()
+		}
+		return merge(read.Elem(), sh.Elem())
+	case reflect.Slice:
+		if sh.Len() == 0 && read.Len() == 1 && read.Index(0).Kind() == reflect.Pointer && !read.Index(0).IsNil() && read.Index(0).Elem().IsZero() {
+			read.Set(sh) // a list left empty prints one blank row
+			return true
+		}
+		all := read.Len() == sh.Len()
+		for i := range min(read.Len(), sh.Len()) {
+			all = merge(read.Index(i), sh.Index(i)) && all
+		}
+		return all
+	case reflect.Struct:
+		all := true
+		for i := range read.NumField() {
+			if !unseen[read.Type().Field(i).Name] {
+				all = merge(read.Field(i), sh.Field(i)) && all
+			}
+		}
+		if all && read.Type() == reflect.TypeFor[forms.Indicator]() {
+			for name := range unseen {
+				read.FieldByName(name).Set(sh.FieldByName(name))
+			}
+		}
+		return all
+	}
+	return read.Equal(sh)
+}
+
+// cleaned is s as the export prints it: control characters as □ (xlsxout's cleaner).
+func cleaned(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) && r != '\n' && r != '\t' {
+			return '□'
+		}
+		return r
+	}, s)
+}
