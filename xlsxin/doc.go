@@ -26,8 +26,8 @@
 // 改进措施 in another), a 财政拨款 split over two rows, an empty goal list, and, for a 三级 row
 // whose visible cells all agree, its 评级 and 手工调整 flag (TestWhatTheWorkbookCannotHold,
 // TestNationalRoundTrip). A cell edited in Excel keeps its new text; a sheet finds its shadow
-// project by the project name it shows. Still lost with the shadow: a unit form left blank beside
-// projects (not exported: it comes back as a new one), a blank 三级 row typed in the national
+// project by the project name it shows. A unit form the export left out as not filled comes back
+// from the shadow as it was. Still lost with the shadow: a blank 三级 row typed in the national
 // form (read as the row printed for an empty 二级), a figure the program computes (it comes back
 // blank, for forms to compute again), and a text cut at Excel's cell limit.
 //

@@ -10,26 +10,40 @@ import (
 	"ziping/forms"
 )
 
-// dropShadow is data without its shadow sheet, as a program that drops very hidden sheets, or
-// a user who deleted it, would save it.
-func dropShadow(t testing.TB, data []byte) []byte {
+// openBook opens a workbook's bytes with excelize, to edit it as a user would.
+func openBook(t testing.TB, data []byte) *excelize.File {
 	t.Helper()
 	f, err := excelize.OpenReader(bytes.NewReader(data))
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
-	if err := f.DeleteSheet(shadowSheet); err != nil {
-		t.Fatal(err)
-	}
+	t.Cleanup(func() { f.Close() })
+	return f
+}
+
+// saveBook is the bytes of f.
+func saveBook(t testing.TB, f *excelize.File) []byte {
+	t.Helper()
 	var buf bytes.Buffer
 	if err := f.Write(&buf); err != nil {
 		t.Fatal(err)
 	}
-	if bytes.Contains(buf.Bytes(), []byte(shadowMark)) {
+	return buf.Bytes()
+}
+
+// dropShadow is data without its shadow sheet, as a program that drops very hidden sheets, or
+// a user who deleted it, would save it.
+func dropShadow(t testing.TB, data []byte) []byte {
+	t.Helper()
+	f := openBook(t, data)
+	if err := f.DeleteSheet(shadowSheet); err != nil {
+		t.Fatal(err)
+	}
+	out := saveBook(t, f)
+	if bytes.Contains(out, []byte(shadowMark)) {
 		t.Fatal("the shadow is still there")
 	}
-	return buf.Bytes()
+	return out
 }
 
 // national is the sample in the national template with what its form prints joined or not at
@@ -185,4 +199,50 @@ func TestPublishedNationalCSV(t *testing.T) {
 			t.Errorf("note: %s", n)
 		}
 	}
+}
+
+// movedCSV is publishedCSV with columns in another order, as a user may rearrange them in WPS.
+const movedCSV = `项目支出绩效自评表（2022年度）
+项目名称,乡村道路养护,,,,,,,
+实施单位,县交通运输局,,主管部门,,,,,
+项目资金（万元）,,全年执行数(B),年初预算数,全年预算数(A),得分,分值,执行率,
+,年度资金总额,108,120,120,9,10,90%,
+,其中：当年财政拨款,90,100,100,—,—,—,
+,上年结转资金,18,20,20,—,—,—,
+年度总体目标,实际完成情况,,,,预期目标,,,
+,完成27公里,,,,完成30公里道路养护,,,
+绩效指标,二级指标,一级指标,三级指标,得分,实际完成值,年度指标值,分值,偏差原因分析及改进措施
+,数量指标,产出指标(50分),养护里程,27,27公里,≥30公里,30,经费到位晚
+,质量指标,,路面合格率,20,96%,≥95%,20,
+,社会效益指标,效益指标（30分）,通行条件改善,30,明显改善,明显改善,30,
+,服务对象满意度指标,满意度指标(10分),群众满意度,10,92%,≥90%,10,
+总分,,,,96,,,100,
+`
+
+// TestNationalColumnsMoved: the same table with its columns rearranged reads the same.
+func TestNationalColumnsMoved(t *testing.T) {
+	a := importBytes(t, []byte(publishedCSV), "a.csv").Doc
+	b := importBytes(t, []byte(movedCSV), "b.csv").Doc
+	a.Projects[0].Goals, b.Projects[0].Goals = nil, nil
+	sameDocument(t, b, a)
+}
+
+// TestPublishedNationalMerged: the published table typed into a workbook with its cells merged
+// as printed reads as the CSV does.
+func TestPublishedNationalMerged(t *testing.T) {
+	var rows [][]any
+	for _, line := range strings.Split(strings.TrimSuffix(publishedCSV, "\n"), "\n") {
+		var row []any
+		for _, c := range strings.Split(line, ",") {
+			row = append(row, c)
+		}
+		rows = append(rows, row)
+	}
+	book := testBook{sheets: []bookSheet{{name: "自评表", rows: rows, merges: [][2]string{
+		{"A1", "I1"}, {"A2", "I2"}, {"B3", "I3"}, {"B4", "C4"}, {"E4", "I4"},
+		{"A5", "A9"}, {"A10", "A11"}, {"B10", "E10"}, {"F10", "I10"}, {"B11", "E11"}, {"F11", "I11"},
+		{"A12", "A16"}, {"B13", "B14"}, {"A17", "F17"},
+	}}}}
+	merged := importBytes(t, book.bytes(t), "自评表.xlsx").Doc
+	sameDocument(t, merged, importBytes(t, []byte(publishedCSV), "a.csv").Doc)
 }

@@ -29,7 +29,40 @@ func (t *nationalTree) indicator(c [ncCount]*cell) (in *forms.Indicator, typedSc
 	}
 	in = &forms.Indicator{Content: v[ncContent], Target: v[ncTarget], Actual: v[ncActual], Weight: v[ncWeight], Score: v[ncScore]}
 	readDeviation(in, v[ncDeviation])
+	if sh := t.shadowAt(); sh != nil {
+		partly(in, sh, v)
+	}
 	return in, in.Score != "", nil
+}
+
+// shadowAt is the shadow's row at the place the row being read takes in the tree, or nil.
+func (t *nationalTree) shadowAt() *forms.Indicator {
+	if t.n.sh < 0 {
+		return nil
+	}
+	tree := t.n.o.imp.shadow.doc.Projects[t.n.sh].Indicators
+	i, j, k := len(t.tree)-1, len(t.l1.Children)-1, len(t.l2.Rows)
+	if i >= len(tree) || j >= len(tree[i].Children) || k >= len(tree[i].Children[j].Rows) {
+		return nil
+	}
+	return tree[i].Children[j].Rows[k]
+}
+
+// partly takes from sh, the shadow's row in the same place, the typed parts of each joined
+// cell of the row read that still shows what sh prints there: a row edited in one cell keeps
+// the rest as typed (the other cells, by reconcile).
+func partly(in, sh *forms.Indicator, v [ncCount]string) {
+	op, target, unit := sh.NationalTarget()
+	if same(op+target+unit, v[ncTarget]) {
+		in.Op, in.Target, in.Unit = sh.Op, sh.Target, sh.Unit
+		if actual, u := sh.NationalActual(); same(actual+u, v[ncActual]) {
+			in.Actual = sh.Actual
+		}
+	}
+	ticks, sep, reason, prefix, measures := sh.NationalDeviation()
+	if strings.TrimSpace(ticks+sep+reason+prefix+measures) == strings.TrimSpace(v[ncDeviation]) {
+		in.Reasons, in.Reason, in.Measures = sh.Reasons, sh.Reason, sh.Measures
+	}
 }
 
 // fromShadow returns a copy of the first unused shadow row that prints v, or nil.

@@ -155,7 +155,7 @@ func (t *nationalTree) labels(r int) error {
 		t.l1 = &forms.Level1{Name: name, Children: []*forms.Level2{}}
 		t.tree = append(t.tree, t.l1)
 		t.l2 = nil
-		if x.lastCol >= t.cols[ncL2] {
+		if x.col <= t.cols[ncL2] && x.lastCol >= t.cols[ncL2] {
 			t.l1.Merged = true
 			return t.add(x, name)
 		}

@@ -18,8 +18,13 @@ func (imp *importer) reconcile() {
 	if imp.shadow == nil {
 		return
 	}
-	if imp.unit {
+	switch {
+	case imp.unit:
 		merge(reflect.ValueOf(&imp.doc.Unit).Elem(), reflect.ValueOf(&imp.shadow.doc.Unit).Elem())
+	case imp.shadow.evaluation().Unit.NotFilled:
+		// A unit form the export left out as not filled (tables.Form) comes back as it was; one
+		// filled whose sheet was deleted stays out.
+		imp.doc.Unit = imp.shadow.doc.Unit
 	}
 	for p, i := range imp.shadowOf {
 		merge(reflect.ValueOf(p).Elem(), reflect.ValueOf(imp.shadow.doc.Projects[i]).Elem())

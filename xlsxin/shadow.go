@@ -24,7 +24,7 @@ const (
 // typed by hand) is read by its visible labels alone.
 type shadow struct {
 	doc *forms.Document
-	ev  *forms.Evaluation // evaluated once, when a national form's 项目资金 needs it
+	ev  *forms.Evaluation // evaluated once, when needed (evaluation)
 	// used marks the shadow's projects already matched to a sheet.
 	used map[int]bool
 }
@@ -67,10 +67,15 @@ func (sh *shadow) project(name string) int {
 
 // nationalFunds returns the 项目资金 rows of the shadow's project i as the national form prints them.
 func (sh *shadow) nationalFunds(i int) []forms.NationalFund {
+	return sh.doc.Projects[i].NationalFunds(sh.evaluation().Projects[i])
+}
+
+// evaluation is forms.Evaluate of the shadow's document, computed once.
+func (sh *shadow) evaluation() *forms.Evaluation {
 	if sh.ev == nil {
 		sh.ev = forms.Evaluate(sh.doc)
 	}
-	return sh.doc.Projects[i].NationalFunds(sh.ev.Projects[i])
+	return sh.ev
 }
 
 // mergeSettings sets the document's settings once every sheet is read: the shadow's, with what
