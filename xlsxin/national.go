@@ -48,7 +48,13 @@ func (imp *importer) ownNational(s *sheet) error {
 	n := &nationalReader{o: &ownSheet{imp: imp, s: s}, p: forms.NewProjectForm(), sh: -1}
 	n.year()
 	funds, goals, table := n.find("年度资金总额"), n.find("年度总体目标"), n.find("三级指标")
-	if err := n.header(min(funds, goals, table)); err != nil {
+	end := len(s.grid)
+	for _, r := range []int{funds, goals, table} {
+		if r >= 0 {
+			end = min(end, r)
+		}
+	}
+	if err := n.header(end); err != nil {
 		return err
 	}
 	if imp.shadow != nil {
@@ -124,9 +130,6 @@ var headerLabels = map[string]func(p *forms.ProjectForm) *string{
 // first filled cell after it on its row, unless a label comes first (a blank 主管部门 stays
 // blank; it never takes the next label, nor a cell of the row below).
 func (n *nationalReader) header(end int) error {
-	if end < 0 {
-		end = len(n.o.s.grid)
-	}
 	for r := 0; r < end; r++ {
 		cells := n.o.s.own(r)
 		for i, x := range cells {
@@ -156,6 +159,30 @@ func (n *nationalReader) valueAfter(cells []*cell) (string, error) {
 		return n.o.text(x)
 	}
 	return "", nil
+}
+
+// goalCells are the cells of a goal in row r: those starting in it under the columns tcol and
+// rcol (预期目标, 实际完成情况), or without those headings the first two filled cells after the
+// label; nil where there is none.
+func (n *nationalReader) goalCells(r, tcol, rcol int) (target, result *cell) {
+	var filled []*cell
+	for _, x := range n.o.s.own(r) {
+		switch {
+		case tcol >= 0 && x.col <= tcol && x.lastCol >= tcol:
+			target = x
+		case rcol >= 0 && x.col <= rcol && x.lastCol >= rcol:
+			result = x
+		case !x.blank() && key(x.text) != "年度总体目标":
+			filled = append(filled, x)
+		}
+	}
+	if tcol < 0 && len(filled) > 0 {
+		target = filled[0]
+		if len(filled) > 1 {
+			result = filled[1]
+		}
+	}
+	return target, result
 }
 
 // conclusion reads 评价结论 and 存在问题 from row from on, each the first filled cell after its label.
@@ -207,26 +234,14 @@ func (n *nationalReader) goals(row, end int) error {
 	}
 	goals := []*forms.Goal{}
 	for r := first; r < end; r++ {
-		var texts []*cell
-		for _, x := range s.own(r) {
-			switch {
-			case tcol >= 0 && x.col <= tcol && x.lastCol >= tcol, rcol >= 0 && x.col <= rcol && x.lastCol >= rcol:
-				texts = append(texts, x)
-			case tcol < 0 && !x.blank() && key(x.text) != "年度总体目标":
-				texts = append(texts, x)
-			}
-		}
+		target, result := n.goalCells(r, tcol, rcol)
 		g := &forms.Goal{}
 		var err error
-		if len(texts) > 0 {
-			if g.Target, err = n.o.text(texts[0]); err != nil {
-				return err
-			}
+		if g.Target, err = n.o.text(target); err != nil {
+			return err
 		}
-		if len(texts) > 1 {
-			if g.Result, err = n.o.text(texts[1]); err != nil {
-				return err
-			}
+		if g.Result, err = n.o.text(result); err != nil {
+			return err
 		}
 		if len(goals) == forms.MaxListRows {
 			return errAt(s.name, r, -1, fmt.Sprintf("目标%v（%d 行）。", forms.ErrLimit, forms.MaxListRows), forms.ErrLimit)

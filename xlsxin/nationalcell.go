@@ -12,14 +12,12 @@ import (
 // without its "指标 N：", the 年度指标值 and 实际完成值 as written (forms reads a sign or unit
 // in them), the 偏差原因分析及改进措施 split back into its ticks, 原因说明 and 改进措施.
 // typedScore reports a 得分 read as typed, to be settled as 手工调整 or not (settleManual).
+// in is nil for a row that holds nothing but "/" or "——".
 func (t *nationalTree) indicator(c [ncCount]*cell) (in *forms.Indicator, typedScore bool, err error) {
 	var v [ncCount]string
 	for i := ncContent; i < ncCount; i++ {
 		if v[i], err = t.n.o.typed(c[i]); err != nil {
 			return nil, false, err
-		}
-		if notTyped[strings.TrimSpace(v[i])] && i != ncDeviation {
-			v[i] = ""
 		}
 	}
 	v[ncContent] = numberPrefixRE.ReplaceAllString(v[ncContent], "")
@@ -27,8 +25,16 @@ func (t *nationalTree) indicator(c [ncCount]*cell) (in *forms.Indicator, typedSc
 	if in := t.fromShadow(v, scoreFormula); in != nil {
 		return in, false, nil
 	}
+	for i := ncContent; i < ncDeviation; i++ {
+		if notTyped[strings.TrimSpace(v[i])] { // "/" or "——" of a published table: nothing
+			v[i] = ""
+		}
+	}
 	in = &forms.Indicator{Content: v[ncContent], Target: v[ncTarget], Actual: v[ncActual], Weight: v[ncWeight], Score: v[ncScore]}
 	readDeviation(in, v[ncDeviation])
+	if in.IsBlank() {
+		return nil, false, nil // a row of "/" (not applicable) in a published table
+	}
 	if sh := t.shadowAt(); sh != nil {
 		partly(in, sh, v)
 	}

@@ -131,7 +131,7 @@ func (t *nationalTree) row(r int) error {
 		return errAt(s.name, r, -1, "这一行前面没有一级指标或二级指标：请填写后再导入。", nil)
 	}
 	in, typedScore, err := t.indicator(c)
-	if err != nil {
+	if err != nil || in == nil {
 		return err
 	}
 	if len(t.l2.Rows) == forms.MaxRowsPerLevel2 {
