@@ -58,3 +58,18 @@ func TestVisibleCellsWinOverTheShadow(t *testing.T) {
 		t.Errorf("name %q period %q", p.Name, p.Period)
 	}
 }
+
+// TestShadowShownAgain: a shadow sheet a user made visible again is still read as the shadow,
+// not as a table.
+func TestShadowShownAgain(t *testing.T) {
+	doc := national(t)
+	f := openBook(t, export(t, doc))
+	if err := f.SetSheetVisible(shadowSheet, true); err != nil {
+		t.Fatal(err)
+	}
+	res := importBytes(t, saveBook(t, f), "shown.xlsx")
+	sameDocument(t, ignoreComputed(res.Doc), ignoreComputed(national(t)))
+	if len(res.Notes) > 0 {
+		t.Errorf("notes %q", res.Notes)
+	}
+}
