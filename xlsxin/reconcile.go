@@ -51,30 +51,42 @@ func merge(read, sh reflect.Value) bool {
 		}
 		return merge(read.Elem(), sh.Elem())
 	case reflect.Slice:
-		if sh.Len() == 0 && read.Len() == 1 && read.Index(0).Kind() == reflect.Pointer && !read.Index(0).IsNil() && read.Index(0).Elem().IsZero() {
-			read.Set(sh) // a list left empty prints one blank row
-			return true
-		}
-		all := read.Len() == sh.Len()
-		for i := range min(read.Len(), sh.Len()) {
-			all = merge(read.Index(i), sh.Index(i)) && all
-		}
-		return all
+		return mergeSlice(read, sh)
 	case reflect.Struct:
-		all := true
-		for i := range read.NumField() {
-			if !unseen[read.Type().Field(i).Name] {
-				all = merge(read.Field(i), sh.Field(i)) && all
-			}
-		}
-		if all && read.Type() == reflect.TypeFor[forms.Indicator]() {
-			for name := range unseen {
-				read.FieldByName(name).Set(sh.FieldByName(name))
-			}
-		}
-		return all
+		return mergeStruct(read, sh)
 	}
 	return read.Equal(sh)
+}
+
+// mergeSlice merges slices element by element, as far as both go; a list left empty prints
+// one blank row, which comes back as the empty list.
+func mergeSlice(read, sh reflect.Value) bool {
+	if sh.Len() == 0 && read.Len() == 1 && read.Index(0).Kind() == reflect.Pointer && !read.Index(0).IsNil() && read.Index(0).Elem().IsZero() {
+		read.Set(sh)
+		return true
+	}
+	all := read.Len() == sh.Len()
+	for i := range min(read.Len(), sh.Len()) {
+		all = merge(read.Index(i), sh.Index(i)) && all
+	}
+	return all
+}
+
+// mergeStruct merges the fields a cell shows; an indicator whose every such field agrees takes
+// the unseen ones too.
+func mergeStruct(read, sh reflect.Value) bool {
+	all := true
+	for i := range read.NumField() {
+		if !unseen[read.Type().Field(i).Name] {
+			all = merge(read.Field(i), sh.Field(i)) && all
+		}
+	}
+	if all && read.Type() == reflect.TypeFor[forms.Indicator]() {
+		for name := range unseen {
+			read.FieldByName(name).Set(sh.FieldByName(name))
+		}
+	}
+	return all
 }
 
 // cleaned is s as the export prints it: control characters as □ (xlsxout's cleaner).
