@@ -60,7 +60,11 @@ func (imp *importer) ownNational(s *sheet) error {
 	if imp.shadow != nil {
 		n.sh = imp.shadow.project(n.p.Name)
 	}
-	if err := n.funds(funds, goals); err != nil {
+	fundsEnd := goals
+	if fundsEnd < funds {
+		fundsEnd = table
+	}
+	if err := n.funds(funds, fundsEnd); err != nil {
 		return err
 	}
 	if goals >= 0 {

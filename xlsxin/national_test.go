@@ -247,3 +247,19 @@ func TestPublishedNationalMerged(t *testing.T) {
 	merged := importBytes(t, book.bytes(t), "自评表.xlsx").Doc
 	sameDocument(t, merged, importBytes(t, []byte(publishedCSV), "a.csv").Doc)
 }
+
+// TestPublishedNationalWithoutGoalsOrRows: a national table without 年度总体目标 and with no
+// 三级 row reads its 项目资金 alone, without notes about the table's rows and without the new
+// form's starting rows.
+func TestPublishedNationalWithoutGoalsOrRows(t *testing.T) {
+	csv := "项目支出绩效自评表（2022年度）\n项目名称,甲\n项目资金（万元）,,年初预算数,全年预算数,全年执行数,分值\n,年度资金总额,10,10,9,10\n" +
+		"绩效指标,一级指标,二级指标,三级指标,年度指标值,实际完成值,分值,得分\n总分,,,,,,10,\n"
+	res := importBytes(t, []byte(csv), "a.csv")
+	p := res.Doc.Projects[0]
+	if p.FundRow("T").Actual != "9" || len(res.Notes) != 0 {
+		t.Errorf("funds %+v notes %q", p.FundRow("T").Amounts, res.Notes)
+	}
+	p.Indicators.Each(func(_ forms.RowPath, _ *forms.Level1, _ *forms.Level2, in *forms.Indicator) {
+		t.Errorf("a row: %+v", in)
+	})
+}

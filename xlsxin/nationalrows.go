@@ -62,9 +62,15 @@ func (n *nationalReader) indicators(head int) (int, error) {
 			return 0, err
 		}
 	}
-	if len(t.tree) > 0 {
-		n.p.Indicators = t.tree
+	if len(t.tree) == 0 { // no row: the skeleton without the new form's starting rows
+		t.tree = n.p.Indicators
+		for _, l1 := range t.tree {
+			for _, l2 := range l1.Children {
+				l2.Rows = []*forms.Indicator{}
+			}
+		}
 	}
+	n.p.Indicators = t.tree
 	return r, nil
 }
 
