@@ -37,6 +37,8 @@ type importer struct {
 	// yearRead is true once a national form's title gave the year (it names no unit);
 	// national and liaoning once a project form of that template was read.
 	yearRead, national, liaoning bool
+	// titleText is the national title the year was read from (yearRead).
+	titleText string
 	// shadowOf maps each project read to its project in the shadow.
 	shadowOf map[*forms.ProjectForm]int
 }

@@ -99,7 +99,7 @@ func (n *nationalReader) year() {
 				m = yearRE.FindStringSubmatch(x.text)
 			}
 			if m != nil && !imp.titled && !imp.yearRead {
-				imp.doc.Settings.Year, imp.yearRead = m[1], true
+				imp.doc.Settings.Year, imp.yearRead, imp.titleText = m[1], true, x.text
 			}
 			if m != nil {
 				return

@@ -58,11 +58,12 @@ func merge(read, sh reflect.Value) bool {
 	return read.Equal(sh)
 }
 
-// mergeSlice merges slices element by element, as far as both go; a list left empty prints
-// one blank row, which comes back as the empty list.
+// mergeSlice merges slices element by element, as far as both go. A list left empty prints one
+// blank row, and a 二级 named "" without rows alone under its 一级 prints as none: each comes
+// back as it was.
 func mergeSlice(read, sh reflect.Value) bool {
-	if sh.Len() == 0 && read.Len() == 1 && read.Index(0).Kind() == reflect.Pointer && !read.Index(0).IsNil() && read.Index(0).Elem().IsZero() {
-		read.Set(sh)
+	if sh.Len() == 0 && read.Len() == 1 && blank(read.Index(0)) || read.Len() == 0 && sh.Len() == 1 && blank(sh.Index(0)) {
+		read.Set(sh) // printed as one blank row, or as none (a 二级 "" without rows, alone)
 		return true
 	}
 	all := read.Len() == sh.Len()
@@ -89,12 +90,38 @@ func mergeStruct(read, sh reflect.Value) bool {
 	return all
 }
 
-// cleaned is s as the export prints it: control characters as □ (xlsxout's cleaner).
+// blank reports whether v holds nothing a cell shows: no text but spaces, no element.
+func blank(v reflect.Value) bool {
+	switch v.Kind() {
+	case reflect.String:
+		return strings.TrimSpace(v.String()) == ""
+	case reflect.Pointer:
+		return v.IsNil() || blank(v.Elem())
+	case reflect.Slice:
+		return v.Len() == 0
+	case reflect.Struct:
+		for i := range v.NumField() {
+			if !blank(v.Field(i)) {
+				return false
+			}
+		}
+		return true
+	}
+	return v.IsZero()
+}
+
+// cleaned is s as the export writes it (xlsxout's cleaner): "\r\n" as "\n", tabs as spaces,
+// control characters and U+FFFE, U+FFFF as □.
 func cleaned(s string) string {
 	return strings.Map(func(r rune) rune {
-		if unicode.IsControl(r) && r != '\n' && r != '\t' {
+		switch {
+		case r == '\t':
+			return ' '
+		case r == '\n':
+			return r
+		case unicode.IsControl(r) || r == 0xFFFE || r == 0xFFFF:
 			return '□'
 		}
 		return r
-	}, s)
+	}, strings.ReplaceAll(s, "\r\n", "\n"))
 }

@@ -94,10 +94,12 @@ func (imp *importer) mergeSettings() {
 		return
 	}
 	s := imp.shadow.doc.Settings
+	// A title still showing what the shadow's settings print keeps them: a title is read back
+	// ambiguously when a year or 单位简称 holds " 年".
 	switch {
-	case imp.titled:
+	case imp.titled && v.Year+" 年"+v.UnitShortName != s.Year+" 年"+s.UnitShortName:
 		s.Year, s.UnitShortName = v.Year, v.UnitShortName
-	case imp.yearRead:
+	case imp.yearRead && imp.titleText != nationalTitle+"\n（"+s.Year+" 年度）":
 		s.Year = v.Year
 	}
 	s.Signature = v.Signature
