@@ -15,8 +15,9 @@
 // # What Ziping's export cannot hold
 //
 // The export carries the document itself, as its file holds it, in a very hidden sheet named
-// "ziping" (xlsxout/shadow.go; shadow.go here). Excel, WPS and LibreOffice keep such a sheet
-// when they save; it is not printed, and Excel's 取消隐藏 does not list it. The visible cells
+// "ziping" (xlsxout/shadow.go; shadow.go here). LibreOffice keeps it when it saves the workbook
+// (TestExportResavedByLibreOffice); Excel and WPS were not tried here. It is not printed, and
+// Excel's 取消隐藏 does not list a very hidden sheet. The visible cells
 // stay the truth for what they show: the shadow gives every setting (the whole forms.Settings,
 // so a setting added later travels too: 表式, 计分规则, 金额显示, 签字栏), the fields a template
 // does not print (实施期 in the national form, 评价结论 and 存在问题 in the Liaoning one), how a
@@ -27,9 +28,10 @@
 // whose visible cells all agree, its 评级 and 手工调整 flag (TestWhatTheWorkbookCannotHold,
 // TestNationalRoundTrip). A cell edited in Excel keeps its new text; a sheet finds its shadow
 // project by the project name it shows. A unit form the export left out as not filled comes back
-// from the shadow as it was. Still lost with the shadow: a blank 三级 row typed in the national
-// form (read as the row printed for an empty 二级), a figure the program computes (it comes back
-// blank, for forms to compute again), and a text cut at Excel's cell limit.
+// from the shadow as it was. Still lost with the shadow: a blank 三级 row
+// typed in the national form beside other rows of its 二级 (read as nothing: the form prints
+// such a row as it prints the row of an empty 二级), a figure the program computes (it comes
+// back blank, for forms to compute again), and a text cut at Excel's cell limit.
 //
 // A workbook without its shadow (the sheet deleted, or a table typed by hand) is read by its
 // visible labels alone, so columns moved or merged differently read the same; what the

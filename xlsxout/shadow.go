@@ -14,8 +14,8 @@ import (
 // it (forms.Marshal, compacted): what the printed sheets cannot show (every setting, fields the
 // template does not print, how a joined cell was typed) travels in the workbook, and xlsxin
 // reads it back beside the visible cells (xlsxin/shadow.go). A "very hidden" sheet is not
-// listed by Excel's or WPS's 取消隐藏, so it is not printed, seen or edited by mistake; the
-// visible cells stay the truth for what they show.
+// printed, and Excel's 取消隐藏 does not list it, so it is not edited by mistake; the visible
+// cells stay the truth for what they show.
 const ShadowSheet = "ziping"
 
 // shadowMark is the first cell of ShadowSheet: what the sheet is, and the chunks' format.
