@@ -138,7 +138,16 @@ func readWorkbook(r io.ReaderAt, size int64, file string) (*Result, error) {
 	}
 	imp := newImporter(file)
 	for _, p := range parts {
+		if p.name == shadowSheet && p.data != nil { // very hidden as exported, or shown again by a user
+			if s, err := parseSheet(p.data, p.name, b); err == nil {
+				imp.readShadow(s)
+			}
+		}
+	}
+	for _, p := range parts {
 		switch {
+		case p.name == shadowSheet && (p.hidden || imp.shadow != nil):
+			continue
 		case p.hidden:
 			imp.note(fmt.Sprintf("工作表“%s”是隐藏的，未导入。", p.name))
 			continue

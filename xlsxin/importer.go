@@ -32,6 +32,15 @@ type importer struct {
 	// plainProjects are the projects read from plain sheets (AddTo fills their blank 主管部门
 	// and 实施单位 as a new project's).
 	plainProjects []*forms.ProjectForm
+	// shadow is the document the workbook carries in its hidden sheet, or nil (shadow.go).
+	shadow *shadow
+	// yearRead is true once a national form's title gave the year (it names no unit);
+	// national and liaoning once a project form of that template was read.
+	yearRead, national, liaoning bool
+	// titleText is the national title the year was read from (yearRead).
+	titleText string
+	// shadowOf maps each project read to its project in the shadow.
+	shadowOf map[*forms.ProjectForm]int
 }
 
 func newImporter(file string) *importer {
@@ -52,14 +61,11 @@ func (imp *importer) sheet(s *sheet) error {
 		}
 		return imp.ownUnit(s)
 	case kindProject:
+		imp.liaoning = true
 		return imp.ownProject(s)
-	}
-	if len(s.grid) > 0 && strings.HasPrefix(s.first(0), nationalTitle) {
-		// Ziping's national-template export (or a table like it) is read as a plain indicator
-		// table: say what that leaves out, so the user checks it instead of trusting the copy.
-		imp.note(fmt.Sprintf("工作表“%s”是全国通用表式的项目支出绩效自评表：只按指标表读入三级指标、指标值、"+
-			"实际完成值、分值和得分；项目资金、年度总体目标、偏差原因分析及改进措施、评价结论和存在问题没有导入，"+
-			"文档设置的表式仍为辽宁省表式。请导入后核对并补填。", s.name))
+	case kindNational:
+		imp.national = true
+		return imp.ownNational(s)
 	}
 	return imp.plain(s)
 }
@@ -90,10 +96,9 @@ func (imp *importer) finish() (*Result, error) {
 		}
 		return nil, &Error{Reason: reason}
 	}
-	if imp.linear {
-		imp.doc.Settings.Negative = forms.NegativeLinear
-	}
+	imp.mergeSettings()
 	imp.settleManual()
+	imp.reconcile()
 	if strings.TrimSpace(imp.doc.Settings.Year) == "" {
 		imp.note("文件中没有年度：请在“文档设置”中填写年度。")
 	}

@@ -34,12 +34,15 @@ func kindOf(s *sheet) int {
 	if len(s.grid) < 3 {
 		return kindPlain
 	}
+	// kindNational is tried last: its labels are found anywhere, as a published table prints them.
 	title := s.first(0)
 	switch {
 	case strings.HasSuffix(title, unitTitleEnd) && s.first(1) == unitFirstLabel:
 		return kindUnit
 	case strings.HasSuffix(title, projectTitleEnd) && s.first(1) == projFirstLabel:
 		return kindProject
+	case isNational(s):
+		return kindNational
 	}
 	return kindPlain
 }

@@ -32,6 +32,7 @@ func (imp *importer) ownProject(s *sheet) error {
 	if err := o.signature(o.r); err != nil {
 		return err
 	}
+	imp.restoreHidden(p, imp.shadow.project(p.Name), false)
 	return imp.addProject(p, s.name)
 }
 

@@ -308,6 +308,10 @@ func isLabel(t string) bool {
 	return labelFields[k] != nil || k == yearLabel
 }
 
+// columnNoteRE is a note naming a column in a published table's heading, not a unit:
+// "全年预算数(A)", "执行率(B/A)".
+var columnNoteRE = regexp.MustCompile(`^[A-Za-z](/[A-Za-z])?$`)
+
 // yearRE finds the year in a title above the table ("2022年度项目绩效自评表").
 var yearRE = regexp.MustCompile(`(20\d\d)\s*年`)
 
@@ -325,7 +329,7 @@ func (imp *importer) labels(s *sheet, above [][]string, p *forms.ProjectForm) er
 				return errAt(s.name, r, c, fmt.Sprintf("“%s”的内容%v（一个栏目最多 %d 个字）：请精简文字后再导入。", key, forms.ErrLimit, forms.MaxFieldRunes), forms.ErrLimit)
 			case key == yearLabel:
 				year = strings.TrimSuffix(value, "年")
-			case slices.Contains(amountLabels, key) && note != "" && note != "万元":
+			case slices.Contains(amountLabels, key) && note != "" && note != "万元" && !columnNoteRE.MatchString(note):
 				imp.note(place(s.name, r, c) + fmt.Sprintf("：“%s”的单位是“%s”，金额应以万元为单位，未导入：请换算后填在项目表中。", strings.TrimSpace(t), note))
 			default:
 				*labelFields[key](p) = value

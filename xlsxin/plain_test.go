@@ -264,3 +264,17 @@ func TestPlainScoreEqualToSuggestion(t *testing.T) {
 		t.Errorf("手工调整 %v, want %v", got, want)
 	}
 }
+
+// TestPlainColumnNotes: "(A)" and "(B)" in the labels of amounts name columns, not units: the
+// amounts are read (a unit other than 万元 is still refused with a note).
+func TestPlainColumnNotes(t *testing.T) {
+	csv := "年初预算数,全年预算数(A),全年执行数（B）\n100,120,108\n一级指标,二级指标,三级指标,分值\n产出指标,数量指标,里程,50\n"
+	res := importBytes(t, []byte(csv), "a.csv")
+	if got := res.Doc.Projects[0].FundRow("T").Amounts; got != (forms.Amounts{Initial: "100", Full: "120", Actual: "108"}) {
+		t.Errorf("amounts %+v; notes %q", got, res.Notes)
+	}
+	res = importBytes(t, []byte(strings.Replace(csv, "(A)", "(元)", 1)), "b.csv")
+	if got := res.Doc.Projects[0].FundRow("T").Full; got != "" {
+		t.Errorf("全年预算数(元) read as %q", got)
+	}
+}

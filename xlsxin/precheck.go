@@ -95,7 +95,7 @@ func precheck(zr *zip.Reader) ([]sheetPart, *book, *Error) {
 				sp.path = partPath(path.Dir(wbPath), r.Target)
 			}
 		}
-		if sp.path != "" && !sp.hidden {
+		if sp.path != "" && (!sp.hidden || sp.name == shadowSheet) {
 			var e *Error
 			if sp.data, e = checkSize(files[sp.path], sp.name); e != nil {
 				return nil, nil, e

@@ -44,8 +44,6 @@ func resave(t *testing.T, data []byte) []byte {
 func TestExportResavedByLibreOffice(t *testing.T) {
 	doc := rich(t)
 	res := importBytes(t, resave(t, export(t, doc)), "另存.xlsx")
-	want := rich(t)
-	want.Unit.Tasks[2].Full = "1200.50" // as TestRichRoundTrip
-	sameDocument(t, ignoreComputed(res.Doc), ignoreComputed(want))
+	sameDocument(t, ignoreComputed(res.Doc), ignoreComputed(rich(t))) // its shadow sheet kept
 	sameEvaluation(t, res.Doc, doc)
 }

@@ -49,7 +49,7 @@ func readText(r io.ReaderAt, size int64, file, ext string) (*Result, error) {
 		return nil, &Error{Sheet: name, Reason: "无法读取 CSV 内容：" + err.Error(), Err: err}
 	}
 	imp := newImporter(file)
-	if err := imp.plain(textSheet(name, rows)); err != nil {
+	if err := imp.sheet(textSheet(name, rows)); err != nil {
 		return nil, err
 	}
 	return imp.finish()

@@ -45,6 +45,9 @@ func WriteEvaluated(w io.Writer, doc *forms.Document, ev *forms.Evaluation) (res
 	if err := wb.addForms(); err != nil {
 		return nil, err
 	}
+	if err := wb.addShadow(); err != nil {
+		return nil, err
+	}
 	if err := wb.finish(); err != nil {
 		return nil, err
 	}

@@ -48,9 +48,14 @@ func write(t testing.TB, doc *forms.Document) *written {
 	}
 	t.Cleanup(func() { f.Close() })
 	w := &written{f: f, res: res, ev: forms.Evaluate(doc), sheets: f.GetSheetList()}
-	if !slices.Equal(w.sheets, res.Sheets) {
+	// The forms' sheets, then the very hidden shadow (shadow.go), which Write does not report.
+	if !slices.Equal(w.sheets, append(slices.Clone(res.Sheets), ShadowSheet)) {
 		t.Fatalf("workbook holds sheets %q, Write reported %q", w.sheets, res.Sheets)
 	}
+	if visible, err := f.GetSheetVisible(ShadowSheet); err != nil || visible {
+		t.Fatalf("the shadow sheet is visible (%v)", err)
+	}
+	w.sheets = res.Sheets
 	for i, tb := range tables.Forms(doc, w.ev) {
 		w.grids = append(w.grids, placeGrid((&cleaner{}).sheetOf(tb, w.sheets[i])))
 	}
