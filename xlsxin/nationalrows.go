@@ -62,6 +62,9 @@ func (n *nationalReader) indicators(head int) (int, error) {
 			return 0, err
 		}
 	}
+	if n.sh < 0 && r < len(s.grid) {
+		n.noteTotal(r)
+	}
 	if len(t.tree) == 0 { // no row: the skeleton without the new form's starting rows
 		t.tree = n.p.Indicators
 		for _, l1 := range t.tree {
@@ -87,6 +90,20 @@ func (n *nationalReader) tableEnds(r, content int) bool {
 			strings.HasPrefix(k, "填表人") || content >= 0 && x.col < content && x.lastCol >= content
 	}
 	return false
+}
+
+// noteTotal says, for a table not written by this program, that its row r of totals was not
+// read as an indicator, in the words plain.go uses for any sheet.
+func (n *nationalReader) noteTotal(r int) {
+	for _, x := range n.o.s.own(r) {
+		if x.blank() {
+			continue
+		}
+		if k := key(x.text); totalRowRE.MatchString(k) {
+			n.o.imp.note(place(n.o.s.name, r, -1) + fmt.Sprintf("：“%s”是合计行，未导入。", strings.TrimSpace(unstack(x.text))))
+		}
+		return
+	}
 }
 
 // shadowRows are the 三级 rows of the shadow's project of this sheet, in order, or nil.

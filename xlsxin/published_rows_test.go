@@ -9,12 +9,12 @@ import (
 	"ziping/forms"
 )
 
-// publishedCSV is a published national-layout 项目支出绩效自评表 typed into a CSV exactly as
+// printedCSV is a published national-layout 项目支出绩效自评表 typed into a CSV exactly as
 // printed: the Hebei (廊坊) 2019 table of /work/shared/spec/national-layout-example.txt, with the
 // weights in its 一级 labels as the Anhui and Sichuan tables print them ("产出指标(50分)",
 // "效益指标（30分）"), the header block above the indicator table, the 绩效指标 column, merged
 // cells typed once, "指标1：" before each 三级, the empty 生态效益 placeholder and the 总分 row.
-const publishedCSV = `项目支出绩效自评表,,,,,,,,
+const printedCSV = `项目支出绩效自评表,,,,,,,,
 （2019年度）,,,,,,,,
 项目名称,办公宿舍楼、食堂及餐厅暖通改造经费,,,,,,,
 主管部门,廊坊市发改委,,,,实施单位,廊坊市食品工程学校,,
@@ -39,7 +39,7 @@ const publishedCSV = `项目支出绩效自评表,,,,,,,,
 总分,,,,,,100,98,
 `
 
-// publishedRows are the 三级 of publishedCSV as they belong: 一级 › 二级 › 内容, in order.
+// publishedRows are the 三级 of printedCSV as they belong: 一级 › 二级 › 内容, in order.
 var publishedRows = []string{
 	"产出指标 › 数量指标 › 工程资金金额",
 	"产出指标 › 质量指标 › 工程完工率",
@@ -56,13 +56,13 @@ var publishedRows = []string{
 // 三级 under its own 一级/二级, named without its "指标1：" label, with its cells as printed; the
 // placeholder and 总分 rows are not indicators. (The header block is xlsxin/plain.go's labels.)
 func TestImportPublishedNationalRows(t *testing.T) {
-	publishedRowsRead(t, importBytes(t, []byte(publishedCSV), "廊坊暖通改造.csv"))
+	publishedRowsRead(t, importBytes(t, []byte(printedCSV), "廊坊暖通改造.csv"))
 }
 
 // TestImportPublishedNationalSheet: the same table as a worksheet, its 一级, 二级, 绩效指标 and
 // 总分 cells merged as printed and its figures stored as numbers, reads the same rows.
 func TestImportPublishedNationalSheet(t *testing.T) {
-	cells, err := csv.NewReader(strings.NewReader(publishedCSV)).ReadAll()
+	cells, err := csv.NewReader(strings.NewReader(printedCSV)).ReadAll()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -82,7 +82,7 @@ func TestImportPublishedNationalSheet(t *testing.T) {
 	publishedRowsRead(t, importBytes(t, testBook{sheets: []bookSheet{sheet}}.bytes(t), "廊坊暖通改造.xlsx"))
 }
 
-// publishedRowsRead fails the test unless res holds publishedCSV's rows where they belong, with
+// publishedRowsRead fails the test unless res holds printedCSV's rows where they belong, with
 // their 分值 and 得分, and its notes say the 总分 row was left out and no row was misplaced.
 func publishedRowsRead(t *testing.T, res *Result) {
 	t.Helper()
