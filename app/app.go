@@ -75,6 +75,9 @@ type Window struct {
 	Nav   *projectList
 	stage *stage        // shows the selected tab's content below the tab bar (tabswitch.go)
 	built []*projectTab // the project tabs with editors, the one shown last at the end
+	// walkAll is true while focusStep walks the fields: the parts of a form out of view are in
+	// the canvas tree for it (virt.go).
+	walkAll bool
 }
 
 // tab is a part of the window that shows part of the document and follows its changes.

@@ -328,12 +328,13 @@ func (w *Window) GoTo(loc forms.Location) {
 	if entry == nil {
 		return
 	}
+	showIn(scroll, entry) // a field out of view is laid out (virt.go)
 	d := fyne.CurrentApp().Driver()
 	top := d.AbsolutePositionForObject(scroll)
 	at := d.AbsolutePositionForObject(entry)
 	scroll.Offset.Y = max(0, scroll.Offset.Y+at.Y-top.Y-scroll.Size().Height/3)
 	scroll.Refresh()
-	w.Win.Canvas().Focus(entry)
+	w.focus(entry)
 }
 
 // entryIn returns the editor of loc on its form's tab, or nil.

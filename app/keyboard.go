@@ -201,11 +201,13 @@ func (w *Window) focusStep(back bool) {
 	c := w.Win.Canvas()
 	var first fyne.Focusable // the first object reached: seen again, there is no field
 	for range maxFocusSteps {
+		w.walkAll = true // the fields out of view too (virt.go)
 		if back {
 			c.FocusPrevious()
 		} else {
 			c.FocusNext()
 		}
+		w.walkAll = false
 		f := c.Focused()
 		if f == nil || f == first {
 			return
@@ -253,6 +255,7 @@ func (w *Window) reveal(o fyne.CanvasObject, tab int) {
 	if s == nil || s.Content == nil {
 		return
 	}
+	showIn(s, o) // a field out of view is put back into the tree (virt.go)
 	d := fyne.CurrentApp().Driver()
 	top, at := d.AbsolutePositionForObject(s), d.AbsolutePositionForObject(o)
 	if at.IsZero() {

@@ -180,7 +180,7 @@ func TestTabLeavesMultiLineField(t *testing.T) {
 		mods     fyne.KeyModifier
 		from, to *fieldEntry
 	}{{0, r.Reason, r.Measures}, {shift, r.Measures, r.Reason}, {ctrl, r.Reason, r.Measures}, {ctrl | shift, r.Measures, r.Reason}} {
-		c.Focus(k.from)
+		w.focus(k.from) // out of view: see virt.go
 		press(w.Win, fyne.KeyTab, k.mods)
 		if c.Focused() != k.to {
 			t.Fatalf("Tab with %v: focus on %T", k.mods, c.Focused())
@@ -190,7 +190,7 @@ func TestTabLeavesMultiLineField(t *testing.T) {
 	if r.Reason.Text != text || !bytes.Equal(marshal(t, w.Doc), before) {
 		t.Fatalf("a tab entered the field: %q", r.Reason.Text)
 	}
-	c.Focus(r.Reason)
+	w.focus(r.Reason)
 	press(w.Win, fyne.KeyReturn, 0)
 	if *reason != "\n"+text {
 		t.Errorf("Enter in 原因说明 gives %q", *reason)

@@ -96,19 +96,22 @@ func (p *projectTab) ensure() *projectTab {
 	p.Remove = widget.NewButtonWithIcon("删除此项目", theme.DeleteIcon(), func() { w.closeTab(p.tab) })
 	// The parts are gathered first: Container.Add lays the box out at once, which measures
 	// every text in it (a long one wrapped at zero width) once per part.
+	// The cards are drawn only while in view (virt.go).
 	parts := []fyne.CanvasObject{title, p.header(proj)}
 	if p.National {
-		parts = append(parts, card("项目资金（万元）", p.nationalFunds(proj)...))
+		parts = append(parts, newVirtHolder(w, card("项目资金（万元）", p.nationalFunds(proj)...)))
 	} else {
-		parts = append(parts, card("项目预算资金（万元）", p.funds(proj)...))
+		parts = append(parts, newVirtHolder(w, card("项目预算资金（万元）", p.funds(proj)...)))
 	}
-	parts = append(parts, card("年度总体目标", p.Goals.content), card("绩效指标", p.Tree.content), p.Totals)
+	parts = append(parts, newVirtHolder(w, card("年度总体目标", p.Goals.content)),
+		newVirtHolder(w, card("绩效指标", p.Tree.content)), p.Totals)
 	if p.National {
-		parts = append(parts, card("评价结论和存在问题", p.conclusion(proj)))
+		parts = append(parts, newVirtHolder(w, card("评价结论和存在问题", p.conclusion(proj))))
 	}
 	body := container.NewVBox(append(parts, container.NewHBox(p.Remove))...)
 	p.tips = newTipLayer()
 	p.Scroll = p.tips.scrolled(body)
+	virtualise(p.Scroll)
 	if w.Eval != nil {
 		p.refresh(w.Eval, w.marks)
 	}

@@ -23,7 +23,7 @@ func unsavedIs(t *testing.T, w *Window, step string, want bool) {
 // typeAndDelete types a digit into e at its start and deletes it again with Backspace.
 func typeAndDelete(t *testing.T, w *Window, e *fieldEntry, step string) {
 	t.Helper()
-	w.Win.Canvas().Focus(e)
+	w.focus(e) // out of view too (virt.go)
 	e.CursorRow, e.CursorColumn = 0, 0
 	test.Type(e, "5")
 	unsavedIs(t, w, step+"：输入", true)
@@ -43,7 +43,7 @@ func TestBackToSavedTextIsSaved(t *testing.T) {
 	r := projectTree(w, 1).Rows[forms.RowPath{}]
 	typeAndDelete(t, w, r.Reason, "项目")
 	unsavedIs(t, w, "项目：删除", false)
-	w.Win.Canvas().Focus(r.Actual)
+	w.focus(r.Actual)
 	test.Type(r.Actual, "9")
 	unsavedIs(t, w, "项目：输入", true)
 	press(w.Win, fyne.KeyZ, ctrl)

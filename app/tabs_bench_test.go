@@ -4,11 +4,13 @@ package app
 
 import (
 	"fmt"
+	"image/color"
 	"syscall"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 )
@@ -67,8 +69,8 @@ var manySizes = []int{1, 60, 200}
 
 // BenchmarkTabSwitch is choosing another form's tab in a 1280×820 window: the selection with
 // Fyne's layout (select-ms/op) and one software-rendered frame (frame-ms/op; Fyne's software
-// painter draws every object of the window from scratch, those scrolled out of view too, where
-// its OpenGL painter keeps each text's texture). "visited" switches between the first and the last
+// painter draws every object in the canvas tree from scratch, where its OpenGL painter keeps each
+// text's texture; the parts of a form out of view are not in the tree, virt.go). "visited" switches between the first and the last
 // project tab after the first 20 project tabs were opened, as a user working through the
 // projects would have (with one project: between it and the unit form); "new" opens project
 // tabs never shown before (the editors are built).
@@ -154,4 +156,20 @@ func BenchmarkCheckTab(b *testing.B) {
 			cpu.report(b)
 		})
 	}
+}
+
+// BenchmarkBlankFrame is the frame of a 1280×820 window holding nothing: what Fyne's test canvas
+// costs whatever it shows (it fills and composites the whole image through Go's generic image
+// code), part of every frame-ms/op above.
+func BenchmarkBlankFrame(b *testing.B) {
+	test.NewTempApp(b)
+	win := test.NewTempWindow(b, canvas.NewRectangle(color.Transparent))
+	win.Resize(fyne.NewSize(1280, 820))
+	var cpu cpuClock
+	for b.Loop() {
+		cpu.start()
+		win.Canvas().(test.WindowlessCanvas).Capture()
+		cpu.stop()
+	}
+	cpu.report(b, "cpu-ms/op")
 }

@@ -44,6 +44,10 @@ func shownTexts(o fyne.CanvasObject) []string {
 		return out
 	case *container.Scroll:
 		return shownTexts(x.Content)
+	case *virtRoot: // the form's parts in view or not (virt.go)
+		return shownTexts(x.content)
+	case *virtHolder:
+		return shownTexts(x.content)
 	case *fyne.Container:
 		var out []string
 		for _, c := range x.Objects {

@@ -103,8 +103,8 @@ func (t *treeEditor) build() {
 		head := widget.NewLabelWithStyle(l1.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		head.SizeName = theme.SizeNameSubHeadingText
 		objs = append(objs, head)
-		for j := range l1.Children {
-			objs = append(objs, treeIndent(t.level2Block(tree, i, j)))
+		for j := range l1.Children { // each 二级 and each row drawn only while in view (virt.go)
+			objs = append(objs, newVirtHolder(t.w, treeIndent(t.level2Block(tree, i, j))))
 		}
 		if t.editLevel2 && !l1.Merged {
 			add := widget.NewButtonWithIcon("添加二级指标", theme.ContentAddIcon(), func() { t.addLevel2(i) })
@@ -135,10 +135,11 @@ func (t *treeEditor) level2Block(tree forms.Tree, i, j int) fyne.CanvasObject {
 	}
 	parts = append(parts, t.header())
 	for k := range l2.Rows {
-		if k > 0 {
-			parts = append(parts, widget.NewSeparator())
+		row := t.rowCard(tree, forms.RowPath{L1: i, L2: j, Row: k})
+		if k > 0 { // the separator above the row goes with it: a box pads the two as before
+			row = container.NewVBox(widget.NewSeparator(), row)
 		}
-		parts = append(parts, t.rowCard(tree, forms.RowPath{L1: i, L2: j, Row: k}))
+		parts = append(parts, newVirtHolder(t.w, row))
 	}
 	return container.NewVBox(append(parts, container.NewHBox(add, paste))...)
 }
@@ -177,7 +178,7 @@ func (t *treeEditor) restructure(focus func() fyne.Focusable) {
 		t.build()
 		if focus != nil {
 			if f := focus(); f != nil {
-				c.Focus(f)
+				t.w.focus(f)
 			}
 		}
 	})

@@ -129,7 +129,7 @@ func (w *Window) undoStep(redo bool) {
 	c.Unfocus()
 	if inField {
 		if next := w.entryIn(e.loc); next != nil {
-			c.Focus(next)
+			w.focus(next)
 		}
 	}
 }

@@ -55,6 +55,7 @@ func newUnitTab(w *Window) *unitTab {
 	)
 	u.tips = newTipLayer()
 	u.Scroll = u.tips.scrolled(body)
+	virtualise(u.Scroll) // the indicator rows are drawn only while in view (virt.go)
 	u.holder = container.NewStack()
 	u.tab = container.NewTabItemWithIcon("单位整体", theme.HomeIcon(), placeholder()) // holder while shown (tabswitch.go)
 	return u
@@ -102,10 +103,11 @@ func (u *unitTab) buildRest() {
 	})
 	u.Total.TextStyle.Bold = true
 	u.Total.Wrapping = fyne.TextWrapWord // Σ分值 typed much too large wraps
+	// Each section is drawn only while in view (virt.go).
 	u.rest.Objects = []fyne.CanvasObject{
-		card("年度主要任务", u.Tasks.content),
-		card("年度绩效目标", u.Goals.content),
-		card("分解目标评价", u.Tree.content),
+		newVirtHolder(w, card("年度主要任务", u.Tasks.content)),
+		newVirtHolder(w, card("年度绩效目标", u.Goals.content)),
+		newVirtHolder(w, card("分解目标评价", u.Tree.content)),
 		u.Total,
 	}
 	if len(u.holder.Objects) > 0 { // already in the window: show the new rows
