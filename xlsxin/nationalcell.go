@@ -9,7 +9,8 @@ import (
 // indicator reads the cells of a 三级 row. Where the workbook's shadow has a row that prints
 // exactly these cells, that row comes back as it was typed (the 运算符号, 度量单位 and ticks the
 // joined cells hold, its 评级 and 手工调整); else the cells are read as they show: the name
-// without its "指标 N：", the 年度指标值 and 实际完成值 as written (forms reads a sign or unit
+// without its "指标 N：" (unless the shadow's document does not print it, 设置 › 指标编号, so a
+// name typed with its own "指标1:" stays whole), the 年度指标值 and 实际完成值 as written (forms reads a sign or unit
 // in them), the 偏差原因分析及改进措施 split back into its ticks, 原因说明 and 改进措施.
 // typedScore reports a 得分 read as typed, to be settled as 手工调整 or not (settleManual).
 // in is nil for a row that holds nothing but "/" or "——".
@@ -20,7 +21,9 @@ func (t *nationalTree) indicator(c [ncCount]*cell) (in *forms.Indicator, typedSc
 			return nil, false, err
 		}
 	}
-	v[ncContent] = numberPrefixRE.ReplaceAllString(v[ncContent], "")
+	if sh := t.n.o.imp.shadow; sh == nil || !sh.doc.Settings.HideIndicatorNumbers {
+		v[ncContent] = numberPrefixRE.ReplaceAllString(v[ncContent], "") // the form printed it
+	}
 	scoreFormula := c[ncScore] != nil && c[ncScore].formula
 	if in := t.fromShadow(v, scoreFormula); in != nil {
 		return in, false, nil
