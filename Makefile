@@ -113,12 +113,14 @@ cgo-free:
 unit:
 	go test -tags $(TAGS) -count=1 -timeout 30m . ./app/
 
-# Every benchmark; `make bench BENCH=Largest` only the check and the exports of the largest
-# documents the limits allow (bench_test.go: each run as a process; ns/op is wall-clock time,
-# cpu-s processor time, peak-MiB the peak resident memory).
+# Every benchmark, then the real program's tab switch under Xvfb/llvmpipe (tabswitch below);
+# `make bench BENCH=Largest` only the check and the exports of the largest documents the limits
+# allow (bench_test.go: each run as a process; ns/op is wall-clock time, cpu-s processor time,
+# peak-MiB the peak resident memory), without the tab switch.
 BENCH ?= .
 bench: deps
 	go test -tags $(TAGS) -run '^$$' -bench '$(BENCH)' -benchmem ./...
+	@if [ '$(BENCH)' = . ]; then $(MAKE) --no-print-directory tabswitch; fi
 
 # Processor time of a tab switch and of opening 检查与得分 with 60 projects in the real program
 # under Xvfb and Mesa's software OpenGL; TABSWITCH_BINS="a b" compares builds (tools/tabswitch).
