@@ -65,7 +65,7 @@ type Window struct {
 	content    fyne.CanvasObject // the window's content: toolbar, tabs, status bar
 	afterFirst func()            // what Launch undoes after the first frame
 
-	Tabs     *container.DocTabs
+	Tabs     *tabBar
 	Unit     *unitTab
 	Projects []*projectTab
 	Checks   *checkTab
@@ -195,9 +195,11 @@ func newWindow(a fyne.App, show bool) *Window {
 	fontsLoaded()
 	w.Status = widget.NewLabel("")
 	w.Status.Truncation = fyne.TextTruncateEllipsis // never wider than the window
-	w.Tabs = container.NewDocTabs()
+	w.Tabs = newTabBar()
 	w.Tabs.CreateTab = func() *container.TabItem { w.AddProject(); return nil }
 	w.Tabs.CloseIntercept = w.closeTab
+	w.Tabs.Closable = func(it *container.TabItem) bool { return w.projectOf(it) >= 0 }
+	w.Tabs.ShowAll = func() { w.findProject() }
 	w.Tabs.OnSelected = func(*container.TabItem) { w.showSelected() }
 	status := container.NewBorder(nil, nil, nil, w.frameProbe(), w.Status)
 	w.stage = newStage()
@@ -435,22 +437,9 @@ func (w *Window) RemoveProject(i int) {
 	w.rebuildTabs(min(i+1, len(w.Doc.Projects))) // the next project's tab, from its top
 }
 
-// closeTab asks before a project tab's close button removes the project; the unit form and
-// the check tab cannot be closed.
-//
-// Fyne 2.7.1's DocTabs shows a × on every tab when the pointer is over it and has no way to
-// hide it for one tab, so the × of the two tabs that cannot close does what it can: on
-// 检查与得分 it leaves the check for the unit form (the toolbar's 检查 shows it again), on
-// 单位整体 it says why the tab stays.
+// closeTab asks before a project tab's × removes the project; the unit form and the check tab
+// have no × (tabbar.go).
 func (w *Window) closeTab(item *container.TabItem) {
-	switch item {
-	case w.Checks.item():
-		w.Tabs.Select(w.Unit.item())
-		return
-	case w.Unit.item():
-		dialog.ShowInformation("单位整体表不能关闭", "单位整体绩效自评表是每份文档都有的表，不能关闭或删除。\n项目表标签上的 × 删除该项目。", w.Win)
-		return
-	}
 	for i, p := range w.Projects {
 		if p.item() == item {
 			name := forms.ProjectFormName(i, w.Doc.Projects[i])
@@ -462,6 +451,16 @@ func (w *Window) closeTab(item *container.TabItem) {
 			return
 		}
 	}
+}
+
+// projectOf is the index of the project whose tab is item, or -1.
+func (w *Window) projectOf(item *container.TabItem) int {
+	for i, p := range w.Projects {
+		if p.item() == item {
+			return i
+		}
+	}
+	return -1
 }
 
 // ShowAndRun shows the window, starts the autosave of recovery copies and runs the

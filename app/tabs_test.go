@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -130,50 +131,82 @@ func TestSelectedTabAfterRemove(t *testing.T) {
 	shownProject(t, w, "删除最后一个项目", 1)
 }
 
-// tabCloseButtons are the × of the tab bar, in the order of the tabs (Fyne draws one on
-// every tab of a DocTabs and shows it under the pointer).
-func tabCloseButtons(w *Window) []fyne.Tappable {
-	var out []fyne.Tappable
-	var walk func(c fyne.CanvasObject)
-	walk = func(c fyne.CanvasObject) {
-		if fmt.Sprintf("%T", c) == "*container.tabCloseButton" {
-			out = append(out, c.(fyne.Tappable))
-			return
-		}
-		switch v := c.(type) {
-		case *fyne.Container:
-			for _, k := range v.Objects {
-				walk(k)
-			}
-		case fyne.Widget:
-			for _, k := range test.WidgetRenderer(v).Objects() {
-				walk(k)
-			}
+// TestTabClose: only project tabs have a ×; a project tab's × asks before the project is
+// removed, and nothing is removed before the answer.
+func TestTabClose(t *testing.T) {
+	w := newTreeTestWindow(t) // 单位整体, 项目 1, 检查与得分
+	var closable []string
+	for i, tab := range w.Tabs.tabs {
+		if tab.close != nil {
+			closable = append(closable, w.Tabs.Items[i].Text)
 		}
 	}
-	walk(w.Tabs)
-	return out
+	if len(closable) != 1 || closable[0] != w.Project(0).item().Text {
+		t.Fatalf("tabs with a ×: %q", closable)
+	}
+	test.Tap(w.Tabs.tabs[1].close)
+	if !hasDialog(w) || len(w.Doc.Projects) != 1 {
+		t.Fatalf("× of the project: dialog %v, %d projects", hasDialog(w), len(w.Doc.Projects))
+	}
+	if texts := labelTexts(w.Win.Canvas().Overlays().Top()); !strings.Contains(strings.Join(texts, ""), "全部内容都会删除") {
+		t.Fatalf("the dialog says %q", texts)
+	}
 }
 
-// TestTabCloseOfFixedTabs: the × Fyne shows on the 检查与得分 tab goes back to the unit form,
-// on the 单位整体 tab it says the tab cannot close; neither removes a tab or changes the document.
-func TestTabCloseOfFixedTabs(t *testing.T) {
-	w := newTreeTestWindow(t) // 单位整体, 项目 1, 检查与得分
-	w.Tabs.Select(w.Checks.item())
-	xs := tabCloseButtons(w)
-	if len(xs) != len(w.Tabs.Items) || len(xs) != 3 {
-		t.Fatalf("%d close buttons for %d tabs", len(xs), len(w.Tabs.Items))
+// TestTabBarSwitchRefreshesTwoTabs: selecting another tab restyles the tab left and the tab
+// chosen, not every tab of the bar (tabbar.go: with 60 projects DocTabs refreshed all 62
+// two or three times per switch); the chosen tab is scrolled into view and the line of the
+// primary colour lies under it.
+func TestTabBarSwitchRefreshesTwoTabs(t *testing.T) {
+	test.NewTempApp(t)
+	b := newTabBar()
+	var items []*container.TabItem
+	for i := range 60 {
+		items = append(items, container.NewTabItem(fmt.Sprintf("项目 %d 某某专项资金", i+1), placeholder()))
 	}
-	test.Tap(xs[2])
-	if w.Tabs.Selected() != w.Unit.item() || len(w.Tabs.Items) != 3 || hasDialog(w) || len(w.Doc.Projects) != 1 {
-		t.Fatalf("× of 检查与得分: tab %q shown, %d tabs, dialog %v, %d projects", w.Tabs.Selected().Text, len(w.Tabs.Items), hasDialog(w), len(w.Doc.Projects))
+	b.SetItems(items)
+	c := test.NewWindow(container.NewBorder(b, nil, nil, nil))
+	defer c.Close()
+	c.Resize(fyne.NewSize(600, 300))
+	var chosen []*container.TabItem
+	b.OnSelected = func(it *container.TabItem) { chosen = append(chosen, it) }
+	for _, tab := range b.tabs {
+		tab.label.Color = nil // restyle sets it again: count the tabs restyled
 	}
-	test.Tap(tabCloseButtons(w)[0])
-	if len(w.Tabs.Items) != 3 || !hasDialog(w) || len(w.Doc.Projects) != 1 {
-		t.Fatalf("× of 单位整体: %d tabs, dialog %v, %d projects", len(w.Tabs.Items), hasDialog(w), len(w.Doc.Projects))
+	b.SelectIndex(40)
+	restyled := 0
+	for _, tab := range b.tabs {
+		if tab.label.Color != nil {
+			restyled++
+		}
 	}
-	if texts := labelTexts(w.Win.Canvas().Overlays().Top()); !strings.Contains(strings.Join(texts, ""), "不能关闭") {
-		t.Fatalf("the dialog says %q", texts)
+	if restyled != 2 || len(chosen) != 1 || chosen[0] != items[40] || b.Selected() != items[40] {
+		t.Fatalf("%d tabs restyled, selected %v, OnSelected %d times", restyled, b.SelectedIndex(), len(chosen))
+	}
+	tab := b.tabs[40]
+	x := tab.Position().X - b.scroll.Offset.X
+	if x < 0 || x+tab.Size().Width > b.scroll.Size().Width+0.5 {
+		t.Errorf("tab 41 at %v..%v of a view %v wide", x, x+tab.Size().Width, b.scroll.Size().Width)
+	}
+	for i, tb := range b.tabs {
+		if tb.under.Visible() != (i == 40) {
+			t.Errorf("tab %d: line under it shown %v", i+1, tb.under.Visible())
+		}
+	}
+	if tab.under.Size().Width != tab.Size().Width {
+		t.Errorf("the line is %v wide under a tab %v wide", tab.under.Size().Width, tab.Size().Width)
+	}
+	b.SelectIndex(40)
+	if len(chosen) != 1 {
+		t.Errorf("selecting the selected tab called OnSelected again")
+	}
+	// A project renamed: its tab shows the new name, wider, and the tabs after it move.
+	w5, x6 := b.tabs[5].Size().Width, b.tabs[6].Position().X
+	items[5].Text = "项目 6 名称改得更长一些的某某专项资金"
+	b.Refresh()
+	if b.tabs[5].label.Text != items[5].Text || b.tabs[5].Size().Width <= w5 || b.tabs[6].Position().X <= x6 {
+		t.Errorf("after the rename: tab %q %v wide (was %v), the next at %v (was %v)",
+			b.tabs[5].label.Text, b.tabs[5].Size().Width, w5, b.tabs[6].Position().X, x6)
 	}
 }
 

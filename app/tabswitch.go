@@ -14,8 +14,9 @@ import (
 // Fyne 2.7.1's DocTabs refreshes the content of every tab, and the whole of it, each time it
 // refreshes (a switch refreshes it two or three times, a new title once), and its minimum
 // size is that of its largest content: with every project tab ever shown still in it, a
-// switch cost ~47 ms and 9 MB more per project tab opened before (docs/DEVELOPING.md §3). So
-// the tab bar holds only transparent placeholders of no size, and the content of the selected
+// switch cost ~47 ms and 9 MB more per project tab opened before (docs/DEVELOPING.md §3). It
+// also refreshes every tab button at each switch; so the window's tab bar is our own (tabbar.go),
+// its items only names (their content a transparent placeholder), and the content of the selected
 // tab is shown below it on a stage of our own, which refreshes it only when the theme changed.
 // The window keeps the editors of at most keptProjectTabs project tabs, dropping those shown
 // longest ago (a dropped tab is built again when it is shown, scrolled to where it was).
@@ -28,7 +29,7 @@ const keptProjectTabs = 8
 // placeholder is what a tab of the tab bar holds: its content is on the stage.
 func placeholder() fyne.CanvasObject { return canvas.NewRectangle(color.Transparent) }
 
-// selectTab shows tab i and builds its content. DocTabs.SelectIndex does nothing (OnSelected is
+// selectTab shows tab i and builds its content. tabBar.SelectIndex does nothing (OnSelected is
 // not called) when i is already selected, as it is after SetItems with the same count.
 func (w *Window) selectTab(i int) {
 	w.Tabs.SelectIndex(i)
@@ -89,7 +90,7 @@ func (w *Window) keepBuilt(p *projectTab) {
 	}
 }
 
-// stage shows the content of the selected tab below the tab bar. Unlike a tab of DocTabs, it
+// stage shows the content of the selected tab below the tab bar. Unlike a tab of Fyne's DocTabs, it
 // refreshes its content (every widget in it) only when the theme changed since the content was
 // last refreshed: a new content is laid out, not refreshed.
 type stage struct {

@@ -61,9 +61,9 @@ func newUnitTab(w *Window) *unitTab {
 	return u
 }
 
-// attach puts the tab's editors into the tab. Fyne refreshes every object of every tab when it
-// builds or refreshes a tab bar (DocTabs.SetItems); attaching after SetItems spares that pass
-// over the whole form (~20 ms at start-up). shown says whether the window already shows it.
+// attach puts the tab's editors into the tab after the tab bar got its items (tabBar.SetItems),
+// as it did when the bar was Fyne's DocTabs, which refreshed every object of every tab then
+// (~20 ms at start-up). shown says whether the window already shows it.
 func (u *unitTab) attach(shown bool) {
 	u.holder.Objects = []fyne.CanvasObject{u.Scroll}
 	if shown {

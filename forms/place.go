@@ -108,6 +108,6 @@ func (t Tree) level2Named(k2 string) (i, j, n int) {
 
 // levelKey is a 一级 or 二级 name as compared: no spaces, weight note or trailing "指标".
 func levelKey(s string) string {
-	name, _ := splitWeightNote(s)
+	name, _ := SplitWeightNote(s)
 	return strings.TrimSuffix(compact(name), "指标")
 }

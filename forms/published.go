@@ -21,11 +21,11 @@ var (
 	weightTailRE = regexp.MustCompile(`^(.*?)[\s:：]*(?:分值|权重|满分)?\s*[:：]?\s*(\d+(?:\.\d+)?)\s*分$`)
 )
 
-// splitWeightNote splits a 一级 or 二级 label into its name and the weight noted after it, ""
+// SplitWeightNote splits a 一级 or 二级 label into its name and the weight noted after it, ""
 // when there is none. A label that is only a note ("（30分）") has no name: the row's 二级 then
 // says where it goes. The weight is returned, never checked: whether it agrees with the rows'
 // 分值 is the checks' business.
-func splitWeightNote(label string) (name, weight string) {
+func SplitWeightNote(label string) (name, weight string) {
 	label = strings.TrimSpace(toOneLine(label))
 	if !hasDigit(label) {
 		return label, ""

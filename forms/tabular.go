@@ -325,9 +325,9 @@ func setColumn(tr *TableRow, col Column, text string) error {
 	line := strings.TrimSpace(toOneLine(text))
 	switch col {
 	case ColumnLevel1:
-		tr.Level1, tr.Level1Weight = splitWeightNote(line)
+		tr.Level1, tr.Level1Weight = SplitWeightNote(line)
 	case ColumnLevel2:
-		tr.Level2, tr.Level2Weight = splitWeightNote(line)
+		tr.Level2, tr.Level2Weight = SplitWeightNote(line)
 	case ColumnContent:
 		in.Content = contentName(line)
 	case ColumnOp:

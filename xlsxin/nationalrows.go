@@ -32,10 +32,6 @@ var nationalHeadings = map[string]int{
 // numberPrefixRE is the "指标 1：" the national form may print before a 三级 name.
 var numberPrefixRE = regexp.MustCompile(`^指标\s*\d+\s*[：:]`)
 
-// weightNoteRE is a weight note after a 一级 or 二级 name in published tables: "产出指标(50分)",
-// "效益指标（30分）".
-var weightNoteRE = regexp.MustCompile(`\s*[（(]\s*\d+(\.\d+)?\s*分?\s*[）)]\s*$`)
-
 // indicators reads the table whose heading row is head, row by row up to its 总分 row (or the
 // first row of 评价结论, 存在问题 or the footer); it returns the row after the table.
 func (n *nationalReader) indicators(head int) (int, error) {
@@ -205,7 +201,7 @@ func (t *nationalTree) name(x *cell) (string, error) {
 	}
 	v = strings.TrimSpace(unstack(v))
 	if t.n.sh < 0 {
-		v = weightNoteRE.ReplaceAllString(v, "")
+		v, _ = forms.SplitWeightNote(v) // as a pasted table's labels (forms/published.go)
 	}
 	return v, nil
 }

@@ -108,3 +108,14 @@ func publishedRowsRead(t *testing.T, res *Result) {
 		t.Errorf("no note says the 总分 row was left out:\n%s", notes)
 	}
 }
+
+// TestImportPublishedWeightNotations: the 一级 labels' weights written as other provinces write
+// them ("（权重50%）", " 30分", "（10）") are dropped as when a table is pasted (forms.SplitWeightNote).
+func TestImportPublishedWeightNotations(t *testing.T) {
+	csv := strings.NewReplacer("产出指标(50分)", "产出指标（权重50%）", "效益指标（30分）", "效益指标 30分",
+		"满意度指标（10分）", "满意度指标（10）").Replace(printedCSV)
+	if csv == printedCSV {
+		t.Fatal("the labels were not rewritten")
+	}
+	publishedRowsRead(t, importBytes(t, []byte(csv), "廊坊暖通改造.csv"))
+}

@@ -69,11 +69,12 @@ for bin in "${bins[@]}"; do
 	s0=$(ticks)
 	sleep 3
 	idle=$(awk -v d=$(($(ticks) - s0)) -v hz="$hz" 'BEGIN { printf "%.1f", d * 1000 / hz / 3 }') # ms per s
-	# the first two project tabs of the bar (1400×900 screen, window at the top left)
-	first=$(cost click 220 92) second=$(cost click 428 92)
+	# the first two project tabs of the bar (1400×900 screen, window at the top left), clicked
+	# near the start of their names, clear of a ×, in the DocTabs bar and in app/tabbar.go
+	first=$(cost click 160 92) second=$(cost click 360 92)
 	pair=()
 	for i in $(seq 10); do
-		if [ $((i % 2)) -eq 1 ]; then pair+=("$(cost click 220 92)"); else pair+=("$(cost click 428 92)"); fi
+		if [ $((i % 2)) -eq 1 ]; then pair+=("$(cost click 160 92)"); else pair+=("$(cost click 360 92)"); fi
 	done
 	echo "$bin: idle $idle ms/s; opening project 1: $first ms, project 2: $second ms;" \
 		"switching between them: ${pair[*]}, median $(med "${pair[@]}") ms"
