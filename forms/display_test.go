@@ -1,0 +1,45 @@
+package forms
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestShownEscapesWhatDeceives(t *testing.T) {
+	cases := []struct{ in, one, lines string }{
+		{"抚顺市社会保险事业服务中心", "抚顺市社会保险事业服务中心", "抚顺市社会保险事业服务中心"},
+		{`C:\用户\a.pdf`, `C:\用户\a.pdf`, `C:\用户\a.pdf`},
+		{"a\x1b[2Kb", `a\u001B[2Kb`, `a\u001B[2Kb`},
+		{"错误 2 个\r错误 0 个", `错误 2 个\u000D错误 0 个`, `错误 2 个\u000D错误 0 个`},
+		{"a\nb\tc", `a\u000Ab\u0009c`, "a\nb\tc"},
+		{"report\u202Efdp.exe", `report\u202Efdp.exe`, `report\u202Efdp.exe`},
+		{"\u2066x\u2069\u200e\u200f\u061c\u2028", `\u2066x\u2069\u200E\u200F\u061C\u2028`, `\u2066x\u2069\u200E\u200F\u061C\u2028`},
+		{"del\x7f c1\u0085\u009b", `del\u007F c1\u0085\u009B`, `del\u007F c1\u0085\u009B`},
+		{"bad\xff\xfe", `bad\xFF\xFE`, `bad\xFF\xFE`},
+		{"emoji 👨\u200d👩 zero\u200bwidth", "emoji 👨\u200d👩 zero\u200bwidth", "emoji 👨\u200d👩 zero\u200bwidth"},
+	}
+	for _, c := range cases {
+		if got := Shown(c.in); got != c.one {
+			t.Errorf("Shown(%q) = %q, want %q", c.in, got, c.one)
+		}
+		if got := ShownLines(c.in); got != c.lines {
+			t.Errorf("ShownLines(%q) = %q, want %q", c.in, got, c.lines)
+		}
+	}
+}
+
+// TestShownLeavesNothingDeceptive: whatever the input, what Shown returns holds no deceptive
+// character and no invalid UTF-8.
+func TestShownLeavesNothingDeceptive(t *testing.T) {
+	var all strings.Builder
+	for r := rune(0); r < 0x3000; r++ {
+		all.WriteRune(r)
+	}
+	all.WriteString("\xff\xc0")
+	out := Shown(all.String())
+	for _, r := range out {
+		if Deceptive(r) || r == 0xfffd {
+			t.Fatalf("Shown left %U", r)
+		}
+	}
+}
