@@ -41,7 +41,23 @@ type Info struct {
 // tries to open a window; on Windows a missing document goes to the window, which says so),
 // or a window asked for where there is no desktop (ExitNoDesktop, one line pointing to the
 // command line).
+//
+// Everything printed goes through shownWriter (escaped, write errors kept): when stdout or
+// stderr could not be written, the code is at least exitUnusable and stderr says so.
 func Run(args []string, stdout, stderr io.Writer, info Info) (code int, window bool) {
+	out, errOut := &shownWriter{w: stdout}, &shownWriter{w: stderr}
+	code, window = run(args, out, errOut, info)
+	if out.err != nil {
+		writeFailure(stderr, out.err)
+	}
+	if out.err != nil || errOut.err != nil {
+		code = exitWriteFailed(code)
+	}
+	return code, window
+}
+
+// run is Run on the escaping writers.
+func run(args []string, stdout, stderr io.Writer, info Info) (code int, window bool) {
 	if len(args) > 0 {
 		switch args[0] {
 		case "check":
@@ -179,6 +195,7 @@ const Usage = `绩效自评 Ziping
                                        退出码 3 结束）
   ziping check [--json] 文件.zpb...    计算得分并检查，列出每张表的得分和全部问题
                                        退出码：0 无错误，1 有错误，2 文件无法读取
+                                       或输出无法写出
   ziping export [--xlsx] [-o 输出.pdf|输出.xlsx] 文件.zpb
                                        导出 PDF 或 Excel：给出 -o 时格式由其扩展名
                                        （.pdf 或 .xlsx，不分大小写）决定；不给 -o 时
@@ -312,8 +329,9 @@ func printText(w io.Writer, rep checkReport) {
 	for _, f := range rep.Forms {
 		if f.File != file {
 			file = f.File
-			fmt.Fprintf(w, "== %s\n", file)
+			fmt.Fprintf(w, "== %s\n", forms.Shown(file))
 		}
+		f.Name = forms.Shown(f.Name)
 		switch {
 		case f.Kind == "unit" && f.NotFilled:
 			fmt.Fprintf(w, "%s：未填写（文档中只有项目表），不检查、不导出\n", forms.UnitFormName)
@@ -337,12 +355,12 @@ func printText(w io.Writer, rep checkReport) {
 	}
 	fmt.Fprintf(w, "\n问题：错误 %d 个，警告 %d 个\n", errs, warns)
 	for _, u := range rep.Unreadable {
-		fmt.Fprintf(w, "未检查：%s 无法读取\n", u.File)
+		fmt.Fprintf(w, "未检查：%s 无法读取\n", forms.Shown(u.File))
 	}
 	for _, p := range rep.Problems {
 		level := forms.Level(p.Level).Label()
-		place := strings.Join(nonEmpty(p.Form, p.Section, p.Row, p.Field), " › ")
-		fmt.Fprintf(w, "[%s] %s：%s\n", level, place, p.Message)
+		place := strings.Join(nonEmpty(forms.Shown(p.Form), forms.Shown(p.Section), forms.Shown(p.Row), forms.Shown(p.Field)), " › ")
+		fmt.Fprintf(w, "[%s] %s：%s\n", level, place, forms.Shown(p.Message))
 	}
 }
 
