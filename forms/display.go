@@ -71,3 +71,19 @@ func needsEscape(s string, lines bool) bool {
 	}
 	return false
 }
+
+// FileNameText is s made fit for a file name the program suggests (a new document's
+// "2021年某单位绩效自评", an export named after a unit): the characters Windows forbids in a
+// name (\ / : * ? " < > |) and every Deceptive one become "_" — a bidi override would make
+// "某单位\u202Efdp.exe" look like a name ending in .pdf in every file list — and the spaces
+// and dots Windows drops from a name's end are removed. Escapes (Shown) are no use in a name
+// the user keeps.
+func FileNameText(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if Deceptive(r) || strings.ContainsRune(`\/:*?"<>|`, r) || r == utf8.RuneError {
+			return '_'
+		}
+		return r
+	}, strings.ToValidUTF8(s, "_"))
+	return strings.TrimRight(s, " .")
+}

@@ -43,3 +43,18 @@ func TestShownLeavesNothingDeceptive(t *testing.T) {
 		}
 	}
 }
+
+func TestFileNameText(t *testing.T) {
+	for in, want := range map[string]string{
+		"2021年抚顺市社保中心绩效自评":      "2021年抚顺市社保中心绩效自评",
+		"抚顺\u202Efdp.exe":       "抚顺_fdp.exe",
+		"a/b\\c:d*e?f\"g<h>i|j": "a_b_c_d_e_f_g_h_i_j",
+		"tab\tnew\nline\x1b[2J": "tab_new_line_[2J",
+		"单位. . ":                "单位",
+		"bad\xff":               "bad_",
+	} {
+		if got := FileNameText(in); got != want {
+			t.Errorf("FileNameText(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
