@@ -58,11 +58,11 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		return exitUnusable
 	}
 	for _, w := range res.Warnings {
-		fmt.Fprintln(stderr, w)
+		fmt.Fprintln(stderr, problemLine(w))
 	}
 	fmt.Fprintf(stdout, "已导出 %s（%s）\n", forms.Shown(target), res.Size())
 	for _, n := range res.Notes {
-		fmt.Fprintln(stdout, "注意："+n)
+		fmt.Fprintln(stdout, "注意："+forms.Shown(n))
 	}
 	return exitOK
 }

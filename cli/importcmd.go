@@ -59,7 +59,7 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "已导入 %s → %s（%d 张项目表%s）\n", forms.Shown(in), forms.Shown(target), len(res.Doc.Projects), map[bool]string{true: "和单位整体表", false: ""}[res.Unit])
 	for _, n := range res.Notes {
-		fmt.Fprintln(stdout, "注意："+n)
+		fmt.Fprintln(stdout, "注意："+forms.Shown(n))
 	}
 	return exitOK
 }

@@ -39,3 +39,12 @@ func exitWriteFailed(code int) int { return max(code, exitUnusable) }
 func writeFailure(stderr io.Writer, err error) {
 	fmt.Fprintf(stderr, "无法写出命令的输出（%s）：结果没有完整写出，请检查输出的去向（磁盘空间、文件或管道）后重试。\n", forms.SystemReason(err))
 }
+
+// problemLine is p on one line (forms.Problem.String) with each of its texts shown as one line
+// (forms.Shown): a line break in a name cannot start a line of its own.
+func problemLine(p forms.Problem) string {
+	for _, s := range []*string{&p.Form, &p.Section, &p.Row, &p.Field, &p.Message} {
+		*s = forms.Shown(*s)
+	}
+	return p.String()
+}

@@ -113,3 +113,27 @@ func TestOutputWriteErrorExitsNonZero(t *testing.T) {
 		}
 	}
 }
+
+// TestExportShowsHostileNamesEscaped: the warnings and notes of an export, which name the
+// forms, show the names escaped on one line each.
+func TestExportShowsHostileNamesEscaped(t *testing.T) {
+	path := hostileDoc(t)
+	for _, args := range [][]string{{"export", path}, {"export", "--xlsx", path}, {"summary", path, "-o", path + ".pdf"}} {
+		var out, errOut bytes.Buffer
+		if code, _ := runCLI(args, &out, &errOut); code != exitOK {
+			t.Fatalf("%v: code %d, %s", args, code, errOut.String())
+		}
+		all := out.String() + errOut.String()
+		if r, ok := rawDeceptive(all); ok {
+			t.Errorf("%v: the output holds %U raw:\n%s", args, r, all)
+		}
+		if !strings.Contains(all, `\u001B`) {
+			t.Errorf("%v: the output names nothing escaped (no warning about the name?):\n%s", args, all)
+		}
+		for _, line := range strings.Split(all, "\n") {
+			if strings.HasPrefix(line, "问题：错误 0 个") || strings.HasPrefix(line, "[提示] 无问题") {
+				t.Errorf("%v: a forged line: %q", args, line)
+			}
+		}
+	}
+}

@@ -64,10 +64,10 @@ func runSummary(args []string, stdout, stderr io.Writer) int {
 		return exitUnusable
 	}
 	for _, w := range res.Warnings {
-		fmt.Fprintln(stderr, w)
+		fmt.Fprintln(stderr, problemLine(w))
 	}
 	for _, n := range res.Notes {
-		fmt.Fprintln(stderr, "注："+n)
+		fmt.Fprintln(stderr, "注："+forms.Shown(n))
 	}
 	fmt.Fprintf(stdout, "已生成部门汇总 %s（%d 个单位，%d 个项目）\n", forms.Shown(out), s.Total.Units, s.Total.Projects)
 	return exitOK
