@@ -5,6 +5,7 @@ package cli
 import (
 	"bytes"
 	"context"
+	"os"
 	"path/filepath"
 	"strings"
 	"syscall"
@@ -54,5 +55,35 @@ func TestSpecialFilesAnsweredAtOnce(t *testing.T) {
 			t.Fatalf("%v blocked on the pipe", args)
 		}
 		cancel()
+	}
+}
+
+// TestLinkLoopSaidInChinese: a link that leads back to itself is said in Chinese, by every
+// command, before any system text in English.
+func TestLinkLoopSaidInChinese(t *testing.T) {
+	dir := t.TempDir()
+	for _, pair := range [][2]string{{"a.zpb", "b.zpb"}, {"a.csv", "b.csv"}, {"a.pdf", "b.pdf"}, {"a.xlsx", "b.xlsx"}} {
+		a, b := filepath.Join(dir, pair[0]), filepath.Join(dir, pair[1])
+		if err := os.Symlink(b, a); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Symlink(a, b); err != nil {
+			t.Fatal(err)
+		}
+	}
+	p := func(name string) string { return filepath.Join(dir, name) }
+	for _, args := range [][]string{
+		{"check", p("a.zpb")},
+		{"import", "-o", p("new.zpb"), p("a.csv")},
+		{"export", "--force", "-o", p("a.pdf"), sampleCopy(dir)},
+		{"template", "--force", "-o", p("a.xlsx")},
+		{"summary", p("a.zpb"), "-o", p("s.pdf")},
+	} {
+		var errOut bytes.Buffer
+		code, _ := runCLI(args, &bytes.Buffer{}, &errOut)
+		msg := errOut.String()
+		if code != exitUnusable || !strings.Contains(msg, "符号链接层数过多") || strings.Contains(msg, "too many") {
+			t.Errorf("%v: code %d, stderr %q", args, code, msg)
+		}
 	}
 }
