@@ -1,7 +1,6 @@
 package forms
 
 import (
-	"fmt"
 	"strings"
 	"unicode/utf8"
 )
@@ -48,15 +47,24 @@ func escape(s string, lines bool) string {
 		r, n := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case r == utf8.RuneError && n == 1:
-			fmt.Fprintf(&b, `\x%02X`, s[i])
+			b.WriteString(`\x`)
+			writeHex(&b, rune(s[i]), 2)
 		case Deceptive(r) && !(lines && (r == '\n' || r == '\t')):
-			fmt.Fprintf(&b, `\u%04X`, r)
+			b.WriteString(`\u`)
+			writeHex(&b, r, 4)
 		default:
 			b.WriteString(s[i : i+n])
 		}
 		i += n
 	}
 	return b.String()
+}
+
+// writeHex writes the digits last hex digits of r, upper case.
+func writeHex(b *strings.Builder, r rune, digits int) {
+	for shift := 4 * (digits - 1); shift >= 0; shift -= 4 {
+		b.WriteByte("0123456789ABCDEF"[(r>>shift)&0xf])
+	}
 }
 
 // needsEscape reports whether escape would change s; the common text is returned unchanged

@@ -58,3 +58,18 @@ func TestFileNameText(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkShownLines: what the command line's escaping costs per MB of common output (Chinese
+// text and ASCII, nothing to escape), and per MB with an escape on every line.
+func BenchmarkShownLines(b *testing.B) {
+	plain := strings.Repeat("项目「社会保障行政运行费」：C 86，D 10，总得分 96，等级 优\n", 1<<20/80)
+	hostile := strings.Repeat("项目「社会保障\u202E行政运行费」：C 86，D 10\x1b[2K\n", 1<<20/80)
+	for name, s := range map[string]string{"plain": plain, "escapes": hostile} {
+		b.Run(name, func(b *testing.B) {
+			b.SetBytes(int64(len(s)))
+			for b.Loop() {
+				ShownLines(s)
+			}
+		})
+	}
+}
