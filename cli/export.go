@@ -15,7 +15,7 @@ import (
 // exportUsage is printed when the export command line is wrong.
 const exportUsage = "用法：ziping export [--xlsx] [--force] [-o 输出.pdf|输出.xlsx] 文件.zpb\n"
 
-// runExport implements `ziping export [--xlsx] [-o OUT.pdf|OUT.xlsx] FILE`: the official
+// runExport implements `ziping export [--xlsx] [--force] [-o OUT.pdf|OUT.xlsx] FILE`: the official
 // tables as PDF, or as an Excel workbook with one sheet per form. With -o the format follows
 // its extension (.pdf or .xlsx, in any case), so the file's name never lies about its content;
 // --xlsx then only agrees with it (--xlsx with -o x.pdf is refused). Without -o the output is

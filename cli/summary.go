@@ -14,7 +14,7 @@ import (
 // summaryUsage is printed when the summary command line is wrong.
 const summaryUsage = "用法：ziping summary [--force] 文件.zpb... -o 输出.pdf|输出.xlsx\n"
 
-// runSummary implements `ziping summary FILE.zpb... -o OUT.pdf|OUT.xlsx`: the department
+// runSummary implements `ziping summary [--force] FILE.zpb... -o OUT.pdf|OUT.xlsx`: the department
 // summary (部门汇总) of several documents, as PDF or Excel by the output's extension. -o is
 // required (there is no document to name the output after, and writing 部门汇总.pdf into
 // whatever folder the command runs in could replace a file unseen); it may come before or
@@ -26,7 +26,8 @@ const summaryUsage = "用法：ziping summary [--force] 文件.zpb... -o 输出.
 // short of the unit meant. Two files that hold one unit (the same 部门（单位）名称 and 年度 —
 // a copy of a file, or a document imported from another's Excel export: forms.SameUnits) are
 // refused the same way, by export.Summary, naming both. The output may not be one of the
-// inputs nor a .zpb document.
+// inputs nor a .zpb document; an existing output is replaced only with --force (checkNew),
+// a read-only one never.
 func runSummary(args []string, stdout, stderr io.Writer) int {
 	files, out, force, err := parseSummaryArgs(args)
 	if err != nil {
