@@ -36,8 +36,8 @@ func BenchmarkLargest(b *testing.B) {
 			args []string
 		}{
 			{"check", []string{"check", in}},
-			{"pdf", []string{"export", "-o", filepath.Join(dir, "out.pdf"), in}},
-			{"xlsx", []string{"export", "-o", filepath.Join(dir, "out.xlsx"), in}},
+			{"pdf", []string{"export", "--force", "-o", filepath.Join(dir, "out.pdf"), in}},
+			{"xlsx", []string{"export", "--force", "-o", filepath.Join(dir, "out.xlsx"), in}},
 		} {
 			b.Run(d.name+"/"+c.name, func(b *testing.B) {
 				var peak int64

@@ -41,7 +41,23 @@ type Info struct {
 // tries to open a window; on Windows a missing document goes to the window, which says so),
 // or a window asked for where there is no desktop (ExitNoDesktop, one line pointing to the
 // command line).
+//
+// Everything printed goes through shownWriter (escaped, write errors kept): when stdout or
+// stderr could not be written, the code is at least exitUnusable and stderr says so.
 func Run(args []string, stdout, stderr io.Writer, info Info) (code int, window bool) {
+	out, errOut := &shownWriter{w: stdout}, &shownWriter{w: stderr}
+	code, window = run(args, out, errOut, info)
+	if out.err != nil {
+		writeFailure(stderr, out.err)
+	}
+	if out.err != nil || errOut.err != nil {
+		code = exitWriteFailed(code)
+	}
+	return code, window
+}
+
+// run is Run on the escaping writers.
+func run(args []string, stdout, stderr io.Writer, info Info) (code int, window bool) {
 	if len(args) > 0 {
 		switch args[0] {
 		case "check":
@@ -179,24 +195,30 @@ const Usage = `绩效自评 Ziping
                                        退出码 3 结束）
   ziping check [--json] 文件.zpb...    计算得分并检查，列出每张表的得分和全部问题
                                        退出码：0 无错误，1 有错误，2 文件无法读取
-  ziping export [--xlsx] [-o 输出.pdf|输出.xlsx] 文件.zpb
+                                       或输出无法写出
+  ziping export [--xlsx] [--force] [-o 输出.pdf|输出.xlsx] 文件.zpb
                                        导出 PDF 或 Excel：给出 -o 时格式由其扩展名
                                        （.pdf 或 .xlsx，不分大小写）决定；不给 -o 时
                                        与文档同名，默认 PDF，加 --xlsx 导出 Excel；
                                        --xlsx 不能与 -o 输出.pdf 同用；输出不能是
-                                       文档本身、.zpb 文件或指向它们的链接
+                                       文档本身、.zpb 文件或指向它们的链接；输出文件
+                                       已存在时不替换（退出码 2），加 --force 才替换；
+                                       只读的文件任何时候都不替换
                                        设置 SOURCE_DATE_EPOCH 可得到逐字节相同的 PDF
-  ziping summary 文件.zpb... -o 输出.pdf|输出.xlsx
+  ziping summary [--force] 文件.zpb... -o 输出.pdf|输出.xlsx
                                        部门汇总：几个单位的预算、执行数、执行率、
                                        整体得分和各项目得分汇总成一张表；按扩展名输出
                                        PDF 或 Excel；-o 必须给出；同一文档只能给出
                                        一次；输出不能是输入的文档、.zpb 文件或
-                                       指向它们的链接
+                                       指向它们的链接；已存在的输出文件加 --force
+                                       才替换，只读的不替换
   ziping import [-o 输出.zpb] 工作簿.xlsx|表格.csv
                                        从 Excel/WPS 工作簿或 CSV 导入为新文档：本程序导出的
                                        Excel、带标题行的指标表（一个工作表一个项目）或导入
                                        模板；不覆盖已有文件
-  ziping template -o 模板.xlsx         生成导入模板（列名、下拉选项和一行示例）
+  ziping template [--force] -o 模板.xlsx
+                                       生成导入模板（列名、下拉选项和一行示例）；
+                                       已存在的文件加 --force 才替换，只读的不替换
   ziping version                       显示版本
 `
 
@@ -312,8 +334,9 @@ func printText(w io.Writer, rep checkReport) {
 	for _, f := range rep.Forms {
 		if f.File != file {
 			file = f.File
-			fmt.Fprintf(w, "== %s\n", file)
+			fmt.Fprintf(w, "== %s\n", forms.Shown(file))
 		}
+		f.Name = forms.Shown(f.Name)
 		switch {
 		case f.Kind == "unit" && f.NotFilled:
 			fmt.Fprintf(w, "%s：未填写（文档中只有项目表），不检查、不导出\n", forms.UnitFormName)
@@ -337,12 +360,12 @@ func printText(w io.Writer, rep checkReport) {
 	}
 	fmt.Fprintf(w, "\n问题：错误 %d 个，警告 %d 个\n", errs, warns)
 	for _, u := range rep.Unreadable {
-		fmt.Fprintf(w, "未检查：%s 无法读取\n", u.File)
+		fmt.Fprintf(w, "未检查：%s 无法读取\n", forms.Shown(u.File))
 	}
 	for _, p := range rep.Problems {
 		level := forms.Level(p.Level).Label()
-		place := strings.Join(nonEmpty(p.Form, p.Section, p.Row, p.Field), " › ")
-		fmt.Fprintf(w, "[%s] %s：%s\n", level, place, p.Message)
+		place := strings.Join(nonEmpty(forms.Shown(p.Form), forms.Shown(p.Section), forms.Shown(p.Row), forms.Shown(p.Field)), " › ")
+		fmt.Fprintf(w, "[%s] %s：%s\n", level, place, forms.Shown(p.Message))
 	}
 }
 

@@ -75,7 +75,7 @@ func TestExportReplacesCompletely(t *testing.T) {
 		t.Fatal(err)
 	}
 	var out, errOut bytes.Buffer
-	if code, _ := runCLI([]string{"export", "-o", target, in}, &out, &errOut); code != exitOK {
+	if code, _ := runCLI([]string{"export", "--force", "-o", target, in}, &out, &errOut); code != exitOK {
 		t.Fatalf("code %d: %s", code, errOut.String())
 	}
 	if after, err := os.Stat(target); err != nil || os.SameFile(before, after) {
@@ -197,7 +197,7 @@ func TestExportThroughSymlink(t *testing.T) {
 		t.Skip("no symbolic links here:", err)
 	}
 	var errOut bytes.Buffer
-	if code, _ := runCLI([]string{"export", "-o", link, in}, &bytes.Buffer{}, &errOut); code != exitOK {
+	if code, _ := runCLI([]string{"export", "--force", "-o", link, in}, &bytes.Buffer{}, &errOut); code != exitOK {
 		t.Fatalf("code %d: %s", code, errOut.String())
 	}
 	if fi, err := os.Lstat(link); err != nil || fi.Mode()&os.ModeSymlink == 0 {

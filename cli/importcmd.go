@@ -35,7 +35,13 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 		return exitUnusable
 	}
 	if _, err := os.Lstat(target); err == nil {
-		fmt.Fprintf(stderr, "“%s”已存在，导入不会覆盖已有的文件：请用 -o 指定一个新的文件名\n", target)
+		fmt.Fprintf(stderr, "“%s”已存在，导入不会覆盖已有的文件：请用 -o 指定一个新的文件名\n", forms.Shown(target))
+		return exitUnusable
+	}
+	// A named pipe, device or socket is refused from its mode: opening a pipe with no writer
+	// waits forever (forms.CheckRegular).
+	if err := forms.CheckRegular(in); err != nil {
+		fmt.Fprintln(stderr, err)
 		return exitUnusable
 	}
 	res, err := xlsxin.ImportFile(in)
@@ -51,31 +57,40 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "无法写入“%s”（%s）\n", target, forms.SystemReason(err))
 		return exitUnusable
 	}
-	fmt.Fprintf(stdout, "已导入 %s → %s（%d 张项目表%s）\n", in, target, len(res.Doc.Projects), map[bool]string{true: "和单位整体表", false: ""}[res.Unit])
+	fmt.Fprintf(stdout, "已导入 %s → %s（%d 张项目表%s）\n", forms.Shown(in), forms.Shown(target), len(res.Doc.Projects), map[bool]string{true: "和单位整体表", false: ""}[res.Unit])
 	for _, n := range res.Notes {
-		fmt.Fprintln(stdout, "注意："+n)
+		fmt.Fprintln(stdout, "注意："+forms.Shown(n))
 	}
 	return exitOK
 }
 
-// runTemplate implements `ziping template -o 模板.xlsx`: the blank fill-in workbook that
-// `ziping import` and 文件 › 导入 Excel read.
+// runTemplate implements `ziping template [--force] -o 模板.xlsx`: the blank fill-in workbook
+// that `ziping import` and 文件 › 导入 Excel read. An existing file is replaced only with
+// --force (checkNew).
 func runTemplate(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("template", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	out := fs.String("o", "", "输出工作簿")
+	force := fs.Bool("force", false, "替换已有的文件")
 	if err := fs.Parse(args); err != nil || fs.NArg() != 0 || *out == "" {
-		fmt.Fprint(stderr, "用法：ziping template -o 模板.xlsx\n")
+		fmt.Fprint(stderr, "用法：ziping template [--force] -o 模板.xlsx\n")
 		return exitUnusable
 	}
 	if !strings.EqualFold(filepath.Ext(*out), ".xlsx") {
 		fmt.Fprintf(stderr, "输出文件“%s”的扩展名应为 .xlsx\n", *out)
 		return exitUnusable
 	}
-	if err := export.Template(*out); err != nil {
+	err := export.CheckTarget(*out)
+	if err == nil {
+		err = checkNew(*out, *force, "template")
+	}
+	if err == nil {
+		err = export.Template(*out)
+	}
+	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return exitUnusable
 	}
-	fmt.Fprintf(stdout, "已生成导入模板 %s\n", *out)
+	fmt.Fprintf(stdout, "已生成导入模板 %s\n", forms.Shown(*out))
 	return exitOK
 }

@@ -12,9 +12,9 @@ import (
 )
 
 // summaryUsage is printed when the summary command line is wrong.
-const summaryUsage = "用法：ziping summary 文件.zpb... -o 输出.pdf|输出.xlsx\n"
+const summaryUsage = "用法：ziping summary [--force] 文件.zpb... -o 输出.pdf|输出.xlsx\n"
 
-// runSummary implements `ziping summary FILE.zpb... -o OUT.pdf|OUT.xlsx`: the department
+// runSummary implements `ziping summary [--force] FILE.zpb... -o OUT.pdf|OUT.xlsx`: the department
 // summary (部门汇总) of several documents, as PDF or Excel by the output's extension. -o is
 // required (there is no document to name the output after, and writing 部门汇总.pdf into
 // whatever folder the command runs in could replace a file unseen); it may come before or
@@ -26,14 +26,19 @@ const summaryUsage = "用法：ziping summary 文件.zpb... -o 输出.pdf|输出
 // short of the unit meant. Two files that hold one unit (the same 部门（单位）名称 and 年度 —
 // a copy of a file, or a document imported from another's Excel export: forms.SameUnits) are
 // refused the same way, by export.Summary, naming both. The output may not be one of the
-// inputs nor a .zpb document.
+// inputs nor a .zpb document; an existing output is replaced only with --force (checkNew),
+// a read-only one never.
 func runSummary(args []string, stdout, stderr io.Writer) int {
-	files, out, err := parseSummaryArgs(args)
+	files, out, force, err := parseSummaryArgs(args)
 	if err != nil {
 		fmt.Fprintf(stderr, "%v\n%s", err, summaryUsage)
 		return exitUnusable
 	}
-	if err := checkSummaryFiles(files, out); err != nil {
+	err = checkSummaryFiles(files, out)
+	if err == nil {
+		err = checkNew(out, force, "summary")
+	}
+	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return exitUnusable
 	}
@@ -60,17 +65,18 @@ func runSummary(args []string, stdout, stderr io.Writer) int {
 		return exitUnusable
 	}
 	for _, w := range res.Warnings {
-		fmt.Fprintln(stderr, w)
+		fmt.Fprintln(stderr, problemLine(w))
 	}
 	for _, n := range res.Notes {
-		fmt.Fprintln(stderr, "注："+n)
+		fmt.Fprintln(stderr, "注："+forms.Shown(n))
 	}
-	fmt.Fprintf(stdout, "已生成部门汇总 %s（%d 个单位，%d 个项目）\n", out, s.Total.Units, s.Total.Projects)
+	fmt.Fprintf(stdout, "已生成部门汇总 %s（%d 个单位，%d 个项目）\n", forms.Shown(out), s.Total.Units, s.Total.Projects)
 	return exitOK
 }
 
-// parseSummaryArgs separates the files from -o OUT (also -o=OUT, --o); "--" ends the options.
-func parseSummaryArgs(args []string) (files []string, out string, err error) {
+// parseSummaryArgs separates the files from -o OUT (also -o=OUT, --o) and --force (-force);
+// "--" ends the options.
+func parseSummaryArgs(args []string) (files []string, out string, force bool, err error) {
 	options := true
 	for i := 0; i < len(args); i++ {
 		a := args[i]
@@ -81,20 +87,22 @@ func parseSummaryArgs(args []string) (files []string, out string, err error) {
 			options = false
 		case a == "-o" || a == "--o":
 			if i+1 >= len(args) {
-				return nil, "", errors.New("-o 后面缺少输出文件名")
+				return nil, "", false, errors.New("-o 后面缺少输出文件名")
 			}
 			i++
 			out = args[i]
 		case strings.HasPrefix(a, "-o=") || strings.HasPrefix(a, "--o="):
 			out = a[strings.IndexByte(a, '=')+1:]
+		case a == "--force" || a == "-force":
+			force = true
 		default:
-			return nil, "", fmt.Errorf("不认识的选项 %s", a)
+			return nil, "", false, fmt.Errorf("不认识的选项 %s", a)
 		}
 	}
 	if len(files) == 0 {
-		return nil, "", errors.New("请给出要汇总的文档（一个或多个 .zpb 文件）")
+		return nil, "", false, errors.New("请给出要汇总的文档（一个或多个 .zpb 文件）")
 	}
-	return files, out, checkSummaryOutput(out)
+	return files, out, force, checkSummaryOutput(out)
 }
 
 // checkSummaryOutput requires an output whose extension says PDF or Excel, and says why a

@@ -163,7 +163,7 @@ func TestSummaryNotes(t *testing.T) {
 func TestUsageMentionsSummary(t *testing.T) {
 	var out bytes.Buffer
 	runCLI([]string{"help"}, &out, &bytes.Buffer{})
-	for _, want := range []string{"ziping summary 文件.zpb... -o 输出.pdf|输出.xlsx", "ziping export [--xlsx] [-o 输出.pdf|输出.xlsx] 文件.zpb"} {
+	for _, want := range []string{"ziping summary [--force] 文件.zpb... -o 输出.pdf|输出.xlsx", "ziping export [--xlsx] [--force] [-o 输出.pdf|输出.xlsx] 文件.zpb", "ziping template [--force] -o 模板.xlsx"} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("usage lacks %q", want)
 		}

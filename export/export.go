@@ -66,10 +66,16 @@ func (r *Result) Size() string {
 
 // CheckTarget refuses target as an export's file when writing there could destroy a document
 // or is not a file (forms.CheckExportTarget): one of inputs (by any path or link), a .zpb file
-// or a link to one, a folder, a pipe or a device. The front ends call it before asking anything
-// else, so that a wrong target is said first; Document and Summary call it again.
+// or a link to one, a folder, a pipe or a device; or when it is a read-only file
+// (forms.CheckWritable: the atomic write renames over it, which the folder's permission
+// allows, so a read-only file would be replaced without a word). The front ends call it before
+// asking anything else, so that a wrong target is said first; Document, Summary and Template
+// call it again.
 func CheckTarget(target string, inputs ...string) error {
-	return forms.CheckExportTarget(target, inputs...)
+	if err := forms.CheckExportTarget(target, inputs...); err != nil {
+		return err
+	}
+	return forms.CheckWritable(target)
 }
 
 // Document renders doc as f and writes it to target. inputs are the document files the export

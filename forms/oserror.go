@@ -81,6 +81,8 @@ func errnoReason(err error) string {
 		return "文件正被其他程序使用"
 	case syscall.EXDEV:
 		return "不能跨磁盘移动文件"
+	case syscall.ELOOP:
+		return loopReason
 	}
 	return ""
 }

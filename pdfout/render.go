@@ -277,10 +277,11 @@ func newPDFWith(meta pdfMeta, opts Options) (*fpdf.Fpdf, error) {
 
 // metaText makes a text safe for the PDF's metadata, which fpdf converts to UTF-16 itself:
 // invalid UTF-8, controls and characters above U+FFFF become the placeholder (the same text in
-// the tables is reported by the sanitizer already).
+// the tables is reported by the sanitizer already), and so do bidirectional controls
+// (forms.Deceptive): a reader's document properties would show the title or author reordered.
 func metaText(s string) string {
 	return strings.Map(func(r rune) rune {
-		if r > 0xFFFF || r == utf8.RuneError || unicode.IsControl(r) || unicode.Is(unicode.Cs, r) {
+		if r > 0xFFFF || r == utf8.RuneError || unicode.IsControl(r) || unicode.Is(unicode.Cs, r) || forms.Deceptive(r) {
 			return Placeholder
 		}
 		return r
