@@ -24,9 +24,10 @@ const (
 	LockStaleAfter   = 5 * time.Minute
 )
 
-// LockFile is the name of the lock file of the document at path.
+// LockFile is the name of the lock file of the document at path (lockName shortens it when
+// the document's name is long).
 func LockFile(path string) string {
-	return filepath.Join(filepath.Dir(path), ".~"+filepath.Base(path)+".lock")
+	return filepath.Join(filepath.Dir(path), lockName(filepath.Base(path), ".lock"))
 }
 
 // Holder is what a lock file says about the window holding it.

@@ -11,7 +11,7 @@ import (
 	"time"
 )
 
-// BackupSuffix is appended to a document's name for the copy of the previous save.
+// BackupSuffix is appended to a document's name for the copy of the previous save (BackupFile).
 const BackupSuffix = ".bak"
 
 // Stamp identifies the content of a document file as this program last read or wrote it.
@@ -126,7 +126,7 @@ func step(name string) error {
 //
 // A crash leaves either the old or the new file whole, and a failure changes nothing: the new
 // content and the backup of the old one are first written to temporary files beside path and
-// flushed to disk; only then is the backup renamed to path+".bak" and the new content renamed to
+// flushed to disk; only then is the backup renamed to BackupFile(path) and the new content renamed to
 // path. Should that last rename fail, the previous .bak is put back. Temporary files of earlier
 // saves that were killed are removed first (RemoveStaleTemps).
 //
@@ -199,7 +199,7 @@ func current(path string, expect *Stamp) ([]byte, os.FileMode, error) {
 
 // rotate makes old the backup and puts the new content (in the temporary file newTmp) in place.
 func rotate(path, newTmp string, old []byte, mode os.FileMode) error {
-	bak := path + BackupSuffix
+	bak := BackupFile(path)
 	fail := func(what string, err error) error {
 		os.Remove(newTmp)
 		return &SaveError{Path: path, What: what, Kept: keptAll, Err: err}
