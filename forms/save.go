@@ -134,9 +134,17 @@ func step(name string) error {
 // *ChangedError), when the file is read-only (a *ReadOnlyError), or when it is not a document
 // this program can read (it may hold something valuable). expect nil replaces any readable
 // document: a new file, or one the user chose to replace.
+//
+// The check and the renames are one step for every save of this program on this computer
+// (unix: an flock on the folder, lockFolder), so a save that is accepted is never overwritten
+// by another accepted save: the later one finds the file changed. What remains: on Windows,
+// and between computers on a network drive (whose servers seldom honour the lock), two saves
+// within the same few milliseconds can both pass the check and the earlier is then replaced;
+// the lock file (lock.go) keeps a second window from editing the document unasked.
 func SaveBytes(path string, data []byte, expect *Stamp) (Stamp, error) {
 	path = resolveLink(path)
 	RemoveStaleTemps(filepath.Dir(path), filepath.Base(path))
+	defer lockFolder(filepath.Dir(path))()
 	old, oldMode, err := current(path, expect)
 	if err != nil {
 		return Stamp{}, err
