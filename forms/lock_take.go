@@ -32,7 +32,7 @@ func readLock(file string) (Holder, []byte, error) {
 		return Holder{}, nil, err
 	}
 	if !fi.Mode().IsRegular() {
-		return Holder{notOurs: lockKind(fi.Mode())}, nil, nil
+		return Holder{notOurs: specialKind(fi.Mode())}, nil, nil
 	}
 	f, err := os.OpenFile(file, os.O_RDONLY|openNoBlock, 0)
 	if err != nil {
@@ -43,7 +43,7 @@ func readLock(file string) (Holder, []byte, error) {
 		return Holder{}, nil, err
 	}
 	if !fi.Mode().IsRegular() { // replaced since Lstat
-		return Holder{notOurs: lockKind(fi.Mode())}, nil, nil
+		return Holder{notOurs: specialKind(fi.Mode())}, nil, nil
 	}
 	data, err := io.ReadAll(io.LimitReader(f, maxLockBytes+1))
 	if err != nil {
@@ -60,9 +60,9 @@ func readLock(file string) (Holder, []byte, error) {
 	return h, data, nil
 }
 
-// lockKind names, in Chinese, what a lock file that is not a regular file is (outpath.go's kindOf
+// specialKind names, in Chinese, what a file that is not a regular one is (outpath.go's kindOf
 // has no symbolic link: it follows them).
-func lockKind(m fs.FileMode) string {
+func specialKind(m fs.FileMode) string {
 	switch {
 	case m.IsDir():
 		return "文件夹"

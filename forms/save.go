@@ -41,9 +41,10 @@ func LoadStamped(path string) (*Document, Stamp, error) {
 }
 
 // readLimited reads at most MaxFileSize+1 bytes of path (more means it is not a document)
-// and the file's modification time, from one open file.
+// and the file's modification time, from one open file. A named pipe put there since the
+// caller checked the mode is neither waited on nor read.
 func readLimited(path string) ([]byte, time.Time, error) {
-	f, err := os.Open(path)
+	f, err := os.OpenFile(path, os.O_RDONLY|openNoBlock, 0)
 	if err != nil {
 		return nil, time.Time{}, err
 	}
@@ -51,6 +52,9 @@ func readLimited(path string) ([]byte, time.Time, error) {
 	fi, err := f.Stat()
 	if err != nil {
 		return nil, time.Time{}, err
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, time.Time{}, fmt.Errorf("“%s”不是普通文件（是%s）", filepath.Base(path), specialKind(fi.Mode()))
 	}
 	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
 	return data, fi.ModTime(), err
