@@ -50,15 +50,16 @@ func resolveLink(path string) string {
 }
 
 // tempInfix is what every temporary file of ours has after the target's name:
-// ".name.zpb.tmp-<pid>.<host>-<random>". The pid and host tag let RemoveStaleTemps tell a
-// temporary file whose writer was killed from one another program is still writing.
+// ".name.zpb.tmp-<pid>.<host>-<random>" (a name too long for that is shortened, tempStem).
+// The pid and host tag let RemoveStaleTemps tell a temporary file whose writer was killed
+// from one another program is still writing.
 const tempInfix = ".tmp-"
 
 // writeTemp writes data to a new temporary file beside target (in the same folder, so that a
 // rename can replace target), flushes it to disk, gives it mode and closes it. It returns the
 // temporary file's name; on error nothing is left behind.
 func writeTemp(target string, data []byte, mode os.FileMode) (name string, err error) {
-	pattern := "." + filepath.Base(target) + tempInfix + tempTag() + "-*"
+	pattern := "." + tempStem(filepath.Base(target)) + tempInfix + tempTag() + "-*"
 	f, err := os.CreateTemp(filepath.Dir(target), pattern)
 	if err != nil {
 		return "", plainError(err)
@@ -135,7 +136,7 @@ func tempTagOf(file, name string) (tag string, ok bool) {
 		return "", false
 	}
 	target, rest, found := strings.Cut(file[1:], tempInfix)
-	if !found || (name != "" && target != name && target != name+BackupSuffix) {
+	if !found || (name != "" && target != tempStem(name) && target != tempStem(filepath.Base(BackupFile(name)))) {
 		return "", false
 	}
 	if i := strings.LastIndexByte(rest, '-'); i >= 0 {

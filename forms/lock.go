@@ -1,7 +1,6 @@
 package forms
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -24,9 +23,10 @@ const (
 	LockStaleAfter   = 5 * time.Minute
 )
 
-// LockFile is the name of the lock file of the document at path.
+// LockFile is the name of the lock file of the document at path (lockName shortens it when
+// the document's name is long).
 func LockFile(path string) string {
-	return filepath.Join(filepath.Dir(path), ".~"+filepath.Base(path)+".lock")
+	return filepath.Join(filepath.Dir(path), lockName(filepath.Base(path), ".lock"))
 }
 
 // Holder is what a lock file says about the window holding it.
@@ -39,6 +39,9 @@ type Holder struct {
 	Opened   time.Time `json:"opened"`
 	// Refreshed is the lock file's modification time (not stored in it).
 	Refreshed time.Time `json:"-"`
+	// notOurs says, in Chinese, what the lock file is when this program cannot have written
+	// it (a folder, a symbolic link, a pipe, a huge file): such a lock is stale.
+	notOurs string
 }
 
 // ThisWindow describes the window instance of this program, as its lock files and recovery
@@ -78,7 +81,7 @@ func (h Holder) String() string {
 
 // stale reports whether no running window holds the lock any more.
 func (h Holder) stale(file string, now time.Time) bool {
-	if now.Sub(h.Refreshed) > LockStaleAfter {
+	if h.notOurs != "" || now.Sub(h.Refreshed) > LockStaleAfter {
 		return true
 	}
 	if !h.Known() || !h.Here() {
@@ -110,6 +113,8 @@ type Lock struct {
 	me         Holder
 	data       []byte
 
+	replaced string // what the lock file was when it was not ours (Replaced)
+
 	mu       sync.Mutex
 	stop     chan struct{} // closed by Release and Abandon
 	released bool
@@ -131,16 +136,27 @@ func heldHere(file, instance string) bool {
 
 // AcquireLock takes the lock of the document at path for the window instance. A stale lock is
 // replaced; a lock this window already holds is taken again. When another running window holds
-// it, the error is a *LockedError; any other error means the lock file cannot be made (a
+// it, the error is a *LockedError; a lock file that is not ours (a folder, say) and cannot be
+// replaced gives a *BadLockError; any other error means the lock file cannot be made (a
 // read-only folder, say): the document may still be opened, its saves are still checked.
+//
+// Taking the lock is atomic: a new lock file is made by exclusive create, and a stale one is
+// removed only by the window holding the take-over turn (takeOver), after it read the lock again.
+// What remains: a holder judged stale by age (a computer that slept more than LockStaleAfter)
+// that wakes and closes its window just between that reading and the removal removes the new
+// holder's lock; and a take-over turn left by a killed program is removed after takeTurnStale
+// by whichever window finds it, two at once possibly.
 func AcquireLock(path, instance string) (*Lock, error) {
+	acquiring.Lock()
+	defer acquiring.Unlock()
 	file := LockFile(path)
 	me := ThisWindow(instance)
+	data, _ := json.Marshal(me)
+	replaced := ""
 	for range 3 {
-		data, _ := json.Marshal(me)
 		err := createExclusive(file, data)
 		if err == nil {
-			return register(&Lock{path: path, file: file, me: me, data: data}), nil
+			return register(&Lock{path: path, file: file, me: me, data: data, replaced: replaced}), nil
 		}
 		if !errors.Is(err, fs.ErrExist) {
 			return nil, err
@@ -151,15 +167,18 @@ func AcquireLock(path, instance string) (*Lock, error) {
 			continue // removed meanwhile
 		case err != nil:
 			return nil, err
-		case h.Instance == instance && h.PID == me.PID && h.Here():
+		case h.Known() && h.Instance == instance && h.PID == me.PID && h.Here():
 			me.Opened = h.Opened
 			return register(&Lock{path: path, file: file, me: me, data: raw}), nil
 		case !h.stale(file, time.Now()):
 			return nil, &LockedError{Path: path, Holder: h}
 		}
-		// Stale: remove it unless someone replaced it since it was read.
-		if again, err := os.ReadFile(file); err == nil && bytes.Equal(again, raw) {
-			os.Remove(file)
+		removed, err := takeOver(path, h, raw)
+		if err != nil {
+			return nil, err
+		}
+		if removed {
+			replaced = h.notOurs
 		}
 	}
 	h, _, _ := readLock(file)
@@ -183,22 +202,6 @@ func ReadHolder(path string) (h Holder, ok bool) {
 		return Holder{}, false
 	}
 	return h, true
-}
-
-// readLock reads a lock file; an empty or damaged one gives a Holder that is not Known.
-func readLock(file string) (Holder, []byte, error) {
-	data, err := os.ReadFile(file)
-	if err != nil {
-		return Holder{}, nil, err
-	}
-	var h Holder
-	if json.Unmarshal(data, &h) != nil {
-		h = Holder{}
-	}
-	if fi, err := os.Stat(file); err == nil {
-		h.Refreshed = fi.ModTime()
-	}
-	return h, data, nil
 }
 
 func createExclusive(file string, data []byte) error {
@@ -230,6 +233,17 @@ func userName() string {
 
 // Path is the document the lock is for.
 func (l *Lock) Path() string { return l.path }
+
+// Replaced says, in Chinese, what the lock file was when AcquireLock found one this program
+// cannot have written (a folder, a symbolic link, a pipe, a huge file) and replaced it; "" when
+// it made the lock file normally.
+func (l *Lock) Replaced() string {
+	if l.replaced == "" {
+		return ""
+	}
+	return fmt.Sprintf("“%s”的锁文件“%s”原来是%s，不是本程序写的锁文件，已视为失效并换成本窗口的锁。",
+		filepath.Base(l.path), filepath.Base(l.file), l.replaced)
+}
 
 // Lost reports whether another window has taken the lock over.
 func (l *Lock) Lost() bool {
@@ -284,6 +298,8 @@ func (l *Lock) KeepFresh(every time.Duration) {
 
 // Release removes the lock file, unless another window has taken it over meanwhile.
 func (l *Lock) Release() error {
+	acquiring.Lock()
+	defer acquiring.Unlock()
 	if !l.forget() {
 		return nil
 	}

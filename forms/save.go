@@ -11,7 +11,7 @@ import (
 	"time"
 )
 
-// BackupSuffix is appended to a document's name for the copy of the previous save.
+// BackupSuffix is appended to a document's name for the copy of the previous save (BackupFile).
 const BackupSuffix = ".bak"
 
 // Stamp identifies the content of a document file as this program last read or wrote it.
@@ -41,9 +41,10 @@ func LoadStamped(path string) (*Document, Stamp, error) {
 }
 
 // readLimited reads at most MaxFileSize+1 bytes of path (more means it is not a document)
-// and the file's modification time, from one open file.
+// and the file's modification time, from one open file. A named pipe put there since the
+// caller checked the mode is neither waited on nor read.
 func readLimited(path string) ([]byte, time.Time, error) {
-	f, err := os.Open(path)
+	f, err := os.OpenFile(path, os.O_RDONLY|openNoBlock, 0)
 	if err != nil {
 		return nil, time.Time{}, err
 	}
@@ -51,6 +52,9 @@ func readLimited(path string) ([]byte, time.Time, error) {
 	fi, err := f.Stat()
 	if err != nil {
 		return nil, time.Time{}, err
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, time.Time{}, fmt.Errorf("“%s”不是普通文件（是%s）", filepath.Base(path), specialKind(fi.Mode()))
 	}
 	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
 	return data, fi.ModTime(), err
@@ -126,7 +130,7 @@ func step(name string) error {
 //
 // A crash leaves either the old or the new file whole, and a failure changes nothing: the new
 // content and the backup of the old one are first written to temporary files beside path and
-// flushed to disk; only then is the backup renamed to path+".bak" and the new content renamed to
+// flushed to disk; only then is the backup renamed to BackupFile(path) and the new content renamed to
 // path. Should that last rename fail, the previous .bak is put back. Temporary files of earlier
 // saves that were killed are removed first (RemoveStaleTemps).
 //
@@ -134,9 +138,17 @@ func step(name string) error {
 // *ChangedError), when the file is read-only (a *ReadOnlyError), or when it is not a document
 // this program can read (it may hold something valuable). expect nil replaces any readable
 // document: a new file, or one the user chose to replace.
+//
+// The check and the renames are one step for every save of this program on this computer
+// (unix: an flock on the folder, lockFolder), so a save that is accepted is never overwritten
+// by another accepted save: the later one finds the file changed. What remains: on Windows,
+// and between computers on a network drive (whose servers seldom honour the lock), two saves
+// within the same few milliseconds can both pass the check and the earlier is then replaced;
+// the lock file (lock.go) keeps a second window from editing the document unasked.
 func SaveBytes(path string, data []byte, expect *Stamp) (Stamp, error) {
 	path = resolveLink(path)
 	RemoveStaleTemps(filepath.Dir(path), filepath.Base(path))
+	defer lockFolder(filepath.Dir(path))()
 	old, oldMode, err := current(path, expect)
 	if err != nil {
 		return Stamp{}, err
@@ -199,7 +211,7 @@ func current(path string, expect *Stamp) ([]byte, os.FileMode, error) {
 
 // rotate makes old the backup and puts the new content (in the temporary file newTmp) in place.
 func rotate(path, newTmp string, old []byte, mode os.FileMode) error {
-	bak := path + BackupSuffix
+	bak := BackupFile(path)
 	fail := func(what string, err error) error {
 		os.Remove(newTmp)
 		return &SaveError{Path: path, What: what, Kept: keptAll, Err: err}
