@@ -355,7 +355,7 @@ func (w *Window) title() string {
 	if w.Dirty {
 		name += " *"
 	}
-	return name + " - " + AppName
+	return forms.Shown(name) + " - " + AppName // a file name's control or bidi characters shown escaped
 }
 
 func (w *Window) updateStatus() {

@@ -121,11 +121,22 @@ func (w *Window) openFile(path string) (tell func(next func())) {
 	}
 	lock, err := w.acquireLock(path)
 	var held *forms.LockedError
-	if errors.As(err, &held) {
+	var bad *forms.BadLockError
+	switch {
+	case errors.As(err, &held):
 		return func(next func()) { w.askLocked(doc, stamp, held, next) }
+	case errors.As(err, &bad): // a folder with files in it as the lock: said, then opened unlocked
+		w.showFile(doc, path, stamp, nil)
+		return func(next func()) {
+			dialog.ShowInformation("锁文件无法替换", bad.Error()+"\n\n文件已打开，但本窗口没有锁定它；保存前程序仍会检查文件是否已被别人改过。", w.Win)
+			next()
+		}
 	}
 	// Any other error: the lock file cannot be made (a read-only folder); saves are still checked.
 	w.showFile(doc, path, stamp, lock)
+	if lock != nil && lock.Replaced() != "" { // a link, pipe or folder as the lock: replaced, and said
+		return func(next func()) { dialog.ShowInformation("锁文件已替换", lock.Replaced(), w.Win); next() }
+	}
 	return nil
 }
 
@@ -317,12 +328,7 @@ func (w *Window) suggestedName(ext string) string {
 		return strings.TrimSuffix(filepath.Base(w.Path), filepath.Ext(w.Path)) + ext
 	}
 	name := strings.TrimSpace(w.Doc.Settings.Year) + "年" + strings.TrimSpace(w.Doc.Settings.UnitShortName) + "绩效自评"
-	return strings.Map(func(r rune) rune {
-		if strings.ContainsRune(`\/:*?"<>|`, r) || r < ' ' {
-			return '_'
-		}
-		return r
-	}, name) + ext
+	return forms.FileNameText(name) + ext // no bidi override can make "….pdf" of "…\u202Efdp.exe"
 }
 
 // withExt adds ext to path unless it already ends with it (in any case).

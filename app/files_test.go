@@ -732,6 +732,14 @@ func TestWithExtAndSuggestedName(t *testing.T) {
 	if got := w.suggestedName(".pdf"); got != "2021年A_B_C绩效自评.pdf" {
 		t.Errorf("suggestedName %q", got)
 	}
+	w.Doc.Settings.UnitShortName = "某单位\u202Efdp.exe\x1b[2J"
+	if got := w.suggestedName(".pdf"); strings.ContainsAny(got, "\u202E\x1b") {
+		t.Errorf("suggestedName %q keeps a bidi or control character", got)
+	}
+	w.Path = filepath.Join(t.TempDir(), "a\u202Efdp.zpb")
+	if got := w.title(); strings.ContainsRune(got, '\u202E') || !strings.Contains(got, `\u202E`) {
+		t.Errorf("title %q: the override is not shown escaped", got)
+	}
 }
 
 // relocalize makes Fyne pick its language again from the environment, as at start-up: adding

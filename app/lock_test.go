@@ -181,3 +181,33 @@ func TestSaveAsOverFileBeingEdited(t *testing.T) {
 }
 
 func exists(p string) bool { _, err := os.Stat(p); return err == nil }
+
+// TestOddLockFilesSaid: a dangling link as the lock is replaced and the window says so; a folder
+// holding a file as the lock cannot be replaced: the document opens unlocked and the window says
+// why (forms.BadLockError).
+func TestOddLockFilesSaid(t *testing.T) {
+	useLocks(t)
+	useRecoveryDir(t)
+	path := sampleCopy(t)
+	if err := os.Symlink(filepath.Join(t.TempDir(), "nowhere"), forms.LockFile(path)); err != nil {
+		t.Fatal(err)
+	}
+	a := instance(t, path)
+	if text := dialogText(a); !strings.Contains(text, "符号链接") || !strings.Contains(text, "已视为失效") || a.files().lock == nil {
+		t.Errorf("a dangling link as lock: dialog %q, lock %v", text, a.files().lock)
+	}
+	a.files().lock.Release()
+
+	other := sampleCopy(t)
+	dir := forms.LockFile(other)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "x"), []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	b := instance(t, other)
+	if text := dialogText(b); !strings.Contains(text, "文件夹") || !strings.Contains(text, "没有锁定") || b.files().lock != nil || b.Path != other {
+		t.Errorf("a folder as lock: dialog %q, lock %v, path %q", text, b.files().lock, b.Path)
+	}
+}
