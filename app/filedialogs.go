@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"mime"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -24,6 +25,27 @@ import (
 // language), on macOS the Finder's, on Linux zenity's (or qarma's) when installed; otherwise
 // Fyne's dialog. Tests use Fyne's (useNativeDialogs is false in app/main_test.go) or replace
 // chooseOpen and chooseSave altogether.
+
+// dialogTypes are the media types of every file the dialogs list. Fyne's dialog asks each file
+// listed for its type to draw its icon, on the window's goroutine, and a file URI of an
+// extension the system does not know (.zpb on every system; .xlsx, .csv where no
+// /etc/mime.types lists them) opens the file and reads its first line: a pipe named "x.zpb"
+// froze the window and a large file of one line was read whole. Known, the type comes from
+// the extension alone.
+var dialogTypes = map[string]string{
+	forms.FileExt: "application/json",
+	".xlsx":       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+	".csv":        "text/csv",
+	".pdf":        "application/pdf",
+}
+
+func init() {
+	for ext, typ := range dialogTypes {
+		if mime.TypeByExtension(ext) == "" {
+			_ = mime.AddExtensionType(ext, typ)
+		}
+	}
+}
 
 // dialogOpen is the real chooseOpen: the open dialog listing .zpb files.
 func (w *Window) dialogOpen(cb func(path string)) { w.dialogOpenOn(w.Win, cb) }
