@@ -210,6 +210,40 @@ func runBackground(parent fyne.Window, jobs *sync.WaitGroup, title, message stri
 	}()
 }
 
+// backgroundCancelable is background for work that reads what the user chose (a file to
+// import, a clipboard to paste), which may take long or fail the program: a recovery copy of
+// the document is written first (written before work starts, so that nothing typed is lost),
+// and the progress dialog has 取消, which closes it at once and drops what work finds (work
+// itself runs to its end, bounded by the readers' limits). done runs only if not cancelled.
+func (w *Window) backgroundCancelable(title, message string, work, done func()) {
+	ui := w.files()
+	w.autosave()
+	bar := widget.NewProgressBarInfinite()
+	var d *dialog.CustomDialog
+	cancelled := false
+	cancel := widget.NewButton("取消", func() {
+		cancelled = true
+		bar.Stop()
+		d.Hide()
+	})
+	d = dialog.NewCustomWithoutButtons(title, container.NewVBox(widget.NewLabel(message), bar, container.NewCenter(cancel)), w.Win)
+	d.Show()
+	ui.jobs.Add(1)
+	go func() {
+		ui.queue.wait() // the recovery copy is on disk before work begins
+		work()
+		fyne.Do(func() {
+			defer ui.jobs.Done()
+			if cancelled {
+				return
+			}
+			bar.Stop()
+			d.Hide()
+			done()
+		})
+	}()
+}
+
 // snapshot is a deep copy of doc for a background export, so that editing meanwhile neither
 // races with nor changes the PDF being made.
 func snapshot(doc *forms.Document) (*forms.Document, error) {

@@ -4,6 +4,7 @@ package app
 
 import (
 	"path/filepath"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -37,5 +38,20 @@ func TestDialogTypesOpenNoFile(t *testing.T) {
 		case <-time.After(10 * time.Second): // a deadline, not a wait: the answer comes at once
 			t.Fatalf("%s: asking a pipe its type opened it", ext)
 		}
+	}
+}
+
+// TestImportPipeRefused: a pipe chosen to import is refused by its mode, before anything opens
+// it (opening a pipe without a writer waits forever).
+func TestImportPipeRefused(t *testing.T) {
+	w := fileWindow(t)
+	pipe := filepath.Join(t.TempDir(), "p.xlsx")
+	if err := syscall.Mkfifo(pipe, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	w.importFile(pipe)
+	w.files().jobs.Wait()
+	if text := dialogText(w); !strings.Contains(text, "无法导入") || !strings.Contains(text, "管道") {
+		t.Errorf("a pipe: %q", text)
 	}
 }

@@ -3,6 +3,7 @@ package app
 import (
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -32,16 +33,24 @@ func (w *Window) ImportExcel() {
 	w.files().chooseOpenExts(w.Win, "导入 Excel", importExts, w.importFile)
 }
 
+// importFileFunc reads a file to import; tests replace it to hold an import in progress.
+var importFileFunc = xlsxin.ImportFile
+
 // importFile reads the file at path in the background, then shows the preview or the reason
 // it cannot be imported.
 func (w *Window) importFile(path string) {
+	// A pipe or device would hold the reader forever; a missing file is xlsxin's to say.
+	if err := forms.CheckRegular(path); err != nil && !errors.Is(err, os.ErrNotExist) {
+		dialog.ShowInformation("无法导入", importErrorText(err), w.Win)
+		return
+	}
 	var res *xlsxin.Result
 	var err error
 	var checked importCheck
 	current, cerr := snapshot(w.Doc) // read here, on the UI goroutine; checked in the background
-	w.background("导入 Excel", "正在读取“"+shortName(filepath.Base(path), 40)+"”，请稍候…",
+	w.backgroundCancelable("导入 Excel", "正在读取“"+shortName(filepath.Base(path), 40)+"”，请稍候…",
 		func() {
-			res, err = xlsxin.ImportFile(path)
+			res, err = importFileFunc(path)
 			if err == nil {
 				checked = checkImported(res)
 				if cerr == nil {

@@ -15,6 +15,7 @@ import (
 
 	"ziping/export"
 	"ziping/forms"
+	"ziping/xlsxin"
 )
 
 // answerImport makes 导入 Excel's open dialog answer path, recording its titles and filters.
@@ -393,5 +394,42 @@ func TestExportTemplate(t *testing.T) {
 	}
 	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
 		t.Errorf("the folder holds %d files", len(entries))
+	}
+}
+
+// TestImportCancel: while a file is read, the window has written a recovery copy of the open
+// document, and 取消 closes the progress dialog at once; what the reading finds afterwards is
+// dropped.
+func TestImportCancel(t *testing.T) {
+	recov := useRecoveryDir(t)
+	dir := t.TempDir()
+	book, _ := sampleWorkbook(t, dir)
+	w := fileWindow(t)
+	edit(w)
+	before := marshal(t, w.Doc)
+	release, reading := make(chan struct{}), make(chan struct{})
+	importFileFunc = func(path string) (*xlsxin.Result, error) {
+		close(reading)
+		<-release
+		return xlsxin.ImportFile(path)
+	}
+	t.Cleanup(func() { importFileFunc = xlsxin.ImportFile })
+	answerImport(w, book)
+	menuItem(w, "文件", "导入 Excel…").Action()
+	<-reading
+	if len(copies(t, recov)) != 1 {
+		t.Errorf("no recovery copy written before the import: %q", copies(t, recov))
+	}
+	if text := dialogText(w); !strings.Contains(text, "正在读取") || !strings.Contains(text, "[取消]") {
+		t.Fatalf("progress dialog %q", text)
+	}
+	dialogTap(t, w, "取消")
+	if hasDialog(w) {
+		t.Fatalf("取消 left %q", dialogText(w))
+	}
+	close(release)
+	w.files().jobs.Wait()
+	if hasDialog(w) || !bytes.Equal(marshal(t, w.Doc), before) {
+		t.Errorf("after 取消 the import still showed %q or changed the document", dialogText(w))
 	}
 }
