@@ -94,7 +94,7 @@ func TestExportReplacesCompletely(t *testing.T) {
 	if fi, err := os.Stat(target); err != nil || fi.Mode().Perm() != 0o600 {
 		t.Errorf("the replaced file's permissions changed: %v %v", fi.Mode(), err)
 	}
-	wantNames(t, dir, "doc.pdf", "doc.zpb")
+	wantNames(t, dir, "doc.pdf", "doc.pdf.bak", "doc.zpb") // the old file kept (export.keepOld)
 	if !strings.Contains(out.String(), "已导出") {
 		t.Errorf("stdout %q", out.String())
 	}
@@ -206,7 +206,7 @@ func TestExportThroughSymlink(t *testing.T) {
 	if got, _ := os.ReadFile(dest); !bytes.HasPrefix(got, []byte("%PDF-")) {
 		t.Errorf("the linked file was not replaced: %.20q", got)
 	}
-	wantNames(t, dir, "dest.pdf", "doc.zpb", "link.pdf")
+	wantNames(t, dir, "dest.pdf", "dest.pdf.bak", "doc.zpb", "link.pdf")
 }
 
 // TestExportXLSX: `ziping export --xlsx FILE` writes FILE's name with .xlsx beside it, a

@@ -11,6 +11,7 @@ package export
 import (
 	"bytes"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -90,11 +91,15 @@ func Document(target string, f Format, doc *forms.Document, inputs ...string) (*
 	if err != nil {
 		return nil, err
 	}
-	if err := write(target, inputs, data); err != nil {
+	kept, err := write(target, inputs, data)
+	if err != nil {
 		return nil, err
 	}
 	res.Path = target
 	res.Notes = forms.ExportNotes(doc, ev)
+	if kept != "" { // first: the front ends show the first notes only
+		res.Notes = append([]string{kept}, res.Notes...)
+	}
 	return res, nil
 }
 
@@ -160,8 +165,12 @@ func Summary(target string, f Format, s *forms.Summary, inputs ...string) (*Resu
 	default:
 		return nil, fmt.Errorf("不支持的导出格式“%s”：应为 .pdf 或 .xlsx", f)
 	}
-	if err := write(target, inputs, buf.Bytes()); err != nil {
+	kept, err := write(target, inputs, buf.Bytes())
+	if err != nil {
 		return nil, err
+	}
+	if kept != "" {
+		res.Notes = append([]string{kept}, res.Notes...)
 	}
 	return res, nil
 }
@@ -176,7 +185,8 @@ func Template(target string) error {
 	if err := xlsxin.Template(&buf); err != nil {
 		return err
 	}
-	return write(target, nil, buf.Bytes())
+	_, err := write(target, nil, buf.Bytes())
+	return err
 }
 
 // Duplicate is the index of the first of paths that names the same file as path — the same
@@ -214,13 +224,46 @@ func (e *WriteError) Error() string {
 
 func (e *WriteError) Unwrap() error { return e.Err }
 
-// write checks target against inputs once more, then writes data to it atomically.
-func write(target string, inputs []string, data []byte) error {
+// write checks target against inputs once more, keeps a file already there as its .bak
+// (keepOld), then writes data to target atomically. note says where the old file went, "" when
+// there was none.
+func write(target string, inputs []string, data []byte) (note string, err error) {
 	if err := CheckTarget(target, inputs...); err != nil {
-		return err
+		return "", err
+	}
+	note, err = keepOld(target)
+	if err != nil {
+		return "", err
 	}
 	if err := forms.WriteFileAtomic(target, data); err != nil {
-		return &WriteError{Path: target, Err: err}
+		return "", &WriteError{Path: target, Err: err}
 	}
-	return nil
+	return note, nil
+}
+
+// keepOld makes the file at target, when there is one, also the file forms.BackupFile names
+// (a hard link, or a copy where the file system has none), replacing an earlier backup: the
+// user agreed to replace target (the window's dialog asked, the command line was given
+// --force), yet the file may be the signed copy of the same name, which the atomic write
+// would otherwise leave nowhere.
+func keepOld(target string) (string, error) {
+	if r, err := filepath.EvalSymlinks(target); err == nil {
+		target = r
+	}
+	fi, err := os.Stat(target)
+	if err != nil || !fi.Mode().IsRegular() {
+		return "", nil
+	}
+	bak := forms.BackupFile(target)
+	_ = os.Remove(bak)
+	if err := os.Link(target, bak); err != nil {
+		data, rerr := os.ReadFile(target)
+		if rerr != nil {
+			return "", &WriteError{Path: bak, Err: rerr}
+		}
+		if werr := forms.WriteFileAtomic(bak, data); werr != nil {
+			return "", &WriteError{Path: bak, Err: werr}
+		}
+	}
+	return fmt.Sprintf("原有的“%s”已保留为“%s”。", filepath.Base(target), filepath.Base(bak)), nil
 }

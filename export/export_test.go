@@ -217,3 +217,35 @@ func TestProjectOnlyDocument(t *testing.T) {
 		t.Fatalf("with an amount: sheets %q, %v", xl.Sheets, err)
 	}
 }
+
+// TestReplacedFileKept: an export over an existing file (the window asked, the command line
+// had --force) keeps that file as its .bak and says so; a second export keeps the first.
+func TestReplacedFileKept(t *testing.T) {
+	doc, err := forms.Load("../samples/fushun-shebao-2021" + forms.FileExt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	target := filepath.Join(t.TempDir(), "抚顺.pdf")
+	signed := []byte("%PDF- the signed and stamped scan")
+	if err := os.WriteFile(target, signed, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res, err := Document(target, PDF, doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bak := forms.BackupFile(target)
+	if got, _ := os.ReadFile(bak); !bytes.Equal(got, signed) {
+		t.Errorf("the .bak holds %q", got)
+	}
+	if n := strings.Join(res.Notes, "\n"); !strings.Contains(n, "原有的“抚顺.pdf”已保留为“抚顺.pdf.bak”") {
+		t.Errorf("notes %q", n)
+	}
+	first, _ := os.ReadFile(target)
+	if _, err := Document(target, PDF, doc); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := os.ReadFile(bak); !bytes.Equal(got, first) {
+		t.Error("the second export did not keep the first as .bak")
+	}
+}
