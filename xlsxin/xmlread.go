@@ -30,54 +30,27 @@ type book struct {
 	date1904 bool
 }
 
-// The parts of styles.xml that say how a cell shows.
-type xmlStyles struct {
-	NumFmts []struct {
-		ID   int    `xml:"numFmtId,attr"`
-		Code string `xml:"formatCode,attr"`
-	} `xml:"numFmts>numFmt"`
-	Xfs []struct {
-		NumFmtID  int `xml:"numFmtId,attr"`
-		Alignment *struct {
-			Horizontal string `xml:"horizontal,attr"`
-		} `xml:"alignment"`
-	} `xml:"cellXfs>xf"`
-}
-
 // readBook reads the shared strings and cell formats the workbook's relationships name.
-func readBook(files map[string]*zip.File, wb *xmlWorkbook, rels *xmlRels, dir string) (*book, error) {
-	b := &book{date1904: wb.Pr.Date1904 == "1" || wb.Pr.Date1904 == "true"}
-	for _, r := range rels.Rels {
-		p := partPath(dir, r.Target)
+func readBook(files map[string]*zip.File, bud *budget, wb *xmlWorkbook, rels []rel, dir string) (*book, error) {
+	b := &book{date1904: wb.date1904}
+	for _, r := range rels {
+		p := partPath(dir, r.target)
 		switch {
-		case strings.HasSuffix(r.Type, "/sharedStrings"):
-			f := files[p]
-			if f == nil {
-				return nil, fmt.Errorf("%s: missing", p)
-			}
-			data, err := readAll(f, maxPartBytes)
+		case strings.HasSuffix(r.typ, "/sharedStrings") && b.strs == nil:
+			data, err := bud.partNamed(files, p)
 			if err != nil {
 				return nil, err
 			}
-			if b.strs, err = sharedStrings(data); err != nil {
+			if b.strs, err = sharedStrings(data, bud); err != nil {
 				return nil, err
 			}
-		case strings.HasSuffix(r.Type, "/styles"):
-			var st xmlStyles
-			if err := readXML(files, p, &st); err != nil {
+		case strings.HasSuffix(r.typ, "/styles") && b.styles == nil:
+			data, err := bud.partNamed(files, p)
+			if err != nil {
 				return nil, err
 			}
-			codes := map[int]string{}
-			for _, n := range st.NumFmts {
-				codes[n.ID] = n.Code
-			}
-			for _, x := range st.Xfs {
-				code, ok := codes[x.NumFmtID]
-				if !ok {
-					code = builtinFormats[x.NumFmtID]
-				}
-				b.styles = append(b.styles, xf{code: code, date: !ok && builtinDate(x.NumFmtID),
-					left: x.Alignment != nil && x.Alignment.Horizontal == "left"})
+			if b.styles, err = bud.readStyles(data); err != nil {
+				return nil, err
 			}
 		}
 	}
@@ -86,8 +59,8 @@ func readBook(files map[string]*zip.File, wb *xmlWorkbook, rels *xmlRels, dir st
 
 // sharedStrings reads the string table: each item's text, its runs joined, without the
 // phonetic guides (rPh) that East Asian editors add.
-func sharedStrings(data []byte) ([]string, error) {
-	var out []string
+func sharedStrings(data []byte, bud *budget) ([]string, error) {
+	out := []string{}
 	var text strings.Builder
 	inT, phonetic := false, 0
 	d := xml.NewDecoder(bytes.NewReader(data))
@@ -101,6 +74,9 @@ func sharedStrings(data []byte) ([]string, error) {
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
+			if err := bud.element(); err != nil {
+				return nil, err
+			}
 			switch t.Name.Local {
 			case "si":
 				text.Reset()
@@ -139,6 +115,7 @@ type rawCell struct {
 // sheetReader holds the state of one pass over a sheet's XML.
 type sheetReader struct {
 	b        *book
+	bud      *budget
 	s        *sheet
 	row, col int // the row and column of the last row and cell started (1-based)
 	c        *rawCell
@@ -149,9 +126,12 @@ type sheetReader struct {
 
 // parseSheet reads a worksheet's XML: every cell with a value or a format, and the merged
 // ranges. Values show as the spreadsheet shows them (strings, numbers in their format).
-func parseSheet(data []byte, name string, b *book) (*sheet, error) {
-	r := &sheetReader{b: b, s: &sheet{name: name, styles: b.styles}}
+// Every element, and every position of the grid a cell or a merged range makes, is taken from
+// the budget as it is read; the error then names the cell it ran out at (*cellsError).
+func parseSheet(data []byte, name string, b *book, bud *budget) (*sheet, error) {
+	r := &sheetReader{b: b, bud: bud, s: &sheet{name: name, styles: b.styles}}
 	var merges [][4]int
+	seen := map[[4]int]bool{} // a range merged again is the same range
 	d := xml.NewDecoder(bytes.NewReader(data))
 	for {
 		tok, err := d.RawToken()
@@ -163,8 +143,12 @@ func parseSheet(data []byte, name string, b *book) (*sheet, error) {
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
+			if err := bud.element(); err != nil {
+				return nil, err
+			}
 			if t.Name.Local == "mergeCell" {
-				if m, ok := rangeOf(attr(t, "ref")); ok {
+				if m, ok := rangeOf(attr(t, "ref")); ok && !seen[m] {
+					seen[m] = true
 					merges = append(merges, m)
 				}
 				continue
@@ -173,7 +157,9 @@ func parseSheet(data []byte, name string, b *book) (*sheet, error) {
 				return nil, err
 			}
 		case xml.EndElement:
-			r.end(t.Name.Local)
+			if err := r.end(t.Name.Local); err != nil {
+				return nil, err
+			}
 		case xml.CharData:
 			r.text(t)
 		}
@@ -186,6 +172,16 @@ func parseSheet(data []byte, name string, b *book) (*sheet, error) {
 
 // errBeyondRows is a sheet with cells or merged ranges below row maxSheetRows.
 var errBeyondRows = fmt.Errorf("cells beyond the last row read: %w", forms.ErrLimit)
+
+// cellsError is the budget of cells run out at row, col (0-based) of a sheet; merged is true
+// when merged ranges ran it out (their positions are taken as they are filled).
+type cellsError struct {
+	row, col int
+	merged   bool
+}
+
+func (e *cellsError) Error() string { return errCells.Error() }
+func (e *cellsError) Unwrap() error { return errCells }
 
 func attr(t xml.StartElement, name string) string {
 	for _, a := range t.Attr {
@@ -215,6 +211,9 @@ func (r *sheetReader) start(t xml.StartElement) error {
 			}
 			r.col, r.row = col, row
 		}
+		if r.row > maxSheetRows {
+			return errBeyondRows
+		}
 		r.c = &rawCell{row: r.row - 1, col: r.col - 1, typ: attr(t, "t")}
 		r.c.style, _ = strconv.Atoi(attr(t, "s"))
 	case "v", "f":
@@ -234,7 +233,7 @@ func (r *sheetReader) start(t xml.StartElement) error {
 	return nil
 }
 
-func (r *sheetReader) end(name string) {
+func (r *sheetReader) end(name string) error {
 	switch name {
 	case "v", "f", "t":
 		r.in = ""
@@ -244,10 +243,12 @@ func (r *sheetReader) end(name string) {
 		r.phonetic--
 	case "c":
 		if r.c != nil {
-			r.add(r.c)
+			c := r.c
 			r.c = nil
+			return r.add(c)
 		}
 	}
+	return nil
 }
 
 func (r *sheetReader) text(t xml.CharData) {
@@ -266,24 +267,41 @@ func (r *sheetReader) text(t xml.CharData) {
 	}
 }
 
-// add puts a cell read into the grid, with the text it shows.
-func (r *sheetReader) add(rc *rawCell) {
+// add puts a cell read into the grid, with the text it shows, taking the positions it adds
+// from the budget.
+func (r *sheetReader) add(rc *rawCell) error {
 	x := &cell{row: rc.row, col: rc.col, lastRow: rc.row, lastCol: rc.col, style: rc.style,
 		formula: rc.formula, expr: rc.f.String()}
 	r.show(x, rc)
+	if rc.formula && rc.v.Len() == 0 && rc.typ != "inlineStr" {
+		r.s.uncached++
+	}
 	if x.text == "" && rc.style == 0 && !rc.formula {
-		return // nothing to show, no format
+		return nil // nothing to show, no format
 	}
-	s := r.s
-	for len(s.grid) <= x.row {
-		s.grid = append(s.grid, nil)
+	if err := r.s.grow(x.row, x.col, r.bud); err != nil {
+		return &cellsError{row: x.row, col: x.col}
 	}
-	row := s.grid[x.row]
-	if len(row) <= x.col {
-		row = append(row, make([]*cell, x.col+1-len(row))...)
-		s.grid[x.row] = row
+	r.s.grid[x.row][x.col] = x
+	return nil
+}
+
+// grow makes the grid reach row r, column c (0-based), taking each position it adds (and
+// each row, one more) from the budget.
+func (s *sheet) grow(r, c int, bud *budget) error {
+	if len(s.grid) <= r {
+		if err := bud.take(r + 1 - len(s.grid)); err != nil {
+			return err
+		}
+		s.grid = append(s.grid, make([][]*cell, r+1-len(s.grid))...)
 	}
-	row[x.col] = x
+	if row := s.grid[r]; len(row) <= c {
+		if err := bud.take(c + 1 - len(row)); err != nil {
+			return err
+		}
+		s.grid[r] = append(row, make([]*cell, c+1-len(row))...)
+	}
+	return nil
 }
 
 // show sets the text x shows from the value rc holds, by its type.
@@ -315,23 +333,23 @@ func (r *sheetReader) show(x *cell, rc *rawCell) {
 // merge makes each merged range one cell: the first cell's, covering the range.
 func (r *sheetReader) merge(merges [][4]int) error {
 	s := r.s
-	area := 0
 	for _, m := range merges {
 		r0, c0, r1, c1 := m[0], m[1], m[2], m[3]
-		if area += (r1 - r0 + 1) * (c1 - c0 + 1); r1 >= maxSheetRows || area > maxSheetCells {
+		if r1 >= maxSheetRows {
 			return errBeyondRows
+		}
+		// Overlapping ranges write the same positions again: each write is taken.
+		if err := r.bud.take((r1 - r0 + 1) * (c1 - c0 + 1)); err != nil {
+			return &cellsError{row: r0, col: c0, merged: true}
 		}
 		x := s.at(r0, c0)
 		if x == nil {
 			x = &cell{}
 		}
 		x.row, x.col, x.lastRow, x.lastCol = r0, c0, r1, c1
-		for len(s.grid) <= r1 {
-			s.grid = append(s.grid, nil)
-		}
 		for row := r0; row <= r1; row++ {
-			if len(s.grid[row]) <= c1 {
-				s.grid[row] = append(s.grid[row], make([]*cell, c1+1-len(s.grid[row]))...)
+			if err := s.grow(row, c1, r.bud); err != nil {
+				return &cellsError{row: row, col: c1, merged: true}
 			}
 			for col := c0; col <= c1; col++ {
 				s.grid[row][col] = x
@@ -366,7 +384,7 @@ func rangeOf(ref string) ([4]int, bool) {
 	}
 	c0, r0, ok0 := cellRef(a)
 	c1, r1, ok1 := cellRef(b)
-	if !ok0 || !ok1 || r1 < r0 || c1 < c0 || (r1-r0+1)*(c1-c0+1) > maxSheetCells {
+	if !ok0 || !ok1 || r1 < r0 || c1 < c0 || (r1-r0+1)*(c1-c0+1) > maxCells {
 		return [4]int{}, false
 	}
 	return [4]int{r0 - 1, c0 - 1, r1 - 1, c1 - 1}, true
