@@ -29,8 +29,8 @@ var fixedRE = regexp.MustCompile(`^([^#0.%]*)(#,##)?0(?:\.(0+))?(%?)([^#0.%]*)$`
 // decimal of v (not from its binary double); General with up to 15 significant digits.
 func numberText(v, code string, date, date1904 bool) string {
 	f, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
-	if err != nil {
-		return v
+	if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
+		return v // not a figure (a number cell never holds NaN or Inf; a hand-made file may): its text
 	}
 	section, bare := firstSection(code)
 	if date || isDateFormat(bare) {

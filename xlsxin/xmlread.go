@@ -6,6 +6,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	"math"
 	"strconv"
 	"strings"
 
@@ -320,7 +321,8 @@ func (r *sheetReader) show(x *cell, rc *rawCell) {
 		x.text = map[string]string{"1": "TRUE", "0": "FALSE"}[strings.TrimSpace(v)]
 	default:
 		if v != "" {
-			x.num = true
+			f, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
+			x.num = err == nil && !math.IsNaN(f) && !math.IsInf(f, 0) // else read as the text it holds
 			var st xf
 			if rc.style >= 0 && rc.style < len(r.b.styles) {
 				st = r.b.styles[rc.style]

@@ -7,10 +7,10 @@ import (
 
 // Shared strings: runs joined, phonetic guides left out, entities read.
 func TestSharedStrings(t *testing.T) {
-	got, err := sharedStrings([]byte(`<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">` +
-		`<si><t>三级指标</t></si>` +
-		`<si><r><rPr><b/></rPr><t>产出</t></r><r><t xml:space="preserve"> 指标</t></r></si>` +
-		`<si><t>满意度</t><rPh sb="0" eb="3"><t>マンゾクド</t></rPh></si>` +
+	got, err := sharedStrings([]byte(`<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">`+
+		`<si><t>三级指标</t></si>`+
+		`<si><r><rPr><b/></rPr><t>产出</t></r><r><t xml:space="preserve"> 指标</t></r></si>`+
+		`<si><t>满意度</t><rPh sb="0" eb="3"><t>マンゾクド</t></rPh></si>`+
 		`<si><t>A&amp;B &lt;1&gt;</t></si></sst>`), newBudget())
 	if err != nil {
 		t.Fatal(err)
