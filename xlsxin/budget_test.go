@@ -99,7 +99,7 @@ func merges(n int, same bool) func(testing.TB) []byte {
 		var m strings.Builder
 		for i := range n {
 			if same {
-				m.WriteString(`<mergeCell ref="C2:D3"/>`)
+				m.WriteString(`<mergeCell ref="C2:E10"/>`)
 			} else {
 				fmt.Fprintf(&m, `<mergeCell ref="C%d:Z%d"/>`, 2+i%1000, 2000+i)
 			}
