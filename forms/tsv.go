@@ -9,7 +9,7 @@ import (
 // (ParseTSV, ReadIndicatorTable), a CSV file and the sheets of a workbook together
 // (xlsxin/budget.go). A cell costs its text and a few dozen bytes, so the largest table takes a
 // few hundred megabytes at most; the largest form has a few thousand cells.
-const MaxTableCells = 2_000_000
+const MaxTableCells = 1_000_000
 
 // TableSize is what rows cost against MaxTableCells: a cell each, and a row one more (a line
 // of nothing is still a row to hold).

@@ -32,7 +32,7 @@ func TestPasteBudget(t *testing.T) {
 			if n > 1<<30 {
 				t.Errorf("%d MB allocated", n>>20)
 			}
-			if !errors.Is(err, ErrLimit) || !strings.Contains(err.Error(), "粘贴的内容过大（超过 200 万个单元格，超过上限）") {
+			if !errors.Is(err, ErrLimit) || !strings.Contains(err.Error(), "粘贴的内容过大（超过 100 万个单元格，超过上限）") {
 				t.Errorf("error %v", err)
 			}
 			if TableSize(rows) > MaxTableCells+3 { // the cell, and the row, it stopped in

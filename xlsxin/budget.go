@@ -37,7 +37,7 @@ const (
 	// maxElements bounds the XML elements of all the parts together: each costs the reader an
 	// allocation or more, whatever its size (styles.xml of 25 million "<xf/>" is 126 MB, but
 	// a 196 kB file).
-	maxElements = 4_000_000
+	maxElements = 2_500_000
 	// maxSheets bounds the sheets a workbook may list (a document has at most
 	// forms.MaxProjects project forms, a unit form and the hidden "ziping" sheet).
 	maxSheets = 2_000

@@ -163,8 +163,7 @@ func (bud *budget) readStyles(data []byte) ([]xf, error) {
 			if len(xfs) >= maxStyles {
 				return errStyles
 			}
-			id, _ := strconv.Atoi(attr(t, "numFmtId"))
-			xfs = append(xfs, xfRead{id: id})
+			xfs = append(xfs, xfRead{id: atoi(attr(t, "numFmtId"))})
 		case "alignment":
 			if inCellXfs && len(xfs) > 0 && attr(t, "horizontal") == "left" {
 				xfs[len(xfs)-1].left = true

@@ -116,10 +116,12 @@ func readAll(f *zip.File, limit int64) ([]byte, error) {
 		return nil, err
 	}
 	defer rc.Close()
-	data, err := io.ReadAll(io.LimitReader(rc, limit+1))
-	if err != nil {
+	var buf bytes.Buffer
+	buf.Grow(int(min(f.UncompressedSize64, uint64(limit)) + 1)) // as the header says, at most the limit
+	if _, err := buf.ReadFrom(io.LimitReader(rc, limit+1)); err != nil {
 		return nil, err
 	}
+	data := buf.Bytes()
 	if int64(len(data)) > limit {
 		return nil, errTooLarge
 	}

@@ -28,6 +28,8 @@ type xf struct {
 type book struct {
 	strs     []string
 	styles   []xf
+	formats  []numFormat // by cell format, as styles; general for a cell without one
+	general  numFormat
 	date1904 bool
 }
 
@@ -55,7 +57,17 @@ func readBook(files map[string]*zip.File, bud *budget, wb *xmlWorkbook, rels []r
 			}
 		}
 	}
+	b.setFormats()
 	return b, nil
+}
+
+// setFormats analyses the number format of each cell format.
+func (b *book) setFormats() {
+	b.general = parseFormat("", false)
+	b.formats = make([]numFormat, len(b.styles))
+	for i, st := range b.styles {
+		b.formats[i] = parseFormat(st.code, st.date)
+	}
 }
 
 // sharedStrings reads the string table: each item's text, its runs joined, without the
@@ -103,13 +115,12 @@ func sharedStrings(data []byte, bud *budget) ([]string, error) {
 	}
 }
 
-// rawCell is a cell element being read.
+// rawCell is a cell element being read; one is used again for every cell of a sheet.
 type rawCell struct {
 	row, col int
 	style    int
 	typ      string
-	v, is    strings.Builder
-	f        strings.Builder
+	v, is, f []byte
 	formula  bool
 }
 
@@ -118,8 +129,9 @@ type sheetReader struct {
 	b        *book
 	bud      *budget
 	s        *sheet
-	row, col int // the row and column of the last row and cell started (1-based)
-	c        *rawCell
+	row, col int      // the row and column of the last row and cell started (1-based)
+	c        *rawCell // &cur inside a cell element, else nil
+	cur      rawCell
 	in       string // the element whose text is being read: "v", "f" or "t" (of an inline string)
 	inIS     bool
 	phonetic int
@@ -130,6 +142,9 @@ type sheetReader struct {
 // Every element, and every position of the grid a cell or a merged range makes, is taken from
 // the budget as it is read; the error then names the cell it ran out at (*cellsError).
 func parseSheet(data []byte, name string, b *book, bud *budget) (*sheet, error) {
+	if b.formats == nil { // a book not made by readBook (tests)
+		b.setFormats()
+	}
 	r := &sheetReader{b: b, bud: bud, s: &sheet{name: name, styles: b.styles}}
 	var merges [][4]int
 	seen := map[[4]int]bool{} // a range merged again is the same range
@@ -184,6 +199,16 @@ type cellsError struct {
 func (e *cellsError) Error() string { return errCells.Error() }
 func (e *cellsError) Unwrap() error { return errCells }
 
+// atoi reads a decimal attribute, 0 when absent or not a number (without the error
+// strconv.Atoi allocates for "", once a cell of a sheet).
+func atoi(s string) int {
+	if s == "" {
+		return 0
+	}
+	n, _ := strconv.Atoi(s)
+	return n
+}
+
 func attr(t xml.StartElement, name string) string {
 	for _, a := range t.Attr {
 		if a.Name.Local == name {
@@ -197,7 +222,7 @@ func (r *sheetReader) start(t xml.StartElement) error {
 	switch t.Name.Local {
 	case "row":
 		r.row, r.col = r.row+1, 0
-		if n, err := strconv.Atoi(attr(t, "r")); err == nil && n > 0 {
+		if n := atoi(attr(t, "r")); n > 0 {
 			r.row = n
 		}
 		if r.row > maxSheetRows {
@@ -215,8 +240,10 @@ func (r *sheetReader) start(t xml.StartElement) error {
 		if r.row > maxSheetRows {
 			return errBeyondRows
 		}
-		r.c = &rawCell{row: r.row - 1, col: r.col - 1, typ: attr(t, "t")}
-		r.c.style, _ = strconv.Atoi(attr(t, "s"))
+		c := &r.cur
+		*c = rawCell{row: r.row - 1, col: r.col - 1, typ: attr(t, "t"), v: c.v[:0], is: c.is[:0], f: c.f[:0]}
+		c.style = atoi(attr(t, "s"))
+		r.c = c
 	case "v", "f":
 		r.in = t.Name.Local
 		if t.Name.Local == "f" && r.c != nil {
@@ -258,12 +285,12 @@ func (r *sheetReader) text(t xml.CharData) {
 	}
 	switch r.in {
 	case "v":
-		r.c.v.Write(t)
+		r.c.v = append(r.c.v, t...)
 	case "f":
-		r.c.f.Write(t)
+		r.c.f = append(r.c.f, t...)
 	case "t":
 		if r.phonetic == 0 {
-			r.c.is.Write(t)
+			r.c.is = append(r.c.is, t...)
 		}
 	}
 }
@@ -271,19 +298,18 @@ func (r *sheetReader) text(t xml.CharData) {
 // add puts a cell read into the grid, with the text it shows, taking the positions it adds
 // from the budget.
 func (r *sheetReader) add(rc *rawCell) error {
-	x := &cell{row: rc.row, col: rc.col, lastRow: rc.row, lastCol: rc.col, style: rc.style,
-		formula: rc.formula, expr: rc.f.String()}
-	r.show(x, rc)
-	if rc.formula && rc.v.Len() == 0 && rc.typ != "inlineStr" {
+	if rc.formula && len(rc.v) == 0 && rc.typ != "inlineStr" {
 		r.s.uncached++
 	}
-	if x.text == "" && rc.style == 0 && !rc.formula {
+	text, num := r.show(rc)
+	if text == "" && rc.style == 0 && !rc.formula {
 		return nil // nothing to show, no format
 	}
-	if err := r.s.grow(x.row, x.col, r.bud); err != nil {
-		return &cellsError{row: x.row, col: x.col}
+	if err := r.s.grow(rc.row, rc.col, r.bud); err != nil {
+		return &cellsError{row: rc.row, col: rc.col}
 	}
-	r.s.grid[x.row][x.col] = x
+	r.s.grid[rc.row][rc.col] = &cell{row: rc.row, col: rc.col, lastRow: rc.row, lastCol: rc.col, style: rc.style,
+		formula: rc.formula, expr: string(rc.f), text: text, num: num}
 	return nil
 }
 
@@ -305,31 +331,33 @@ func (s *sheet) grow(r, c int, bud *budget) error {
 	return nil
 }
 
-// show sets the text x shows from the value rc holds, by its type.
-func (r *sheetReader) show(x *cell, rc *rawCell) {
-	v := rc.v.String()
+// show is the text a cell shows from the value rc holds, by its type, and whether it is a
+// number.
+func (r *sheetReader) show(rc *rawCell) (text string, num bool) {
 	switch rc.typ {
 	case "s":
-		if i, err := strconv.Atoi(strings.TrimSpace(v)); err == nil && i >= 0 && i < len(r.b.strs) {
-			x.text = r.b.strs[i]
+		if i, err := strconv.Atoi(strings.TrimSpace(string(rc.v))); err == nil && i >= 0 && i < len(r.b.strs) {
+			return r.b.strs[i], false
 		}
 	case "inlineStr":
-		x.text = rc.is.String()
+		return string(rc.is), false
 	case "str", "e", "d":
-		x.text = v
+		return string(rc.v), false
 	case "b":
-		x.text = map[string]string{"1": "TRUE", "0": "FALSE"}[strings.TrimSpace(v)]
+		return map[string]string{"1": "TRUE", "0": "FALSE"}[strings.TrimSpace(string(rc.v))], false
 	default:
-		if v != "" {
+		if len(rc.v) > 0 {
+			v := string(rc.v)
 			f, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
-			x.num = err == nil && !math.IsNaN(f) && !math.IsInf(f, 0) // else read as the text it holds
-			var st xf
-			if rc.style >= 0 && rc.style < len(r.b.styles) {
-				st = r.b.styles[rc.style]
+			nf := r.b.general
+			if rc.style >= 0 && rc.style < len(r.b.formats) {
+				nf = r.b.formats[rc.style]
 			}
-			x.text = numberText(v, st.code, st.date, r.b.date1904)
+			// NaN or Inf (a hand-made file) is read as the text it holds
+			return nf.text(v, r.b.date1904), err == nil && !math.IsNaN(f) && !math.IsInf(f, 0)
 		}
 	}
+	return "", false
 }
 
 // merge makes each merged range one cell: the first cell's, covering the range.
