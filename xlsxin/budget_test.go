@@ -143,6 +143,11 @@ func uncached(t testing.TB) []byte {
 
 func text(s string) func(testing.TB) []byte { return func(testing.TB) []byte { return []byte(s) } }
 
+// repeated is head and then s n times, made when the probe runs (not when the tests start).
+func repeated(head, s string, n int) func(testing.TB) []byte {
+	return func(testing.TB) []byte { return []byte(head + strings.Repeat(s, n)) }
+}
+
 func indicators(n int) func(*testing.T, *Result) {
 	return func(t *testing.T, res *Result) {
 		t.Helper()
@@ -188,11 +193,11 @@ var probes = []probe{
 	}},
 	{name: "Uncached", file: "公式.xlsx", make: uncached,
 		want: []string{"表头下没有指标行（其中 6 个公式单元格没有保存计算结果"}},
-	{name: "CSVLineOfCommas", file: "逗号.csv", make: text("三级指标,分值\n" + strings.Repeat(",", 60<<20)),
+	{name: "CSVLineOfCommas", file: "逗号.csv", make: repeated("三级指标,分值\n", ",", 60<<20),
 		want: []string{"第 2 行有超过 16384 个单元格", "超过上限"}},
-	{name: "TSVLineOfTabs", file: "制表.txt", make: text("三级指标\t分值\n" + strings.Repeat("\t", 60<<20)),
+	{name: "TSVLineOfTabs", file: "制表.txt", make: repeated("三级指标\t分值\n", "\t", 60<<20),
 		want: []string{"文件的内容过多（单元格超过 100 万个，超过上限）"}},
-	{name: "CSV35000x1700", file: "宽.csv", make: text(strings.Repeat(strings.Repeat(",", 1699)+"\n", 35_000)),
+	{name: "CSV35000x1700", file: "宽.csv", make: repeated("", strings.Repeat(",", 1699)+"\n", 35_000),
 		want: []string{"文件的内容过多（单元格超过 100 万个，超过上限）"}},
 	{name: "CSVUnbalancedQuote", file: "引号.csv", make: text("三级指标,分值\n甲,5\n\"乙,5\n丙,5\n丁,\"5\"\n"),
 		want: []string{"第 3 行的引号不配对"}},
