@@ -11,10 +11,11 @@ import (
 // the CSV and tab-separated readers count what they make (bytes unpacked, XML elements, cells)
 // against one budget per file, and stop at the first unit beyond it with a Chinese message
 // naming what ran out. Each count is checked as it is made, so the work before a refusal is
-// linear in the budget, not in what the file claims. The caps are far above any
-// self-evaluation (Ziping's export of 200 projects unpacks to a few megabytes, about 300,000
-// elements and 400,000 cells) and keep the largest input within about 10 s of processor time
-// and 1 GB on a two-core machine (BenchmarkBudget in budget_test.go measures each probe).
+// linear in the budget, not in what the file claims. The caps are above any self-evaluation
+// (Ziping's export of formstest.Largest, the largest document forms allows, unpacks to 17 MB,
+// 563,000 elements and 572,000 cells) and keep any input within about 2 s of processor time
+// and 600 MB allocated in all, well within 10 s and 1 GB on a two-core machine
+// (BenchmarkBudget in budget_test.go measures each probe, and the largest sheet let through).
 var (
 	// maxSheetRows is the most rows a sheet may have: the unit form's seven 一级 with
 	// forms.MaxLevel2PerLevel 二级 of forms.MaxRowsPerLevel2 rows each, and room for the other
@@ -30,8 +31,7 @@ var (
 const (
 	// maxPartBytes is the most one part of a workbook (a sheet's XML, styles.xml, the shared
 	// strings) may unpack to, and maxBookBytes the most all the parts read may unpack to
-	// together: a "zip bomb" is refused once that much is unpacked. encoding/xml reads about
-	// 20 MB a second here, so maxBookBytes is the budget's time.
+	// together: a "zip bomb" is refused once that much is unpacked.
 	maxPartBytes = 64 << 20
 	maxBookBytes = 96 << 20
 	// maxElements bounds the XML elements of all the parts together: each costs the reader an
