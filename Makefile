@@ -153,6 +153,8 @@ fuzz:
 	$(call fuzz,FuzzLayout,80000,./layout/)
 	$(call fuzz,FuzzExportImport,40,./xlsxin/)
 	$(call fuzz,FuzzImport,40000,./xlsxin/)
+	$(call fuzz,FuzzWorkbook,4000,./xlsxin/)
+	$(call fuzz,FuzzCSV,4000,./xlsxin/)
 
 # Kill a child process 1000 times at random moments while it saves; the file must always be a
 # complete old or new document and .bak the previous one (~45 s). `make test` runs 200.

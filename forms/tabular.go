@@ -191,6 +191,9 @@ func ReadIndicatorTable(rows [][]string, where string) (*TableReading, error) {
 	if len(rows) == 0 {
 		return nil, fmt.Errorf("%s是空的", where)
 	}
+	if TableSize(rows) > MaxTableCells {
+		return nil, tableTooLarge(where)
+	}
 	out := &TableReading{}
 	start := out.readHeader(rows)
 	levels := slices.Contains(out.Columns, ColumnLevel1) || slices.Contains(out.Columns, ColumnLevel2)

@@ -1,27 +1,56 @@
 package forms
 
-import "strings"
+import (
+	"fmt"
+	"strings"
+)
+
+// MaxTableCells bounds a table of cells read from text or a workbook: the clipboard's block
+// (ParseTSV, ReadIndicatorTable), a CSV file and the sheets of a workbook together
+// (xlsxin/budget.go). A cell costs its text and a few dozen bytes, so the largest table takes a
+// few hundred megabytes at most; the largest form has a few thousand cells.
+const MaxTableCells = 1_000_000
+
+// TableSize is what rows cost against MaxTableCells: a cell each, and a row one more (a line
+// of nothing is still a row to hold).
+func TableSize(rows [][]string) int {
+	n := len(rows)
+	for _, r := range rows {
+		n += len(r)
+	}
+	return n
+}
+
+// tableTooLarge is the refusal of a table beyond MaxTableCells; where names it.
+func tableTooLarge(where string) error {
+	return fmt.Errorf("%s过大（超过 %d 万个单元格，%w）：请只复制或保留要读取的指标行", where, MaxTableCells/10_000, ErrLimit)
+}
 
 // ParseTSV reads the text a spreadsheet (Excel, WPS, LibreOffice) puts on the clipboard for a
 // block of cells: cells separated by tabs, rows by CR LF or LF, a cell holding a line break, a
 // tab or a quote written in quotes with "" for a quote. A last empty line is not a row; trailing
-// empty cells are kept (a row's width says nothing).
+// empty cells are kept (a row's width says nothing). It stops once the rows cost more than
+// MaxTableCells (TableSize), so that a block of 60 MB of tabs costs no more than the budget:
+// ReadIndicatorTable then refuses what it returns.
 func ParseTSV(text string) [][]string {
 	var rows [][]string
 	var row []string
 	var cell strings.Builder
 	quoted, atStart := false, true
+	size := 0
 	endCell := func() {
 		row = append(row, cell.String())
 		cell.Reset()
 		atStart = true
+		size++
 	}
 	endRow := func() {
 		endCell()
 		rows = append(rows, row)
 		row = nil
+		size++
 	}
-	for i := 0; i < len(text); i++ {
+	for i := 0; i < len(text) && size <= MaxTableCells; i++ {
 		c := text[i]
 		switch {
 		case quoted && c == '"' && i+1 < len(text) && text[i+1] == '"':

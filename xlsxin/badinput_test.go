@@ -274,7 +274,7 @@ func TestZipBomb(t *testing.T) {
 	data := rewrite(t, export(t, loadSample(t)), "xl/worksheets/sheet1.xml", func(b []byte) []byte { // the unit form
 		return append(bytes.Repeat([]byte(" "), maxPartBytes+1<<20), b...)
 	})
-	e := refused(t, data, "炸弹.xlsx", "工作表“单位整体绩效自评表”过大（解压后超过 128 MB）")
+	e := refused(t, data, "炸弹.xlsx", fmt.Sprintf("工作表“单位整体绩效自评表”过大（解压后超过 %d MB", maxPartBytes>>20))
 	if !errors.Is(e, forms.ErrLimit) {
 		t.Errorf("error %#v", e)
 	}

@@ -55,6 +55,14 @@
 //     实际完成值 as written: "≥100人", which forms scores alike); a 财政拨款 split over two rows
 //     (read as one); "指标 N：" before a 三级 name is dropped.
 //
+// # What a file may cost
+//
+// Every reader counts what it makes against one budget per file (budget.go: bytes unpacked, XML
+// elements, cells; sheets and cell formats capped too), and a file beyond it is refused when the
+// budget runs out, naming what ran out and where; a pasted table has the same budget of cells
+// (forms.MaxTableCells). The probes of budget_test.go are the files that once cost gigabytes or
+// minutes; BenchmarkBudget measures each.
+//
 // # Published national tables
 //
 // A sheet or CSV laid out as the national 项目支出绩效自评表 (a 项目名称, a 年度资金总额 row and

@@ -132,42 +132,78 @@ func readWorkbook(r io.ReaderAt, size int64, file string) (*Result, error) {
 	if err != nil {
 		return nil, &Error{Reason: "文件已损坏（无法按 .xlsx 工作簿读取）：请在 Excel 或 WPS 中打开检查，另存为 .xlsx 后再导入。", Err: err}
 	}
-	parts, b, e := precheck(zr)
+	bud := newBudget()
+	parts, b, e := precheck(zr, bud)
 	if e != nil {
 		return nil, e
 	}
 	imp := newImporter(file)
 	for _, p := range parts {
 		if p.name == shadowSheet && p.data != nil { // very hidden as exported, or shown again by a user
-			if s, err := parseSheet(p.data, p.name, b); err == nil {
+			s, err := parseSheet(p.data, p.name, b, bud)
+			if errors.Is(err, forms.ErrLimit) {
+				return nil, sheetError(p.name, err)
+			}
+			if err == nil {
 				imp.readShadow(s)
 			}
 		}
 	}
+	var hidden []string
 	for _, p := range parts {
 		switch {
 		case p.name == shadowSheet && (p.hidden || imp.shadow != nil):
 			continue
 		case p.hidden:
-			imp.note(fmt.Sprintf("工作表“%s”是隐藏的，未导入。", p.name))
+			hidden = append(hidden, p.name)
 			continue
 		case p.path == "":
 			imp.note(fmt.Sprintf("“%s”不是工作表（是图表或宏表），未导入。", p.name))
 			continue
 		}
-		s, err := parseSheet(p.data, p.name, b)
-		switch {
-		case errors.Is(err, forms.ErrLimit):
-			return nil, &Error{Sheet: p.name, Err: err, Reason: fmt.Sprintf("工作表“%s”在第 %d 行以下还有内容，%v（%d 行）：请删除表格下方多余的内容后再导入。", p.name, maxSheetRows, forms.ErrLimit, maxSheetRows)}
-		case err != nil:
-			return nil, &Error{Sheet: p.name, Reason: fmt.Sprintf("工作表“%s”已损坏，无法读取（技术信息：%v）：请在 Excel 或 WPS 中打开检查，另存为 .xlsx 后再导入。", p.name, err), Err: err}
+		s, err := parseSheet(p.data, p.name, b, bud)
+		if err != nil {
+			return nil, sheetError(p.name, err)
 		}
 		p.data = nil
 		if err := imp.sheet(s); err != nil {
 			return nil, err
 		}
 	}
+	imp.noteHidden(hidden)
 	return imp.finish()
+}
+
+// maxHiddenNotes is how many hidden sheets are named in the notes; the others are counted.
+const maxHiddenNotes = 10
+
+// noteHidden notes the hidden sheets left out: the first few by name, then how many more.
+func (imp *importer) noteHidden(names []string) {
+	for i, name := range names {
+		if i == maxHiddenNotes {
+			imp.note(fmt.Sprintf("另有 %d 张隐藏的工作表未导入。", len(names)-i))
+			return
+		}
+		imp.note(fmt.Sprintf("工作表“%s”是隐藏的，未导入。", name))
+	}
+}
+
+// sheetError is the refusal of a sheet that parseSheet could not read, naming the cause: rows
+// below the last a form can have, the budget's cells (at the cell they ran out), its bytes or
+// elements, or damage.
+func sheetError(name string, err error) *Error {
+	var ce *cellsError
+	switch {
+	case errors.Is(err, errBeyondRows):
+		return &Error{Sheet: name, Err: err, Reason: fmt.Sprintf("工作表“%s”在第 %d 行以下还有内容，%v（%d 行）：请删除表格下方多余的内容后再导入。", name, maxSheetRows, forms.ErrLimit, maxSheetRows)}
+	case errors.As(err, &ce) && ce.merged:
+		return &Error{Sheet: name, Row: ce.row + 1, Col: ce.col + 1, Err: err, Reason: fmt.Sprintf("%s：合并单元格太多（各合并区域共超过 %d 万个单元格），%v：请取消多余的合并后再导入。", place(name, ce.row, ce.col), maxCells/10_000, forms.ErrLimit)}
+	case errors.As(err, &ce):
+		return &Error{Sheet: name, Row: ce.row + 1, Col: ce.col + 1, Err: err, Reason: fmt.Sprintf("%s：单元格太多（各工作表共超过 %d 万个单元格，右边或下方很远处还有内容），%v：请删除表格右侧和下方多余的内容后再导入。", place(name, ce.row, ce.col), maxCells/10_000, forms.ErrLimit)}
+	case errors.Is(err, forms.ErrLimit):
+		return &Error{Sheet: name, Err: err, Reason: fmt.Sprintf("工作表“%s”的内容过多（%v）：请删除多余的内容，或把工作表分到几个文件后再导入。", name, err)}
+	}
+	return &Error{Sheet: name, Err: err, Reason: fmt.Sprintf("工作表“%s”已损坏，无法读取（技术信息：%v）：请在 Excel 或 WPS 中打开检查，另存为 .xlsx 后再导入。", name, err)}
 }
 
 // baseName is the last element of a path, with either kind of slash.

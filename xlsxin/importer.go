@@ -14,6 +14,8 @@ type importer struct {
 	file  string
 	doc   *forms.Document
 	notes []string
+	// unnoted counts the notes beyond maxNotes, left out of notes.
+	unnoted int
 	// unit is true once a 单位整体绩效自评表 has been read; titled once the settings have been
 	// read from a title of Ziping's export.
 	unit, titled bool
@@ -49,7 +51,14 @@ func newImporter(file string) *importer {
 	return &importer{file: file, doc: doc}
 }
 
-func (imp *importer) note(s string) { imp.notes = append(imp.notes, s) }
+// note adds a note, up to maxNotes; the others are counted (finish says how many).
+func (imp *importer) note(s string) {
+	if len(imp.notes) >= maxNotes {
+		imp.unnoted++
+		return
+	}
+	imp.notes = append(imp.notes, s)
+}
 
 // sheet reads one worksheet: a form of Ziping's export, or a plain indicator table.
 func (imp *importer) sheet(s *sheet) error {
@@ -101,6 +110,9 @@ func (imp *importer) finish() (*Result, error) {
 	imp.reconcile()
 	if strings.TrimSpace(imp.doc.Settings.Year) == "" {
 		imp.note("文件中没有年度：请在“文档设置”中填写年度。")
+	}
+	if imp.unnoted > 0 {
+		imp.notes = append(imp.notes, fmt.Sprintf("另有 %d 条说明未列出。", imp.unnoted))
 	}
 	doc, err := settle(imp.doc)
 	if err != nil {

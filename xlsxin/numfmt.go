@@ -28,15 +28,36 @@ var fixedRE = regexp.MustCompile(`^([^#0.%]*)(#,##)?0(?:\.(0+))?(%?)([^#0.%]*)$`
 // code (date for a date format): fixed decimals rounded half away from zero from the exact
 // decimal of v (not from its binary double); General with up to 15 significant digits.
 func numberText(v, code string, date, date1904 bool) string {
-	f, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
-	if err != nil {
-		return v
-	}
+	return parseFormat(code, date).text(v, date1904)
+}
+
+// numFormat is a number format as numberText applies it, analysed once for each cell format
+// of a workbook (book.formats), not once a cell.
+type numFormat struct {
+	date, withTime bool
+	fixed          []string // fixedRE's match of the format's first section, or nil
+}
+
+// parseFormat analyses a format code (date for a built-in date format).
+func parseFormat(code string, date bool) numFormat {
 	section, bare := firstSection(code)
-	if date || isDateFormat(bare) {
-		return dateText(f, date1904, strings.ContainsAny(strings.ToLower(bare), "hs"))
+	nf := numFormat{date: date || isDateFormat(bare), withTime: strings.ContainsAny(strings.ToLower(bare), "hs")}
+	if !nf.date {
+		nf.fixed = fixedRE.FindStringSubmatch(section)
 	}
-	if m := fixedRE.FindStringSubmatch(section); m != nil {
+	return nf
+}
+
+// text shows the raw value v in the format.
+func (nf numFormat) text(v string, date1904 bool) string {
+	f, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
+	if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
+		return v // not a figure (a number cell never holds NaN or Inf; a hand-made file may): its text
+	}
+	if nf.date {
+		return dateText(f, date1904, nf.withTime)
+	}
+	if m := nf.fixed; m != nil {
 		d, err := decimal.NewFromString(strings.TrimSpace(v))
 		if err != nil {
 			d = decimal.NewFromFloat(f)
@@ -109,6 +130,9 @@ func dateText(serial float64, date1904 bool, withTime bool) string {
 // general shows a number as the General format does: at most 15 significant digits, no
 // exponent for the figures of a table.
 func general(f float64) string {
+	if f == math.Trunc(f) && math.Abs(f) < 1e15 {
+		return strconv.FormatInt(int64(f), 10) // the common case, without a decimal's cost
+	}
 	s := strconv.FormatFloat(f, 'g', 15, 64)
 	if d, err := decimal.NewFromString(s); err == nil && math.Abs(f) < 1e15 {
 		return d.String()

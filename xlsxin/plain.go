@@ -27,7 +27,7 @@ func (imp *importer) plain(s *sheet) error {
 		if len(texts) == 0 {
 			reason = fmt.Sprintf("工作表“%s”是空的", s.name)
 		}
-		imp.skip(reason)
+		imp.skip(reason + uncachedNote(s))
 		return nil
 	}
 	fill := head.levelColumns()
@@ -55,7 +55,7 @@ func (imp *importer) plain(s *sheet) error {
 		imp.note(reason + "（示例行不导入），未导入：请在示例行下面每行填写一个三级指标。")
 		return nil
 	case n == 0:
-		imp.skip(fmt.Sprintf("工作表“%s”的表头下没有指标行", s.name))
+		imp.skip(fmt.Sprintf("工作表“%s”的表头下没有指标行", s.name) + uncachedNote(s))
 		return nil
 	}
 	if err := imp.placeRows(s.name, rows, p, len(fill) > 0); err != nil {
@@ -66,6 +66,16 @@ func (imp *importer) plain(s *sheet) error {
 	}
 	imp.plainProjects = append(imp.plainProjects, p)
 	return nil
+}
+
+// uncachedNote says why a sheet read may look empty: formulas without their values saved
+// (written by a program that does not compute them) show nothing until a spreadsheet computes
+// and saves them.
+func uncachedNote(s *sheet) string {
+	if s.uncached == 0 {
+		return ""
+	}
+	return fmt.Sprintf("（其中 %d 个公式单元格没有保存计算结果，读不到它们显示的值：请在 Excel 或 WPS 中打开，保存后再导入）", s.uncached)
 }
 
 // skip leaves a sheet out for reason, with a note.

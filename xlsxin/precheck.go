@@ -3,32 +3,13 @@ package xlsxin
 import (
 	"archive/zip"
 	"bytes"
-	"encoding/xml"
+	"errors"
 	"fmt"
 	"io"
 	"path"
 	"strings"
 
 	"ziping/forms"
-)
-
-// Limits of what Import reads. A sheet may hold the largest form forms accepts (the unit
-// form's seven 一级 with forms.MaxLevel2PerLevel 二级 of forms.MaxRowsPerLevel2 rows each, and
-// room for the other sections); a workbook beyond them is refused before it is parsed, so
-// that a sheet of 100,000 rows is turned away in the time it takes to unzip it.
-var (
-	maxSheetRows = len(forms.NewUnitForm().Indicators)*forms.MaxLevel2PerLevel*forms.MaxRowsPerLevel2 + 3*forms.MaxListRows + 100
-	// maxSheetCells bounds the sum of the rows' lengths (up to each row's last cell): the
-	// cells a reader allocates.
-	maxSheetCells = maxSheetRows * 64
-)
-
-// maxPartBytes is the largest part of a workbook (a sheet's XML, uncompressed) that is read,
-// and maxBookBytes the most all its sheets may hold: a sheet at maxSheetRows is a few tens of
-// megabytes; a "zip bomb" is refused once it unpacks beyond them.
-const (
-	maxPartBytes = 128 << 20
-	maxBookBytes = 256 << 20
 )
 
 // sheetPart is a sheet of the workbook as its package lists it.
@@ -39,32 +20,11 @@ type sheetPart struct {
 	data   []byte // its XML, once checked
 }
 
-// The parts of workbook.xml and the relationships files that name the sheets.
-type (
-	xmlWorkbook struct {
-		Pr struct {
-			Date1904 string `xml:"date1904,attr"`
-		} `xml:"workbookPr"`
-		Sheets []struct {
-			Name  string `xml:"name,attr"`
-			State string `xml:"state,attr"`
-			RID   string `xml:"id,attr"`
-		} `xml:"sheets>sheet"`
-	}
-	xmlRels struct {
-		Rels []struct {
-			ID     string `xml:"Id,attr"`
-			Type   string `xml:"Type,attr"`
-			Target string `xml:"Target,attr"`
-		} `xml:"Relationship"`
-	}
-)
-
 // precheck reads the package of an .xlsx workbook without parsing its sheets: the sheets it
 // lists, and for each worksheet its number of rows and cells, refused beyond the limits; and
 // what the sheets share (book). The error's reason is the Chinese message; its sheet is set
 // when one sheet is at fault.
-func precheck(zr *zip.Reader) ([]sheetPart, *book, *Error) {
+func precheck(zr *zip.Reader, bud *budget) ([]sheetPart, *book, *Error) {
 	files := map[string]*zip.File{}
 	for _, f := range zr.File {
 		files[strings.TrimPrefix(f.Name, "/")] = f
@@ -72,36 +32,33 @@ func precheck(zr *zip.Reader) ([]sheetPart, *book, *Error) {
 	if reason := notWorkbook(files); reason != "" {
 		return nil, nil, &Error{Reason: reason}
 	}
-	wbPath := mainPart(files)
-	var wb xmlWorkbook
-	if err := readXML(files, wbPath, &wb); err != nil {
-		return nil, nil, &Error{Reason: "工作簿已损坏（找不到或无法读取工作表目录）：请在 Excel 或 WPS 中打开后另存为 .xlsx 再导入。", Err: err}
-	}
-	var rels xmlRels
-	relsPath := path.Join(path.Dir(wbPath), "_rels", path.Base(wbPath)+".rels")
-	if err := readXML(files, relsPath, &rels); err != nil {
-		return nil, nil, &Error{Reason: "工作簿已损坏（工作表目录不完整）：请在 Excel 或 WPS 中打开后另存为 .xlsx 再导入。", Err: err}
-	}
-	b, err := readBook(files, &wb, &rels, path.Dir(wbPath))
+	wbPath := mainPart(files, bud)
+	wb, err := bud.readWorkbookPart(files, wbPath)
 	if err != nil {
-		return nil, nil, &Error{Reason: "工作簿已损坏（无法读取其中的文字或单元格格式）：请在 Excel 或 WPS 中打开后另存为 .xlsx 再导入。", Err: err}
+		return nil, nil, &Error{Reason: partReason("工作表目录", err), Err: err}
+	}
+	relsPath := path.Join(path.Dir(wbPath), "_rels", path.Base(wbPath)+".rels")
+	rels, err := bud.readRels(files, relsPath)
+	if err != nil {
+		return nil, nil, &Error{Reason: partReason("工作表目录", err), Err: err}
+	}
+	b, err := readBook(files, bud, wb, rels, path.Dir(wbPath))
+	if err != nil {
+		return nil, nil, &Error{Reason: partReason("文字或单元格格式", err), Err: err}
+	}
+	worksheets := map[string]string{} // relationship id → the worksheet's part
+	for _, r := range rels {
+		if _, dup := worksheets[r.id]; !dup && strings.HasSuffix(r.typ, "/worksheet") {
+			worksheets[r.id] = partPath(path.Dir(wbPath), r.target)
+		}
 	}
 	var out []sheetPart
-	total := 0
-	for _, s := range wb.Sheets {
-		sp := sheetPart{name: s.Name, hidden: s.State == "hidden" || s.State == "veryHidden"}
-		for _, r := range rels.Rels {
-			if r.ID == s.RID && strings.HasSuffix(r.Type, "/worksheet") {
-				sp.path = partPath(path.Dir(wbPath), r.Target)
-			}
-		}
+	for _, s := range wb.sheets {
+		sp := sheetPart{name: s.name, path: worksheets[s.rid], hidden: s.state == "hidden" || s.state == "veryHidden"}
 		if sp.path != "" && (!sp.hidden || sp.name == shadowSheet) {
 			var e *Error
-			if sp.data, e = checkSize(files[sp.path], sp.name); e != nil {
+			if sp.data, e = checkSize(files[sp.path], sp.name, bud); e != nil {
 				return nil, nil, e
-			}
-			if total += len(sp.data); total > maxBookBytes {
-				return nil, nil, &Error{Err: forms.ErrLimit, Reason: fmt.Sprintf("工作簿的内容过多（解压后超过 %d MB）：请只保留要导入的工作表后再导入。", maxBookBytes>>20)}
 			}
 		}
 		out = append(out, sp)
@@ -132,14 +89,12 @@ func notWorkbook(files map[string]*zip.File) string {
 }
 
 // mainPart is the workbook part the package's relationships name, xl/workbook.xml by default.
-func mainPart(files map[string]*zip.File) string {
-	var rels xmlRels
-	if readXML(files, "_rels/.rels", &rels) == nil {
-		for _, r := range rels.Rels {
-			if strings.HasSuffix(r.Type, "/officeDocument") {
-				if p := partPath("", r.Target); files[p] != nil {
-					return p
-				}
+func mainPart(files map[string]*zip.File, bud *budget) string {
+	rels, _ := bud.readRels(files, "_rels/.rels")
+	for _, r := range rels {
+		if strings.HasSuffix(r.typ, "/officeDocument") {
+			if p := partPath("", r.target); files[p] != nil {
+				return p
 			}
 		}
 	}
@@ -154,18 +109,6 @@ func partPath(dir, target string) string {
 	return strings.TrimPrefix(path.Clean(path.Join("/", dir, target)), "/")
 }
 
-func readXML(files map[string]*zip.File, name string, v any) error {
-	f, ok := files[name]
-	if !ok {
-		return fmt.Errorf("%s: missing", name)
-	}
-	data, err := readAll(f, maxPartBytes)
-	if err != nil {
-		return err
-	}
-	return xml.Unmarshal(data, v)
-}
-
 // readAll reads a part of at most limit bytes uncompressed.
 func readAll(f *zip.File, limit int64) ([]byte, error) {
 	rc, err := f.Open()
@@ -173,26 +116,30 @@ func readAll(f *zip.File, limit int64) ([]byte, error) {
 		return nil, err
 	}
 	defer rc.Close()
-	data, err := io.ReadAll(io.LimitReader(rc, limit+1))
-	if err != nil {
+	var buf bytes.Buffer
+	buf.Grow(int(min(f.UncompressedSize64, uint64(limit)) + 1)) // as the header says, at most the limit
+	if _, err := buf.ReadFrom(io.LimitReader(rc, limit+1)); err != nil {
 		return nil, err
 	}
+	data := buf.Bytes()
 	if int64(len(data)) > limit {
 		return nil, errTooLarge
 	}
 	return data, nil
 }
 
-var errTooLarge = fmt.Errorf("part too large: %w", forms.ErrLimit)
-
-// checkSize reads a worksheet's XML, refusing one with more rows or cells than any form has.
-func checkSize(f *zip.File, name string) ([]byte, *Error) {
+// checkSize reads a worksheet's XML from the budget, refusing one with more rows than any
+// form has, or with more cells than the budget has left, before it is parsed.
+func checkSize(f *zip.File, name string, bud *budget) ([]byte, *Error) {
 	if f == nil {
 		return nil, &Error{Sheet: name, Reason: fmt.Sprintf("工作簿已损坏（工作表“%s”的内容缺失）：请在 Excel 或 WPS 中打开后另存为 .xlsx 再导入。", name)}
 	}
-	data, err := readAll(f, maxPartBytes)
-	if err != nil {
-		return nil, &Error{Sheet: name, Reason: fmt.Sprintf("工作表“%s”过大（解压后超过 %d MB）或已损坏，无法读取：请删除多余的内容，或在 Excel 或 WPS 中另存为 .xlsx 后再导入。", name, maxPartBytes>>20), Err: err}
+	data, err := bud.part(f)
+	switch {
+	case errors.Is(err, forms.ErrLimit):
+		return nil, &Error{Sheet: name, Err: err, Reason: fmt.Sprintf("工作表“%s”过大（%v）：请删除多余的内容，或把工作表分到几个文件后再导入。", name, err)}
+	case err != nil:
+		return nil, &Error{Sheet: name, Reason: fmt.Sprintf("工作表“%s”已损坏，无法读取：请在 Excel 或 WPS 中打开检查，另存为 .xlsx 后再导入。", name), Err: err}
 	}
 	rows, cells := countCells(data)
 	switch {
@@ -200,9 +147,9 @@ func checkSize(f *zip.File, name string) ([]byte, *Error) {
 		return nil, &Error{Sheet: name, Err: forms.ErrLimit,
 			Reason: fmt.Sprintf("工作表“%s”有 %d 行，%v（%d 行，比最大的自评表还多）：请删除多余的行，或把内容分到几张工作表。",
 				name, rows, forms.ErrLimit, maxSheetRows)}
-	case cells > int64(maxSheetCells):
+	case cells > int64(bud.cells):
 		return nil, &Error{Sheet: name, Err: forms.ErrLimit,
-			Reason: fmt.Sprintf("工作表“%s”的单元格太多（%d 行，右边很远处还有内容），%v：请删除表格右侧和下方多余的内容后再导入。", name, rows, forms.ErrLimit)}
+			Reason: fmt.Sprintf("工作表“%s”的单元格太多（%d 行，右边很远处还有内容），%v（各工作表共 %d 万个单元格）：请删除表格右侧和下方多余的内容后再导入。", name, rows, forms.ErrLimit, maxCells/10_000)}
 	}
 	return data, nil
 }

@@ -26,6 +26,9 @@ type sheet struct {
 	grid   [][]*cell
 	width  int  // the longest row's length, at most maxOwnWidth
 	styles []xf // the workbook's cell formats, by index
+	// uncached counts the formula cells without a value saved: a program that writes
+	// formulas without computing them leaves them so, and they show nothing here.
+	uncached int
 }
 
 // maxOwnWidth bounds the columns own reads: Ziping's forms are about 40 columns wide.

@@ -3,7 +3,6 @@ package xlsxin
 import (
 	"bytes"
 	"encoding/csv"
-	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -36,17 +35,16 @@ func readText(r io.ReaderAt, size int64, file, ext string) (*Result, error) {
 		return nil, &Error{Reason: "文件是空的。"}
 	}
 	name := strings.TrimSuffix(file, ext)
+	if !strings.Contains(text, "\n") { // lines ended by CR alone (Excel for the old Mac OS)
+		text = strings.ReplaceAll(text, "\r", "\n")
+	}
 	if lines := strings.Count(strings.TrimSuffix(text, "\n"), "\n") + 1; lines > maxSheetRows {
 		return nil, &Error{Sheet: name, Err: forms.ErrLimit,
 			Reason: fmt.Sprintf("文件有 %d 行，%v（%d 行）：请删除多余的行，或分成几个文件导入。", lines, forms.ErrLimit, maxSheetRows)}
 	}
 	rows, err := parseDelimited(text, ext)
 	if err != nil {
-		var pe *csv.ParseError
-		if errors.As(err, &pe) {
-			return nil, &Error{Sheet: name, Row: pe.Line, Reason: fmt.Sprintf("第 %d 行的引号不配对（%s 文件中，含逗号或换行的单元格要用英文双引号括起来）：请在 Excel 或 WPS 中打开检查后另存。", pe.Line, enc), Err: err}
-		}
-		return nil, &Error{Sheet: name, Reason: "无法读取 CSV 内容：" + err.Error(), Err: err}
+		return nil, delimitedError(name, enc, err)
 	}
 	imp := newImporter(file)
 	if err := imp.sheet(textSheet(name, rows)); err != nil {
@@ -84,8 +82,17 @@ func decodeText(data []byte) (text, enc string, err error) {
 func parseDelimited(text, ext string) ([][]string, error) {
 	first, _, _ := strings.Cut(text, "\n")
 	if ext == ".tsv" || ext == ".txt" || strings.Contains(first, "\t") && !strings.Contains(first, ",") {
-		return forms.ParseTSV(text), nil
+		rows := forms.ParseTSV(text)
+		if forms.TableSize(rows) > maxCells {
+			return nil, errCells
+		}
+		return rows, nil
 	}
+	if err := scanCSV(text); err != nil {
+		return nil, err
+	}
+	// Every quoted field closes (scanCSV): LazyQuotes only keeps a quote inside an unquoted
+	// field ("双随机"抽查) as text.
 	cr := csv.NewReader(strings.NewReader(text))
 	cr.FieldsPerRecord = -1
 	cr.LazyQuotes = true

@@ -6,6 +6,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	"math"
 	"strconv"
 	"strings"
 
@@ -27,67 +28,52 @@ type xf struct {
 type book struct {
 	strs     []string
 	styles   []xf
+	formats  []numFormat // by cell format, as styles; general for a cell without one
+	general  numFormat
 	date1904 bool
 }
 
-// The parts of styles.xml that say how a cell shows.
-type xmlStyles struct {
-	NumFmts []struct {
-		ID   int    `xml:"numFmtId,attr"`
-		Code string `xml:"formatCode,attr"`
-	} `xml:"numFmts>numFmt"`
-	Xfs []struct {
-		NumFmtID  int `xml:"numFmtId,attr"`
-		Alignment *struct {
-			Horizontal string `xml:"horizontal,attr"`
-		} `xml:"alignment"`
-	} `xml:"cellXfs>xf"`
-}
-
 // readBook reads the shared strings and cell formats the workbook's relationships name.
-func readBook(files map[string]*zip.File, wb *xmlWorkbook, rels *xmlRels, dir string) (*book, error) {
-	b := &book{date1904: wb.Pr.Date1904 == "1" || wb.Pr.Date1904 == "true"}
-	for _, r := range rels.Rels {
-		p := partPath(dir, r.Target)
+func readBook(files map[string]*zip.File, bud *budget, wb *xmlWorkbook, rels []rel, dir string) (*book, error) {
+	b := &book{date1904: wb.date1904}
+	for _, r := range rels {
+		p := partPath(dir, r.target)
 		switch {
-		case strings.HasSuffix(r.Type, "/sharedStrings"):
-			f := files[p]
-			if f == nil {
-				return nil, fmt.Errorf("%s: missing", p)
-			}
-			data, err := readAll(f, maxPartBytes)
+		case strings.HasSuffix(r.typ, "/sharedStrings") && b.strs == nil:
+			data, err := bud.partNamed(files, p)
 			if err != nil {
 				return nil, err
 			}
-			if b.strs, err = sharedStrings(data); err != nil {
+			if b.strs, err = sharedStrings(data, bud); err != nil {
 				return nil, err
 			}
-		case strings.HasSuffix(r.Type, "/styles"):
-			var st xmlStyles
-			if err := readXML(files, p, &st); err != nil {
+		case strings.HasSuffix(r.typ, "/styles") && b.styles == nil:
+			data, err := bud.partNamed(files, p)
+			if err != nil {
 				return nil, err
 			}
-			codes := map[int]string{}
-			for _, n := range st.NumFmts {
-				codes[n.ID] = n.Code
-			}
-			for _, x := range st.Xfs {
-				code, ok := codes[x.NumFmtID]
-				if !ok {
-					code = builtinFormats[x.NumFmtID]
-				}
-				b.styles = append(b.styles, xf{code: code, date: !ok && builtinDate(x.NumFmtID),
-					left: x.Alignment != nil && x.Alignment.Horizontal == "left"})
+			if b.styles, err = bud.readStyles(data); err != nil {
+				return nil, err
 			}
 		}
 	}
+	b.setFormats()
 	return b, nil
+}
+
+// setFormats analyses the number format of each cell format.
+func (b *book) setFormats() {
+	b.general = parseFormat("", false)
+	b.formats = make([]numFormat, len(b.styles))
+	for i, st := range b.styles {
+		b.formats[i] = parseFormat(st.code, st.date)
+	}
 }
 
 // sharedStrings reads the string table: each item's text, its runs joined, without the
 // phonetic guides (rPh) that East Asian editors add.
-func sharedStrings(data []byte) ([]string, error) {
-	var out []string
+func sharedStrings(data []byte, bud *budget) ([]string, error) {
+	out := []string{}
 	var text strings.Builder
 	inT, phonetic := false, 0
 	d := xml.NewDecoder(bytes.NewReader(data))
@@ -101,6 +87,9 @@ func sharedStrings(data []byte) ([]string, error) {
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
+			if err := bud.element(); err != nil {
+				return nil, err
+			}
 			switch t.Name.Local {
 			case "si":
 				text.Reset()
@@ -126,22 +115,23 @@ func sharedStrings(data []byte) ([]string, error) {
 	}
 }
 
-// rawCell is a cell element being read.
+// rawCell is a cell element being read; one is used again for every cell of a sheet.
 type rawCell struct {
 	row, col int
 	style    int
 	typ      string
-	v, is    strings.Builder
-	f        strings.Builder
+	v, is, f []byte
 	formula  bool
 }
 
 // sheetReader holds the state of one pass over a sheet's XML.
 type sheetReader struct {
 	b        *book
+	bud      *budget
 	s        *sheet
-	row, col int // the row and column of the last row and cell started (1-based)
-	c        *rawCell
+	row, col int      // the row and column of the last row and cell started (1-based)
+	c        *rawCell // &cur inside a cell element, else nil
+	cur      rawCell
 	in       string // the element whose text is being read: "v", "f" or "t" (of an inline string)
 	inIS     bool
 	phonetic int
@@ -149,9 +139,15 @@ type sheetReader struct {
 
 // parseSheet reads a worksheet's XML: every cell with a value or a format, and the merged
 // ranges. Values show as the spreadsheet shows them (strings, numbers in their format).
-func parseSheet(data []byte, name string, b *book) (*sheet, error) {
-	r := &sheetReader{b: b, s: &sheet{name: name, styles: b.styles}}
+// Every element, and every position of the grid a cell or a merged range makes, is taken from
+// the budget as it is read; the error then names the cell it ran out at (*cellsError).
+func parseSheet(data []byte, name string, b *book, bud *budget) (*sheet, error) {
+	if b.formats == nil { // a book not made by readBook (tests)
+		b.setFormats()
+	}
+	r := &sheetReader{b: b, bud: bud, s: &sheet{name: name, styles: b.styles}}
 	var merges [][4]int
+	seen := map[[4]int]bool{} // a range merged again is the same range
 	d := xml.NewDecoder(bytes.NewReader(data))
 	for {
 		tok, err := d.RawToken()
@@ -163,8 +159,12 @@ func parseSheet(data []byte, name string, b *book) (*sheet, error) {
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
+			if err := bud.element(); err != nil {
+				return nil, err
+			}
 			if t.Name.Local == "mergeCell" {
-				if m, ok := rangeOf(attr(t, "ref")); ok {
+				if m, ok := rangeOf(attr(t, "ref")); ok && !seen[m] {
+					seen[m] = true
 					merges = append(merges, m)
 				}
 				continue
@@ -173,7 +173,9 @@ func parseSheet(data []byte, name string, b *book) (*sheet, error) {
 				return nil, err
 			}
 		case xml.EndElement:
-			r.end(t.Name.Local)
+			if err := r.end(t.Name.Local); err != nil {
+				return nil, err
+			}
 		case xml.CharData:
 			r.text(t)
 		}
@@ -186,6 +188,26 @@ func parseSheet(data []byte, name string, b *book) (*sheet, error) {
 
 // errBeyondRows is a sheet with cells or merged ranges below row maxSheetRows.
 var errBeyondRows = fmt.Errorf("cells beyond the last row read: %w", forms.ErrLimit)
+
+// cellsError is the budget of cells run out at row, col (0-based) of a sheet; merged is true
+// when merged ranges ran it out (their positions are taken as they are filled).
+type cellsError struct {
+	row, col int
+	merged   bool
+}
+
+func (e *cellsError) Error() string { return errCells.Error() }
+func (e *cellsError) Unwrap() error { return errCells }
+
+// atoi reads a decimal attribute, 0 when absent or not a number (without the error
+// strconv.Atoi allocates for "", once a cell of a sheet).
+func atoi(s string) int {
+	if s == "" {
+		return 0
+	}
+	n, _ := strconv.Atoi(s)
+	return n
+}
 
 func attr(t xml.StartElement, name string) string {
 	for _, a := range t.Attr {
@@ -200,7 +222,7 @@ func (r *sheetReader) start(t xml.StartElement) error {
 	switch t.Name.Local {
 	case "row":
 		r.row, r.col = r.row+1, 0
-		if n, err := strconv.Atoi(attr(t, "r")); err == nil && n > 0 {
+		if n := atoi(attr(t, "r")); n > 0 {
 			r.row = n
 		}
 		if r.row > maxSheetRows {
@@ -215,8 +237,13 @@ func (r *sheetReader) start(t xml.StartElement) error {
 			}
 			r.col, r.row = col, row
 		}
-		r.c = &rawCell{row: r.row - 1, col: r.col - 1, typ: attr(t, "t")}
-		r.c.style, _ = strconv.Atoi(attr(t, "s"))
+		if r.row > maxSheetRows {
+			return errBeyondRows
+		}
+		c := &r.cur
+		*c = rawCell{row: r.row - 1, col: r.col - 1, typ: attr(t, "t"), v: c.v[:0], is: c.is[:0], f: c.f[:0]}
+		c.style = atoi(attr(t, "s"))
+		r.c = c
 	case "v", "f":
 		r.in = t.Name.Local
 		if t.Name.Local == "f" && r.c != nil {
@@ -234,7 +261,7 @@ func (r *sheetReader) start(t xml.StartElement) error {
 	return nil
 }
 
-func (r *sheetReader) end(name string) {
+func (r *sheetReader) end(name string) error {
 	switch name {
 	case "v", "f", "t":
 		r.in = ""
@@ -244,10 +271,12 @@ func (r *sheetReader) end(name string) {
 		r.phonetic--
 	case "c":
 		if r.c != nil {
-			r.add(r.c)
+			c := r.c
 			r.c = nil
+			return r.add(c)
 		}
 	}
+	return nil
 }
 
 func (r *sheetReader) text(t xml.CharData) {
@@ -256,82 +285,101 @@ func (r *sheetReader) text(t xml.CharData) {
 	}
 	switch r.in {
 	case "v":
-		r.c.v.Write(t)
+		r.c.v = append(r.c.v, t...)
 	case "f":
-		r.c.f.Write(t)
+		r.c.f = append(r.c.f, t...)
 	case "t":
 		if r.phonetic == 0 {
-			r.c.is.Write(t)
+			r.c.is = append(r.c.is, t...)
 		}
 	}
 }
 
-// add puts a cell read into the grid, with the text it shows.
-func (r *sheetReader) add(rc *rawCell) {
-	x := &cell{row: rc.row, col: rc.col, lastRow: rc.row, lastCol: rc.col, style: rc.style,
-		formula: rc.formula, expr: rc.f.String()}
-	r.show(x, rc)
-	if x.text == "" && rc.style == 0 && !rc.formula {
-		return // nothing to show, no format
+// add puts a cell read into the grid, with the text it shows, taking the positions it adds
+// from the budget.
+func (r *sheetReader) add(rc *rawCell) error {
+	if rc.formula && len(rc.v) == 0 && rc.typ != "inlineStr" {
+		r.s.uncached++
 	}
-	s := r.s
-	for len(s.grid) <= x.row {
-		s.grid = append(s.grid, nil)
+	text, num := r.show(rc)
+	if text == "" && rc.style == 0 && !rc.formula {
+		return nil // nothing to show, no format
 	}
-	row := s.grid[x.row]
-	if len(row) <= x.col {
-		row = append(row, make([]*cell, x.col+1-len(row))...)
-		s.grid[x.row] = row
+	if err := r.s.grow(rc.row, rc.col, r.bud); err != nil {
+		return &cellsError{row: rc.row, col: rc.col}
 	}
-	row[x.col] = x
+	r.s.grid[rc.row][rc.col] = &cell{row: rc.row, col: rc.col, lastRow: rc.row, lastCol: rc.col, style: rc.style,
+		formula: rc.formula, expr: string(rc.f), text: text, num: num}
+	return nil
 }
 
-// show sets the text x shows from the value rc holds, by its type.
-func (r *sheetReader) show(x *cell, rc *rawCell) {
-	v := rc.v.String()
+// grow makes the grid reach row r, column c (0-based), taking each position it adds (and
+// each row, one more) from the budget.
+func (s *sheet) grow(r, c int, bud *budget) error {
+	if len(s.grid) <= r {
+		if err := bud.take(r + 1 - len(s.grid)); err != nil {
+			return err
+		}
+		s.grid = append(s.grid, make([][]*cell, r+1-len(s.grid))...)
+	}
+	if row := s.grid[r]; len(row) <= c {
+		if err := bud.take(c + 1 - len(row)); err != nil {
+			return err
+		}
+		s.grid[r] = append(row, make([]*cell, c+1-len(row))...)
+	}
+	return nil
+}
+
+// show is the text a cell shows from the value rc holds, by its type, and whether it is a
+// number.
+func (r *sheetReader) show(rc *rawCell) (text string, num bool) {
 	switch rc.typ {
 	case "s":
-		if i, err := strconv.Atoi(strings.TrimSpace(v)); err == nil && i >= 0 && i < len(r.b.strs) {
-			x.text = r.b.strs[i]
+		if i, err := strconv.Atoi(strings.TrimSpace(string(rc.v))); err == nil && i >= 0 && i < len(r.b.strs) {
+			return r.b.strs[i], false
 		}
 	case "inlineStr":
-		x.text = rc.is.String()
+		return string(rc.is), false
 	case "str", "e", "d":
-		x.text = v
+		return string(rc.v), false
 	case "b":
-		x.text = map[string]string{"1": "TRUE", "0": "FALSE"}[strings.TrimSpace(v)]
+		return map[string]string{"1": "TRUE", "0": "FALSE"}[strings.TrimSpace(string(rc.v))], false
 	default:
-		if v != "" {
-			x.num = true
-			var st xf
-			if rc.style >= 0 && rc.style < len(r.b.styles) {
-				st = r.b.styles[rc.style]
+		if len(rc.v) > 0 {
+			v := string(rc.v)
+			f, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
+			nf := r.b.general
+			if rc.style >= 0 && rc.style < len(r.b.formats) {
+				nf = r.b.formats[rc.style]
 			}
-			x.text = numberText(v, st.code, st.date, r.b.date1904)
+			// NaN or Inf (a hand-made file) is read as the text it holds
+			return nf.text(v, r.b.date1904), err == nil && !math.IsNaN(f) && !math.IsInf(f, 0)
 		}
 	}
+	return "", false
 }
 
 // merge makes each merged range one cell: the first cell's, covering the range.
 func (r *sheetReader) merge(merges [][4]int) error {
 	s := r.s
-	area := 0
 	for _, m := range merges {
 		r0, c0, r1, c1 := m[0], m[1], m[2], m[3]
-		if area += (r1 - r0 + 1) * (c1 - c0 + 1); r1 >= maxSheetRows || area > maxSheetCells {
+		if r1 >= maxSheetRows {
 			return errBeyondRows
+		}
+		// Overlapping ranges write the same positions again: each write is taken.
+		if err := r.bud.take((r1 - r0 + 1) * (c1 - c0 + 1)); err != nil {
+			return &cellsError{row: r0, col: c0, merged: true}
 		}
 		x := s.at(r0, c0)
 		if x == nil {
 			x = &cell{}
 		}
 		x.row, x.col, x.lastRow, x.lastCol = r0, c0, r1, c1
-		for len(s.grid) <= r1 {
-			s.grid = append(s.grid, nil)
-		}
 		for row := r0; row <= r1; row++ {
-			if len(s.grid[row]) <= c1 {
-				s.grid[row] = append(s.grid[row], make([]*cell, c1+1-len(s.grid[row]))...)
+			if err := s.grow(row, c1, r.bud); err != nil {
+				return &cellsError{row: row, col: c1, merged: true}
 			}
 			for col := c0; col <= c1; col++ {
 				s.grid[row][col] = x
@@ -366,7 +414,7 @@ func rangeOf(ref string) ([4]int, bool) {
 	}
 	c0, r0, ok0 := cellRef(a)
 	c1, r1, ok1 := cellRef(b)
-	if !ok0 || !ok1 || r1 < r0 || c1 < c0 || (r1-r0+1)*(c1-c0+1) > maxSheetCells {
+	if !ok0 || !ok1 || r1 < r0 || c1 < c0 || (r1-r0+1)*(c1-c0+1) > maxCells {
 		return [4]int{}, false
 	}
 	return [4]int{r0 - 1, c0 - 1, r1 - 1, c1 - 1}, true

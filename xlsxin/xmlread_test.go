@@ -7,11 +7,11 @@ import (
 
 // Shared strings: runs joined, phonetic guides left out, entities read.
 func TestSharedStrings(t *testing.T) {
-	got, err := sharedStrings([]byte(`<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">` +
-		`<si><t>三级指标</t></si>` +
-		`<si><r><rPr><b/></rPr><t>产出</t></r><r><t xml:space="preserve"> 指标</t></r></si>` +
-		`<si><t>满意度</t><rPh sb="0" eb="3"><t>マンゾクド</t></rPh></si>` +
-		`<si><t>A&amp;B &lt;1&gt;</t></si></sst>`))
+	got, err := sharedStrings([]byte(`<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">`+
+		`<si><t>三级指标</t></si>`+
+		`<si><r><rPr><b/></rPr><t>产出</t></r><r><t xml:space="preserve"> 指标</t></r></si>`+
+		`<si><t>满意度</t><rPh sb="0" eb="3"><t>マンゾクド</t></rPh></si>`+
+		`<si><t>A&amp;B &lt;1&gt;</t></si></sst>`), newBudget())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -29,7 +29,7 @@ func TestParseSheet(t *testing.T) {
 		`<x:c r="D1" s="1"><x:v>600</x:v></x:c><x:c r="E1" s="1"><x:f>D1*2</x:f><x:v>1200</x:v></x:c></x:row>`+
 		`<x:row><x:c r="A2" t="b"><x:v>1</x:v></x:c><x:c r="B2" t="e"><x:v>#DIV/0!</x:v></x:c><x:c r="C2" t="str"><x:f>"a"&amp;"b"</x:f><x:v>ab</x:v></x:c>`+
 		`<x:c r="D2" s="2"/><x:c r="E2" t="s"><x:v>1</x:v></x:c></x:row>`+
-		`</x:sheetData><x:mergeCells count="1"><x:mergeCell ref="E1:E2"/></x:mergeCells></x:worksheet>`), "表", b)
+		`</x:sheetData><x:mergeCells count="1"><x:mergeCell ref="E1:E2"/></x:mergeCells></x:worksheet>`), "表", b, newBudget())
 	if err != nil {
 		t.Fatal(err)
 	}
