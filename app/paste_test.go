@@ -1,6 +1,7 @@
 package app
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 	"testing"
@@ -76,5 +77,30 @@ func TestPastedScoreEqualToSuggestion(t *testing.T) {
 	}
 	if m, ok := got["培训人数"]; !ok || !m {
 		t.Errorf("培训人数 (得分 9, suggested 10): 手工调整 %v (pasted %v)", m, ok)
+	}
+}
+
+// TestPasteHugeClipboard: 60 MB on the clipboard (a whole worksheet of separators) is read off
+// the window's goroutine, after a recovery copy of the document, and refused with the reason;
+// the document does not change. Its time and memory: BenchmarkPasteBudget (forms).
+func TestPasteHugeClipboard(t *testing.T) {
+	recov := useRecoveryDir(t)
+	a := test.NewTempApp(t)
+	w := New(a)
+	w.AddProject()
+	edit(w)
+	before := marshal(t, w.Doc)
+	a.Clipboard().SetContent(strings.Repeat("1\t2\t3\t4\t5\t6\t7\t8\t9\t10\t11\t12\t13\t14\t15\r\n", 60<<20/42))
+	projectTree(w, 0).pasteRows(0, 0)
+	w.files().jobs.Wait()
+	text := dialogText(w)
+	if !strings.Contains(text, "无法粘贴") || !strings.Contains(text, "过大") {
+		t.Errorf("dialog %q", text)
+	}
+	if !bytes.Equal(marshal(t, w.Doc), before) {
+		t.Error("the document changed")
+	}
+	if len(copies(t, recov)) != 1 {
+		t.Errorf("recovery copies %q", copies(t, recov))
 	}
 }

@@ -22,10 +22,33 @@ func (t *treeEditor) pasteRows(l1, l2 int) {
 		dialog.ShowInformation("粘贴表格行", "剪贴板是空的：请先在 Excel 或 WPS 中选中指标所在的单元格并复制（Ctrl+C）。", t.w.Win)
 		return
 	}
-	reading, err := forms.ReadIndicatorTable(forms.ParseTSV(text), "粘贴的内容")
+	var reading *forms.TableReading
+	var err error
+	read := func() { reading, err = forms.ReadIndicatorTable(forms.ParseTSV(text), "粘贴的内容") }
+	if len(text) < pasteInBackground {
+		read()
+		t.showPaste(reading, err, l1, l2)
+		return
+	}
+	t.w.backgroundCancelable("粘贴表格行", fmt.Sprintf("正在读取剪贴板中的 %.1f MB 内容，请稍候…", float64(len(text))/(1<<20)),
+		read, func() { t.showPaste(reading, err, l1, l2) })
+}
+
+// pasteInBackground is the clipboard size from which 粘贴表格行 reads it off the window's
+// goroutine, with 取消: a block copied from a whole worksheet (the readers stop at
+// forms.MaxTableCells, after about 0.2 s for 60 MB).
+const pasteInBackground = 1 << 20
+
+// showPaste shows what reading the clipboard gave: why it cannot be pasted, or where each row
+// goes, and adds the rows when the user agrees.
+func (t *treeEditor) showPaste(reading *forms.TableReading, err error, l1, l2 int) {
 	if err != nil {
 		dialog.ShowInformation("无法粘贴", err.Error()+"。\n\n请复制表格中的指标行（可以连同标题行一起复制，程序按列名识别各列；"+
 			"没有标题行时按打印表的列序：运算符号、内容、度量单位、年度指标值、全年完成值……）。", t.w.Win)
+		return
+	}
+	if tree := t.tree(); l1 >= len(tree) || l2 >= len(tree[l1].Children) { // removed while reading
+		dialog.ShowInformation("无法粘贴", "要粘贴到的二级指标已被删除。", t.w.Win)
 		return
 	}
 	plan, err := planPaste(t.tree(), reading, l1, l2)
