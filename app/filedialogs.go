@@ -47,6 +47,23 @@ func init() {
 	}
 }
 
+// regularFiles lists, of the files its filter takes, only regular files (links followed): a
+// named pipe, device or socket is not listed, so it cannot be chosen, and Fyne's dialog, which
+// opens the chosen file on the window's goroutine, cannot wait on it forever. Folders are
+// listed as always (Fyne lists them before asking the filter).
+type regularFiles struct{ storage.FileFilter }
+
+func (f regularFiles) Matches(u fyne.URI) bool {
+	if !f.FileFilter.Matches(u) {
+		return false
+	}
+	if u.Scheme() != "file" {
+		return true
+	}
+	fi, err := os.Stat(u.Path())
+	return err == nil && fi.Mode().IsRegular()
+}
+
 // dialogOpen is the real chooseOpen: the open dialog listing .zpb files.
 func (w *Window) dialogOpen(cb func(path string)) { w.dialogOpenOn(w.Win, cb) }
 
@@ -84,7 +101,7 @@ func (w *Window) fyneOpen(parent fyne.Window, title string, exts []string, cb fu
 		rc.Close()
 		cb(path)
 	}, parent)
-	d.SetFilter(storage.NewExtensionFileFilter(exts))
+	d.SetFilter(regularFiles{storage.NewExtensionFileFilter(exts)})
 	d.SetTitleText(title)
 	d.SetConfirmText("打开")
 	w.prepareFileDialog(d)
@@ -144,7 +161,7 @@ func (w *Window) fyneSave(parent fyne.Window, name, ext string, cb func(path str
 		cb(path)
 	}, parent)
 	d.SetFileName(name)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
+	d.SetFilter(regularFiles{storage.NewExtensionFileFilter([]string{ext})})
 	d.SetTitleText(title)
 	d.SetConfirmText(confirm)
 	w.prepareFileDialog(d)

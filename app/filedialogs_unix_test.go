@@ -3,6 +3,7 @@
 package app
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"syscall"
@@ -53,5 +54,62 @@ func TestImportPipeRefused(t *testing.T) {
 	w.files().jobs.Wait()
 	if text := dialogText(w); !strings.Contains(text, "无法导入") || !strings.Contains(text, "管道") {
 		t.Errorf("a pipe: %q", text)
+	}
+}
+
+// TestDialogsListNoPipe: the file dialogs' filter takes a regular .zpb file and a link to one,
+// not a pipe, a dangling link or another extension.
+func TestDialogsListNoPipe(t *testing.T) {
+	dir := t.TempDir()
+	doc := filepath.Join(dir, "a.zpb")
+	if err := os.WriteFile(doc, []byte("{}"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := syscall.Mkfifo(filepath.Join(dir, "p.zpb"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range [][2]string{{"a.zpb", "link.zpb"}, {"nowhere.zpb", "dangling.zpb"}} {
+		if err := os.Symlink(l[0], filepath.Join(dir, l[1])); err != nil {
+			t.Fatal(err)
+		}
+	}
+	f := regularFiles{storage.NewExtensionFileFilter([]string{forms.FileExt})}
+	for name, want := range map[string]bool{"a.zpb": true, "link.zpb": true, "p.zpb": false, "dangling.zpb": false} {
+		if got := f.Matches(storage.NewFileURI(filepath.Join(dir, name))); got != want {
+			t.Errorf("%s listed %v", name, got)
+		}
+	}
+	if f.Matches(storage.NewFileURI(filepath.Join(dir, "a.pdf"))) {
+		t.Error("a .pdf listed in a .zpb dialog")
+	}
+}
+
+// TestOpenDialogOnFolderWithPipe: Fyne's open dialog shown on a folder holding a pipe named
+// p.zpb (and a pipe of an unknown extension) lists the folder without opening the pipes: the
+// window's goroutine is not held.
+func TestOpenDialogOnFolderWithPipe(t *testing.T) {
+	w := fileWindow(t)
+	dir := t.TempDir()
+	w.Path = filepath.Join(dir, "a.zpb")
+	if err := os.WriteFile(w.Path, []byte("{}"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"p.zpb", "p"} {
+		if err := syscall.Mkfifo(filepath.Join(dir, name), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	done := make(chan struct{})
+	go func() {
+		w.fyneOpen(w.Win, "打开", []string{forms.FileExt}, func(string) {})
+		close(done)
+	}()
+	select {
+	case <-done:
+	case <-time.After(20 * time.Second): // a deadline, not a wait: listing takes milliseconds
+		t.Fatal("the open dialog is held by a pipe in its folder")
+	}
+	if !hasDialog(w) {
+		t.Error("no dialog shown")
 	}
 }
