@@ -136,14 +136,14 @@ func dashIfEmpty(s string) string {
 
 // tabTitle is the project's name, shortened for the tab bar.
 func tabTitle(p *forms.ProjectForm) string {
-	r := []rune(p.Name)
+	r := []rune(forms.Shown(p.Name)) // a bidi override cannot reorder the tab bar's text
 	switch {
 	case len(r) == 0:
 		return "未命名项目"
 	case len(r) > 12:
 		return string(r[:11]) + "…"
 	}
-	return p.Name
+	return string(r)
 }
 
 func (p *projectTab) item() *container.TabItem { return p.tab }

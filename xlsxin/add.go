@@ -1,6 +1,7 @@
 package xlsxin
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"strings"
@@ -10,18 +11,23 @@ import (
 
 // ImportFile is Import of the file at path.
 func ImportFile(path string) (*Result, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, &Error{File: baseName(path), Reason: "无法打开：" + forms.SystemReason(err) + "。", Err: err}
-	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return nil, &Error{File: baseName(path), Reason: "无法读取：" + forms.SystemReason(err) + "。", Err: err}
-	}
-	if st.IsDir() {
+	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
 		return nil, &Error{File: baseName(path), Reason: "这是文件夹，不是文件。"}
 	}
+	// Opened only when it is a regular file, without waiting: a pipe put at path after the
+	// caller's check (forms.CheckRegular) would hold os.Open forever.
+	f, st, err := forms.OpenRegular(path)
+	if err != nil {
+		var sp *forms.SpecialFileError
+		switch {
+		case !errors.As(err, &sp):
+			return nil, &Error{File: baseName(path), Reason: "无法打开：" + forms.SystemReason(err) + "。", Err: err}
+		case errors.Is(err, forms.ErrSpecial): // a pipe, device or socket
+			return nil, &Error{File: baseName(path), Reason: sp.Reason, Err: err}
+		}
+		return nil, &Error{File: baseName(path), Reason: "无法打开：" + forms.SystemReason(sp.Err) + "。", Err: sp.Err}
+	}
+	defer f.Close()
 	return Import(f, st.Size(), path)
 }
 
