@@ -199,7 +199,18 @@ wait_exit() {
 	wait "$1" || exited=$?
 }
 # window NAME SECONDS: the id of the window whose title is NAME, waiting for it.
-window() { timeout "$2" xdotool search --sync --name "$1" 2>/dev/null | head -1; }
+# window NAME SECONDS prints the id of the first window whose name matches NAME, searched again
+# and again until SECONDS have passed: `xdotool search --sync` gives up at once when it meets
+# a window Wine destroys as it goes (BadWindow), which Wine does during start-up.
+window() {
+	local end=$(($(date +%s) + $2)) id
+	while :; do
+		id=$(xdotool search --name "$1" 2>/dev/null | head -1) || true
+		[ -n "$id" ] && { echo "$id"; return 0; }
+		[ "$(date +%s)" -lt "$end" ] || return 1
+		sleep 0.2
+	done
+}
 
 # 3. The window.
 t=$(date +%s.%N)
@@ -323,7 +334,7 @@ hold=$!
 pids+=("$hold")
 for _ in $(seq 100); do grep -q held "$log/holdopen" && break; sleep 0.1; done
 grep -q held "$log/holdopen" || fail "holdopen could not open the document"
-wid=$(window '抚顺 社保 2021.zpb - 绩效自评' 5)
+wid=$(window '抚顺 社保 2021.zpb - 绩效自评' 5) || true
 xdotool mousemove --window "$wid" 740 253 click 1 2>/dev/null
 sleep 0.5
 xdotool key --window "$wid" 2>/dev/null End
@@ -429,9 +440,12 @@ echo keep >"$appdata/recovery/留下.zpb"
 echo keep >"$inst/我的文档.zpb"
 win "$winst\\卸载.exe" /S >"$log/uninstall" || fail "the uninstaller exited with $?"
 for _ in $(seq 300); do [ -e "$inst/卸载.exe" ] || [ -e "$inst/ziping.exe" ] || break; sleep 0.1; done
-# It removes the shortcuts and the registry entries after the files, its 应用和功能 entry last.
+# It removes the shortcuts and the registry entries after the files, its 应用和功能 entry last,
+# yet the copy that runs from %TEMP% may still be removing shortcuts then: wait for all of them.
 for _ in $(seq 120); do
-	win reg query 'HKCU\Software\Microsoft\Windows\CurrentVersion\Uninstall\Ziping' >/dev/null 2>&1 || break
+	{ win reg query 'HKCU\Software\Microsoft\Windows\CurrentVersion\Uninstall\Ziping' >/dev/null 2>&1 ||
+		[ -e "$profile/AppData/Roaming/Microsoft/Windows/Start Menu/Programs/绩效自评.lnk" ] ||
+		[ -e "$profile/Desktop/绩效自评.lnk" ]; } || break
 	sleep 0.25
 done
 [ ! -e "$inst/ziping.exe" ] && [ ! -e "$inst/卸载.exe" ] || fail "the uninstaller left the program"
