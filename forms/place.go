@@ -94,6 +94,31 @@ func (t Tree) under(k1, k2 string) (i, j, only int, found bool) {
 	return 0, 0, only, false
 }
 
+// Level1For is, for a table read label by label (a national sheet: xlsxin/nationalrows.go), the
+// 一级 of t that a 二级 labelled level2 belongs to when the table's 一级 label (level1) is blank
+// or names no 一级 of t: the 一级 of the one 二级 of t so named, as Place does for a pasted row.
+// A label naming a 一级 of t in other words ("效益" for 效益指标, "产出指标（50分）") is that 一级
+// (ok true when the name differs). ok is false when level1 is that 一级's own name, or the 二级
+// is not found exactly once.
+func (t Tree) Level1For(level1, level2 string) (name string, ok bool) {
+	if k1 := levelKey(level1); k1 != "" {
+		for _, a := range t {
+			if levelKey(a.Name) == k1 {
+				return a.Name, a.Name != strings.TrimSpace(level1)
+			}
+		}
+	}
+	k2 := levelKey(level2)
+	if k2 == "" {
+		return "", false
+	}
+	i, _, n := t.level2Named(k2)
+	if n != 1 {
+		return "", false
+	}
+	return t[i].Name, true
+}
+
 // level2Named returns the last 二级 keyed k2 in the tree and how many there are.
 func (t Tree) level2Named(k2 string) (i, j, n int) {
 	for a := range t {

@@ -163,33 +163,75 @@ func (t *nationalTree) row(r int) error {
 	return nil
 }
 
-// labels reads the 一级 and 二级 label cells that start in row r.
+// labels reads the 一级 and 二级 label cells that start in row r. In a table not written by
+// this program, a 一级 label that is blank before its first 二级, or names no 一级 of the form
+// ("效益" for 效益指标), is the 一级 of the form whose 二级 the row names, as a pasted table's
+// (forms.Tree.Level1For), with a note.
 func (t *nationalTree) labels(r int) error {
 	s := t.n.o.s
+	l2 := s.at(r, t.cols[ncL2])
+	if l2 != nil && (l2.row != r || l2.col != t.cols[ncL2] || l2.blank()) {
+		l2 = nil
+	}
 	if x := s.at(r, t.cols[ncL1]); x != nil && x.row == r && !x.blank() {
 		name, err := t.name(x)
 		if err != nil {
 			return err
 		}
-		t.l1 = &forms.Level1{Name: name, Children: []*forms.Level2{}}
-		t.tree = append(t.tree, t.l1)
-		t.l2 = nil
 		if x.col <= t.cols[ncL2] && x.lastCol >= t.cols[ncL2] {
+			t.open1(name, r, "")
 			t.l1.Merged = true
 			return t.add(x, name)
 		}
-	}
-	if x := s.at(r, t.cols[ncL2]); x != nil && x.row == r && x.col == t.cols[ncL2] && !x.blank() {
-		if t.l1 == nil {
-			return errAt(s.name, r, x.col, "二级指标前面没有一级指标：请填写一级指标后再导入。", nil)
+		second := ""
+		if l2 != nil {
+			if second, err = t.name(l2); err != nil {
+				return err
+			}
 		}
-		name, err := t.name(x)
+		t.open1(name, r, second)
+	}
+	if l2 != nil {
+		name, err := t.name(l2)
 		if err != nil {
 			return err
 		}
-		return t.add(x, name)
+		if t.l1 == nil && !t.open1("", r, name) {
+			return errAt(s.name, r, l2.col, "二级指标前面没有一级指标：请填写一级指标后再导入。", nil)
+		}
+		return t.add(l2, name)
 	}
 	return nil
+}
+
+// open1 makes the 一级 labelled name (read in row r, whose 二级 label is second) the one the
+// next rows go under, and reports whether there is one: without the workbook's shadow, a blank
+// or unknown name is replaced by the form's 一级 of second (forms.Tree.Level1For), with a note.
+func (t *nationalTree) open1(name string, r int, second string) bool {
+	replaced := false
+	if t.n.sh < 0 && second != "" {
+		if real, ok := t.n.p.Indicators.Level1For(name, second); ok {
+			said := "没有一级指标"
+			if name != "" {
+				said = "一级指标写作“" + name + "”"
+			}
+			t.n.o.imp.note(place(t.n.o.s.name, r, -1) + "：二级指标“" + second + "”" + said + "，按表式放在“" + real + "”下。")
+			name, replaced = real, true
+		}
+	}
+	if name == "" {
+		return false
+	}
+	t.l2 = nil
+	for _, a := range t.tree { // a 一级 found again from its 二级 gathers its rows
+		if replaced && a.Name == name {
+			t.l1 = a
+			return true
+		}
+	}
+	t.l1 = &forms.Level1{Name: name, Children: []*forms.Level2{}}
+	t.tree = append(t.tree, t.l1)
+	return true
 }
 
 // name is the name of a 一级 or 二级 label: lines joined; a weight note after it is dropped

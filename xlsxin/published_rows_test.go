@@ -119,3 +119,21 @@ func TestImportPublishedWeightNotations(t *testing.T) {
 	}
 	publishedRowsRead(t, importBytes(t, []byte(csv), "廊坊暖通改造.csv"))
 }
+
+// TestImportPublishedMissingLevel1: a published national table whose first 一级 cell is blank
+// (a merged cell lost in a copy) and whose second is misspelt places every row under the form's
+// 一级 of its 二级, with a note for each, as a pasted table does (forms.Tree.Level1For).
+func TestImportPublishedMissingLevel1(t *testing.T) {
+	csv := strings.NewReplacer(",产出指标(50分),数量指标", ",,数量指标", ",效益指标（30分）,经济效益指标", ",效益（30分）,经济效益指标").Replace(printedCSV)
+	if csv == printedCSV {
+		t.Fatal("the labels were not rewritten")
+	}
+	res := importBytes(t, []byte(csv), "廊坊暖通改造.csv")
+	notes := strings.Join(res.Notes, "\n")
+	for _, want := range []string{"二级指标“数量指标”没有一级指标，按表式放在“产出指标”下", "二级指标“经济效益指标”一级指标写作“效益”，按表式放在“效益指标”下"} {
+		if !strings.Contains(notes, want) {
+			t.Errorf("notes lack %q:\n%s", want, notes)
+		}
+	}
+	publishedRowsRead(t, res)
+}
