@@ -226,15 +226,18 @@ func (w *Window) backgroundCancelable(title, message string, work, done func()) 
 		bar.Stop()
 		d.Hide()
 	})
-	d = dialog.NewCustomWithoutButtons(title, container.NewVBox(widget.NewLabel(message), bar, container.NewCenter(cancel)), w.Win)
+	d = dialog.NewCustomWithoutButtons(title, container.NewVBox(widget.NewLabel(message), bar), w.Win)
+	d.SetButtons([]fyne.CanvasObject{cancel}) // a dialog's button: Esc presses it (keyboard.go, dialogKey)
 	d.Show()
+	copied := make(chan struct{}) // after the recovery copy autosave queued, in the file queue
+	ui.queue.do(func() { close(copied) })
 	ui.jobs.Add(1)
 	go func() {
-		ui.queue.wait() // the recovery copy is on disk before work begins
+		<-copied
 		work()
 		fyne.Do(func() {
 			defer ui.jobs.Done()
-			if cancelled {
+			if cancelled || ui.closing {
 				return
 			}
 			bar.Stop()

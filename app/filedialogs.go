@@ -39,13 +39,16 @@ var dialogTypes = map[string]string{
 	".pdf":        "application/pdf",
 }
 
-func init() {
+// addDialogTypes registers dialogTypes once, when a Fyne file dialog is first shown: the
+// first mime look-up reads the system's whole table (the registry on Windows), which the
+// command line need not pay for.
+var addDialogTypes = sync.OnceFunc(func() {
 	for ext, typ := range dialogTypes {
 		if mime.TypeByExtension(ext) == "" {
 			_ = mime.AddExtensionType(ext, typ)
 		}
 	}
-}
+})
 
 // regularFiles lists, of the files its filter takes, only regular files (links followed): a
 // named pipe, device or socket is not listed, so it cannot be chosen, and Fyne's dialog, which
@@ -89,6 +92,7 @@ func (w *Window) dialogOpenExts(parent fyne.Window, title string, exts []string,
 
 // fyneOpen is dialogOpenExts with Fyne's dialog.
 func (w *Window) fyneOpen(parent fyne.Window, title string, exts []string, cb func(path string)) {
+	addDialogTypes()
 	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
 		if err != nil {
 			dialog.ShowError(fmt.Errorf("无法打开所选文件：%w", err), parent)
@@ -144,6 +148,7 @@ func (w *Window) dialogSaveOn(parent fyne.Window, name, ext string, cb func(path
 
 // fyneSave is dialogSaveOn with Fyne's dialog.
 func (w *Window) fyneSave(parent fyne.Window, name, ext string, cb func(path string)) {
+	addDialogTypes()
 	title, confirm := saveTitle(ext)
 	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
 		if err != nil {

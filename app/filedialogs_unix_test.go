@@ -20,6 +20,7 @@ import (
 // it: Fyne's dialog asks each listed file its type on the window's goroutine, and opening a
 // pipe waits for a writer forever.
 func TestDialogTypesOpenNoFile(t *testing.T) {
+	addDialogTypes() // as the dialogs do when shown
 	dir := t.TempDir()
 	for _, ext := range append([]string{forms.FileExt, ".pdf"}, importExts...) {
 		if _, ok := dialogTypes[ext]; !ok {

@@ -45,6 +45,7 @@ type tabBar struct {
 	scroll  *container.Scroll
 	buttons *fyne.Container // + and …
 	line    *canvas.Rectangle
+	look    [5]uint64 // themeLook when the tabs were last styled
 }
 
 func newTabBar() *tabBar {
@@ -64,12 +65,14 @@ func newTabBar() *tabBar {
 	add.Importance, all.Importance = widget.LowImportance, widget.LowImportance
 	b.buttons = container.NewHBox(add, all)
 	b.line = canvas.NewRectangle(theme.Color(theme.ColorNameShadow))
+	b.look = themeLook()
 	b.ExtendBaseWidget(b)
 	return b
 }
 
-// SetItems replaces the tabs, keeping the selected index (the last tab's when there are fewer)
-// without calling OnSelected, as DocTabs.SetItems does.
+// SetItems replaces the tabs, keeping the selected index (the last tab's when there are fewer,
+// the first when there was none) without calling OnSelected: the window shows the selected
+// tab itself after giving the bar new items (tabswitch.go).
 func (b *tabBar) SetItems(items []*container.TabItem) {
 	old := map[*container.TabItem]*barTab{}
 	for _, t := range b.tabs {
@@ -140,8 +143,9 @@ func (b *tabBar) SelectedIndex() int {
 	return b.current
 }
 
-// Refresh shows the items' texts as they are now (a project renamed); only a tab whose text
-// changed is refreshed.
+// Refresh shows the items' texts as they are now (a project renamed, at each key typed in its
+// name): only a tab whose text changed is refreshed. After a change of theme (Fyne refreshes
+// every widget then) every tab is restyled.
 func (b *tabBar) Refresh() {
 	changed := false
 	for i, t := range b.tabs {
@@ -154,7 +158,20 @@ func (b *tabBar) Refresh() {
 		b.scroll.Base.Refresh()
 		b.reveal()
 	}
-	b.BaseWidget.Refresh()
+	if look := themeLook(); look != b.look {
+		b.look = look
+		b.BaseWidget.Refresh()
+	}
+}
+
+// themeLook is what a tab's look depends on in the current theme: its colours and sizes.
+func themeLook() [5]uint64 {
+	rgba := func(n fyne.ThemeColorName) uint64 {
+		r, g, b, a := theme.Color(n).RGBA()
+		return uint64(r)<<48 | uint64(g)<<32 | uint64(b)<<16 | uint64(a)
+	}
+	return [5]uint64{rgba(theme.ColorNameForeground), rgba(theme.ColorNamePrimary), rgba(theme.ColorNameHover),
+		uint64(theme.TextSize() * 64), uint64(theme.Padding() * 64)}
 }
 
 // reveal scrolls the selected tab into view.
@@ -259,12 +276,32 @@ type barTab struct {
 	text     string
 	selected bool
 	hovered  bool
+	overX    bool // the pointer is over the ×, which takes the hover from the tab
 
 	label *canvas.Text
 	icon  *canvas.Image // the item's Icon, nil when it has none
 	back  *canvas.Rectangle
 	under *canvas.Rectangle // the line of the primary colour under the selected tab
-	close *widget.Button
+	close *tabClose
+}
+
+// tabClose is a tab's ×. The pointer moving onto it leaves the tab (Fyne gives the hover to
+// the innermost Hoverable), so it tells its tab, which keeps showing it.
+type tabClose struct {
+	widget.Button
+	tab *barTab
+}
+
+func (c *tabClose) MouseIn(e *desktop.MouseEvent) {
+	c.Button.MouseIn(e)
+	c.tab.overX = true
+	c.tab.restyle()
+}
+
+func (c *tabClose) MouseOut() {
+	c.Button.MouseOut()
+	c.tab.overX = false
+	c.tab.restyle()
 }
 
 var (
@@ -284,12 +321,15 @@ func newBarTab(b *tabBar, item *container.TabItem) *barTab {
 		t.icon = canvas.NewImageFromResource(item.Icon)
 	}
 	if b.Closable == nil || b.Closable(item) {
-		t.close = widget.NewButtonWithIcon("", theme.CancelIcon(), func() {
+		t.close = &tabClose{tab: t}
+		t.close.Icon = theme.CancelIcon()
+		t.close.Importance = widget.LowImportance
+		t.close.OnTapped = func() {
 			if b.CloseIntercept != nil {
 				b.CloseIntercept(item)
 			}
-		})
-		t.close.Importance = widget.LowImportance
+		}
+		t.close.ExtendBaseWidget(t.close)
 		t.close.Hide()
 	}
 	t.ExtendBaseWidget(t)
@@ -328,11 +368,12 @@ func (t *barTab) restyle() {
 	}
 	t.label.TextSize = theme.TextSize()
 	t.back.FillColor = color.Transparent
+	t.back.CornerRadius = theme.SelectionRadiusSize()
 	if t.hovered {
 		t.back.FillColor = theme.Color(theme.ColorNameHover)
 	}
 	if t.close != nil {
-		if t.hovered || t.selected {
+		if t.hovered || t.overX || t.selected {
 			t.close.Show()
 		} else {
 			t.close.Hide()

@@ -203,10 +203,27 @@ func TestTabBarSwitchRefreshesTwoTabs(t *testing.T) {
 	// A project renamed: its tab shows the new name, wider, and the tabs after it move.
 	w5, x6 := b.tabs[5].Size().Width, b.tabs[6].Position().X
 	items[5].Text = "项目 6 名称改得更长一些的某某专项资金"
-	b.Refresh()
+	restyledBy := func(do func()) (n int) {
+		for _, tab := range b.tabs {
+			tab.label.Color = nil
+		}
+		do()
+		for _, tab := range b.tabs {
+			if tab.label.Color != nil {
+				n++
+			}
+		}
+		return n
+	}
+	if n := restyledBy(b.Refresh); n != 1 {
+		t.Errorf("a rename restyled %d tabs", n)
+	}
 	if b.tabs[5].label.Text != items[5].Text || b.tabs[5].Size().Width <= w5 || b.tabs[6].Position().X <= x6 {
 		t.Errorf("after the rename: tab %q %v wide (was %v), the next at %v (was %v)",
 			b.tabs[5].label.Text, b.tabs[5].Size().Width, w5, b.tabs[6].Position().X, x6)
+	}
+	if n := restyledBy(func() { fyne.CurrentApp().Settings().SetTheme(NewTheme(true)) }); n != 60 {
+		t.Errorf("the dark theme restyled %d tabs", n)
 	}
 }
 
@@ -373,4 +390,40 @@ func TestStepTab(t *testing.T) {
 	}
 	w.stepTab(-1)
 	shownProject(t, w, "上一个表", 3)
+}
+
+// TestTabCloseStaysUnderPointer: the × of a tab that is not selected shows while the pointer is
+// over the tab and stays shown while it moves over the × itself (which takes the hover from the
+// tab), so a click there closes the tab rather than selecting it.
+func TestTabCloseStaysUnderPointer(t *testing.T) {
+	test.NewTempApp(t)
+	b := newTabBar()
+	closed := 0
+	b.CloseIntercept = func(*container.TabItem) { closed++ }
+	b.SetItems([]*container.TabItem{container.NewTabItem("项目 1", placeholder()), container.NewTabItem("项目 2", placeholder())})
+	c := test.NewWindow(container.NewBorder(b, nil, nil, nil))
+	defer c.Close()
+	c.Resize(fyne.NewSize(600, 300))
+	tab := b.tabs[1]
+	at := func(o fyne.CanvasObject, dx float32) fyne.Position {
+		return fyne.CurrentApp().Driver().AbsolutePositionForObject(o).Add(fyne.NewPos(dx, o.Size().Height/2))
+	}
+	test.MoveMouse(c.Canvas(), at(tab, 5))
+	if !tab.close.Visible() {
+		t.Fatal("no × with the pointer over the tab")
+	}
+	for i := range 4 {
+		test.MoveMouse(c.Canvas(), at(tab.close, float32(3+i)))
+		if !tab.close.Visible() {
+			t.Fatalf("move %d over the ×: hidden", i)
+		}
+	}
+	test.TapCanvas(c.Canvas(), at(tab.close, 5))
+	if closed != 1 || b.SelectedIndex() != 0 {
+		t.Errorf("a click on the ×: %d closes, tab %d selected", closed, b.SelectedIndex())
+	}
+	test.MoveMouse(c.Canvas(), fyne.NewPos(5, 200))
+	if tab.close.Visible() {
+		t.Error("the × stays after the pointer left")
+	}
 }

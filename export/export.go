@@ -10,9 +10,12 @@ package export
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"ziping/forms"
@@ -241,11 +244,12 @@ func write(target string, inputs []string, data []byte) (note string, err error)
 	return note, nil
 }
 
-// keepOld makes the file at target, when there is one, also the file forms.BackupFile names
-// (a hard link, or a copy where the file system has none), replacing an earlier backup: the
-// user agreed to replace target (the window's dialog asked, the command line was given
-// --force), yet the file may be the signed copy of the same name, which the atomic write
-// would otherwise leave nowhere.
+// keepOld makes the file at target, when there is one, also a backup beside it (a hard link,
+// or a copy with its permissions where the file system has no links): the user agreed to
+// replace target (the window's dialog asked, the command line was given --force), yet the
+// file may be the signed copy of the same name, which the atomic write would otherwise leave
+// nowhere. An earlier backup is never replaced: exporting twice in a row keeps the signed copy
+// as "x.pdf.bak" and the first export as "x.pdf.2.bak" (backupName).
 func keepOld(target string) (string, error) {
 	if r, err := filepath.EvalSymlinks(target); err == nil {
 		target = r
@@ -254,8 +258,7 @@ func keepOld(target string) (string, error) {
 	if err != nil || !fi.Mode().IsRegular() {
 		return "", nil
 	}
-	bak := forms.BackupFile(target)
-	_ = os.Remove(bak)
+	bak := backupName(target)
 	if err := os.Link(target, bak); err != nil {
 		data, rerr := os.ReadFile(target)
 		if rerr != nil {
@@ -264,6 +267,28 @@ func keepOld(target string) (string, error) {
 		if werr := forms.WriteFileAtomic(bak, data); werr != nil {
 			return "", &WriteError{Path: bak, Err: werr}
 		}
+		_ = os.Chmod(bak, fi.Mode().Perm()) // a copy as private as the file
 	}
 	return fmt.Sprintf("原有的“%s”已保留为“%s”。", filepath.Base(target), filepath.Base(bak)), nil
+}
+
+// maxBackups is how many backups of one export file are kept: x.pdf.bak, x.pdf.2.bak, ….
+const maxBackups = 9
+
+// backupName is the first of target's backup names not taken (by anything: a folder so named
+// is left alone), or, all taken, the last, replaced when it is a file.
+func backupName(target string) string {
+	name := forms.BackupFile(target)
+	for n := 2; n <= maxBackups+1; n++ {
+		if _, err := os.Lstat(name); errors.Is(err, fs.ErrNotExist) {
+			return name
+		}
+		if n <= maxBackups {
+			name = forms.BackupFile(target + "." + strconv.Itoa(n))
+		}
+	}
+	if fi, err := os.Lstat(name); err == nil && fi.Mode().IsRegular() {
+		_ = os.Remove(name)
+	}
+	return name
 }

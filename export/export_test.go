@@ -219,7 +219,8 @@ func TestProjectOnlyDocument(t *testing.T) {
 }
 
 // TestReplacedFileKept: an export over an existing file (the window asked, the command line
-// had --force) keeps that file as its .bak and says so; a second export keeps the first.
+// had --force) keeps that file as its .bak and says so; a second export keeps the first as
+// .2.bak and the signed copy where it was.
 func TestReplacedFileKept(t *testing.T) {
 	doc, err := forms.Load("../samples/fushun-shebao-2021" + forms.FileExt)
 	if err != nil {
@@ -242,10 +243,27 @@ func TestReplacedFileKept(t *testing.T) {
 		t.Errorf("notes %q", n)
 	}
 	first, _ := os.ReadFile(target)
+	res, err = Document(target, PDF, doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := os.ReadFile(bak); !bytes.Equal(got, signed) {
+		t.Error("the second export replaced the signed copy's .bak")
+	}
+	if got, _ := os.ReadFile(forms.BackupFile(target + ".2")); !bytes.Equal(got, first) {
+		t.Error("the second export did not keep the first as .2.bak")
+	}
+	if n := strings.Join(res.Notes, "\n"); !strings.Contains(n, "已保留为“抚顺.pdf.2.bak”") {
+		t.Errorf("notes %q", n)
+	}
+	// A folder named as the next backup is left alone; the one after it is used.
+	if err := os.Mkdir(forms.BackupFile(target+".3"), 0o755); err != nil {
+		t.Fatal(err)
+	}
 	if _, err := Document(target, PDF, doc); err != nil {
 		t.Fatal(err)
 	}
-	if got, _ := os.ReadFile(bak); !bytes.Equal(got, first) {
-		t.Error("the second export did not keep the first as .bak")
+	if fi, err := os.Stat(forms.BackupFile(target + ".4")); err != nil || !fi.Mode().IsRegular() {
+		t.Errorf("no .4.bak beside the folder .3.bak: %v", err)
 	}
 }

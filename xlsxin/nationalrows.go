@@ -173,6 +173,13 @@ func (t *nationalTree) labels(r int) error {
 	if l2 != nil && (l2.row != r || l2.col != t.cols[ncL2] || l2.blank()) {
 		l2 = nil
 	}
+	second := ""
+	if l2 != nil {
+		var err error
+		if second, err = t.name(l2); err != nil {
+			return err
+		}
+	}
 	if x := s.at(r, t.cols[ncL1]); x != nil && x.row == r && !x.blank() {
 		name, err := t.name(x)
 		if err != nil {
@@ -183,32 +190,23 @@ func (t *nationalTree) labels(r int) error {
 			t.l1.Merged = true
 			return t.add(x, name)
 		}
-		second := ""
-		if l2 != nil {
-			if second, err = t.name(l2); err != nil {
-				return err
-			}
-		}
 		t.open1(name, r, second)
 	}
 	if l2 != nil {
-		name, err := t.name(l2)
-		if err != nil {
-			return err
-		}
-		if t.l1 == nil && !t.open1("", r, name) {
+		if t.l1 == nil && !t.open1("", r, second) {
 			return errAt(s.name, r, l2.col, "二级指标前面没有一级指标：请填写一级指标后再导入。", nil)
 		}
-		return t.add(l2, name)
+		return t.add(l2, second)
 	}
 	return nil
 }
 
 // open1 makes the 一级 labelled name (read in row r, whose 二级 label is second) the one the
-// next rows go under, and reports whether there is one: without the workbook's shadow, a blank
-// or unknown name is replaced by the form's 一级 of second (forms.Tree.Level1For), with a note.
+// next rows go under, and reports whether there is one. Without the workbook's shadow (a
+// published table), a blank or unknown name is replaced by the form's 一级 of second
+// (forms.Tree.Level1For), with a note, and a 一级 met again gathers its rows under the first
+// one so named; with it, the sheet's 一级 are as the document had them, alike names included.
 func (t *nationalTree) open1(name string, r int, second string) bool {
-	replaced := false
 	if t.n.sh < 0 && second != "" {
 		if real, ok := t.n.p.Indicators.Level1For(name, second); ok {
 			said := "没有一级指标"
@@ -216,15 +214,15 @@ func (t *nationalTree) open1(name string, r int, second string) bool {
 				said = "一级指标写作“" + name + "”"
 			}
 			t.n.o.imp.note(place(t.n.o.s.name, r, -1) + "：二级指标“" + second + "”" + said + "，按表式放在“" + real + "”下。")
-			name, replaced = real, true
+			name = real
 		}
 	}
 	if name == "" {
 		return false
 	}
 	t.l2 = nil
-	for _, a := range t.tree { // a 一级 found again from its 二级 gathers its rows
-		if replaced && a.Name == name {
+	for _, a := range t.tree {
+		if t.n.sh < 0 && a.Name == name {
 			t.l1 = a
 			return true
 		}

@@ -136,4 +136,16 @@ func TestImportPublishedMissingLevel1(t *testing.T) {
 		}
 	}
 	publishedRowsRead(t, res)
+
+	// The 一级 written otherwise, then as the form names it: one 效益指标, in order.
+	csv = strings.NewReplacer(",效益指标（30分）,经济效益指标", ",效益,经济效益指标", ",,社会效益指标", ",效益指标,社会效益指标").Replace(printedCSV)
+	res = importBytes(t, []byte(csv), "廊坊暖通改造.csv")
+	publishedRowsRead(t, res)
+	var level1 []string
+	for _, a := range res.Doc.Projects[0].Indicators {
+		level1 = append(level1, a.Name)
+	}
+	if strings.Join(level1, " ") != "产出指标 效益指标 满意度指标" {
+		t.Errorf("一级 %q", level1)
+	}
 }
