@@ -238,10 +238,13 @@ func (w *Window) offerRecovery() {
 func (w *Window) restore(r recovery) {
 	var lock *forms.Lock
 	var held *forms.LockedError
+	var bad *forms.BadLockError
 	if r.meta.Path != "" {
 		l, err := w.acquireLock(r.meta.Path)
 		lock = l
-		errors.As(err, &held)
+		if !errors.As(err, &held) {
+			errors.As(err, &bad)
+		}
 	}
 	w.setDocument(r.doc, r.meta.Path)
 	ui := w.files()
@@ -252,8 +255,13 @@ func (w *Window) restore(r recovery) {
 	ui.adopted = append(ui.adopted, r.key)
 	w.evaluate()
 	w.autosave()
-	if held != nil {
+	switch {
+	case held != nil:
 		dialog.ShowInformation("文件正在被编辑", held.Error()+"\n\n恢复的内容在本窗口中；保存前程序会检查文件是否已被对方保存过，如果是，会先询问。", w.Win)
+	case bad != nil: // as openPath (files.go) says it
+		dialog.ShowInformation("锁文件无法替换", bad.Error()+"\n\n恢复的内容在本窗口中，但本窗口没有锁定该文件；保存前程序仍会检查文件是否已被别人改过。", w.Win)
+	case lock != nil && lock.Replaced() != "":
+		dialog.ShowInformation("锁文件已替换", lock.Replaced(), w.Win)
 	}
 }
 
