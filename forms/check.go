@@ -247,14 +247,7 @@ func checkProjectComplete(r *reporter, res *ProjectResult) {
 // incompleteMessage says why a form's totals are blank, naming each cause by its count (scoreGaps):
 // rows with a 分值 but no 得分, and 分值 or 得分 that are not numbers (each also an error of its own).
 func incompleteMessage(t TreeResult, what string) string {
-	missing, invalid, scored := scoreGaps(t)
-	var causes []string
-	if missing > 0 {
-		causes = append(causes, fmt.Sprintf("%d 个指标已填分值但没有得分", missing))
-	}
-	if invalid > 0 {
-		causes = append(causes, fmt.Sprintf("%d 个指标的分值或得分不是有效数字", invalid))
-	}
+	causes, scored := gapCauses(t)
 	switch {
 	case len(causes) > 0:
 		return fmt.Sprintf("有 %s，%s暂不计算：请补全这些指标（见上方各条）。", strings.Join(causes, "、"), what)
@@ -262,4 +255,18 @@ func incompleteMessage(t TreeResult, what string) string {
 		return fmt.Sprintf("%s暂不计算。", what)
 	}
 	return fmt.Sprintf("尚无任何指标得分，%s暂不计算：请填写各指标的分值和得分。", what)
+}
+
+// gapCauses names, by their counts, the rows that keep a form's totals blank (scoreGaps): with
+// a 分值 but no 得分, and with a 分值 or 得分 that is not a number; scored says whether any row
+// is scored. The check (incompleteMessage) and the export notes (gapsText) word them alike.
+func gapCauses(t TreeResult) (causes []string, scored bool) {
+	missing, invalid, scored := scoreGaps(t)
+	if missing > 0 {
+		causes = append(causes, fmt.Sprintf("%d 个指标已填分值但没有得分", missing))
+	}
+	if invalid > 0 {
+		causes = append(causes, fmt.Sprintf("%d 个指标的分值或得分不是有效数字", invalid))
+	}
+	return causes, scored
 }

@@ -84,15 +84,12 @@ func (p *ProjectResult) dGap() string {
 // gapsText joins the causes a form's totals are blank: its rows' (scoreGaps) and d, the
 // field that keeps D from being computed ("" for none, or the unit form).
 func gapsText(t TreeResult, d string) string {
-	missing, invalid, scored := scoreGaps(t)
+	gaps, scored := gapCauses(t)
 	var causes []string
-	if missing > 0 {
-		causes = append(causes, fmt.Sprintf("有 %d 个指标已填分值但没有得分", missing))
+	for _, c := range gaps {
+		causes = append(causes, "有 "+c)
 	}
-	if invalid > 0 {
-		causes = append(causes, fmt.Sprintf("有 %d 个指标的分值或得分不是有效数字", invalid))
-	}
-	if !scored && missing == 0 && invalid == 0 {
+	if !scored && len(gaps) == 0 {
 		causes = append(causes, "尚无任何指标得分")
 	}
 	if d != "" {

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"time"
 )
@@ -60,22 +61,13 @@ func readLock(file string) (Holder, []byte, error) {
 	return h, data, nil
 }
 
-// specialKind names, in Chinese, what a file that is not a regular one is (outpath.go's kindOf
-// has no symbolic link: it follows them).
+// specialKind names, in Chinese, what a file that is not a regular one is: a symbolic link
+// (a lock is looked at without following links), else as kindOf (outpath.go) says it.
 func specialKind(m fs.FileMode) string {
-	switch {
-	case m.IsDir():
-		return "文件夹"
-	case m&fs.ModeSymlink != 0:
+	if m&fs.ModeSymlink != 0 {
 		return "符号链接"
-	case m&fs.ModeNamedPipe != 0:
-		return "命名管道"
-	case m&fs.ModeSocket != 0:
-		return "套接字"
-	case m&fs.ModeDevice != 0:
-		return "设备文件"
 	}
-	return "特殊文件"
+	return strings.TrimPrefix(kindOf(m), "是一个")
 }
 
 // BadLockError says that the lock file of a document is not one this program wrote (a folder,

@@ -8,6 +8,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"ziping/forms"
+	"ziping/forms/formstest"
 )
 
 // openBook opens a workbook's bytes with excelize, to edit it as a user would.
@@ -74,7 +75,7 @@ func TestNationalRoundTrip(t *testing.T) {
 	doc := national(t)
 	data := export(t, doc)
 	res := importBytes(t, data, "n.xlsx")
-	sameDocument(t, ignoreComputed(res.Doc), ignoreComputed(national(t)))
+	formstest.SameSaved(t, "the document read back", ignoreComputed(res.Doc), ignoreComputed(national(t)))
 	sameEvaluation(t, res.Doc, doc)
 	if again := export(t, res.Doc); !bytes.Equal(again, data) {
 		t.Error("the imported document exports differently")
@@ -227,7 +228,7 @@ const movedCSV = `项目支出绩效自评表（2022年度）
 func TestNationalColumnsMoved(t *testing.T) {
 	a := importBytes(t, []byte(publishedCSV), "a.csv").Doc
 	b := importBytes(t, []byte(movedCSV), "b.csv").Doc
-	sameDocument(t, b, a)
+	formstest.SameSaved(t, "the document read back", b, a)
 }
 
 // TestPublishedNationalMerged: the published table typed into a workbook with its cells merged
@@ -247,7 +248,7 @@ func TestPublishedNationalMerged(t *testing.T) {
 		{"A12", "A17"}, {"B13", "B14"}, {"B15", "B16"}, {"A18", "F18"},
 	}}}}
 	merged := importBytes(t, book.bytes(t), "自评表.xlsx").Doc
-	sameDocument(t, merged, importBytes(t, []byte(publishedCSV), "a.csv").Doc)
+	formstest.SameSaved(t, "the document read back", merged, importBytes(t, []byte(publishedCSV), "a.csv").Doc)
 }
 
 // TestPublishedNationalWithoutGoalsOrRows: a national table without 年度总体目标 and with no

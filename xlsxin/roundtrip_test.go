@@ -3,10 +3,10 @@ package xlsxin
 import (
 	"bytes"
 	"slices"
-	"strings"
 	"testing"
 
 	"ziping/forms"
+	"ziping/forms/formstest"
 	"ziping/xlsxout"
 )
 
@@ -40,38 +40,6 @@ func importBytes(t testing.TB, data []byte, name string) *Result {
 	return res
 }
 
-// sameDocument fails unless got and want are the same document field by field (their files
-// as forms.Marshal writes them), naming the first lines that differ.
-func sameDocument(t *testing.T, got, want *forms.Document) {
-	t.Helper()
-	g, err := forms.Marshal(got)
-	if err != nil {
-		t.Fatal(err)
-	}
-	w, err := forms.Marshal(want)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if bytes.Equal(g, w) {
-		return
-	}
-	gl, wl := strings.Split(string(g), "\n"), strings.Split(string(w), "\n")
-	shown := 0
-	for i := 0; i < max(len(gl), len(wl)) && shown < 10; i++ {
-		var a, b string
-		if i < len(gl) {
-			a = gl[i]
-		}
-		if i < len(wl) {
-			b = wl[i]
-		}
-		if a != b {
-			t.Errorf("line %d: got %s, want %s", i+1, strings.TrimSpace(a), strings.TrimSpace(b))
-			shown++
-		}
-	}
-}
-
 // sameEvaluation fails unless both documents score and check alike, as `ziping check` reports
 // them: every form's totals and grade, and every problem.
 func sameEvaluation(t *testing.T, got, want *forms.Document) {
@@ -99,7 +67,7 @@ func sameEvaluation(t *testing.T, got, want *forms.Document) {
 func TestSampleRoundTrip(t *testing.T) {
 	doc := loadSample(t)
 	res := importBytes(t, export(t, doc), "s.xlsx")
-	sameDocument(t, res.Doc, doc)
+	formstest.SameSaved(t, "the document read back", res.Doc, doc)
 	sameEvaluation(t, res.Doc, doc)
 	if !res.Unit {
 		t.Error("the unit form was not read")
@@ -171,7 +139,7 @@ func TestRichRoundTrip(t *testing.T) {
 	res := importBytes(t, data, "rich.xlsx")
 	// Amounts are shown without thousands separators (xlsxout's amountFmt); the shadow sheet
 	// gives back "1,200.50" as typed.
-	sameDocument(t, ignoreComputed(res.Doc), ignoreComputed(rich(t)))
+	formstest.SameSaved(t, "the document read back", ignoreComputed(res.Doc), ignoreComputed(rich(t)))
 	sameEvaluation(t, res.Doc, doc)
 	if again := export(t, res.Doc); !bytes.Equal(again, data) {
 		t.Error("the imported document exports differently")
@@ -254,7 +222,7 @@ func TestWhatTheWorkbookCannotHold(t *testing.T) {
 			data := export(t, doc)
 			whole := loadSample(t)
 			tc.change(whole)
-			sameDocument(t, importBytes(t, data, "s.xlsx").Doc, whole)
+			formstest.SameSaved(t, "the document read back", importBytes(t, data, "s.xlsx").Doc, whole)
 			res := importBytes(t, dropShadow(t, data), "s.xlsx")
 			// What the export holds of the change; tc.want adds the rest.
 			want := loadSample(t)
@@ -263,7 +231,7 @@ func TestWhatTheWorkbookCannotHold(t *testing.T) {
 			row(want).Grade = ""
 			want.Projects[1].Indicators[0].Children[0].Name = "数量指标"
 			tc.want(want)
-			sameDocument(t, ignoreComputed(res.Doc), ignoreComputed(want))
+			formstest.SameSaved(t, "the document read back", ignoreComputed(res.Doc), ignoreComputed(want))
 		})
 	}
 }

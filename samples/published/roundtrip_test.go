@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"ziping/forms"
+	"ziping/forms/formstest"
 	"ziping/pdfout"
 	"ziping/xlsxin"
 	"ziping/xlsxout"
@@ -39,9 +40,9 @@ func TestPublishedRoundTrip(t *testing.T) {
 	for name, doc := range docs {
 		t.Run(name, func(t *testing.T) {
 			once := roundTrip(t, doc)
-			sameSaved(t, "the first round trip", once, doc)
+			formstest.SameSaved(t, "the first round trip", once, doc)
 			twice := roundTrip(t, once)
-			sameSaved(t, "the second round trip", twice, once)
+			formstest.SameSaved(t, "the second round trip", twice, once)
 			if a, b := pdfBytes(t, doc), pdfBytes(t, twice); !bytes.Equal(a, b) {
 				t.Errorf("the PDF after two round trips differs (%d bytes, was %d)", len(b), len(a))
 			}
@@ -64,36 +65,6 @@ func roundTrip(t *testing.T, doc *forms.Document) *forms.Document {
 		t.Log("import note:", n)
 	}
 	return res.Doc
-}
-
-// sameSaved fails unless got saves to the same bytes as want, naming the first lines that differ.
-func sameSaved(t *testing.T, what string, got, want *forms.Document) {
-	t.Helper()
-	g, err := forms.Marshal(got)
-	if err != nil {
-		t.Fatal(err)
-	}
-	w, err := forms.Marshal(want)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if bytes.Equal(g, w) {
-		return
-	}
-	gl, wl := strings.Split(string(g), "\n"), strings.Split(string(w), "\n")
-	for i, shown := 0, 0; i < max(len(gl), len(wl)) && shown < 8; i++ {
-		var a, b string
-		if i < len(gl) {
-			a = gl[i]
-		}
-		if i < len(wl) {
-			b = wl[i]
-		}
-		if a != b {
-			t.Errorf("%s: saved line %d is %s, was %s", what, i+1, strings.TrimSpace(a), strings.TrimSpace(b))
-			shown++
-		}
-	}
 }
 
 // pdfBytes is the PDF `ziping export` writes for doc, dated as SOURCE_DATE_EPOCH would date it.
