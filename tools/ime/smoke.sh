@@ -15,7 +15,8 @@
 # Ctrl+Space, Ctrl+S, and checks that the saved name ends in 测试.
 # The whole is done RUNS times (default 3); then it measures the processor time of the program idle
 # for 10 s with a field focused (reported, not judged). It ends with one line of figures and exits non-zero on
-# the first wrong file; bin/ime-smoke.png is the window after the last typing, bin/ime-smoke-failed.png
+# the first wrong file or stalled step (each step is printed as it starts, with the seconds since the
+# start); bin/ime-smoke.png is the window after the last typing, bin/ime-smoke-failed.png
 # the screen at a failure. SMOKE_KEEP=1 keeps the temporary folder; SMOKE_ANY_BUILD=1 accepts a binary
 # built without the Makefile's tags (to show that an older build fails).
 #
@@ -30,7 +31,7 @@ speeds=${SPEEDS:-12 50 100 150 200 300 400}
 started=$(date +%s.%N)
 
 fail() {
-	echo "ime-smoke: FAIL: $*" >&2
+	echo "ime-smoke: FAIL at \"${step:-}\": $*" >&2
 	exit 1
 }
 since() { awk -v a="$1" -v b="$(date +%s.%N)" 'BEGIN{printf "%.1f", b-a}'; }
@@ -49,16 +50,31 @@ rm -f "$root/bin/ime-smoke-failed.png"
 work=$(mktemp -d /tmp/ziping-ime.XXXXXX)
 pids=()
 app=
+step="starting"
+# say WHAT: the step the script is at, printed with the seconds since the start (a CI log then shows
+# where a run stopped) and named by fail.
+say() {
+	step=$*
+	echo "ime-smoke: $(since "$started") s: $step" >&2
+}
+# gone PID: the process has exited (or is a zombie awaiting its parent's wait).
+gone() { ! kill -0 "$1" 2>/dev/null || [ "$(awk '{print $3}' "/proc/$1/stat" 2>/dev/null)" = Z ]; }
+# end PID: SIGTERM, then SIGKILL if it is still there after 5 s.
+end() {
+	kill "$1" 2>/dev/null || return 0
+	local i
+	for i in $(seq 50); do gone "$1" && return 0; sleep 0.1; done
+	kill -KILL "$1" 2>/dev/null || true
+}
 cleanup() {
 	local rc=$?
 	trap - EXIT INT TERM
 	if [ "$rc" != 0 ] && [ -n "${DISPLAY:-}" ]; then
-		timeout 10 import -window root "$root/bin/ime-smoke-failed.png" 2>/dev/null &&
+		timeout -k 2 10 import -window root "$root/bin/ime-smoke-failed.png" 2>/dev/null &&
 			echo "ime-smoke: the screen at the failure: bin/ime-smoke-failed.png" >&2
 	fi
-	[ -z "$app" ] || kill "$app" 2>/dev/null || true
-	for ((i = ${#pids[@]} - 1; i >= 0; i--)); do kill "${pids[$i]}" 2>/dev/null || true; done
-	wait 2>/dev/null || true
+	[ -z "$app" ] || end "$app"
+	for ((i = ${#pids[@]} - 1; i >= 0; i--)); do end "${pids[$i]}"; done
 	if [ "$rc" != 0 ]; then
 		for f in "$work"/*.log; do
 			[ -s "$f" ] && { echo "--- $(basename "$f")"; tail -n 15 "$f"; } >&2
@@ -69,19 +85,41 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'fail "interrupted"' INT TERM
+# The whole run has a limit (SMOKE_LIMIT seconds, default 1800; a run takes about 810 s here): a
+# watchdog interrupts the script, which then fails naming the step it was at. Every command that
+# talks to the X server runs under timeout, so the interruption is handled within seconds.
+# (The watchdog kills its sleep when it is ended, so no stray process keeps the output open.)
+(
+	trap 'kill "$s" 2>/dev/null; exit 0' TERM
+	sleep "${SMOKE_LIMIT:-1800}" &
+	s=$!
+	wait "$s" && kill -TERM $$
+) </dev/null >/dev/null 2>&1 &
+pids+=($!)
+# x LIMIT COMMAND...: COMMAND, killed after LIMIT seconds (the X server or the input method may stall).
+x() {
+	local limit=$1
+	shift
+	timeout -k 2 "$limit" "$@" || fail "$1 failed or took over $limit s (exit $?)"
+}
 
-# await SECONDS WHAT COMMAND...: runs COMMAND every 0.1 s until it succeeds; fails after SECONDS.
+# await SECONDS WHAT COMMAND...: runs COMMAND (each try at most 20 s) every 0.1 s until it succeeds;
+# fails after SECONDS.
 await() {
 	local limit=$1 what=$2
 	shift 2
 	local end=$(($(date +%s) + limit))
-	until "$@" >/dev/null 2>&1; do
+	local run=(timeout -k 2 20)
+	# A shell function (screen_still, saved_after) bounds its own commands.
+	[ "$(type -t "$1")" != function ] || run=()
+	until "${run[@]}" "$@" >/dev/null 2>&1; do
 		[ "$(date +%s)" -lt "$end" ] || fail "no $what within $limit s"
 		sleep 0.1
 	done
 }
 
 # A private display, D-Bus session and fcitx5 configuration.
+say "Xvfb, D-Bus and fcitx5"
 Xvfb -displayfd 3 -screen 0 1400x900x24 -nolisten tcp 3>"$work/display" >"$work/xvfb.log" 2>&1 &
 pids+=($!)
 await 30 "X display" test -s "$work/display"
@@ -126,26 +164,27 @@ EOF
 # screen_still: two screenshots 0.3 s apart are the same (the window has built and drawn its tabs).
 screen_still() {
 	local a b
-	a=$(import -window root rgb:- | md5sum)
+	a=$(timeout -k 2 20 import -window root rgb:- | md5sum)
 	sleep 0.3
-	b=$(import -window root rgb:- | md5sum)
+	b=$(timeout -k 2 20 import -window root rgb:- | md5sum)
 	[ "$a" = "$b" ]
 }
 
-# start_app DIR: starts the program on DIR/doc.zpb with the input method, waits for its window to
+# start_app DIR WHAT: says WHAT, starts the program on DIR/doc.zpb with the input method, waits for its window to
 # stand still, and puts the cursor at the end of 部门（单位）名称.
 start_app() {
 	local dir=$1
+	say "$2"
 	XDG_CONFIG_HOME=$dir/config XMODIFIERS=@im=fcitx "$bin" "$dir/doc.zpb" >"$work/app.log" 2>&1 &
 	app=$!
 	await 30 "window" xdotool search --name '^doc.zpb'
-	win=$(xdotool search --name '^doc.zpb' | head -1)
-	xdotool windowmove "$win" 0 0 windowsize "$win" 1400 900
+	win=$(x 20 xdotool search --name '^doc.zpb' | head -1)
+	x 20 xdotool windowmove "$win" 0 0 windowsize "$win" 1400 900
 	await 30 "still window" screen_still
 	# 部门（单位）名称 is the first field under the title; the window is 1400×900 at (0, 0).
-	xdotool windowfocus --sync "$win"
-	xdotool mousemove --sync 700 212 click 1
-	xdotool key --delay 100 End
+	x 30 xdotool windowfocus --sync "$win"
+	x 30 xdotool mousemove --sync 700 212 click 1
+	x 20 xdotool key --delay 100 End
 }
 
 # saved_after MTIME FILE: FILE was written after MTIME (nanoseconds).
@@ -156,15 +195,29 @@ saved_after() { [ "$(stat -c %.9Y "$2")" != "$1" ]; }
 save_and_wait() {
 	local m
 	m=$(stat -c %.9Y "$1/doc.zpb")
-	xdotool key ctrl+s
+	x 20 xdotool key ctrl+s
 	await 120 "save" saved_after "$m" "$1/doc.zpb"
 	await 10 "lock-free save" sh -c "[ -s '$1/doc.zpb' ]"
 }
 
+# stop_app: SIGTERM (Fyne quits its main loop on it, as on closing the last window) and waits for the
+# program to exit; one that is still there after 30 s has its goroutines printed to bin/ime-smoke-hang.log
+# (SIGQUIT) and fails the run.
 stop_app() {
+	local i
 	kill "$app" 2>/dev/null || true
-	wait "$app" 2>/dev/null || true
-	app=
+	for i in $(seq 300); do
+		if gone "$app"; then
+			wait "$app" 2>/dev/null || true
+			app=
+			return
+		fi
+		sleep 0.1
+	done
+	kill -QUIT "$app" 2>/dev/null || true
+	for i in $(seq 50); do gone "$app" && break; sleep 0.1; done
+	cp "$work/app.log" "$root/bin/ime-smoke-hang.log" 2>/dev/null || true
+	fail "the program did not exit within 30 s of SIGTERM; its goroutines: bin/ime-smoke-hang.log"
 }
 
 # check_rows DIR SPEED: the saved file holds 120 / 120 / 118.5 in income rows 1.–7. and the sample's
@@ -201,16 +254,16 @@ for run in $(seq "$runs"); do
 		dir=$work/run$run-$speed
 		mkdir -p "$dir"
 		cp "$work/blank.zpb" "$dir/doc.zpb"
-		start_app "$dir"
+		start_app "$dir" "run $run, $speed ms per key"
 		# 部门（单位）名称 › 财政供养人员数量 › 所属单位数量 › the 小计 row's three cells › row 1.
-		xdotool key --delay 150 Tab Tab Tab Tab Tab Tab
+		x 20 xdotool key --delay 150 Tab Tab Tab Tab Tab Tab
 		t0=$(date +%s.%N)
 		# xdotool waits half its --delay after pressing a key and half after releasing it.
-		xdotool type --delay $((2 * speed)) "$keys"
+		x 300 xdotool type --delay $((2 * speed)) "$keys"
 		save_and_wait "$dir"
 		took=$(since "$t0")
 		times+=" $speed:${took}s"
-		import -window root "$root/bin/ime-smoke.png"
+		x 20 import -window root "$root/bin/ime-smoke.png"
 		stop_app
 		check_rows "$dir" "$speed"
 		typed=$((typed + 1))
@@ -219,10 +272,10 @@ for run in $(seq "$runs"); do
 	dir=$work/run$run-pinyin
 	mkdir -p "$dir"
 	cp "$work/blank.zpb" "$dir/doc.zpb"
-	start_app "$dir"
-	xdotool key --delay 200 ctrl+space
-	xdotool type --delay 100 ceshi
-	xdotool key --delay 200 space ctrl+space
+	start_app "$dir" "run $run, pinyin"
+	x 20 xdotool key --delay 200 ctrl+space
+	x 20 xdotool type --delay 100 ceshi
+	x 20 xdotool key --delay 200 space ctrl+space
 	save_and_wait "$dir"
 	stop_app
 	name=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1], encoding="utf-8"))["unit"]["name"])' "$dir/doc.zpb")
@@ -232,8 +285,8 @@ done
 dir=$work/idle
 mkdir -p "$dir"
 cp "$work/blank.zpb" "$dir/doc.zpb"
-start_app "$dir"
-xdotool mousemove 5 880
+start_app "$dir" "idle"
+x 20 xdotool mousemove 5 880
 sleep 1
 ticks() { awk '{print $14 + $15}' "/proc/$app/stat"; }
 t0=$(ticks)
