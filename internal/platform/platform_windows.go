@@ -1,12 +1,12 @@
-package main
+package platform
 
 import "os"
 
-// platformSetup prepares a Windows process before main goes on: a command-line start prints
+// Setup prepares a Windows process before main goes on: a command-line start prints
 // to the console it was started from (a GUI-subsystem program has none of its own); a window
 // start first checks that OpenGL can draw the window and otherwise explains why it cannot,
 // in a message box, and exits with exitNoWindow instead of dying silently.
-func platformSetup(args []string) {
+func Setup(args []string) {
 	if isCommandLine(args) {
 		attachParentConsole()
 		return
