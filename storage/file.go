@@ -13,7 +13,7 @@ import (
 // folder, a named pipe (FIFO), a device or a socket is refused at once, from its mode, before
 // it is opened, and the file is opened without blocking, so a pipe with no writer (which would
 // make a plain open wait forever) or a path swapped for one after the check is answered at
-// once too. A file larger than MaxFileSize is refused from its size, unread.
+// once too. A file larger than forms.MaxFileSize is refused from its size, unread.
 func Load(path string) (*forms.Document, error) {
 	doc, _, _, err := load(path)
 	return doc, err

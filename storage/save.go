@@ -42,7 +42,7 @@ func LoadStamped(path string) (*forms.Document, Stamp, error) {
 	return doc, stampOf(data, mod), nil
 }
 
-// readLimited reads at most MaxFileSize+1 bytes of path (more means it is not a document)
+// readLimited reads at most forms.MaxFileSize+1 bytes of path (more means it is not a document)
 // and the file's modification time, from one open file. A named pipe put there since the
 // caller checked the mode is neither waited on nor read.
 func readLimited(path string) ([]byte, time.Time, error) {
@@ -128,7 +128,7 @@ func step(name string) error {
 	return nil
 }
 
-// SaveBytes writes data (a Marshal'ed document) to path and returns the stamp of what it wrote.
+// SaveBytes writes data (a document encoded by forms.Marshal) to path and returns the stamp of what it wrote.
 //
 // A crash leaves either the old or the new file whole, and a failure changes nothing: the new
 // content and the backup of the old one are first written to temporary files beside path and
