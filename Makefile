@@ -87,12 +87,14 @@ fmt-check:
 vet:
 	go vet -tags $(TAGS) ./...
 
-# forms/, tables/, layout/, pdfout/, xlsxout/, xlsxin/, export/ and cli/ never depend on Fyne; only main.go imports
-# fyne.io/fyne/v2/app; pdfout and xlsxout never depend on each other (both print tables/), and
-# tables/ on no output library.
+# forms/, storage/, tables/, layout/, pdfout/, xlsxout/, xlsxin/, export/ and cli/ never depend on Fyne; only main.go
+# imports fyne.io/fyne/v2/app; pdfout and xlsxout never depend on each other (both print tables/),
+# and tables/ on no output library; the front ends (main.go, app/, cli/) reach pdfout and xlsxout
+# only through export/; layout/ imports nothing of the project; forms/ imports neither os nor
+# syscall nor io/fs (storage/ does the files); the root holds main.go alone besides tests.
 layering:
-	@bad=$$(go list -deps ./forms/... ./tables/... ./layout/... ./pdfout/... ./xlsxout/... ./xlsxin/... ./export/... ./cli/... | grep '^fyne.io/' || true); \
-	if [ -n "$$bad" ]; then echo "forms/tables/layout/pdfout/xlsxout/xlsxin/export/cli depend on Fyne:"; echo "$$bad"; exit 1; fi
+	@bad=$$(go list -deps ./forms/... ./storage/... ./tables/... ./layout/... ./pdfout/... ./xlsxout/... ./xlsxin/... ./export/... ./cli/... | grep '^fyne.io/' || true); \
+	if [ -n "$$bad" ]; then echo "forms/storage/tables/layout/pdfout/xlsxout/xlsxin/export/cli depend on Fyne:"; echo "$$bad"; exit 1; fi
 	@bad=$$( (go list -deps ./pdfout/... | grep '^ziping/xlsxout'; go list -deps ./xlsxout/... | grep '^ziping/pdfout') || true); \
 	if [ -n "$$bad" ]; then echo "pdfout and xlsxout depend on each other:"; echo "$$bad"; exit 1; fi
 	@bad=$$(go list -deps ./tables/... | grep -E '^(ziping/(pdfout|xlsxout|layout|app)|codeberg.org/go-pdf|github.com/xuri)' || true); \
@@ -101,17 +103,28 @@ layering:
 	if [ -n "$$bad" ]; then echo "xlsxin depends on:"; echo "$$bad"; exit 1; fi
 	@bad=$$(grep -rl --include='*.go' '"fyne.io/fyne/v2/app"' . | grep -v '^./main.go$$' | grep -v '_test.go$$' || true); \
 	if [ -n "$$bad" ]; then echo "fyne/v2/app imported outside main.go:"; echo "$$bad"; exit 1; fi
+	@bad=$$(go list -f '{{range .Imports}}{{$$.ImportPath}} imports {{.}}{{"\n"}}{{end}}' . ./app/ ./cli/ | grep -E ' imports ziping/(pdfout|xlsxout)$$' || true); \
+	if [ -n "$$bad" ]; then echo "the front ends reach pdfout or xlsxout other than through export/:"; echo "$$bad"; exit 1; fi
+	@bad=$$(go list -deps ./layout/ | grep -E '^ziping(/|$$)' | grep -v '^ziping/layout$$' || true); \
+	if [ -n "$$bad" ]; then echo "layout depends on the project:"; echo "$$bad"; exit 1; fi
+	@bad=$$(go list -f '{{join .Imports "\n"}}' ./forms/ | grep -E '^(os|os/.+|syscall|io/fs)$$' || true); \
+	if [ -n "$$bad" ]; then echo "forms touches the operating system (that is storage/'s):"; echo "$$bad"; exit 1; fi
+	@bad=$$(ls *.go | grep -v -e '^main.go$$' -e '_test.go$$' || true); \
+	if [ -n "$$bad" ]; then echo "the root package holds more than main.go (start-up code goes to internal/platform/):"; echo "$$bad"; exit 1; fi
 	@echo "layering ok"
 
-# Every package but app/ and the root (main.go, which import Fyne) builds and tests without cgo:
-# the command line (cli/) and the exports need no C compiler. `make unit` tests the two others.
-CGO_FREE_PKGS = $$(go list ./... | grep -v -e '/app$$' -e '^ziping$$')
+# Only the root package needs cgo: main.go imports fyne.io/fyne/v2/app, whose GLFW driver is C
+# (go-gl/glfw, go-gl/gl). Every other package builds and tests without a C compiler, app/ too:
+# it uses Fyne's widgets and, in its tests, Fyne's test driver, never the GLFW driver (`go list
+# -deps -f '{{if .CgoFiles}}…' ./app/` lists only the standard library's runtime/cgo, net and
+# os/user, which have pure-Go fallbacks). `make unit` tests the root, with cgo.
+CGO_FREE_PKGS = $$(go list ./... | grep -v -e '^ziping$$')
 cgo-free:
-	CGO_ENABLED=0 go vet $(CGO_FREE_PKGS)
-	CGO_ENABLED=0 go test -count=1 $(CGO_FREE_PKGS)
+	CGO_ENABLED=0 go vet -tags $(TAGS) $(CGO_FREE_PKGS)
+	CGO_ENABLED=0 go test -tags $(TAGS) -count=1 -timeout 30m $(CGO_FREE_PKGS)
 
 unit:
-	go test -tags $(TAGS) -count=1 -timeout 30m . ./app/
+	go test -tags $(TAGS) -count=1 -timeout 30m .
 
 # Every benchmark, then the real program's tab switch under Xvfb/llvmpipe (tabswitch below);
 # `make bench BENCH=Largest` only the check and the exports of the largest documents the limits
@@ -159,7 +172,7 @@ fuzz:
 # Kill a child process 1000 times at random moments while it saves; the file must always be a
 # complete old or new document and .bak the previous one (~45 s). `make test` runs 200.
 crash-test:
-	ZIPING_CRASH_ITER=1000 go test -count=1 -run '^TestCrashDuringSave$$' -v ./forms/
+	ZIPING_CRASH_ITER=1000 go test -count=1 -run '^TestCrashDuringSave$$' -v ./storage/
 
 # Native Linux release binary (stripped, version stamped).
 release: deps
@@ -190,7 +203,7 @@ windows-installer: windows
 
 # Runs the Windows build under Wine in a throw-away prefix and a private Xvfb display: the command
 # line, the window (type, Ctrl+S, close with the unsaved-changes prompt), 另存为 and 打开 through
-# the system dialog, saving while another program holds the file, the Windows tests of forms,
+# the system dialog, saving while another program holds the file, the Windows tests of storage,
 # %AppData%, the installer, and the message box without OpenGL; keeps bin/windows-smoke*.png.
 # See tools/wine/smoke.sh.
 WINE_PKGS := wine64 wine xvfb xdotool imagemagick fonts-wqy-microhei poppler-utils gcc-mingw-w64-x86-64

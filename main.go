@@ -12,6 +12,7 @@ import (
 
 	"ziping/app"
 	"ziping/cli"
+	"ziping/internal/platform"
 )
 
 // version is set by release builds with -ldflags "-X main.version=…" (see the Makefile) and
@@ -20,7 +21,7 @@ var version = "dev"
 
 func main() {
 	args := os.Args[1:]
-	platformSetup(args)
+	platform.Setup(args)
 	code, window := cli.Run(args, os.Stdout, os.Stderr, cli.Info{Version: version})
 	if !window {
 		os.Exit(code)

@@ -84,7 +84,7 @@ func TestNoLocaleWarning(t *testing.T) {
 // missing document is exit 2 with the usage, also with no desktop; the commands run.
 func TestNoDesktop(t *testing.T) {
 	if runtime.GOOS == "windows" || runtime.GOOS == "darwin" {
-		t.Skip("windows and darwin draw windows without X11 or Wayland (platform_windows.go checks OpenGL instead)")
+		t.Skip("windows and darwin draw windows without X11 or Wayland (internal/platform/platform_windows.go checks OpenGL instead)")
 	}
 	env := []string{"DISPLAY=", "WAYLAND_DISPLAY="}
 	for _, args := range [][]string{nil, {sample}} {

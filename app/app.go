@@ -20,8 +20,8 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"ziping/export"
 	"ziping/forms"
-	"ziping/pdfout"
 )
 
 // AppName is the product name shown in window titles.
@@ -40,7 +40,7 @@ type Window struct {
 	// Problems are Eval's problems plus the characters the PDF cannot print.
 	Problems []forms.Problem
 	marks    map[forms.Location]forms.Problem // the problem shown on each field
-	// unprintable holds the warnings of pdfout.UnprintableIn per form: [0] the unit form, [i+1]
+	// unprintable holds the warnings of export.UnprintableIn per form: [0] the unit form, [i+1]
 	// project i; a change re-checks only the form it is in.
 	unprintable [][]forms.Problem
 	hist        history // 撤销/重做 of structural changes
@@ -310,12 +310,12 @@ func (w *Window) evaluateIn(form int) {
 	if form == forms.AllForms || len(w.unprintable) != len(w.Doc.Projects)+1 {
 		w.unprintable = make([][]forms.Problem, len(w.Doc.Projects)+1)
 		for f := -1; f < len(w.Doc.Projects); f++ {
-			w.unprintable[f+1], _ = pdfout.UnprintableIn(w.Doc, w.Eval, f) // the fonts are built in
+			w.unprintable[f+1], _ = export.UnprintableIn(w.Doc, w.Eval, f) // the fonts are built in
 		}
 	} else {
-		w.unprintable[form+1], _ = pdfout.UnprintableIn(w.Doc, w.Eval, form)
+		w.unprintable[form+1], _ = export.UnprintableIn(w.Doc, w.Eval, form)
 	}
-	w.Problems = append(slices.Clip(w.Eval.Problems), pdfout.MergeUnprintable(w.unprintable)...)
+	w.Problems = append(slices.Clip(w.Eval.Problems), export.MergeUnprintable(w.unprintable)...)
 	marks := make(map[forms.Location]forms.Problem, len(w.Problems))
 	for _, p := range w.Problems {
 		if old, ok := marks[p.Loc]; !ok || (old.Level == forms.LevelWarning && p.Level == forms.LevelError) {

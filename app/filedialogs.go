@@ -131,7 +131,7 @@ func saveTitle(ext string) (title, confirm string) {
 
 // dialogSaveOn is dialogSave on the window parent. Fyne's dialog creates (or, after asking,
 // truncates) the chosen file before it returns; an empty file it leaves is removed, so that
-// forms.Save keeps the existing .bak and a failed export leaves no empty PDF. The system's
+// storage.Save keeps the existing .bak and a failed export leaves no empty PDF. The system's
 // dialogs only return the path.
 func (w *Window) dialogSaveOn(parent fyne.Window, name, ext string, cb func(path string)) {
 	if useNativeDialogs() {

@@ -17,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"ziping/forms"
+	"ziping/storage"
 )
 
 // recentKey is the preference holding the recently opened documents, most recent first.
@@ -50,10 +51,10 @@ type fileUI struct {
 	// queue does the window's saves, recovery copies and lock releases, in order (autosave.go).
 	queue fileQueue
 	// lock is the document's lock while this window holds it; nil otherwise (lock.go).
-	lock *forms.Lock
+	lock *storage.Lock
 	// stamp is what the document's file held when this window last read or wrote it; a save
 	// over anything else asks first. nil when there is no file, or it is not known.
-	stamp *forms.Stamp
+	stamp *storage.Stamp
 	// readOnlyNote says in the title why a document is shown read-only.
 	readOnlyNote string
 
@@ -102,7 +103,7 @@ func (w *Window) openFile(path string) (tell func(next func())) {
 	if abs, err := filepath.Abs(path); err == nil {
 		path = abs
 	}
-	doc, stamp, err := forms.LoadStamped(path)
+	doc, stamp, err := storage.LoadStamped(path)
 	var newer *forms.NewerVersionError
 	switch {
 	case errors.As(err, &newer) && newer.Doc != nil:
@@ -120,8 +121,8 @@ func (w *Window) openFile(path string) (tell func(next func())) {
 		return func(next func()) { dialog.ShowError(err, w.Win); next() }
 	}
 	lock, err := w.acquireLock(path)
-	var held *forms.LockedError
-	var bad *forms.BadLockError
+	var held *storage.LockedError
+	var bad *storage.BadLockError
 	switch {
 	case errors.As(err, &held):
 		return func(next func()) { w.askLocked(doc, stamp, held, next) }
@@ -142,13 +143,13 @@ func (w *Window) openFile(path string) (tell func(next func())) {
 
 // showFile shows doc read from path, whose file held stamp, with the document's lock (nil when
 // this window does not hold it).
-func (w *Window) showFile(doc *forms.Document, path string, stamp forms.Stamp, lock *forms.Lock) {
+func (w *Window) showFile(doc *forms.Document, path string, stamp storage.Stamp, lock *storage.Lock) {
 	w.setDocument(doc, path)
 	ui := w.files()
 	ui.stamp = &stamp
 	w.holdLock(lock)
 	w.addRecent(path)
-	ui.queue.do(func() { forms.RemoveStaleTemps(filepath.Dir(path), filepath.Base(path)) })
+	ui.queue.do(func() { storage.RemoveStaleTemps(filepath.Dir(path), filepath.Base(path)) })
 }
 
 // showReadOnly shows doc, read from path, without its file: saving asks for a new name.

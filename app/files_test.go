@@ -18,7 +18,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"ziping/forms"
+	"ziping/storage"
 )
 
 const fileSample = "../samples/fushun-shebao-2021.zpb"
@@ -216,11 +216,11 @@ func TestSaveAsThenSave(t *testing.T) {
 	if strings.Contains(w.Status.Text, "未保存") {
 		t.Errorf("status still says 未保存: %q", w.Status.Text)
 	}
-	loaded, err := forms.Load(target)
+	loaded, err := storage.Load(target)
 	if err != nil || !reflect.DeepEqual(loaded, w.Doc) {
 		t.Fatalf("saved file does not read back equal (err %v)", err)
 	}
-	if _, err := os.Stat(target + forms.BackupSuffix); err == nil {
+	if _, err := os.Stat(target + storage.BackupSuffix); err == nil {
 		t.Error("first save made a .bak")
 	}
 	first, _ := os.ReadFile(target)
@@ -233,10 +233,10 @@ func TestSaveAsThenSave(t *testing.T) {
 	if w.Dirty || strings.Contains(w.Win.Title(), "*") {
 		t.Errorf("after Save: Dirty %v title %q", w.Dirty, w.Win.Title())
 	}
-	if bak, err := os.ReadFile(target + forms.BackupSuffix); err != nil || !bytes.Equal(bak, first) {
+	if bak, err := os.ReadFile(target + storage.BackupSuffix); err != nil || !bytes.Equal(bak, first) {
 		t.Errorf("second save: .bak is not the first save (err %v)", err)
 	}
-	if loaded, _ := forms.Load(target); loaded == nil || loaded.Unit.Name != "第二次保存" {
+	if loaded, _ := storage.Load(target); loaded == nil || loaded.Unit.Name != "第二次保存" {
 		t.Error("second save not written")
 	}
 	if got := w.recentFiles(); len(got) == 0 || got[0] != target {
@@ -260,7 +260,7 @@ func TestSaveUntitledAsksForFile(t *testing.T) {
 	if w.Path != target {
 		t.Errorf("Path %q", w.Path)
 	}
-	if _, err := forms.Load(target); err != nil {
+	if _, err := storage.Load(target); err != nil {
 		t.Error(err)
 	}
 }
@@ -346,7 +346,7 @@ func TestClosePromptWhenDirty(t *testing.T) {
 	if !closed || w.Dirty {
 		t.Errorf("保存: closed %v dirty %v", closed, w.Dirty)
 	}
-	if d, _ := forms.Load(w.Path); d == nil || d.Unit.Name != "改过" {
+	if d, _ := storage.Load(w.Path); d == nil || d.Unit.Name != "改过" {
 		t.Error("保存 did not save")
 	}
 }
@@ -410,7 +410,7 @@ func TestNewSaveUntitledFirst(t *testing.T) {
 	w.New()
 	test.Tap(w.files().prompt.save)
 	settle(w)
-	if d, err := forms.Load(target); err != nil || d.Settings.UnitShortName != "先保存" {
+	if d, err := storage.Load(target); err != nil || d.Settings.UnitShortName != "先保存" {
 		t.Fatalf("not saved first: %v", err)
 	}
 	if w.Path != "" || w.Doc.Settings.UnitShortName != "" {
@@ -694,7 +694,7 @@ func TestPrint(t *testing.T) {
 }
 
 func TestSnapshotIsDeepCopy(t *testing.T) {
-	doc, err := forms.Load(fileSample)
+	doc, err := storage.Load(fileSample)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -837,7 +837,7 @@ func TestRealSaveDialog(t *testing.T) {
 	w.files().chooseSave = w.dialogSave
 	dir := t.TempDir()
 	doc := copySample(t, dir, "旧.zpb")
-	if err := os.WriteFile(doc+forms.BackupSuffix, []byte("older backup"), 0o644); err != nil {
+	if err := os.WriteFile(doc+storage.BackupSuffix, []byte("older backup"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	w.Open(doc)
@@ -861,10 +861,10 @@ func TestRealSaveDialog(t *testing.T) {
 	if w.Path != doc {
 		t.Fatalf("Path %q; dialog %q", w.Path, dialogText(w))
 	}
-	if bak, _ := os.ReadFile(doc + forms.BackupSuffix); string(bak) != "older backup" {
+	if bak, _ := os.ReadFile(doc + storage.BackupSuffix); string(bak) != "older backup" {
 		t.Errorf(".bak replaced by %q", bak)
 	}
-	if _, err := forms.Load(doc); err != nil {
+	if _, err := storage.Load(doc); err != nil {
 		t.Error(err)
 	}
 }

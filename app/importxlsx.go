@@ -15,6 +15,7 @@ import (
 
 	"ziping/export"
 	"ziping/forms"
+	"ziping/storage"
 	"ziping/xlsxin"
 )
 
@@ -40,7 +41,7 @@ var importFileFunc = xlsxin.ImportFile
 // it cannot be imported.
 func (w *Window) importFile(path string) {
 	// A pipe or device would hold the reader forever; a missing file is xlsxin's to say.
-	if err := forms.CheckRegular(path); err != nil && !errors.Is(err, os.ErrNotExist) {
+	if err := storage.CheckRegular(path); err != nil && !errors.Is(err, os.ErrNotExist) {
 		dialog.ShowInformation("无法导入", importErrorText(err), w.Win)
 		return
 	}

@@ -15,6 +15,7 @@ import (
 
 	"ziping/export"
 	"ziping/forms"
+	"ziping/storage"
 	"ziping/xlsxin"
 )
 
@@ -51,7 +52,7 @@ func importVia(t *testing.T, w *Window, path string) {
 // and the sample.
 func sampleWorkbook(t *testing.T, dir string) (string, *forms.Document) {
 	t.Helper()
-	doc, err := forms.Load(fileSample)
+	doc, err := storage.Load(fileSample)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -12,12 +12,13 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"ziping/forms"
+	"ziping/storage"
 )
 
 // manyProjects is the sample with its projects repeated until there are n.
 func manyProjects(tb testing.TB, n int) *forms.Document {
 	tb.Helper()
-	doc, err := forms.Load(fileSample)
+	doc, err := storage.Load(fileSample)
 	if err != nil {
 		tb.Fatal(err)
 	}

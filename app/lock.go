@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"ziping/forms"
+	"ziping/storage"
 )
 
 // takeLocks is whether opening a document takes its lock. TestMain turns it off: most tests
@@ -16,18 +17,18 @@ import (
 var takeLocks = true
 
 // acquireLock takes the lock of the document at path for the window, when locks are taken.
-func (w *Window) acquireLock(path string) (*forms.Lock, error) {
+func (w *Window) acquireLock(path string) (*storage.Lock, error) {
 	if !takeLocks {
 		return nil, nil
 	}
-	return forms.AcquireLock(path, w.files().instance)
+	return storage.AcquireLock(path, w.files().instance)
 }
 
 // askLocked asks what to do with doc, read from a file another running window holds:
 // 只读打开 shows it without its file (saving asks for a new name), 仍然打开 edits it (each save
 // first checks that the file still holds what was loaded), 取消 keeps the current document.
 // next runs once the question is answered.
-func (w *Window) askLocked(doc *forms.Document, stamp forms.Stamp, held *forms.LockedError, next func()) {
+func (w *Window) askLocked(doc *forms.Document, stamp storage.Stamp, held *storage.LockedError, next func()) {
 	var d *dialog.CustomDialog
 	answer := func(do func()) func() {
 		return func() {
@@ -55,7 +56,7 @@ func (w *Window) askLocked(doc *forms.Document, stamp forms.Stamp, held *forms.L
 }
 
 // holdLock makes lock (nil for none) the window's lock and keeps it fresh.
-func (w *Window) holdLock(lock *forms.Lock) {
+func (w *Window) holdLock(lock *storage.Lock) {
 	ui := w.files()
 	if ui.lock == lock {
 		return
@@ -63,7 +64,7 @@ func (w *Window) holdLock(lock *forms.Lock) {
 	w.releaseLock()
 	ui.lock = lock
 	if lock != nil {
-		lock.KeepFresh(forms.LockRefreshEvery)
+		lock.KeepFresh(storage.LockRefreshEvery)
 	}
 }
 
@@ -77,6 +78,6 @@ func (w *Window) releaseLock() {
 }
 
 // lockedMessage says that path cannot be saved over because another window edits it.
-func lockedMessage(held *forms.LockedError) string {
+func lockedMessage(held *storage.LockedError) string {
 	return fmt.Sprintf("%s\n没有保存，这个文件保持原样；您的内容仍在窗口中。请另存为其他文件名。", held.Error())
 }

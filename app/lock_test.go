@@ -9,7 +9,7 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
-	"ziping/forms"
+	"ziping/storage"
 )
 
 // useLocks makes the windows of one test take their documents' locks, as the program does.
@@ -37,7 +37,7 @@ func TestTwoWindowsOneFile(t *testing.T) {
 	if hasDialog(a) || a.files().lock == nil {
 		t.Fatalf("first window: dialog %q, lock %v", dialogText(a), a.files().lock)
 	}
-	if _, err := os.Stat(forms.LockFile(path)); err != nil {
+	if _, err := os.Stat(storage.LockFile(path)); err != nil {
 		t.Fatal("no lock file beside the document")
 	}
 
@@ -57,7 +57,7 @@ func TestTwoWindowsOneFile(t *testing.T) {
 	answerSave(b, elsewhere)
 	b.Save()
 	settle(b)
-	if _, err := forms.Load(elsewhere); err != nil || b.Path != elsewhere {
+	if _, err := storage.Load(elsewhere); err != nil || b.Path != elsewhere {
 		t.Fatalf("a read-only window saves as another file: %v", err)
 	}
 
@@ -98,10 +98,10 @@ func TestTwoWindowsOneFile(t *testing.T) {
 	settle(c)
 	dialogTap(t, c, "覆盖")
 	settle(c)
-	if got, _ := forms.Load(path); got.Unit.Name != "C 的修改" || c.Dirty || hasDialog(c) {
+	if got, _ := storage.Load(path); got.Unit.Name != "C 的修改" || c.Dirty || hasDialog(c) {
 		t.Fatalf("覆盖: file says %q, dialog %q", got.Unit.Name, dialogText(c))
 	}
-	if bak, _ := os.ReadFile(path + forms.BackupSuffix); !bytes.Equal(bak, aVersion) {
+	if bak, _ := os.ReadFile(path + storage.BackupSuffix); !bytes.Equal(bak, aVersion) {
 		t.Error("覆盖 did not keep A's version as .bak")
 	}
 
@@ -113,10 +113,10 @@ func TestTwoWindowsOneFile(t *testing.T) {
 	answerSave(a, other)
 	dialogTap(t, a, "另存为")
 	settle(a)
-	if got, _ := forms.Load(path); got.Unit.Name != "C 的修改" || a.Path != other {
+	if got, _ := storage.Load(path); got.Unit.Name != "C 的修改" || a.Path != other {
 		t.Fatalf("另存为: file says %q, A's path %q", got.Unit.Name, a.Path)
 	}
-	if _, err := os.Stat(forms.LockFile(path)); err == nil {
+	if _, err := os.Stat(storage.LockFile(path)); err == nil {
 		t.Error("A left its lock on the file it no longer shows")
 	}
 }
@@ -130,29 +130,29 @@ func TestLockReleased(t *testing.T) {
 	w := instance(t, one)
 	w.Open(two)
 	settle(w)
-	if exists(forms.LockFile(one)) || !exists(forms.LockFile(two)) {
+	if exists(storage.LockFile(one)) || !exists(storage.LockFile(two)) {
 		t.Fatal("opening another file kept the old lock or took no new one")
 	}
 	w.Open(two) // the same file again: still held
 	settle(w)
-	if !exists(forms.LockFile(two)) {
+	if !exists(storage.LockFile(two)) {
 		t.Fatal("reopening the file dropped its lock")
 	}
 	w.New()
 	settle(w)
-	if exists(forms.LockFile(two)) {
+	if exists(storage.LockFile(two)) {
 		t.Fatal("a new document kept the lock")
 	}
 	w.Open(one)
 	w.closeRequested()
 	settle(w)
-	if exists(forms.LockFile(one)) {
+	if exists(storage.LockFile(one)) {
 		t.Fatal("closing kept the lock")
 	}
 
 	k := instance(t, one)
 	simulateCrash(k)
-	if !exists(forms.LockFile(one)) {
+	if !exists(storage.LockFile(one)) {
 		t.Fatal("a crash removed the lock")
 	}
 	n := instance(t, one)
@@ -184,12 +184,12 @@ func exists(p string) bool { _, err := os.Stat(p); return err == nil }
 
 // TestOddLockFilesSaid: a dangling link as the lock is replaced and the window says so; a folder
 // holding a file as the lock cannot be replaced: the document opens unlocked and the window says
-// why (forms.BadLockError).
+// why (storage.BadLockError).
 func TestOddLockFilesSaid(t *testing.T) {
 	useLocks(t)
 	useRecoveryDir(t)
 	path := sampleCopy(t)
-	if err := os.Symlink(filepath.Join(t.TempDir(), "nowhere"), forms.LockFile(path)); err != nil {
+	if err := os.Symlink(filepath.Join(t.TempDir(), "nowhere"), storage.LockFile(path)); err != nil {
 		t.Fatal(err)
 	}
 	a := instance(t, path)
@@ -199,7 +199,7 @@ func TestOddLockFilesSaid(t *testing.T) {
 	a.files().lock.Release()
 
 	other := sampleCopy(t)
-	dir := forms.LockFile(other)
+	dir := storage.LockFile(other)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		t.Fatal(err)
 	}

@@ -7,9 +7,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/ncruces/zenity"
+	"ziping/storage"
 
-	"ziping/forms"
+	"github.com/ncruces/zenity"
 )
 
 // fakeNative stands in for the system's file dialog: each request is sent on asked, and the
@@ -79,7 +79,7 @@ func TestNativeDialogs(t *testing.T) {
 	if w.Path != target {
 		t.Fatalf("saved to %q, want %q", w.Path, target)
 	}
-	if _, err := forms.Load(target); err != nil {
+	if _, err := storage.Load(target); err != nil {
 		t.Error(err)
 	}
 	if hasDialog(w) {

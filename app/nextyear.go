@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"ziping/forms"
+	"ziping/storage"
 )
 
 // CopyFromLastYear is 文件 › 从上年复制…: after asking about unsaved changes, as 新建 and 打开 do,
@@ -32,7 +33,7 @@ func (w *Window) copyFromLastYear(path string) {
 // that saving asks for a new name and last year's file is never overwritten, and marked
 // unsaved. When path cannot be read or copied, the window is left as it is.
 func (w *Window) startFromLastYear(path string) error {
-	last, err := forms.Load(path)
+	last, err := storage.Load(path)
 	if err != nil {
 		return fmt.Errorf("从上年复制：%w", err)
 	}

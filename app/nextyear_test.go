@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"ziping/forms"
+	"ziping/storage"
 )
 
 // TestStartFromLastYear: the sample becomes an untitled, unsaved 2022 document with the same
@@ -22,7 +23,7 @@ func TestStartFromLastYear(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	last, err := forms.Load(path)
+	last, err := storage.Load(path)
 	if err != nil {
 		t.Fatal(err)
 	}

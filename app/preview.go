@@ -16,8 +16,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"ziping/export"
 	"ziping/forms"
-	"ziping/pdfout"
 )
 
 // previewDebounce is how long the preview waits after the last change before it lays the
@@ -54,7 +54,7 @@ type previewWindow struct {
 	// mu guards what follows: a render's result arrives from its goroutine (through fyne.Do,
 	// which the test driver runs on that goroutine).
 	mu      sync.Mutex
-	pv      *pdfout.Preview // the last layout; nil until the first render is done
+	pv      *export.Preview // the last layout; nil until the first render is done
 	page    int             // 0-based page shown
 	renders int             // renders finished, for tests and the status
 	busy    bool            // a render is running
@@ -206,7 +206,7 @@ func abs32(v float32) float32 {
 }
 
 // layoutPreview lays a document out for the preview (a variable so that a test can make it fail).
-var layoutPreview = pdfout.NewPreview
+var layoutPreview = export.NewPreview
 
 // a4W and a4H are the page size (mm) before the first layout tells it.
 const a4W, a4H = 210, 297
@@ -214,7 +214,7 @@ const a4W, a4H = 210, 297
 // previewJob is one render: its input, taken on the UI goroutine, and its result.
 type previewJob struct {
 	doc  *forms.Document // a copy to lay out; nil to draw from pv
-	pv   *pdfout.Preview
+	pv   *export.Preview
 	page int
 	unit float32 // display units per mm
 	px   float64 // image pixels per mm
@@ -266,7 +266,7 @@ func (p *previewWindow) scale() (float32, float64) {
 		unit = unitsPerMM * float32(pct) / 100
 	}
 	px := float64(unit * p.Win.Canvas().Scale())
-	return unit, max(pdfout.MinPxPerMM, min(px, pdfout.MaxPxPerMM))
+	return unit, max(export.MinPxPerMM, min(px, export.MaxPxPerMM))
 }
 
 // run lays out (when the document changed) and draws the page, off the UI goroutine.

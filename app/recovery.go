@@ -19,6 +19,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"ziping/forms"
+	"ziping/storage"
 )
 
 // recoveryDir is the folder of recovery copies, in the user's configuration folder; tests
@@ -36,10 +37,10 @@ type recoveryMeta struct {
 	Path  string    `json:"path"` // "" for an untitled document
 	Saved time.Time `json:"saved"`
 	// Owner is the window that wrote the copy; empty in the copies of earlier versions.
-	Owner forms.Holder `json:"owner"`
+	Owner storage.Holder `json:"owner"`
 	// Base is what the document's file held when that window last read or wrote it: a
 	// restored copy is saved over the file only while it still holds that.
-	Base *forms.Stamp `json:"base,omitempty"`
+	Base *storage.Stamp `json:"base,omitempty"`
 }
 
 // guard runs f and turns a panic into a Chinese message: the document and every edit stay, and
@@ -89,7 +90,7 @@ func (w *Window) autosave() {
 	ui.lastCopy = sum
 	key := w.recoveryKey()
 	w.recoveryKeys[key] = true
-	meta := recoveryMeta{Path: w.Path, Saved: time.Now(), Owner: forms.ThisWindow(ui.instance), Base: ui.stamp}
+	meta := recoveryMeta{Path: w.Path, Saved: time.Now(), Owner: storage.ThisWindow(ui.instance), Base: ui.stamp}
 	adopted := ui.adopted
 	ui.adopted = nil
 	ui.queue.do(func() { writeRecovery(key, data, meta, adopted) })
@@ -104,11 +105,11 @@ func writeRecovery(key string, data []byte, meta recoveryMeta, adopted []string)
 		return
 	}
 	m, _ := json.Marshal(meta)
-	if err := forms.WriteFileAtomic(filepath.Join(dir, key+forms.FileExt), data); err != nil {
+	if err := storage.WriteFileAtomic(filepath.Join(dir, key+forms.FileExt), data); err != nil {
 		log.Printf("ziping: recovery copy: %v", err)
 		return
 	}
-	if err := forms.WriteFileAtomic(filepath.Join(dir, key+".json"), m); err != nil {
+	if err := storage.WriteFileAtomic(filepath.Join(dir, key+".json"), m); err != nil {
 		log.Printf("ziping: recovery copy: %v", err)
 		return
 	}
@@ -162,7 +163,7 @@ type recovery struct {
 
 // orphaned reports whether the window that wrote a copy no longer runs, so that only the user
 // can decide what becomes of it.
-func orphaned(owner forms.Holder) bool {
+func orphaned(owner storage.Holder) bool {
 	switch {
 	case owner.Instance == "":
 		return true // an earlier version's copy, which named no window
@@ -179,7 +180,7 @@ func orphaned(owner forms.Holder) bool {
 // Temporary files of killed autosaves are removed too.
 func pendingRecoveries() []recovery {
 	dir := recoveryDir()
-	forms.RemoveStaleTemps(dir, "")
+	storage.RemoveStaleTemps(dir, "")
 	metas, _ := filepath.Glob(filepath.Join(dir, "*.json"))
 	var out []recovery
 	for _, m := range metas {
@@ -188,11 +189,11 @@ func pendingRecoveries() []recovery {
 		if err != nil || json.Unmarshal(data, &r.meta) != nil || !orphaned(r.meta.Owner) {
 			continue
 		}
-		if r.doc, err = forms.Load(filepath.Join(dir, r.key+forms.FileExt)); err != nil {
+		if r.doc, err = storage.Load(filepath.Join(dir, r.key+forms.FileExt)); err != nil {
 			continue
 		}
 		if r.meta.Path != "" {
-			if r.saved, r.fileErr = forms.Load(r.meta.Path); r.fileErr == nil {
+			if r.saved, r.fileErr = storage.Load(r.meta.Path); r.fileErr == nil {
 				if r.diffs = forms.Diff(r.saved, r.doc); len(r.diffs) == 0 {
 					removeCopy(r.key)
 					continue
@@ -236,9 +237,9 @@ func (w *Window) offerRecovery() {
 // restore shows the copy r as the window's document, with unsaved changes. The window owns the
 // copy from now on: it removes it once its own copy is written, or at a save or 不保存.
 func (w *Window) restore(r recovery) {
-	var lock *forms.Lock
-	var held *forms.LockedError
-	var bad *forms.BadLockError
+	var lock *storage.Lock
+	var held *storage.LockedError
+	var bad *storage.BadLockError
 	if r.meta.Path != "" {
 		l, err := w.acquireLock(r.meta.Path)
 		lock = l

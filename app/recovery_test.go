@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"ziping/forms"
+	"ziping/storage"
 )
 
 // useRecoveryDir points recovery copies at a temporary folder for one test.
@@ -116,7 +117,7 @@ func TestRecoveryOfAFile(t *testing.T) {
 		t.Fatalf("copies after restoring: %v", c)
 	}
 	// A clean save removes the copy; the file on disk was untouched until then.
-	if back, _ := forms.Load(path); back.Unit.Name != "抚顺市社会保险事业服务中心" {
+	if back, _ := storage.Load(path); back.Unit.Name != "抚顺市社会保险事业服务中心" {
 		t.Fatal("the file was changed by the recovery")
 	}
 	w2.Save()

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"ziping/forms"
+	"ziping/storage"
 )
 
 // Save writes the document to its file, or asks for one when it has none.
@@ -33,7 +34,7 @@ func (w *Window) saveAs(then func()) {
 	w.files().chooseSave(w.suggestedName(forms.FileExt), forms.FileExt, func(path string) {
 		target := withExt(path, forms.FileExt)
 		w.confirmReplace(path, target, func() {
-			var expect *forms.Stamp
+			var expect *storage.Stamp
 			if samePath(target, w.Path) {
 				expect = w.files().stamp
 			}
@@ -48,15 +49,15 @@ type saveJob struct {
 	doc      *forms.Document // the document as it was when saving began (w.Doc)
 	path     string
 	data     []byte
-	expect   *forms.Stamp // what the file must still hold; nil: whatever readable document
+	expect   *storage.Stamp // what the file must still hold; nil: whatever readable document
 	then     func()
 	instance string
 	// getLock: take the file's lock (this window does not hold it); other: the file is another
 	// than the document's own, so one another window holds must not be replaced.
 	getLock, other bool
 
-	lock  *forms.Lock // the lock taken
-	stamp forms.Stamp // what was written
+	lock  *storage.Lock // the lock taken
+	stamp storage.Stamp // what was written
 	err   error
 }
 
@@ -67,7 +68,7 @@ type pendingSave struct{ then func() }
 // shows 正在保存…. A save asked for while one runs is done after it (once, with every then).
 // expect is what the file must still hold (nil: replace any readable document). On success,
 // path becomes the document's file.
-func (w *Window) saveTo(path string, then func(), expect *forms.Stamp) {
+func (w *Window) saveTo(path string, then func(), expect *storage.Stamp) {
 	ui := w.files()
 	if ui.saving != nil {
 		if ui.again == nil {
@@ -103,15 +104,15 @@ func (w *Window) saveTo(path string, then func(), expect *forms.Stamp) {
 // run does the file work of a save, off the UI goroutine.
 func (j *saveJob) run() {
 	if j.getLock {
-		l, err := forms.AcquireLock(j.path, j.instance)
-		var held *forms.LockedError
+		l, err := storage.AcquireLock(j.path, j.instance)
+		var held *storage.LockedError
 		if errors.As(err, &held) && j.other {
 			j.err = held
 			return
 		}
 		j.lock = l // nil when another window holds it (仍然打开): the stamp check guards the file
 	}
-	j.stamp, j.err = forms.SaveBytes(j.path, j.data, j.expect)
+	j.stamp, j.err = storage.SaveBytes(j.path, j.data, j.expect)
 	if j.err != nil && j.lock != nil {
 		_ = j.lock.Release()
 		j.lock = nil
@@ -167,9 +168,9 @@ func (w *Window) saveDone(j *saveJob) {
 // saveFailed says why a save wrote nothing and offers what can be done: 另存为 always, 覆盖
 // when someone else changed the file.
 func (w *Window) saveFailed(j *saveJob) {
-	var changed *forms.ChangedError
-	var readOnly *forms.ReadOnlyError
-	var held *forms.LockedError
+	var changed *storage.ChangedError
+	var readOnly *storage.ReadOnlyError
+	var held *storage.LockedError
 	title, msg := "保存失败", j.err.Error()
 	var overwrite func()
 	switch {

@@ -11,7 +11,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
-	"ziping/forms"
+	"ziping/storage"
 )
 
 // english finds system messages in English inside a message meant for the user.
@@ -53,8 +53,8 @@ func TestSaveDoesNotBlockTheWindow(t *testing.T) {
 	}
 	release()
 	settle(w)
-	got, _ := forms.Load(path)
-	bak, _ := forms.Load(path + forms.BackupSuffix)
+	got, _ := storage.Load(path)
+	bak, _ := storage.Load(path + storage.BackupSuffix)
 	if got.Unit.Name != "第二次" || bak.Unit.Name != "第一次" || w.Dirty {
 		t.Fatalf("file %q, .bak %q, dirty %v", got.Unit.Name, bak.Unit.Name, w.Dirty)
 	}
@@ -107,7 +107,7 @@ func TestCloseWaitsForSave(t *testing.T) {
 	}
 	release()
 	settle(w)
-	if d, _ := forms.Load(path); !closed || d.Unit.Name != "关闭前保存" {
+	if d, _ := storage.Load(path); !closed || d.Unit.Name != "关闭前保存" {
 		t.Fatalf("closed %v, file %q", closed, d.Unit.Name)
 	}
 }

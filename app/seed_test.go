@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"ziping/forms"
+	"ziping/storage"
 )
 
 const samplePath = "../samples/fushun-shebao-2021.zpb"
@@ -59,7 +60,7 @@ func TestTypeTheSeed(t *testing.T) {
 		test.Type(r.Weight, s.w)
 		test.Type(r.Score, s.s)
 	}
-	sample, err := forms.Load(samplePath)
+	sample, err := storage.Load(samplePath)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -15,6 +15,7 @@ import (
 
 	"ziping/export"
 	"ziping/forms"
+	"ziping/storage"
 	"ziping/tables"
 )
 
@@ -150,7 +151,7 @@ func (s *summaryWindow) currentReplaced() {
 	s.Entries = slices.Delete(s.Entries, i, i+1)
 	s.notice = "主窗口已换成另一个文档，未保存的“当前文档”已从汇总中移除。要汇总它，请先保存，再用“添加文件…”添加。"
 	if e.Path != "" {
-		doc, err := forms.Load(e.Path)
+		doc, err := storage.Load(e.Path)
 		file := summaryEntry{Path: e.Path, Label: e.Path, Doc: doc}
 		switch {
 		case err != nil:
@@ -175,7 +176,7 @@ func (s *summaryWindow) addPath(path string) {
 		dialog.ShowInformation("部门汇总", msg, s.Win)
 		return
 	}
-	doc, err := forms.Load(path)
+	doc, err := storage.Load(path)
 	if err != nil {
 		dialog.ShowError(err, s.Win)
 		return

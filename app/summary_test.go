@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"ziping/forms"
+	"ziping/storage"
 )
 
 // summaryTestWindow is a 部门汇总 window whose open dialog answers with the paths given to
@@ -33,7 +34,7 @@ func summaryTestWindow(t *testing.T, save string) (*Window, *summaryWindow, func
 // editedCopy saves a copy of the sample as another unit with 全年预算数 5000 and returns it.
 func editedCopy(t *testing.T, dir string) string {
 	t.Helper()
-	doc, err := forms.Load(fileSample)
+	doc, err := storage.Load(fileSample)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -42,7 +43,7 @@ func editedCopy(t *testing.T, dir string) string {
 	in := doc.Unit.Indicators.Row(forms.RowPath{L1: 0, L2: 0, Row: 0})
 	in.Op, in.Actual, in.Manual = forms.OpGE, "1000", false // unit total 92.41
 	path := filepath.Join(dir, "东洲.zpb")
-	if err := forms.Save(path, doc); err != nil {
+	if err := storage.Save(path, doc); err != nil {
 		t.Fatal(err)
 	}
 	return path
@@ -135,7 +136,7 @@ func TestSummaryWindowRefusesSameUnit(t *testing.T) {
 	}
 	s.Win.Canvas().Overlays().Top().Hide()
 	// The current document, unsaved, imported from the sample: the same unit again.
-	doc, err := forms.Load(fileSample)
+	doc, err := storage.Load(fileSample)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -210,7 +211,7 @@ func TestSummaryWindowExportWarnsOfUnprintableNames(t *testing.T) {
 func TestSummaryWindowCurrentDocumentReplaced(t *testing.T) {
 	dir := t.TempDir()
 	w, s, add := summaryTestWindow(t, "")
-	doc, err := forms.Load(fileSample)
+	doc, err := storage.Load(fileSample)
 	if err != nil {
 		t.Fatal(err)
 	}

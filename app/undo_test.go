@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"ziping/forms"
+	"ziping/storage"
 )
 
 // TestUndoStructuralChanges: adding a row and typing into it, then removing a project, are
@@ -125,11 +126,11 @@ func TestTextLimitInTheEditor(t *testing.T) {
 func TestUndoToSavedState(t *testing.T) {
 	w := fileWindow(t)
 	path := filepath.Join(t.TempDir(), "doc.zpb")
-	doc, err := forms.Load(fileSample)
+	doc, err := storage.Load(fileSample)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := forms.Save(path, doc); err != nil { // as this version writes it
+	if err := storage.Save(path, doc); err != nil { // as this version writes it
 		t.Fatal(err)
 	}
 	w.Open(path)

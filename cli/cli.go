@@ -13,8 +13,9 @@ import (
 	"runtime"
 	"strings"
 
+	"ziping/export"
 	"ziping/forms"
-	"ziping/pdfout"
+	"ziping/storage"
 )
 
 // Exit codes of the command line.
@@ -24,7 +25,7 @@ const (
 	exitUnusable = 2 // a file could not be read, or the command line is wrong
 	// ExitNoDesktop: the window was asked for where there is no graphical desktop (Linux and
 	// the BSDs with neither DISPLAY nor WAYLAND_DISPLAY set). It is the code the Windows start
-	// exits with when OpenGL cannot draw the window (exitNoWindow, platform.go).
+	// exits with when OpenGL cannot draw the window (exitNoWindow, internal/platform/platform.go).
 	ExitNoDesktop = 3
 )
 
@@ -84,7 +85,7 @@ func run(args []string, stdout, stderr io.Writer, info Info) (code int, window b
 			fmt.Fprintf(stderr, "不认识的命令或选项“%s”。%s\n\n%s", word, hint, Usage)
 			return exitUnusable, false
 		}
-		// On Windows a start with one document has no console to print to (platform.go,
+		// On Windows a start with one document has no console to print to (internal/platform/platform.go,
 		// isCommandLine, decides by the arguments' shape): there the window says what is wrong.
 		if err := checkDocumentArg(args[0]); err != nil && runtime.GOOS != "windows" {
 			fmt.Fprintf(stderr, "%v\n\n%s", err, Usage)
@@ -164,7 +165,7 @@ func checkDocumentArg(path string) error {
 	fi, err := os.Stat(path)
 	switch {
 	case err != nil:
-		return fmt.Errorf("无法打开“%s”：%s。请检查文档的名称和位置；命令见下面的用法", path, forms.SystemReason(err))
+		return fmt.Errorf("无法打开“%s”：%s。请检查文档的名称和位置；命令见下面的用法", path, storage.SystemReason(err))
 	case fi.IsDir():
 		return fmt.Errorf("“%s”是一个文件夹，不是绩效自评文档（.zpb）", path)
 	case !fi.Mode().IsRegular():
@@ -272,7 +273,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	rep := checkReport{Forms: []formReport{}, Problems: []problemReport{}, Unreadable: []unreadableReport{}}
 	code := exitOK
 	for _, path := range fs.Args() {
-		doc, err := forms.Load(path)
+		doc, err := storage.Load(path)
 		if err != nil {
 			fmt.Fprintln(stderr, err)
 			rep.Unreadable = append(rep.Unreadable, unreadableReport{File: path, Message: err.Error()})
@@ -310,7 +311,7 @@ func addDocument(rep *checkReport, path string, doc *forms.Document) bool {
 		})
 	}
 	problems := ev.Problems
-	if unprintable, err := pdfout.Unprintable(doc); err == nil {
+	if unprintable, err := export.Unprintable(doc); err == nil {
 		problems = append(problems, unprintable...)
 	}
 	hasErr := false

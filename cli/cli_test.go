@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"ziping/forms"
+	"ziping/storage"
 )
 
 const sample = "../samples/fushun-shebao-2021.zpb"
@@ -375,7 +376,7 @@ func TestCheckNewDocument(t *testing.T) {
 	check := func(name string) string {
 		t.Helper()
 		path := filepath.Join(dir, name)
-		if err := forms.Save(path, doc); err != nil {
+		if err := storage.Save(path, doc); err != nil {
 			t.Fatal(err)
 		}
 		var out, errOut bytes.Buffer

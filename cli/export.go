@@ -10,6 +10,7 @@ import (
 
 	"ziping/export"
 	"ziping/forms"
+	"ziping/storage"
 )
 
 // exportUsage is printed when the export command line is wrong.
@@ -47,7 +48,7 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, err)
 		return exitUnusable
 	}
-	doc, err := forms.Load(in)
+	doc, err := storage.Load(in)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return exitUnusable

@@ -11,8 +11,8 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"ziping/forms"
 	"ziping/pdfout"
+	"ziping/storage"
 )
 
 // exportDir is a folder holding a copy of the sample as doc.zpb.
@@ -103,7 +103,7 @@ func TestExportReplacesCompletely(t *testing.T) {
 // renderedPDF is what pdfout.Render makes of the document at path.
 func renderedPDF(t *testing.T, path string) *bytes.Buffer {
 	t.Helper()
-	doc, err := forms.Load(path)
+	doc, err := storage.Load(path)
 	if err != nil {
 		t.Fatal(err)
 	}

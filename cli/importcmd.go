@@ -10,6 +10,7 @@ import (
 
 	"ziping/export"
 	"ziping/forms"
+	"ziping/storage"
 	"ziping/xlsxin"
 )
 
@@ -39,8 +40,8 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 		return exitUnusable
 	}
 	// A named pipe, device or socket is refused from its mode: opening a pipe with no writer
-	// waits forever (forms.CheckRegular).
-	if err := forms.CheckRegular(in); err != nil {
+	// waits forever (storage.CheckRegular).
+	if err := storage.CheckRegular(in); err != nil {
 		fmt.Fprintln(stderr, err)
 		return exitUnusable
 	}
@@ -51,10 +52,10 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	}
 	data, err := forms.Marshal(res.Doc)
 	if err == nil {
-		err = forms.WriteFileAtomic(target, data)
+		err = storage.WriteFileAtomic(target, data)
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "无法写入“%s”（%s）\n", target, forms.SystemReason(err))
+		fmt.Fprintf(stderr, "无法写入“%s”（%s）\n", target, storage.SystemReason(err))
 		return exitUnusable
 	}
 	fmt.Fprintf(stdout, "已导入 %s → %s（%d 张项目表%s）\n", forms.Shown(in), forms.Shown(target), len(res.Doc.Projects), map[bool]string{true: "和单位整体表", false: ""}[res.Unit])

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"ziping/forms"
+	"ziping/storage"
 )
 
 // TestImportRoundTrip: `ziping export -o s.xlsx sample && ziping import -o s2.zpb s.xlsx` gives
@@ -65,7 +66,7 @@ func TestImportRoundTrip(t *testing.T) {
 func TestImportNationalRoundTrip(t *testing.T) {
 	t.Setenv("SOURCE_DATE_EPOCH", "1600000000") // the PDFs are compared: one date for all
 	dir := t.TempDir()
-	doc, err := forms.Load(sample)
+	doc, err := storage.Load(sample)
 	if err != nil {
 		t.Fatal(err)
 	}

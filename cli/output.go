@@ -5,6 +5,7 @@ import (
 	"io"
 
 	"ziping/forms"
+	"ziping/storage"
 )
 
 // shownWriter is the command line's stdout and stderr: what is written goes out with each
@@ -37,7 +38,7 @@ func exitWriteFailed(code int) int { return max(code, exitUnusable) }
 // writeFailure says on stderr (unescaped: the message is ours) that stdout could not be
 // written; the error of that write to stderr is of no further use.
 func writeFailure(stderr io.Writer, err error) {
-	fmt.Fprintf(stderr, "无法写出命令的输出（%s）：结果没有完整写出，请检查输出的去向（磁盘空间、文件或管道）后重试。\n", forms.SystemReason(err))
+	fmt.Fprintf(stderr, "无法写出命令的输出（%s）：结果没有完整写出，请检查输出的去向（磁盘空间、文件或管道）后重试。\n", storage.SystemReason(err))
 }
 
 // problemLine is p on one line (forms.Problem.String) with each of its texts shown as one line

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"ziping/forms"
+	"ziping/storage"
 )
 
 // hostileNames are a project and a unit name as a document received by email may hold them:
@@ -22,7 +23,7 @@ const (
 // hostileDoc writes the sample with hostileNames into a temporary folder.
 func hostileDoc(t *testing.T) string {
 	t.Helper()
-	doc, err := forms.Load(sample)
+	doc, err := storage.Load(sample)
 	if err != nil {
 		t.Fatal(err)
 	}

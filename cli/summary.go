@@ -9,6 +9,7 @@ import (
 
 	"ziping/export"
 	"ziping/forms"
+	"ziping/storage"
 )
 
 // summaryUsage is printed when the summary command line is wrong.
@@ -45,7 +46,7 @@ func runSummary(args []string, stdout, stderr io.Writer) int {
 	var inputs []forms.SummaryInput
 	failed := false
 	for _, path := range files {
-		doc, err := forms.Load(path)
+		doc, err := storage.Load(path)
 		if err != nil {
 			fmt.Fprintln(stderr, err)
 			failed = true

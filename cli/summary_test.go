@@ -10,20 +10,20 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"ziping/forms"
+	"ziping/storage"
 )
 
 // summaryFiles writes the sample and an edited copy (another unit, 全年预算数 5000) into dir.
 func summaryFiles(t *testing.T, dir string) []string {
 	t.Helper()
-	a, err := forms.Load(sample)
+	a, err := storage.Load(sample)
 	if err != nil {
 		t.Fatal(err)
 	}
 	a.Unit.Name = "抚顺市东洲区社会保险事业服务所"
 	a.Unit.BudgetRow("I1").Full = "5000"
 	pa := filepath.Join(dir, "a.zpb")
-	if err := forms.Save(pa, a); err != nil {
+	if err := storage.Save(pa, a); err != nil {
 		t.Fatal(err)
 	}
 	data, err := os.ReadFile(sample)
@@ -138,14 +138,14 @@ func TestSummaryErrors(t *testing.T) {
 func TestSummaryNotes(t *testing.T) {
 	dir := t.TempDir()
 	files := summaryFiles(t, dir)
-	b, err := forms.Load(sample)
+	b, err := storage.Load(sample)
 	if err != nil {
 		t.Fatal(err)
 	}
 	b.Unit.BudgetRow("I1").Actual = ""
 	b.Settings.Year = "2020"
 	pb := filepath.Join(dir, "b.zpb")
-	if err := forms.Save(pb, b); err != nil {
+	if err := storage.Save(pb, b); err != nil {
 		t.Fatal(err)
 	}
 	var stdout, stderr bytes.Buffer

@@ -5,7 +5,7 @@
 //
 // Each export is made whole in memory first; the target is checked before rendering and again
 // right before writing (a link may have been put there meanwhile), then written atomically
-// (forms.WriteFileAtomic): a failure leaves no half file and an existing file whole.
+// (storage.WriteFileAtomic): a failure leaves no half file and an existing file whole.
 package export
 
 import (
@@ -20,6 +20,7 @@ import (
 
 	"ziping/forms"
 	"ziping/pdfout"
+	"ziping/storage"
 	"ziping/xlsxin"
 	"ziping/xlsxout"
 )
@@ -69,17 +70,17 @@ func (r *Result) Size() string {
 }
 
 // CheckTarget refuses target as an export's file when writing there could destroy a document
-// or is not a file (forms.CheckExportTarget): one of inputs (by any path or link), a .zpb file
+// or is not a file (storage.CheckExportTarget): one of inputs (by any path or link), a .zpb file
 // or a link to one, a folder, a pipe or a device; or when it is a read-only file
-// (forms.CheckWritable: the atomic write renames over it, which the folder's permission
+// (storage.CheckWritable: the atomic write renames over it, which the folder's permission
 // allows, so a read-only file would be replaced without a word). The front ends call it before
 // asking anything else, so that a wrong target is said first; Document, Summary and Template
 // call it again.
 func CheckTarget(target string, inputs ...string) error {
-	if err := forms.CheckExportTarget(target, inputs...); err != nil {
+	if err := storage.CheckExportTarget(target, inputs...); err != nil {
 		return err
 	}
-	return forms.CheckWritable(target)
+	return storage.CheckWritable(target)
 }
 
 // Document renders doc as f and writes it to target. inputs are the document files the export
@@ -197,7 +198,7 @@ func Template(target string) error {
 // The summary, in the window and on the command line, refuses a document given twice with it.
 func Duplicate(paths []string, path string) int {
 	for i, p := range paths {
-		if p != "" && path != "" && forms.SameFile(p, path) {
+		if p != "" && path != "" && storage.SameFile(p, path) {
 			return i
 		}
 	}
@@ -222,7 +223,7 @@ type WriteError struct {
 }
 
 func (e *WriteError) Error() string {
-	return fmt.Sprintf("无法写入“%s”：%s。", e.Path, forms.SystemReason(e.Err))
+	return fmt.Sprintf("无法写入“%s”：%s。", e.Path, storage.SystemReason(e.Err))
 }
 
 func (e *WriteError) Unwrap() error { return e.Err }
@@ -238,7 +239,7 @@ func write(target string, inputs []string, data []byte) (note string, err error)
 	if err != nil {
 		return "", err
 	}
-	if err := forms.WriteFileAtomic(target, data); err != nil {
+	if err := storage.WriteFileAtomic(target, data); err != nil {
 		return "", &WriteError{Path: target, Err: err}
 	}
 	return note, nil
@@ -264,7 +265,7 @@ func keepOld(target string) (string, error) {
 		if rerr != nil {
 			return "", &WriteError{Path: bak, Err: rerr}
 		}
-		if werr := forms.WriteFileAtomic(bak, data); werr != nil {
+		if werr := storage.WriteFileAtomic(bak, data); werr != nil {
 			return "", &WriteError{Path: bak, Err: werr}
 		}
 		_ = os.Chmod(bak, fi.Mode().Perm()) // a copy as private as the file
@@ -278,13 +279,13 @@ const maxBackups = 9
 // backupName is the first of target's backup names not taken (by anything: a folder so named
 // is left alone), or, all taken, the last, replaced when it is a file.
 func backupName(target string) string {
-	name := forms.BackupFile(target)
+	name := storage.BackupFile(target)
 	for n := 2; n <= maxBackups+1; n++ {
 		if _, err := os.Lstat(name); errors.Is(err, fs.ErrNotExist) {
 			return name
 		}
 		if n <= maxBackups {
-			name = forms.BackupFile(target + "." + strconv.Itoa(n))
+			name = storage.BackupFile(target + "." + strconv.Itoa(n))
 		}
 	}
 	if fi, err := os.Lstat(name); err == nil && fi.Mode().IsRegular() {

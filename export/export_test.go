@@ -9,13 +9,14 @@ import (
 	"testing"
 
 	"ziping/forms"
+	"ziping/storage"
 )
 
 const sample = "../samples/fushun-shebao-2021.zpb"
 
 func load(t *testing.T) *forms.Document {
 	t.Helper()
-	doc, err := forms.Load(sample)
+	doc, err := storage.Load(sample)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -222,7 +223,7 @@ func TestProjectOnlyDocument(t *testing.T) {
 // had --force) keeps that file as its .bak and says so; a second export keeps the first as
 // .2.bak and the signed copy where it was.
 func TestReplacedFileKept(t *testing.T) {
-	doc, err := forms.Load("../samples/fushun-shebao-2021" + forms.FileExt)
+	doc, err := storage.Load("../samples/fushun-shebao-2021" + forms.FileExt)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -235,7 +236,7 @@ func TestReplacedFileKept(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	bak := forms.BackupFile(target)
+	bak := storage.BackupFile(target)
 	if got, _ := os.ReadFile(bak); !bytes.Equal(got, signed) {
 		t.Errorf("the .bak holds %q", got)
 	}
@@ -250,20 +251,20 @@ func TestReplacedFileKept(t *testing.T) {
 	if got, _ := os.ReadFile(bak); !bytes.Equal(got, signed) {
 		t.Error("the second export replaced the signed copy's .bak")
 	}
-	if got, _ := os.ReadFile(forms.BackupFile(target + ".2")); !bytes.Equal(got, first) {
+	if got, _ := os.ReadFile(storage.BackupFile(target + ".2")); !bytes.Equal(got, first) {
 		t.Error("the second export did not keep the first as .2.bak")
 	}
 	if n := strings.Join(res.Notes, "\n"); !strings.Contains(n, "已保留为“抚顺.pdf.2.bak”") {
 		t.Errorf("notes %q", n)
 	}
 	// A folder named as the next backup is left alone; the one after it is used.
-	if err := os.Mkdir(forms.BackupFile(target+".3"), 0o755); err != nil {
+	if err := os.Mkdir(storage.BackupFile(target+".3"), 0o755); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := Document(target, PDF, doc); err != nil {
 		t.Fatal(err)
 	}
-	if fi, err := os.Stat(forms.BackupFile(target + ".4")); err != nil || !fi.Mode().IsRegular() {
+	if fi, err := os.Stat(storage.BackupFile(target + ".4")); err != nil || !fi.Mode().IsRegular() {
 		t.Errorf("no .4.bak beside the folder .3.bak: %v", err)
 	}
 }

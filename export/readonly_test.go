@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"ziping/forms"
+	"ziping/storage"
 )
 
 // TestReadOnlyTargetRefused: the one export path (the window's too) never replaces a
@@ -27,7 +28,7 @@ func TestReadOnlyTargetRefused(t *testing.T) {
 		if err := os.WriteFile(target, old, 0o444); err != nil {
 			t.Fatal(err)
 		}
-		var ro *forms.ReadOnlyTargetError
+		var ro *storage.ReadOnlyTargetError
 		if err := write(target); !errors.As(err, &ro) {
 			t.Errorf("%s: %v, want a ReadOnlyTargetError", name, err)
 		}

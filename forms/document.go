@@ -4,7 +4,8 @@
 //
 // Every field holds the text the user typed; numbers are parsed from it when scores are
 // computed (Evaluate), so nothing the user typed is ever changed or lost. The package uses
-// only the standard library and an exact decimal type: it knows nothing of Fyne or PDF.
+// only the standard library and an exact decimal type: it knows nothing of Fyne or PDF, nor of
+// the operating system (package storage reads and writes the files).
 package forms
 
 import "strconv"

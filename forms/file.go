@@ -6,9 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
-	"time"
 	"unicode/utf8"
 )
 
@@ -70,7 +68,7 @@ func Marshal(doc *Document) ([]byte, error) {
 // Unmarshal decodes a document file's bytes. Every failure is a *FileError with a Chinese reason.
 func Unmarshal(data []byte) (*Document, error) {
 	if len(data) > MaxFileSize {
-		return nil, &FileError{Reason: tooLarge(int64(len(data)))}
+		return nil, &FileError{Reason: TooLargeReason(int64(len(data)))}
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if len(bytes.TrimSpace(data)) == 0 {
@@ -212,72 +210,9 @@ func lineOf(data []byte, offset int64) int {
 	return bytes.Count(data[:offset], []byte("\n")) + 1
 }
 
-// Load reads a document file. It never writes to the file. Only a regular file is read: a
-// folder, a named pipe (FIFO), a device or a socket is refused at once, from its mode, before
-// it is opened, and the file is opened without blocking, so a pipe with no writer (which would
-// make a plain open wait forever) or a path swapped for one after the check is answered at
-// once too. A file larger than MaxFileSize is refused from its size, unread.
-func Load(path string) (*Document, error) {
-	doc, _, _, err := load(path)
-	return doc, err
-}
-
-// load is Load, also returning the bytes read and the file's modification time (for
-// LoadStamped's stamp).
-func load(path string) (*Document, []byte, time.Time, error) {
-	fi, err := os.Stat(path)
-	if err != nil {
-		return nil, nil, time.Time{}, &FileError{Path: path, Reason: osReason(err), Err: err}
-	}
-	if err := checkRegular(path, fi); err != nil {
-		return nil, nil, time.Time{}, err
-	}
-	f, err := os.OpenFile(path, os.O_RDONLY|openNoBlock, 0)
-	if err != nil {
-		return nil, nil, time.Time{}, &FileError{Path: path, Reason: osReason(err), Err: err}
-	}
-	defer f.Close()
-	if fi, err = f.Stat(); err != nil {
-		return nil, nil, time.Time{}, &FileError{Path: path, Reason: "读取失败：" + SystemReason(err) + "。", Err: err}
-	}
-	if err := checkRegular(path, fi); err != nil {
-		return nil, nil, time.Time{}, err
-	}
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
-	if err != nil {
-		return nil, nil, time.Time{}, &FileError{Path: path, Reason: "读取失败：" + SystemReason(err) + "。", Err: err}
-	}
-	doc, err := Unmarshal(data)
-	if err != nil {
-		var fe *FileError
-		var ne *NewerVersionError
-		switch {
-		case errors.As(err, &ne):
-			ne.Path = path
-		case errors.As(err, &fe):
-			fe.Path = path
-		}
-		return nil, nil, time.Time{}, err
-	}
-	return doc, data, fi.ModTime(), nil
-}
-
-// ErrNotRegular is wrapped by the error about a document path that is not a regular file.
-var ErrNotRegular = errors.New("不是普通文件")
-
-// checkRegular refuses what is not a regular file, saying what it is, and a file too large.
-func checkRegular(path string, fi os.FileInfo) error {
-	if !fi.Mode().IsRegular() {
-		return &FileError{Path: path, Reason: "这" + kindOf(fi.Mode()) + "，不是普通文件：请选择磁盘上的绩效自评文件（.zpb）。", Err: ErrNotRegular}
-	}
-	if fi.Size() > MaxFileSize {
-		return &FileError{Path: path, Reason: tooLarge(fi.Size())}
-	}
-	return nil
-}
-
-// tooLarge is the refusal of a file of size bytes, larger than MaxFileSize.
-func tooLarge(size int64) string {
+// TooLargeReason is the refusal of a file of size bytes, larger than MaxFileSize: Unmarshal's,
+// and storage.Load's, which refuses a file from its size before reading it.
+func TooLargeReason(size int64) string {
 	return fmt.Sprintf("文件过大（%s，上限 %d MB），不是绩效自评文件或已损坏。", sizeText(size), MaxFileSize>>20)
 }
 
@@ -288,15 +223,4 @@ func sizeText(size int64) string {
 		return fmt.Sprintf("超过 %d MB", MaxFileSize>>20)
 	}
 	return fmt.Sprintf("%.1f MB", float64(size)/(1<<20))
-}
-
-// osReason says why a document could not be opened for reading.
-func osReason(err error) string {
-	switch {
-	case errors.Is(err, os.ErrNotExist):
-		return "文件不存在。"
-	case errors.Is(err, os.ErrPermission):
-		return "没有读取权限。"
-	}
-	return SystemReason(err) + "。"
 }

@@ -29,7 +29,7 @@ func fillText(doc *Document, n, total int) {
 func TestTenThousandCharacters(t *testing.T) {
 	doc := cleanDoc()
 	fillText(doc, 10_000, MaxTextRunes)
-	back, _ := roundTrip(t, doc)
+	back := roundTrip(t, doc)
 	Evaluate(back)
 }
 

@@ -1,6 +1,7 @@
 package forms
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -10,7 +11,11 @@ const samplePath = "../samples/fushun-shebao-2021.zpb"
 
 func loadSample(t testing.TB) *Document {
 	t.Helper()
-	doc, err := Load(filepath.FromSlash(samplePath))
+	data, err := os.ReadFile(filepath.FromSlash(samplePath))
+	if err != nil {
+		t.Fatalf("read sample: %v", err)
+	}
+	doc, err := Unmarshal(data)
 	if err != nil {
 		t.Fatalf("load sample: %v", err)
 	}

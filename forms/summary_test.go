@@ -6,12 +6,12 @@ import (
 	"testing"
 )
 
-// summaryCopies saves the sample and two edited copies to temporary files, changing through
-// the model's API a budget figure, an execution figure and an indicator's 全年完成值 in each
-// copy, and returns the three documents loaded back from disk.
+// summaryCopies makes the sample and two edited copies, changing through the model's API a
+// budget figure, an execution figure and an indicator's 全年完成值 in each copy, and returns the
+// three documents encoded and decoded again as files are, named as three files of a folder.
 func summaryCopies(t *testing.T) []SummaryInput {
 	t.Helper()
-	dir := t.TempDir()
+	dir := filepath.FromSlash("/单位")
 	a := loadSample(t)
 	a.Unit.Name = "抚顺市东洲区社会保险事业服务所"
 	a.Unit.BudgetRow("I1").Full = "5000" // I0: 全年预算数 5000, 执行数 4211.39
@@ -33,10 +33,11 @@ func summaryCopies(t *testing.T) []SummaryInput {
 	var out []SummaryInput
 	for i, doc := range []*Document{loadSample(t), a, b} {
 		path := filepath.Join(dir, []string{"sample.zpb", "a.zpb", "b.zpb"}[i])
-		if err := Save(path, doc); err != nil {
+		data, err := Marshal(doc)
+		if err != nil {
 			t.Fatal(err)
 		}
-		loaded, err := Load(path)
+		loaded, err := Unmarshal(data)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -13,13 +13,14 @@ import (
 	"unicode"
 
 	"ziping/forms"
+	"ziping/storage"
 )
 
 const samplePath = "../samples/fushun-shebao-2021.zpb"
 
 func loadSample(t testing.TB) *forms.Document {
 	t.Helper()
-	doc, err := forms.Load(samplePath)
+	doc, err := storage.Load(samplePath)
 	if err != nil {
 		t.Fatal(err)
 	}

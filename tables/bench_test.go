@@ -4,13 +4,14 @@ import (
 	"testing"
 
 	"ziping/forms"
+	"ziping/storage"
 )
 
 const sample = "../samples/fushun-shebao-2021.zpb"
 
 func loadSample(tb testing.TB) *forms.Document {
 	tb.Helper()
-	doc, err := forms.Load(sample)
+	doc, err := storage.Load(sample)
 	if err != nil {
 		tb.Fatal(err)
 	}

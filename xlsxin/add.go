@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"ziping/forms"
+	"ziping/storage"
 )
 
 // ImportFile is Import of the file at path.
@@ -15,17 +16,17 @@ func ImportFile(path string) (*Result, error) {
 		return nil, &Error{File: baseName(path), Reason: "这是文件夹，不是文件。"}
 	}
 	// Opened only when it is a regular file, without waiting: a pipe put at path after the
-	// caller's check (forms.CheckRegular) would hold os.Open forever.
-	f, st, err := forms.OpenRegular(path)
+	// caller's check (storage.CheckRegular) would hold os.Open forever.
+	f, st, err := storage.OpenRegular(path)
 	if err != nil {
-		var sp *forms.SpecialFileError
+		var sp *storage.SpecialFileError
 		switch {
 		case !errors.As(err, &sp):
-			return nil, &Error{File: baseName(path), Reason: "无法打开：" + forms.SystemReason(err) + "。", Err: err}
-		case errors.Is(err, forms.ErrSpecial): // a pipe, device or socket
+			return nil, &Error{File: baseName(path), Reason: "无法打开：" + storage.SystemReason(err) + "。", Err: err}
+		case errors.Is(err, storage.ErrSpecial): // a pipe, device or socket
 			return nil, &Error{File: baseName(path), Reason: sp.Reason, Err: err}
 		}
-		return nil, &Error{File: baseName(path), Reason: "无法打开：" + forms.SystemReason(sp.Err) + "。", Err: sp.Err}
+		return nil, &Error{File: baseName(path), Reason: "无法打开：" + storage.SystemReason(sp.Err) + "。", Err: sp.Err}
 	}
 	defer f.Close()
 	return Import(f, st.Size(), path)

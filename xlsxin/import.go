@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"ziping/forms"
+	"ziping/storage"
 )
 
 // MaxFileSize is the largest file Import reads. Ziping's export of 200 projects is a few
@@ -20,7 +21,7 @@ const MaxFileSize = 64 << 20
 // guessed, and why.
 type Result struct {
 	// Doc is the document read. It is complete (every fixed row present, lists not nil) and
-	// within forms' limits, as forms.Load would give it. Without a 单位整体绩效自评表 in the file
+	// within forms' limits, as storage.Load would give it. Without a 单位整体绩效自评表 in the file
 	// its unit form is blank, as a new document's.
 	Doc *forms.Document
 	// Unit is true when a 单位整体绩效自评表 was read (Ziping's own export only).
@@ -88,7 +89,7 @@ func Import(r io.ReaderAt, size int64, name string) (res *Result, err error) {
 	case size > MaxFileSize:
 		return nil, &Error{Reason: fmt.Sprintf("文件过大（%d MB，最多 %d MB），不是自评表的工作簿。", size>>20, MaxFileSize>>20), Err: forms.ErrLimit}
 	case n == 0 && rerr != nil:
-		return nil, &Error{Reason: "读取失败：" + forms.SystemReason(rerr), Err: rerr}
+		return nil, &Error{Reason: "读取失败：" + storage.SystemReason(rerr), Err: rerr}
 	case bytes.HasPrefix(head, oleMagic):
 		return nil, oleError(r, size, ext)
 	case bytes.HasPrefix(head, zipMagic):

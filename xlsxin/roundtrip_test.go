@@ -7,6 +7,7 @@ import (
 
 	"ziping/forms"
 	"ziping/forms/formstest"
+	"ziping/storage"
 	"ziping/xlsxout"
 )
 
@@ -14,7 +15,7 @@ const sample = "../samples/fushun-shebao-2021.zpb"
 
 func loadSample(t testing.TB) *forms.Document {
 	t.Helper()
-	doc, err := forms.Load(sample)
+	doc, err := storage.Load(sample)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -12,6 +12,7 @@ import (
 	"golang.org/x/text/encoding/unicode"
 
 	"ziping/forms"
+	"ziping/storage"
 )
 
 // readText reads a CSV file (or the tab-separated text Excel saves as "Unicode 文本") as one
@@ -19,7 +20,7 @@ import (
 func readText(r io.ReaderAt, size int64, file, ext string) (*Result, error) {
 	data := make([]byte, size)
 	if n, err := r.ReadAt(data, 0); n < len(data) {
-		return nil, &Error{Reason: "读取失败：" + forms.SystemReason(err), Err: err}
+		return nil, &Error{Reason: "读取失败：" + storage.SystemReason(err), Err: err}
 	}
 	text, enc, err := decodeText(data)
 	if err != nil {

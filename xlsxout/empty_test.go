@@ -21,7 +21,7 @@ func addEmptyTrees(doc *forms.Document) {
 	}
 }
 
-// reload saves and loads doc as a file, so that a test sees what forms.Load gives.
+// reload saves and loads doc as a file, so that a test sees what storage.Load gives.
 func reload(t *testing.T, doc *forms.Document) *forms.Document {
 	t.Helper()
 	data, err := forms.Marshal(doc)

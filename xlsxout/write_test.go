@@ -12,6 +12,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"ziping/forms"
+	"ziping/storage"
 	"ziping/tables"
 )
 
@@ -19,7 +20,7 @@ const sample = "../samples/fushun-shebao-2021.zpb"
 
 func loadSample(t testing.TB) *forms.Document {
 	t.Helper()
-	doc, err := forms.Load(sample)
+	doc, err := storage.Load(sample)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"ziping/forms"
+	"ziping/storage"
 )
 
 // manifest is expected.json: per typed table, where it comes from and what it prints.
@@ -129,7 +130,7 @@ func TestManifestListsEveryTable(t *testing.T) {
 func TestPublishedTotals(t *testing.T) {
 	for _, tb := range loadManifest(t).Tables {
 		t.Run(strings.TrimSuffix(tb.File, forms.FileExt), func(t *testing.T) {
-			doc, err := forms.Load(tb.File)
+			doc, err := storage.Load(tb.File)
 			if err != nil {
 				t.Fatal(err)
 			}

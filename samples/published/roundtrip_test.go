@@ -9,6 +9,7 @@ import (
 	"ziping/forms"
 	"ziping/forms/formstest"
 	"ziping/pdfout"
+	"ziping/storage"
 	"ziping/xlsxin"
 	"ziping/xlsxout"
 )
@@ -20,18 +21,18 @@ import (
 func TestPublishedRoundTrip(t *testing.T) {
 	docs := map[string]*forms.Document{}
 	for _, tb := range loadManifest(t).Tables {
-		doc, err := forms.Load(tb.File)
+		doc, err := storage.Load(tb.File)
 		if err != nil {
 			t.Fatal(err)
 		}
 		docs[strings.TrimSuffix(tb.File, forms.FileExt)] = doc
 	}
-	seed, err := forms.Load("../fushun-shebao-2021" + forms.FileExt)
+	seed, err := storage.Load("../fushun-shebao-2021" + forms.FileExt)
 	if err != nil {
 		t.Fatal(err)
 	}
 	docs["seed-liaoning"] = seed
-	national, err := forms.Load("../fushun-shebao-2021" + forms.FileExt)
+	national, err := storage.Load("../fushun-shebao-2021" + forms.FileExt)
 	if err != nil {
 		t.Fatal(err)
 	}

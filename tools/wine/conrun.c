@@ -2,9 +2,9 @@
  * conrun.exe: runs a command as cmd.exe runs a GUI program, in a console of its own, and prints
  * what the program wrote to that console and its exit code (tools/wine/smoke.sh only; never
  * shipped). It checks that `ziping.exe check …` typed in a console prints there
- * (console_windows.go attaches to the parent's console): the program gets no standard handles,
- * as a GUI-subsystem program started from cmd.exe or PowerShell does not, so its output can
- * reach the console only through AttachConsole.
+ * (internal/platform/console_windows.go attaches to the parent's console): the program gets no
+ * standard handles, as a GUI-subsystem program started from cmd.exe or PowerShell does not, so
+ * its output can reach the console only through AttachConsole.
  *
  * Usage: conrun.exe COMMAND-LINE...   prints the console's text, then "exit=N" on stdout.
  * Build: x86_64-w64-mingw32-gcc -municode -o conrun.exe conrun.c

@@ -3,12 +3,12 @@
  * PC whose graphics driver offers no usable OpenGL (a virtual machine without 3D acceleration,
  * a Remote Desktop session, an old Intel driver), where Fyne cannot create its window. Every
  * function fails: no pixel formats, no context. smoke.sh puts it beside a copy of ziping.exe
- * with WINEDLLOVERRIDES=opengl32=n and expects the message box of nowindow_windows.go and exit
- * code 3 instead of a silent death.
+ * with WINEDLLOVERRIDES=opengl32=n and expects the message box of
+ * internal/platform/nowindow_windows.go and exit code 3 instead of a silent death.
  *
  * It exports what ziping.exe imports from OPENGL32 (wglGetProcAddress, through go-gl) and what
- * GLFW (GetProcAddress), gdi32's pixel-format functions and opengl_windows.go look up; a
- * missing static import would stop the exe at load with no message at all.
+ * GLFW (GetProcAddress), gdi32's pixel-format functions and internal/platform/opengl_windows.go
+ * look up; a missing static import would stop the exe at load with no message at all.
  *
  * Build: x86_64-w64-mingw32-gcc -shared -o opengl32.dll opengl32-nogl.c
  */

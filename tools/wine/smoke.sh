@@ -16,7 +16,7 @@
 #   3b. the system's file dialogs: 另存为 into a new Chinese folder and 打开, typed into Wine's
 #      IFileDialog; the recovery copy and the recent files under %AppData%; saving over the
 #      document while another program holds it open (tools/wine/holdopen.c);
-#   3c. the Windows build of forms' Windows tests: saving over a file another program holds open,
+#   3c. the Windows build of storage's Windows tests: saving over a file another program holds open,
 #      a path over 260 characters, an unreachable UNC path;
 #   4. no OpenGL (tools/wine/opengl32-nogl.c): the Chinese message box instead of a window, exit
 #      code 3, both when the check before Fyne sees it and when only GLFW does;
@@ -112,7 +112,7 @@ $cc -O2 -s -shared -o "$work/helpers/opengl32.dll" tools/wine/opengl32-nogl.c
 $cc -O2 -s -municode -o "$work/helpers/conrun.exe" tools/wine/conrun.c
 $cc -O2 -s -municode -o "$work/helpers/setclip.exe" tools/wine/setclip.c
 $cc -O2 -s -municode -o "$work/helpers/holdopen.exe" tools/wine/holdopen.c
-GOOS=windows GOARCH=amd64 CGO_ENABLED=0 go test -c -o "$work/helpers/forms.test.exe" ./forms
+GOOS=windows GOARCH=amd64 CGO_ENABLED=0 go test -c -o "$work/helpers/storage.test.exe" ./storage
 
 # A private X display: Xvfb writes the number it chose to fd 3.
 Xvfb -displayfd 3 -screen 0 1400x900x24 -nolisten tcp 3>"$work/display" >"$log/xvfb" 2>&1 &
@@ -364,13 +364,13 @@ xdotool key --window "$wid" 2>/dev/null alt+F4
 wait_exit "$gui" 20 || fail "the window did not close after the dialogs"
 [ "$exited" = 0 ] || fail "the program exited with $exited after the dialogs"
 
-# 3c. Windows file behaviour, by the Windows build of the forms tests (forms/save_windows_test.go):
+# 3c. Windows file behaviour, by the Windows build of the storage tests (storage/save_windows_test.go):
 # saving over a document another program holds open (the message, nothing lost), a path over
-# 260 characters, an unreachable UNC path. Run from forms/ (Wine's Z: is /) for the sample.
-(cd forms && timeout 60 wine "$work/helpers/forms.test.exe" -test.run 'Windows$' -test.v >"$log/forms-windows" 2>&1) ||
-	fail "the Windows tests of forms failed under Wine (log forms-windows)"
-wintests=$(grep -c '^--- PASS: Test.*Windows' "$log/forms-windows")
-[ "$wintests" = 3 ] || fail "$wintests of the 3 Windows tests of forms passed"
+# 260 characters, an unreachable UNC path. Run from storage/ (Wine's Z: is /) for the sample.
+(cd storage && timeout 60 wine "$work/helpers/storage.test.exe" -test.run 'Windows$' -test.v >"$log/storage-windows" 2>&1) ||
+	fail "the Windows tests of storage failed under Wine (log storage-windows)"
+wintests=$(grep -c '^--- PASS: Test.*Windows' "$log/storage-windows")
+[ "$wintests" = 3 ] || fail "$wintests of the 3 Windows tests of storage passed"
 
 # 4. No OpenGL: the stub opengl32.dll beside a copy of the exe.
 mkdir -p "$WINEPREFIX/drive_c/nogl"

@@ -10,6 +10,7 @@ import (
 	"strconv"
 
 	"ziping/forms"
+	"ziping/storage"
 )
 
 func main() {
@@ -27,7 +28,7 @@ func run(args []string) error {
 	if err != nil || n < 1 || n > forms.MaxProjects {
 		return fmt.Errorf("N must be 1 to %d", forms.MaxProjects)
 	}
-	doc, err := forms.Load("samples/fushun-shebao-2021.zpb")
+	doc, err := storage.Load("samples/fushun-shebao-2021.zpb")
 	if err != nil {
 		return err
 	}

@@ -1,8 +1,0 @@
-//go:build unix
-
-package forms
-
-import "syscall"
-
-// openNoBlock makes Load's open return at once on a named pipe without a writer.
-const openNoBlock = syscall.O_NONBLOCK

@@ -1,0 +1,6 @@
+// Package platform prepares the process at start-up, before the command line or the window
+// runs: on Windows it attaches a command-line start to the console it came from
+// (console_windows.go) and checks that a window start can draw with OpenGL, showing a message
+// box when it cannot (opengl_windows.go, nowindow_windows.go); elsewhere it does nothing.
+// main.go calls Setup first.
+package platform

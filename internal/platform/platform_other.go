@@ -1,0 +1,7 @@
+//go:build !windows
+
+package platform
+
+// Setup prepares the process for the command line or the window; only Windows needs it
+// (platform_windows.go).
+func Setup([]string) {}

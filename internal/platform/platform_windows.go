@@ -1,0 +1,22 @@
+package platform
+
+import "os"
+
+// Setup prepares a Windows process before main goes on: a command-line start prints
+// to the console it was started from (a GUI-subsystem program has none of its own); a window
+// start first checks that OpenGL can draw the window and otherwise explains why it cannot,
+// in a message box, and exits with exitNoWindow instead of dying silently.
+func Setup(args []string) {
+	if isCommandLine(args) {
+		attachParentConsole()
+		return
+	}
+	watchWindowFailure()
+	if os.Getenv("ZIPING_SKIP_GL_CHECK") != "" {
+		return
+	}
+	if err := probeOpenGL(); err != nil {
+		showNoWindow(err)
+		os.Exit(exitNoWindow)
+	}
+}
