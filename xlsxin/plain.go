@@ -298,18 +298,7 @@ var (
 func labelKey(s string) (key, note string) {
 	s = strings.Join(strings.Fields(s), "")
 	s = strings.TrimRight(s, "：:")
-	for _, br := range [][2]string{{"（", "）"}, {"(", ")"}} {
-		for {
-			i := strings.Index(s, br[0])
-			j := strings.Index(s, br[1])
-			if i < 0 || j < i {
-				break
-			}
-			note += s[i+len(br[0]) : j]
-			s = s[:i] + s[j+len(br[1]):]
-		}
-	}
-	return s, note
+	return forms.CutBracketed(s)
 }
 
 // isLabel reports whether t is a label of a header field (or 年度).
