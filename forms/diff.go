@@ -183,7 +183,7 @@ func indicatorFields(in *Indicator, target, actual string) []field {
 	var reasons []string
 	for i, on := range in.Reasons.Ticks() {
 		if on {
-			reasons = append(reasons, ReasonLabels[i])
+			reasons = append(reasons, reasonLabels[i])
 		}
 	}
 	return []field{

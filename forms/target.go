@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -19,9 +20,9 @@ type Wording struct {
 	Op     Op
 }
 
-// Wordings lists the recognised comparison wordings. "以上" and "以下" include the number
+// wordings lists the recognised comparison wordings (Wordings). "以上" and "以下" include the number
 // itself, as Chinese statutory usage has it (民法典 第1259条), so they mean ≥ and ≤.
-var Wordings = []Wording{
+var wordings = []Wording{
 	{Text: "≥", Op: OpGE}, {Text: ">=", Op: OpGE}, {Text: "≧", Op: OpGE}, {Text: "⩾", Op: OpGE},
 	{Text: "不低于", Op: OpGE}, {Text: "不少于", Op: OpGE}, {Text: "不小于", Op: OpGE},
 	{Text: "大于等于", Op: OpGE}, {Text: "大于或等于", Op: OpGE}, {Text: "至少", Op: OpGE},
@@ -46,12 +47,15 @@ var Wordings = []Wording{
 	{Text: "=", Op: OpEQ}, {Text: "＝", Op: OpEQ}, {Text: "等于", Op: OpEQ},
 }
 
+// Wordings lists the recognised comparison wordings: a new slice each time.
+func Wordings() []Wording { return slices.Clone(wordings) }
+
 // prefixWordings and suffixWordings are Wordings split by position, longest first, so that
 // "大于等于" is tried before "大于" and "及以上" before "以上".
 var prefixWordings, suffixWordings = splitWordings()
 
 func splitWordings() (pre, suf []Wording) {
-	for _, w := range Wordings {
+	for _, w := range wordings {
 		if w.Suffix {
 			suf = append(suf, w)
 		} else {

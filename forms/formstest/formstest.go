@@ -323,14 +323,14 @@ func (b *builder) projectHeader(p *forms.ProjectForm) {
 func (b *builder) setIndicatorField(in *forms.Indicator) {
 	switch k := b.pick(13); k {
 	case 0:
-		in.Op = known(b, forms.Ops)
+		in.Op = known(b, forms.Ops())
 	case 8:
 		in.Manual = !in.Manual
 	case 9:
 		i := b.pick(6) // 5 is past the last box: SetTick must ignore it
 		in.Reasons.SetTick(i, b.pick(2) == 1)
 	case 12:
-		in.Grade = known(b, forms.Grades)
+		in.Grade = known(b, forms.Grades())
 	default:
 		texts := []*string{1: &in.Content, &in.Unit, &in.Target, &in.Actual, &in.Completion,
 			&in.Weight, &in.Score, 10: &in.Reason, &in.Measures}
