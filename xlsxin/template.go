@@ -55,7 +55,7 @@ const templateRows = 500
 
 // Template writes the fill-in workbook to w: one sheet with the project's header fields
 // (labelled cells) and an indicator table with the columns Import reads (named as
-// Column.Label), a comment on each header cell, drop-downs for 一级, 二级 (the project
+// forms.Column.Label), a comment on each header cell, drop-downs for 一级, 二级 (the project
 // skeleton's names), 运算符号 and the reason ticks, and one example row, which Import leaves
 // out. The same template gives the same bytes.
 func Template(w io.Writer) (err error) {
