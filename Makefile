@@ -36,6 +36,19 @@ RELEASE_LDFLAGS := -s -w -X main.version=$(VERSION)
 # The fyne packaging command, pinned; installed into bin/tools/VERSION by `go install`.
 FYNE_TOOLS_VERSION := v1.7.4
 FYNE     := bin/tools/$(FYNE_TOOLS_VERSION)/fyne
+# The linters of `make lint`, pinned like the fyne tool, each installed into bin/tools/VERSION.
+STATICCHECK_VERSION := v0.8.2
+STATICCHECK := bin/tools/$(STATICCHECK_VERSION)/staticcheck
+GOCYCLO_VERSION := v0.6.0
+GOCYCLO  := bin/tools/$(GOCYCLO_VERSION)/gocyclo
+# The cyclomatic ceiling of every function outside the tests (a test is a list of cases to read
+# down, not branches to follow).
+CYCLO_MAX := 15
+# Known exceptions to `make lint`, each FILE:FUNCTION (gocyclo) or FILE:CHECK (staticcheck), let
+# through only until the changes that own these files are in: forms/oserror.go (errnoReason, to
+# be split) and forms/lock_take_test.go move to a storage package, forms/options.go is rebuilt
+# with the templates. To be emptied then, never added to.
+LINT_EXCEPTIONS := forms/oserror.go:errnoReason forms/options.go:withRules forms/lock_take_test.go:SA4006
 # MinGW-w64 C compiler for the Windows build of Fyne's cgo parts (GLFW, OpenGL).
 WIN_CC   := x86_64-w64-mingw32-gcc
 
@@ -61,7 +74,7 @@ printf 'package main\n\nfunc init() { version = "%s" }\n' '$(VERSION)' >"$$tmp/v
 (cd "$$tmp" && $(2) "$(CURDIR)/$(FYNE)" package -os $(1) -release -tags $(TAGS) --app-build $(BUILDNUM) $(3)) &&
 endef
 
-.PHONY: deps test-deps run build test fmt-check vet layering cgo-free unit bench startup tabswitch fuzz crash-test clean \
+.PHONY: deps test-deps run build test lint staticcheck cyclo fmt-check vet layering cgo-free unit bench startup tabswitch fuzz crash-test clean \
         release windows windows-installer windows-smoke ime-smoke linux darwin
 
 deps:
@@ -75,10 +88,33 @@ run: build
 build: deps
 	go build -tags $(APP_TAGS) -o $(BIN) .
 
-test: deps test-deps fmt-check vet layering cgo-free unit
+test: deps test-deps lint layering cgo-free unit
 
 test-deps:
 	$(call apt-install,$(TEST_PKGS))
+
+# gofmt, go vet, staticcheck over every package and its tests, and the cyclomatic ceiling;
+# a finding named in LINT_EXCEPTIONS is reported as such and does not fail.
+lint: fmt-check vet staticcheck cyclo
+
+# $(call lint-filter,TOOL): the findings on stdin less LINT_EXCEPTIONS; fails if any is left.
+define lint-filter
+awk -v ex='$(LINT_EXCEPTIONS)' -v tool='$(1)' 'BEGIN { n = split(ex, e, " ") } \
+  { for (i = 1; i <= n; i++) { split(e[i], fx, ":"); if (index($$0, fx[1] ":") && index($$0, fx[2])) { print tool " (known exception): " $$0; next } } \
+    print tool ": " $$0; bad = 1 } END { exit bad }'
+endef
+
+staticcheck: deps $(STATICCHECK)
+	@$(STATICCHECK) -tags $(TAGS) -tests ./... 2>&1 | $(call lint-filter,staticcheck)
+
+cyclo: $(GOCYCLO)
+	@$(GOCYCLO) -over $(CYCLO_MAX) -ignore '(_test\.go|^third_party/)' . | $(call lint-filter,cyclo over $(CYCLO_MAX))
+
+$(STATICCHECK):
+	GOBIN="$(CURDIR)/$(dir $(STATICCHECK))" go install honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION)
+
+$(GOCYCLO):
+	GOBIN="$(CURDIR)/$(dir $(GOCYCLO))" go install github.com/fzipp/gocyclo/cmd/gocyclo@$(GOCYCLO_VERSION)
 
 fmt-check:
 	@bad=$$(gofmt -l $$(find . -name '*.go' -not -path './.git/*')); \

@@ -10,9 +10,6 @@ import (
 	"ziping/forms"
 )
 
-// amountFields are the location keys of the three amount columns, as forms' checks use them.
-var amountFields = [3]string{"initial", "full", "actual"}
-
 // resultOf finds the computed row an amount editor shows.
 type resultOf func(ev *forms.Evaluation) *forms.AmountResult
 
@@ -31,9 +28,8 @@ func (b *binder) amountEditors(a *forms.Amounts, loc forms.Location, res resultO
 	fixed2 := func() bool { return b.w.Doc.Settings.Fixed2() }
 	for i, c := range forms.AmountColumns {
 		l := loc
-		l.Field = amountFields[i]
-		p := amountPtr(a, c)
-		e := b.entry(p, l, "")
+		l.Field = c.Key()
+		e := b.entry(a.Cell(c), l, "")
 		r.Cells[i] = e
 		if !subtotal {
 			objs = append(objs, e)
@@ -84,14 +80,4 @@ func (noWidth) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 		o.Move(fyne.NewPos(0, 0))
 		o.Resize(fyne.NewSize(size.Width, o.MinSize().Height))
 	}
-}
-
-func amountPtr(a *forms.Amounts, c forms.AmountColumn) *string {
-	switch c {
-	case forms.ColInitial:
-		return &a.Initial
-	case forms.ColFull:
-		return &a.Full
-	}
-	return &a.Actual
 }

@@ -40,16 +40,23 @@ func (w *Window) ExportPDF() { w.exportPDFFrom(w.Win, w.askSave) }
 // exportPDFFrom is ExportPDF started from the window parent (the main window or the print
 // preview), which shows its questions, progress and messages; choose asks for the file.
 func (w *Window) exportPDFFrom(parent fyne.Window, choose chooser) {
-	choose(w.suggestedName(".pdf"), ".pdf", func(path string) {
-		target := withExt(path, ".pdf")
-		confirmReplace(parent, path, target, func() { w.exportTo(parent, target) })
+	w.exportFrom(parent, choose, pdfExport)
+}
+
+// exportFrom asks, with choose, where to write the document as k says, then writes it; parent
+// shows the questions, the progress and what came of it.
+func (w *Window) exportFrom(parent fyne.Window, choose chooser, k exportKind) {
+	ext := string(k.format)
+	choose(w.suggestedName(ext), ext, func(path string) {
+		target := withExt(path, ext)
+		confirmReplace(parent, path, target, func() { w.exportTo(parent, target, k) })
 	})
 }
 
-// exportTo writes the PDF of a copy of the document to path off the UI goroutine, then
-// offers to open it, on parent. The document's own file is the export's input: path may not
-// be it, by any name or link (export.Document).
-func (w *Window) exportTo(parent fyne.Window, path string) {
+// exportTo writes a copy of the document to path as k says, off the UI goroutine, then offers
+// to open it, on parent. The document's own file is the export's input: path may not be it, by
+// any name or link (export.Document).
+func (w *Window) exportTo(parent fyne.Window, path string, k exportKind) {
 	doc, err := snapshot(w.Doc)
 	if err != nil {
 		dialog.ShowError(err, parent)
@@ -57,9 +64,9 @@ func (w *Window) exportTo(parent fyne.Window, path string) {
 	}
 	inputs := w.exportInputs()
 	var res *export.Result
-	runBackground(parent, &w.files().jobs, "导出 PDF", "正在生成 PDF，请稍候…",
-		func() { res, err = export.Document(path, export.PDF, doc, inputs...); err = inDialog(err) },
-		func() { w.exportDone(parent, path, res, err) })
+	runBackground(parent, &w.files().jobs, "导出 "+k.name, k.progress,
+		func() { res, err = export.Document(path, k.format, doc, inputs...); err = inDialog(err) },
+		func() { w.exportDone(parent, path, k, res, err) })
 }
 
 // inDialog is err as a dialog says it: a file that could not be written is named by its base
@@ -80,17 +87,21 @@ func (w *Window) exportInputs() []string {
 	return []string{w.Path}
 }
 
-func (w *Window) exportDone(parent fyne.Window, path string, res *export.Result, err error) {
+func (w *Window) exportDone(parent fyne.Window, path string, k exportKind, res *export.Result, err error) {
 	if err != nil {
-		dialog.ShowError(withHint(fmt.Errorf("导出 PDF 失败：%w", err)), parent)
+		dialog.ShowError(withHint(fmt.Errorf("导出 %s 失败：%w", k.name, err)), parent)
 		return
 	}
-	msg := fmt.Sprintf("已导出“%s”（%s）。", filepath.Base(path), res.Size()) + exportNotes(res.Notes) + warningNote(res.Warnings) + "\n\n是否打开？"
+	w.offerOpen(parent, path, k.written(path, res)+"\n\n是否打开？", func(err error) error { return k.unopened(path, err) })
+}
+
+// offerOpen shows msg (ending in a question whether to open it) after a file was written to
+// path, with 打开 (the system's program for it) and 关闭, on parent; unopened is the error
+// shown when the program could not be started.
+func (w *Window) offerOpen(parent fyne.Window, path, msg string, unopened func(error) error) {
 	d := dialog.NewConfirm("导出完成", msg, func(open bool) {
 		if open {
-			w.openInBackground(path, func(err error) {
-				dialog.ShowError(fmt.Errorf("没有打开 PDF 阅读器（%v）。文件保存在“%s”，请用 PDF 阅读器打开。", err, path), parent)
-			})
+			w.openInBackground(path, func(err error) { dialog.ShowError(unopened(err), parent) })
 		}
 	}, parent)
 	d.SetConfirmText("打开")

@@ -216,16 +216,7 @@ func importSummary(file string, res *xlsxin.Result, checked importCheck) string 
 		}
 		fmt.Fprintf(&b, "　　%d. %s：%d 个三级指标\n", i+1, shortName(name, 40), rows)
 	}
-	if n := len(res.Notes); n > 0 {
-		fmt.Fprintf(&b, "\n未导入或另行处理（%d 条）：\n", n)
-		for i, note := range res.Notes {
-			if i == maxImportNotes {
-				fmt.Fprintf(&b, "　……另有 %d 条\n", n-i)
-				break
-			}
-			b.WriteString("　· " + note + "\n")
-		}
-	}
+	writeImportNotes(&b, res.Notes)
 	differ := checked.added != nil && checked.added.counted && (checked.added.errors != checked.projectErrors || checked.added.warnings != checked.projectWarnings)
 	if checked.errors+checked.warnings > 0 {
 		check := "检查"
@@ -254,6 +245,23 @@ func importSummary(file string, res *xlsxin.Result, checked importCheck) string 
 		b.WriteString("\n文件中没有项目表，不能添加到当前文档。")
 	}
 	return b.String()
+}
+
+// writeImportNotes writes what the import left out or handled otherwise, the first
+// maxImportNotes of notes and how many more.
+func writeImportNotes(b *strings.Builder, notes []string) {
+	n := len(notes)
+	if n == 0 {
+		return
+	}
+	fmt.Fprintf(b, "\n未导入或另行处理（%d 条）：\n", n)
+	for i, note := range notes {
+		if i == maxImportNotes {
+			fmt.Fprintf(b, "　……另有 %d 条\n", n-i)
+			break
+		}
+		b.WriteString("　· " + note + "\n")
+	}
 }
 
 // showImported shows the document read as a new untitled document with unsaved changes, as

@@ -175,7 +175,7 @@ func pasteSummary(reading *forms.TableReading, plan *pastePlan) string {
 	var cols []string
 	for i, c := range reading.Columns {
 		if c != forms.ColumnNone {
-			cols = append(cols, fmt.Sprintf("第 %d 列→%s", i+1, forms.ColumnLabels[c]))
+			cols = append(cols, fmt.Sprintf("第 %d 列→%s", i+1, c.Label()))
 		}
 	}
 	how := "没有标题行，按打印表的列序读取"

@@ -90,23 +90,17 @@ func (n *projectList) describe(r int) (name, status string, imp widget.Importanc
 	case ev == nil || doc == nil:
 		return "", "", widget.MediumImportance
 	case r == rowUnit:
-		name, status = "单位整体表", pending(ev.Unit.TotalText())
+		status = pending(ev.Unit.TotalText())
 		if ev.Unit.Complete {
 			status += " " + ev.Unit.Rating()
 		}
 		if ev.Unit.NotStarted {
 			status = "未填写"
 		}
-		return name, status, importance(ev.Unit.Complete || ev.Unit.NotStarted)
+		return "单位整体表", status, importance(ev.Unit.Complete || ev.Unit.NotStarted)
 	case r == rowChecks:
-		errs, warns := forms.Counts(n.w.Problems)
-		switch {
-		case errs > 0:
-			return "检查与得分", fmt.Sprintf("错误 %d", errs), widget.DangerImportance
-		case warns > 0:
-			return "检查与得分", fmt.Sprintf("警告 %d", warns), widget.MediumImportance
-		}
-		return "检查与得分", "无问题", widget.MediumImportance
+		status, imp = checksStatus(n.w.Problems)
+		return "检查与得分", status, imp
 	case r < len(doc.Projects) && r < len(ev.Projects):
 		p, res := doc.Projects[r], ev.Projects[r]
 		title := strings.TrimSpace(p.Name)
@@ -123,6 +117,18 @@ func (n *projectList) describe(r int) (name, status string, imp widget.Importanc
 		return fmt.Sprintf("%d  %s", r+1, title), status, importance(res.Complete || res.NotStarted)
 	}
 	return "", "", widget.MediumImportance
+}
+
+// checksStatus is the status of the row 检查与得分: the count of errors, else of warnings.
+func checksStatus(problems []forms.Problem) (string, widget.Importance) {
+	errs, warns := forms.Counts(problems)
+	switch {
+	case errs > 0:
+		return fmt.Sprintf("错误 %d", errs), widget.DangerImportance
+	case warns > 0:
+		return fmt.Sprintf("警告 %d", warns), widget.MediumImportance
+	}
+	return "无问题", widget.MediumImportance
 }
 
 // importance shows 未完成 in the warning colour.

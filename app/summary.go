@@ -381,40 +381,15 @@ func (s *summaryWindow) export(ext string) {
 	})
 }
 
-// summaryWarningNote names, in the export's result dialog, the texts the file could not hold as
-// typed (at most three; the summary window has no check list to point to).
-func summaryWarningNote(warnings []forms.Problem) string {
-	if len(warnings) == 0 {
-		return ""
-	}
-	note := fmt.Sprintf("\n\n注意：有 %d 处文字无法照原样写入：", len(warnings))
-	for i, p := range warnings {
-		if i == 3 {
-			note += "\n……"
-			break
-		}
-		note += "\n" + p.String()
-	}
-	return note
-}
-
 func (s *summaryWindow) exportDone(path string, res *export.Result, err error) {
 	if err != nil {
 		dialog.ShowError(withHint(fmt.Errorf("导出部门汇总失败：%w", err)), s.Win)
 		return
 	}
-	msg := fmt.Sprintf("已导出“%s”。", filepath.Base(path)) + summaryWarningNote(res.Warnings) + "\n\n是否打开？"
-	d := dialog.NewConfirm("导出完成", msg, func(open bool) {
-		if !open {
-			return
-		}
-		s.main.openInBackground(path, func(err error) {
-			dialog.ShowError(fmt.Errorf("无法打开“%s”（%v），请自行打开该文件。", path, err), s.Win)
-		})
-	}, s.Win)
-	d.SetConfirmText("打开")
-	d.SetDismissText("关闭")
-	d.Show()
+	msg := fmt.Sprintf("已导出“%s”。", filepath.Base(path)) + listedWarnings(res.Warnings, "照原样写入") + "\n\n是否打开？"
+	s.main.offerOpen(s.Win, path, msg, func(err error) error {
+		return fmt.Errorf("无法打开“%s”（%v），请自行打开该文件。", path, err)
+	})
 }
 
 // background runs work off the UI goroutine under a progress dialog on the summary window,

@@ -48,7 +48,7 @@ func (t *treeEditor) rowCard(tree forms.Tree, p forms.RowPath) fyne.CanvasObject
 	}
 	t.Rows[p] = r
 	b := t.b
-	r.Op = b.choice((*string)(&in.Op), choices(forms.Ops), "（无）")
+	r.Op = b.choice((*string)(&in.Op), choices(forms.Ops()), "（无）")
 	r.Op.PlaceHolder = "（请选择）"
 	r.Content = b.entry(&in.Content, r.locOf("content"), "")
 	r.Unit = b.entry(&in.Unit, r.locOf("unit"), "")
@@ -68,7 +68,7 @@ func (t *treeEditor) rowCard(tree forms.Tree, p forms.RowPath) fyne.CanvasObject
 	r.ManualMark = widget.NewLabel("")
 	r.ManualMark.Importance = widget.WarningImportance
 	r.blankGrade = "按得分自动"
-	r.Grade = b.choice((*string)(&in.Grade), choices(forms.Grades), r.blankGrade)
+	r.Grade = b.choice((*string)(&in.Grade), choices(forms.Grades()), r.blankGrade)
 	r.Grade.PlaceHolder = "（请选择）"
 	r.opMark, r.gradeMark, r.reasonsMark = newMarkFrame(), newMarkFrame(), newMarkFrame()
 	tips := func() *tipLayer { return t.w.tipsOf(t.form) }
@@ -86,7 +86,7 @@ func (t *treeEditor) rowCard(tree forms.Tree, p forms.RowPath) fyne.CanvasObject
 
 	ticks := []*bool{&in.Reasons.Funding, &in.Reasons.System, &in.Reasons.Staff, &in.Reasons.Hardware, &in.Reasons.Other}
 	checks := container.NewHBox()
-	for n, label := range forms.ReasonLabels {
+	for n, label := range forms.ReasonLabels() {
 		r.Reasons[n] = b.check(ticks[n], label)
 		checks.Objects = append(checks.Objects, r.Reasons[n])
 	}

@@ -25,7 +25,7 @@ const (
 	exitUnusable = 2 // a file could not be read, or the command line is wrong
 	// ExitNoDesktop: the window was asked for where there is no graphical desktop (Linux and
 	// the BSDs with neither DISPLAY nor WAYLAND_DISPLAY set). It is the code the Windows start
-	// exits with when OpenGL cannot draw the window (exitNoWindow, internal/platform/platform.go).
+	// exits with when OpenGL cannot draw the window (exitNoWindow, internal/platform/platform_windows.go).
 	ExitNoDesktop = 3
 )
 

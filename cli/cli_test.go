@@ -214,12 +214,12 @@ func TestReadmeListsWordingsAndUnits(t *testing.T) {
 		t.Fatal(err)
 	}
 	readme := string(data)
-	for _, w := range forms.Wordings {
+	for _, w := range forms.Wordings() {
 		if !strings.Contains(readme, " "+w.Text+" ") {
 			t.Errorf("README does not list the wording %q", w.Text)
 		}
 	}
-	for _, k := range forms.UnitKinds {
+	for _, k := range forms.UnitKinds() {
 		if !strings.Contains(readme, "| "+k.Name+" |") {
 			t.Errorf("README does not list the unit kind %q", k.Name)
 		}

@@ -28,32 +28,40 @@ const (
 	ColActual
 )
 
-// AmountColumns lists the amount columns in printed order.
-var AmountColumns = []AmountColumn{ColInitial, ColFull, ColActual}
+// AmountColumns lists the amount columns in printed order. An array: it cannot be appended to
+// or cut, and ranging over it copies it.
+var AmountColumns = [...]AmountColumn{ColInitial, ColFull, ColActual}
+
+// amountColumnNames are each column's printed name and field key, in AmountColumn order.
+var amountColumnNames = [...]struct{ label, key string }{
+	{"年初预算数", "initial"}, {"全年预算数", "full"}, {"全年执行数", "actual"},
+}
+
+// Label is the column's printed name without its letter: 年初预算数, 全年预算数, 全年执行数; the
+// checks name a cell by it.
+func (c AmountColumn) Label() string { return amountColumnNames[c].label }
+
+// Key is the column's field key, as a Location's Field and the document file's JSON name it:
+// initial, full, actual.
+func (c AmountColumn) Key() string { return amountColumnNames[c].key }
+
+// Cell is the typed text of column c, for an editor to bind.
+func (a *Amounts) Cell(c AmountColumn) *string {
+	switch c {
+	case ColInitial:
+		return &a.Initial
+	case ColFull:
+		return &a.Full
+	default:
+		return &a.Actual
+	}
+}
 
 // Get returns the typed text of column c.
-func (a *Amounts) Get(c AmountColumn) string {
-	switch c {
-	case ColInitial:
-		return a.Initial
-	case ColFull:
-		return a.Full
-	default:
-		return a.Actual
-	}
-}
+func (a *Amounts) Get(c AmountColumn) string { return *a.Cell(c) }
 
 // Set stores the typed text of column c.
-func (a *Amounts) Set(c AmountColumn, v string) {
-	switch c {
-	case ColInitial:
-		a.Initial = v
-	case ColFull:
-		a.Full = v
-	default:
-		a.Actual = v
-	}
-}
+func (a *Amounts) Set(c AmountColumn, v string) { *a.Cell(c) = v }
 
 // RowDef describes a fixed row of a budget table: its ID, its printed label and, for a
 // subtotal, the IDs of the rows it sums.

@@ -18,8 +18,6 @@ var lowRate = decimal.RequireFromString("0.9")
 // highCompletion is the 完成程度 from which the target looks set too low.
 var highCompletion = decimal.RequireFromString("1.3")
 
-var amountFieldKeys = [3]string{"initial", "full", "actual"}
-
 func checkSettings(doc *Document) []Problem {
 	r := &reporter{form: "文档设置", formIndex: -1}
 	r.at(SecSettings, "")
@@ -60,15 +58,16 @@ func checkUnit(doc *Document, res *UnitResult) []Problem {
 	r.at(SecBudget, "年度部门（单位）整体收支情况（万元）")
 	explained := treeExplains(u.Indicators, false)
 	for _, def := range UnitBudgetRows {
-		checkAmountRow(r, res.Budget[def.ID], def.ID, -1, def.Label, explained, res.Budget[parentRow(UnitBudgetRows, def.ID)])
+		checkAmountRow(r, budgetLine{res: res.Budget[def.ID], id: def.ID, index: -1, name: def.Label, explained: explained,
+			parent: res.Budget[parentRow(UnitBudgetRows, def.ID)]})
 	}
 	checkBalance(r, res.Budget["I0"], res.Budget["E0"])
 
 	r.at(SecTasks, "年度主要任务")
 	for i, t := range res.Tasks {
-		checkAmountRow(r, t, "", i, taskName(u.Tasks[i], i), explained, nil)
+		checkAmountRow(r, budgetLine{res: t, index: i, name: taskName(u.Tasks[i], i), explained: explained})
 	}
-	checkAmountRow(r, res.TasksTotal, "total", -1, "合计", true, nil)
+	checkAmountRow(r, budgetLine{res: res.TasksTotal, id: "total", index: -1, name: "合计", explained: true})
 
 	r.at(SecIndicators, "分解目标评价")
 	checkTree(r, u.Indicators, res.Indicators)
@@ -100,32 +99,54 @@ func checkCount(r *reporter, text, key, label string, required bool) {
 	}
 }
 
+// budgetLine is one budget row to check: its result, where it stands (ID, or index for a
+// task), its name, whether some indicator row explains a low 执行率, and parent, the row whose
+// sum includes this one (nil if none).
+type budgetLine struct {
+	res       *AmountResult
+	id        string
+	index     int
+	name      string
+	explained bool
+	parent    *AmountResult
+}
+
+// loc is where column c of the row is.
+func (l budgetLine) loc(c AmountColumn) Location {
+	return Location{RowID: l.id, Index: l.index, Field: c.Key()}
+}
+
 // checkAmountRow checks the cells of one budget row: numbers, subtotals, zero budgets, low rates.
-// parent is the row whose sum includes this one (nil if none): a low 执行率 equal to the parent's
-// is the parent's warning already (a total of one source), and is not repeated for this row.
-func checkAmountRow(r *reporter, res *AmountResult, id string, index int, row string, explained bool, parent *AmountResult) {
-	loc := func(c AmountColumn) Location { return Location{RowID: id, Index: index, Field: amountFieldKeys[c]} }
+// A low 执行率 equal to the parent's is the parent's warning already (a total of one source), and
+// is not repeated for this row.
+func checkAmountRow(r *reporter, l budgetLine) {
 	for _, c := range AmountColumns {
-		cell := res.Cells[c]
+		cell := l.res.Cells[c]
 		if cell.Err != nil {
-			r.add(LevelError, loc(c), row, amountLabels[c], "%v，请填写以万元为单位的数字，如 1197.19。", cell.Err)
+			r.add(LevelError, l.loc(c), l.name, c.Label(), "%v，请填写以万元为单位的数字，如 1197.19。", cell.Err)
 		}
 		if cell.Typed && cell.Valid && cell.HasSum && cell.Value.Sub(cell.Sum).Abs().GreaterThan(subtotalTolerance) {
-			r.add(LevelWarning, loc(c), row, amountLabels[c], "填写的小计 %s 与各项之和 %s 不一致：请核对各项金额，或清空小计由程序计算。",
+			r.add(LevelWarning, l.loc(c), l.name, c.Label(), "填写的小计 %s 与各项之和 %s 不一致：请核对各项金额，或清空小计由程序计算。",
 				FormatAmount(cell.Value, false), FormatAmount(cell.Sum, false))
 		}
 	}
-	full, actual := res.Cells[ColFull], res.Cells[ColActual]
+	checkFullActual(r, l)
+	sameAsParent := l.parent != nil && l.parent.HasRate && l.parent.Rate.Equal(l.res.Rate)
+	if l.res.HasRate && l.res.Rate.LessThan(lowRate) && !l.explained && !sameAsParent {
+		r.add(LevelWarning, l.loc(ColActual), l.name, "执行率", "执行率 %s 低于 90%%，但没有说明原因：请在绩效指标中勾选“经费保障”等原因并填写原因说明。", l.res.RateText())
+	}
+}
+
+// checkFullActual compares 全年执行数 with 全年预算数: more spent than budgeted, or spent from
+// a budget of 0.
+func checkFullActual(r *reporter, l budgetLine) {
+	full, actual := l.res.Cells[ColFull], l.res.Cells[ColActual]
 	if full.Valid && actual.Valid && full.Value.IsPositive() && actual.Value.GreaterThan(full.Value) {
-		r.add(LevelWarning, loc(ColActual), row, amountLabels[ColActual], "全年执行数 %s 大于全年预算数 %s：请核对两项金额（预算执行率得分不超过分值）。",
+		r.add(LevelWarning, l.loc(ColActual), l.name, ColActual.Label(), "全年执行数 %s 大于全年预算数 %s：请核对两项金额（预算执行率得分不超过分值）。",
 			FormatAmount(actual.Value, false), FormatAmount(full.Value, false))
 	}
 	if full.Valid && full.Value.IsZero() && actual.Valid && actual.Value.IsPositive() {
-		r.add(LevelError, loc(ColFull), row, amountLabels[ColFull], "全年预算数为 0，但全年执行数为 %s：请补填全年预算数。", FormatAmount(actual.Value, false))
-	}
-	sameAsParent := parent != nil && parent.HasRate && parent.Rate.Equal(res.Rate)
-	if res.HasRate && res.Rate.LessThan(lowRate) && !explained && !sameAsParent {
-		r.add(LevelWarning, loc(ColActual), row, "执行率", "执行率 %s 低于 90%%，但没有说明原因：请在绩效指标中勾选“经费保障”等原因并填写原因说明。", res.RateText())
+		r.add(LevelError, l.loc(ColFull), l.name, ColFull.Label(), "全年预算数为 0，但全年执行数为 %s：请补填全年预算数。", FormatAmount(actual.Value, false))
 	}
 }
 
@@ -139,14 +160,12 @@ func parentRow(defs []RowDef, id string) string {
 	return ""
 }
 
-var amountLabels = [3]string{"年初预算数", "全年预算数", "全年执行数"}
-
 // checkBalance warns when total income and total expenditure differ.
 func checkBalance(r *reporter, income, spend *AmountResult) {
 	for _, c := range AmountColumns {
 		in, out := income.Cells[c], spend.Cells[c]
 		if in.Valid && out.Valid && in.Value.Sub(out.Value).Abs().GreaterThan(subtotalTolerance) {
-			r.add(LevelWarning, Location{RowID: "E0", Index: -1, Field: amountFieldKeys[c]}, spend.Def.Label, amountLabels[c],
+			r.add(LevelWarning, Location{RowID: "E0", Index: -1, Field: c.Key()}, spend.Def.Label, c.Label(),
 				"收入小计 %s 与支出小计 %s 不相等：请核对收入和支出各项。", FormatAmount(in.Value, false), FormatAmount(out.Value, false))
 		}
 	}

@@ -149,7 +149,8 @@ func checkProject(doc *Document, i int, p *ProjectForm, res *ProjectResult) []Pr
 	r.at(SecBudget, "项目预算资金（万元）")
 	explained := treeExplains(p.Indicators, r.written)
 	for _, def := range ProjectFundRows {
-		checkAmountRow(r, res.Funds[def.ID], def.ID, -1, fundRowName(doc, p, def), explained, res.Funds[parentRow(ProjectFundRows, def.ID)])
+		checkAmountRow(r, budgetLine{res: res.Funds[def.ID], id: def.ID, index: -1, name: fundRowName(doc, p, def), explained: explained,
+			parent: res.Funds[parentRow(ProjectFundRows, def.ID)]})
 	}
 	checkD(r, res, fundRowName(doc, p, ProjectFundRows[0]))
 	r.at(SecIndicators, "绩效指标")

@@ -105,7 +105,11 @@ func flattenSettings(d *Document) []group {
 }
 
 func amountFields(a Amounts) []field {
-	return []field{{"年初预算数", a.Initial}, {"全年预算数", a.Full}, {"全年执行数", a.Actual}}
+	out := make([]field, 0, len(AmountColumns))
+	for _, c := range AmountColumns {
+		out = append(out, field{c.Label(), a.Get(c)})
+	}
+	return out
 }
 
 func amountGroups(key, form, section string, rows []AmountRow, defs []RowDef) []group {
@@ -179,7 +183,7 @@ func indicatorFields(in *Indicator, target, actual string) []field {
 	var reasons []string
 	for i, on := range in.Reasons.Ticks() {
 		if on {
-			reasons = append(reasons, ReasonLabels[i])
+			reasons = append(reasons, reasonLabels[i])
 		}
 	}
 	return []field{

@@ -161,21 +161,11 @@ func evalAmountTable(defs []RowDef, rows []AmountRow) map[string]*AmountResult {
 		if row := findRow(rows, id); row != nil {
 			typed = row.Amounts
 		}
-		for _, c := range AmountColumns {
-			cell := parseAmountCell(typed.Get(c))
-			for _, part := range def.Parts {
-				pc := eval(part).Cells[c]
-				if pc.Valid {
-					cell.Sum = cell.Sum.Add(pc.Value)
-					cell.HasSum = true
-				}
-			}
-			if !cell.Typed && cell.HasSum {
-				cell.Value, cell.Valid, cell.Computed = cell.Sum, true, true
-			}
-			res.Cells[c] = cell
+		parts := make([]*AmountResult, len(def.Parts))
+		for i, part := range def.Parts {
+			parts[i] = eval(part)
 		}
-		res.setRate()
+		res.sumOf(typed, parts)
 		return res
 	}
 	for _, d := range defs {
@@ -221,6 +211,14 @@ func evalAmounts(a Amounts) *AmountResult {
 // sumTotal computes a 合计 row from its parts unless typed.
 func sumTotal(typed Amounts, parts []*AmountResult) *AmountResult {
 	res := &AmountResult{Def: RowDef{ID: "合计", Label: "合计"}}
+	res.sumOf(typed, parts)
+	return res
+}
+
+// sumOf sets the cells of a row that sums parts (a subtotal, a 合计): each the typed amount, or
+// when none is typed the sum of the parts' valid cells (Computed); Sum is kept for the check of
+// a typed subtotal. Then the 执行率.
+func (r *AmountResult) sumOf(typed Amounts, parts []*AmountResult) {
 	for _, c := range AmountColumns {
 		cell := parseAmountCell(typed.Get(c))
 		for _, p := range parts {
@@ -232,8 +230,7 @@ func sumTotal(typed Amounts, parts []*AmountResult) *AmountResult {
 		if !cell.Typed && cell.HasSum {
 			cell.Value, cell.Valid, cell.Computed = cell.Sum, true, true
 		}
-		res.Cells[c] = cell
+		r.Cells[c] = cell
 	}
-	res.setRate()
-	return res
+	r.setRate()
 }

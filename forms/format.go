@@ -70,28 +70,51 @@ func PrintedNumber(typed string) string {
 		return t // the common case: nothing to map, no allocation
 	}
 	_, err := ParseNumber(t)
-	number := err == nil
-	rs := []rune(t)
-	digitAt := func(i int) bool {
-		return i >= 0 && i < len(rs) && (isFullDigit(rs[i]) || (rs[i] >= '0' && rs[i] <= '9'))
-	}
+	p := printedRunes{rs: []rune(t), number: err == nil}
 	var sb strings.Builder
-	for i, r := range rs {
-		switch {
-		case isFullDigit(r):
-			r = '0' + (r - '０')
-		case (r == '．' || r == '。') && digitAt(i-1) && digitAt(i+1):
-			r = '.'
-		case r == '％' && digitAt(i-1):
-			r = '%'
-		case (r == '－' || r == '−') && digitAt(i+1):
-			r = '-'
-		case r == '，' && number && digitAt(i-1) && digitAt(i+1):
-			r = ','
-		}
-		sb.WriteRune(r)
+	for i, r := range p.rs {
+		sb.WriteRune(p.halfWidth(i, r))
 	}
 	return sb.String()
+}
+
+// printedRunes is a typed number being printed: its runes, and whether ParseNumber reads it.
+type printedRunes struct {
+	rs     []rune
+	number bool
+}
+
+// digitAt reports whether a digit, full- or half-width, stands at i.
+func (p printedRunes) digitAt(i int) bool {
+	return i >= 0 && i < len(p.rs) && (isFullDigit(p.rs[i]) || (p.rs[i] >= '0' && p.rs[i] <= '9'))
+}
+
+// numberMarks are the full-width marks PrintedNumber writes half-width, each only where it
+// belongs to a number: the point between digits, % after one, the minus before one, the comma
+// between digits of a text ParseNumber reads (a thousands separator).
+var numberMarks = []struct {
+	full  string
+	half  rune
+	where func(p printedRunes, i int) bool
+}{
+	{"．。", '.', func(p printedRunes, i int) bool { return p.digitAt(i-1) && p.digitAt(i+1) }},
+	{"％", '%', func(p printedRunes, i int) bool { return p.digitAt(i - 1) }},
+	{"－−", '-', func(p printedRunes, i int) bool { return p.digitAt(i + 1) }},
+	{"，", ',', func(p printedRunes, i int) bool { return p.number && p.digitAt(i-1) && p.digitAt(i+1) }},
+}
+
+// halfWidth is the rune r at i as printed: a full-width digit half-width, a mark of numberMarks
+// half-width where it belongs to the number, anything else as typed.
+func (p printedRunes) halfWidth(i int, r rune) rune {
+	if isFullDigit(r) {
+		return '0' + (r - '０')
+	}
+	for _, m := range numberMarks {
+		if strings.ContainsRune(m.full, r) && m.where(p, i) {
+			return m.half
+		}
+	}
+	return r
 }
 
 // isFullDigit reports whether r is a full-width digit ０–９.

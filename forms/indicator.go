@@ -1,6 +1,7 @@
 package forms
 
 import (
+	"slices"
 	"strings"
 )
 
@@ -17,12 +18,16 @@ const (
 	OpGT   Op = "＞"
 )
 
-// Ops lists the operators a user may pick, blank first.
-var Ops = []Op{OpNone, OpEQ, OpLE, OpGE, OpLT, OpGT}
+// ops are the operators a user may pick, blank first.
+var ops = [...]Op{OpNone, OpEQ, OpLE, OpGE, OpLT, OpGT}
+
+// Ops lists the operators a user may pick, blank first: a new slice each time, for a drop-down
+// to keep.
+func Ops() []Op { return slices.Clone(ops[:]) }
 
 // Valid reports whether o is one of Ops.
 func (o Op) Valid() bool {
-	for _, v := range Ops {
+	for _, v := range ops {
 		if o == v {
 			return true
 		}
@@ -41,8 +46,11 @@ const (
 	GradeMissed  Grade = "未达成"
 )
 
-// Grades lists the grades a user may pick, blank first.
-var Grades = []Grade{GradeNone, GradeMet, GradePartial, GradeMissed}
+// grades are the grades a user may pick, blank first.
+var grades = [...]Grade{GradeNone, GradeMet, GradePartial, GradeMissed}
+
+// Grades lists the grades a user may pick, blank first: a new slice each time.
+func Grades() []Grade { return slices.Clone(grades[:]) }
 
 // GradeLabel is the full wording of a band, as the official rules write it.
 func GradeLabel(g Grade) string {
@@ -69,8 +77,12 @@ type Reasons struct {
 // Any reports whether any reason is ticked.
 func (r Reasons) Any() bool { return r.Funding || r.System || r.Staff || r.Hardware || r.Other }
 
-// ReasonLabels are the printed headers of the five reason columns, in order.
-var ReasonLabels = []string{"经费保障", "制度保障", "人员保障", "硬件条件保障", "其他"}
+// reasonLabels are the printed headers of the five reason columns, in order.
+var reasonLabels = [...]string{"经费保障", "制度保障", "人员保障", "硬件条件保障", "其他"}
+
+// ReasonLabels are the printed headers of the five reason columns, in order: a new slice each
+// time.
+func ReasonLabels() []string { return slices.Clone(reasonLabels[:]) }
 
 // Ticks returns the five ticks in printed order.
 func (r Reasons) Ticks() []bool {

@@ -109,7 +109,7 @@ func (in *Indicator) NationalDeviation() (ticks, sep, reason, prefix, measures s
 	var names []string
 	for i, t := range in.Reasons.Ticks() {
 		if t {
-			names = append(names, ReasonLabels[i])
+			names = append(names, reasonLabels[i])
 		}
 	}
 	reason, measures = strings.TrimSpace(in.Reason), strings.TrimSpace(in.Measures)

@@ -1,6 +1,7 @@
 package forms
 
 import (
+	"errors"
 	"fmt"
 )
 
@@ -67,44 +68,43 @@ func normalizeRows(defs []RowDef, rows []AmountRow) ([]AmountRow, error) {
 
 // normalizeLists replaces nil lists with empty ones and refuses null entries.
 func normalizeLists(form string, tasks *[]*Task, goals *[]*Goal, tree *Tree) error {
-	if *tasks == nil {
-		*tasks = []*Task{}
+	if err := nonNullList(tasks, func(i int) string {
+		return fmt.Sprintf("%s：第 %d 项年度主要任务是空的（null）", form, i+1)
+	}); err != nil {
+		return err
 	}
-	if *goals == nil {
-		*goals = []*Goal{}
+	if err := nonNullList(goals, func(i int) string { return fmt.Sprintf("%s：目标 %d 是空的（null）", form, i+1) }); err != nil {
+		return err
 	}
-	if *tree == nil {
-		*tree = Tree{}
+	if err := nonNullList(tree, func(i int) string { return fmt.Sprintf("%s：第 %d 个一级指标是空的（null）", form, i+1) }); err != nil {
+		return err
 	}
-	for i, t := range *tasks {
-		if t == nil {
-			return fmt.Errorf("%s：第 %d 项年度主要任务是空的（null）", form, i+1)
+	for _, l1 := range *tree {
+		if err := nonNullList(&l1.Children, func(j int) string {
+			return fmt.Sprintf("%s：%s下第 %d 个二级指标是空的（null）", form, l1.Name, j+1)
+		}); err != nil {
+			return err
 		}
-	}
-	for i, g := range *goals {
-		if g == nil {
-			return fmt.Errorf("%s：目标 %d 是空的（null）", form, i+1)
-		}
-	}
-	for i, l1 := range *tree {
-		if l1 == nil {
-			return fmt.Errorf("%s：第 %d 个一级指标是空的（null）", form, i+1)
-		}
-		if l1.Children == nil {
-			l1.Children = []*Level2{}
-		}
-		for j, l2 := range l1.Children {
-			if l2 == nil {
-				return fmt.Errorf("%s：%s下第 %d 个二级指标是空的（null）", form, l1.Name, j+1)
+		for _, l2 := range l1.Children {
+			if err := nonNullList(&l2.Rows, func(k int) string {
+				return fmt.Sprintf("%s：%s › %s › 指标 %d 是空的（null）", form, l1.Name, l2.Name, k+1)
+			}); err != nil {
+				return err
 			}
-			if l2.Rows == nil {
-				l2.Rows = []*Indicator{}
-			}
-			for k, in := range l2.Rows {
-				if in == nil {
-					return fmt.Errorf("%s：%s › %s › 指标 %d 是空的（null）", form, l1.Name, l2.Name, k+1)
-				}
-			}
+		}
+	}
+	return nil
+}
+
+// nonNullList makes a nil *list empty (the file writes [] rather than null) and refuses its
+// first null entry, in the words of say(its index).
+func nonNullList[S ~[]*T, T any](list *S, say func(i int) string) error {
+	if *list == nil {
+		*list = S{}
+	}
+	for i, x := range *list {
+		if x == nil {
+			return errors.New(say(i))
 		}
 	}
 	return nil

@@ -53,35 +53,15 @@ func (r *IndicatorResult) readQuant(in *Indicator, cx evalContext) {
 	if !r.HasTarget {
 		return
 	}
-	if t := compact(in.Target); normUnit(in.Unit) == "" && yearMonthRE.MatchString(strings.TrimLeft(t, "≥≤<>=＜＞＝")) {
-		ym := strings.Replace(strings.TrimLeft(t, "≥≤<>=＜＞＝"), ".", "年", 1)
-		r.note(LevelWarning, "target", "年度指标值", "指标值“%s”像是年月（%s月），按数字比较会算错：期限请写成“%s月底前”等形式；若确是数字，请在度量单位中写明单位。",
-			strings.TrimSpace(in.Target), ym, ym)
+	if r.yearMonthTarget(in) {
 		return
 	}
-	op := in.Op
-	if written := tgt.Num.Sign; written != OpNone {
-		if op != OpNone && op != written {
-			r.note(LevelError, "op", "运算符号", "所选运算符号“%s”与指标值“%s”中的“%s”（即 %s）矛盾，得分无法计算：请改正运算符号或指标值。",
-				op, strings.TrimSpace(in.Target), tgt.Wording, written)
-			return
-		}
-		op = written
-	}
-	if op == OpNone || !op.Valid() {
+	op, ok := r.operator(in, tgt)
+	if !ok || op == OpNone || !op.Valid() {
 		return
 	}
 	r.Op = op
-	switch {
-	case isBlank(in.Actual):
-		r.MissingActual = true
-		return
-	case aerr != nil:
-		r.note(LevelWarning, "actual", "全年完成值", "全年完成值“%s”不是数值，而指标值“%s”是数值：请填写实际完成的数值（如 %s），或手工填写得分。",
-			strings.TrimSpace(in.Actual), strings.TrimSpace(in.Target), exampleOf(tgt.Num))
-		return
-	case actual.Sign != OpNone:
-		r.note(LevelError, "actual", "全年完成值", "全年完成值“%s”带有比较符号：请填写实际完成的数值，不带 ≥ ≤ 等符号。", strings.TrimSpace(in.Actual))
+	if !r.actualComparable(in, tgt, actual, aerr) {
 		return
 	}
 	t, a, ok := r.alignUnits(in)
@@ -89,6 +69,51 @@ func (r *IndicatorResult) readQuant(in *Indicator, cx evalContext) {
 		return
 	}
 	r.Quantitative, r.CmpTarget, r.CmpActual = true, t, a
+}
+
+// yearMonthTarget is true, with a note, for a target such as "2021.9" without a 度量单位: a year
+// and a month that a comparison of numbers would get wrong.
+func (r *IndicatorResult) yearMonthTarget(in *Indicator) bool {
+	t := strings.TrimLeft(compact(in.Target), "≥≤<>=＜＞＝")
+	if normUnit(in.Unit) != "" || !yearMonthRE.MatchString(t) {
+		return false
+	}
+	ym := strings.Replace(t, ".", "年", 1)
+	r.note(LevelWarning, "target", "年度指标值", "指标值“%s”像是年月（%s月），按数字比较会算错：期限请写成“%s月底前”等形式；若确是数字，请在度量单位中写明单位。",
+		strings.TrimSpace(in.Target), ym, ym)
+	return true
+}
+
+// operator is the comparison of the row: the sign written in the target, else the 运算符号
+// chosen; not ok, with a note, when both are given and differ.
+func (r *IndicatorResult) operator(in *Indicator, tgt Target) (Op, bool) {
+	written := tgt.Num.Sign
+	switch {
+	case written == OpNone:
+		return in.Op, true
+	case in.Op != OpNone && in.Op != written:
+		r.note(LevelError, "op", "运算符号", "所选运算符号“%s”与指标值“%s”中的“%s”（即 %s）矛盾，得分无法计算：请改正运算符号或指标值。",
+			in.Op, strings.TrimSpace(in.Target), tgt.Wording, written)
+		return OpNone, false
+	}
+	return written, true
+}
+
+// actualComparable is whether the 完成值 read (actual, or aerr) is a plain number to compare
+// with the target; otherwise it records why not.
+func (r *IndicatorResult) actualComparable(in *Indicator, tgt Target, actual Number, aerr error) bool {
+	switch {
+	case isBlank(in.Actual):
+		r.MissingActual = true
+	case aerr != nil:
+		r.note(LevelWarning, "actual", "全年完成值", "全年完成值“%s”不是数值，而指标值“%s”是数值：请填写实际完成的数值（如 %s），或手工填写得分。",
+			strings.TrimSpace(in.Actual), strings.TrimSpace(in.Target), exampleOf(tgt.Num))
+	case actual.Sign != OpNone:
+		r.note(LevelError, "actual", "全年完成值", "全年完成值“%s”带有比较符号：请填写实际完成的数值，不带 ≥ ≤ 等符号。", strings.TrimSpace(in.Actual))
+	default:
+		return true
+	}
+	return false
 }
 
 // readDeadline scores a 时效 row: a completion date on or before the deadline, or words saying
@@ -117,31 +142,16 @@ func (r *IndicatorResult) readDeadline(in *Indicator, cx evalContext) {
 // when they cannot be compared. A value without a unit of its own is in the target's unit, and a
 // target without one is in the row's 度量单位.
 func (r *IndicatorResult) alignUnits(in *Indicator) (t, a decimal.Decimal, ok bool) {
-	rowUnit := normUnit(in.Unit)
-	tu := unitOf(r.Target)
-	if tu != "" && rowUnit != "" && !strings.EqualFold(tu, rowUnit) {
-		// "≤100万元" under 度量单位 元: is a plain 完成值 in 元 or in 万元? Ask rather than guess.
-		r.note(LevelError, "unit", "度量单位", "度量单位“%s”与指标值“%s”中的单位“%s”不一致，无法判断全年完成值的单位：请让两处一致（或清空度量单位）。",
-			strings.TrimSpace(in.Unit), strings.TrimSpace(in.Target), tu)
-		return r.Target.Value, r.Actual.Value, false
-	}
-	if tu == "" {
-		tu = rowUnit
+	t, a = r.Target.Value, r.Actual.Value
+	tu, ok := r.targetUnit(in)
+	if !ok {
+		return t, a, false
 	}
 	au := unitOf(r.Actual)
 	if au == "" {
 		au = tu
 	}
-	t, a = r.Target.Value, r.Actual.Value
-	if tu == "%" && !r.Actual.Percent && r.Actual.Unit == "" && a.IsPositive() && a.LessThanOrEqual(fractionLimit) {
-		r.note(LevelError, "actual", "全年完成值", "全年完成值“%s”没有 %% 号，而指标值是百分数（%s）：若是 %s%%，请填写“%s%%”；若就是 %s%%，请写明 %% 号。",
-			strings.TrimSpace(in.Actual), strings.TrimSpace(in.Target), FormatScore(a.Mul(decimal.NewFromInt(100))),
-			FormatScore(a.Mul(decimal.NewFromInt(100))), FormatScore(a))
-		return t, a, false
-	}
-	if (au == "%" || tu == "%") && unitOf(r.Target) == "" && t.IsPositive() && t.LessThanOrEqual(fractionLimit) {
-		r.note(LevelError, "target", "年度指标值", "指标值“%s”没有 %% 号，而这一行是百分数（度量单位或全年完成值带 %%）：若指标是 %s%%，请填写“%s%%”；若就是 %s%%，请写明 %% 号。",
-			strings.TrimSpace(in.Target), FormatScore(t.Mul(decimal.NewFromInt(100))), FormatScore(t.Mul(decimal.NewFromInt(100))), FormatScore(t))
+	if !r.percentSignsWritten(in, tu, au) {
 		return t, a, false
 	}
 	if au == "%" && tu == "" {
@@ -150,6 +160,48 @@ func (r *IndicatorResult) alignUnits(in *Indicator) (t, a decimal.Decimal, ok bo
 	if strings.EqualFold(tu, au) {
 		return t, a, true
 	}
+	return r.convertActual(tu, au)
+}
+
+// targetUnit is the unit of the target: its own, else the row's 度量单位; not ok, with a note,
+// when both are written and differ.
+func (r *IndicatorResult) targetUnit(in *Indicator) (string, bool) {
+	rowUnit := normUnit(in.Unit)
+	tu := unitOf(r.Target)
+	if tu != "" && rowUnit != "" && !strings.EqualFold(tu, rowUnit) {
+		// "≤100万元" under 度量单位 元: is a plain 完成值 in 元 or in 万元? Ask rather than guess.
+		r.note(LevelError, "unit", "度量单位", "度量单位“%s”与指标值“%s”中的单位“%s”不一致，无法判断全年完成值的单位：请让两处一致（或清空度量单位）。",
+			strings.TrimSpace(in.Unit), strings.TrimSpace(in.Target), tu)
+		return tu, false
+	}
+	if tu == "" {
+		tu = rowUnit
+	}
+	return tu, true
+}
+
+// percentSignsWritten is false, with a note, when a fraction such as 0.95 stands where the
+// other side (target unit tu, 完成值 unit au) is a percentage: 95% or 0.95%? Ask rather than guess.
+func (r *IndicatorResult) percentSignsWritten(in *Indicator, tu, au string) bool {
+	t, a := r.Target.Value, r.Actual.Value
+	if tu == "%" && !r.Actual.Percent && r.Actual.Unit == "" && a.IsPositive() && a.LessThanOrEqual(fractionLimit) {
+		r.note(LevelError, "actual", "全年完成值", "全年完成值“%s”没有 %% 号，而指标值是百分数（%s）：若是 %s%%，请填写“%s%%”；若就是 %s%%，请写明 %% 号。",
+			strings.TrimSpace(in.Actual), strings.TrimSpace(in.Target), FormatScore(a.Mul(decimal.NewFromInt(100))),
+			FormatScore(a.Mul(decimal.NewFromInt(100))), FormatScore(a))
+		return false
+	}
+	if (au == "%" || tu == "%") && unitOf(r.Target) == "" && t.IsPositive() && t.LessThanOrEqual(fractionLimit) {
+		r.note(LevelError, "target", "年度指标值", "指标值“%s”没有 %% 号，而这一行是百分数（度量单位或全年完成值带 %%）：若指标是 %s%%，请填写“%s%%”；若就是 %s%%，请写明 %% 号。",
+			strings.TrimSpace(in.Target), FormatScore(t.Mul(decimal.NewFromInt(100))), FormatScore(t.Mul(decimal.NewFromInt(100))), FormatScore(t))
+		return false
+	}
+	return true
+}
+
+// convertActual converts the 完成值 from its unit au into the target's unit tu, or says, in a
+// note, why it cannot.
+func (r *IndicatorResult) convertActual(tu, au string) (t, a decimal.Decimal, ok bool) {
+	t, a = r.Target.Value, r.Actual.Value
 	te, tok := lookupUnit(tu)
 	ae, aok := lookupUnit(au)
 	switch {

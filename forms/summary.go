@@ -306,18 +306,15 @@ func unitNotes(i int, in SummaryInput, u *SummaryUnit) []string {
 	if u.Year == "" {
 		out = append(out, who+"：年度为空，无法核对它是否与其他文档是同一单位，请在文档设置中填写。")
 	}
-	for _, c := range []struct {
-		col   AmountColumn
-		field string
-	}{{ColFull, "全年预算数"}, {ColActual, "全年执行数"}} {
-		cell := u.Budget.Cells[c.col]
+	for _, c := range []AmountColumn{ColFull, ColActual} {
+		cell := u.Budget.Cells[c]
 		switch {
 		case cell.Err != nil:
 			out = append(out, fmt.Sprintf("%s：收支情况“%s”的%s不是数字，未计入合计，请在单位整体表中改正。",
-				who, u.Budget.Def.Label, c.field))
+				who, u.Budget.Def.Label, c.Label()))
 		case !cell.Valid:
 			out = append(out, fmt.Sprintf("%s：收支情况“%s”的%s为空，未计入合计（不按 0 计算），请在单位整体表中填写。",
-				who, u.Budget.Def.Label, c.field))
+				who, u.Budget.Def.Label, c.Label()))
 		}
 	}
 	if u.Blank != "" {

@@ -35,18 +35,21 @@ const (
 	ColumnMeasures   Column = "measures" // 改进措施
 )
 
-// ColumnLabels are the Chinese names of the columns, as the template's header row prints them.
-var ColumnLabels = map[Column]string{
+// Label is the Chinese name of the column, as the template's header row prints it.
+func (c Column) Label() string { return columnLabels[c] }
+
+// columnLabels are the Chinese names of the columns (Column.Label).
+var columnLabels = map[Column]string{
 	ColumnLevel1: "一级指标", ColumnLevel2: "二级指标", ColumnContent: "三级指标", ColumnOp: "运算符号", ColumnUnit: "度量单位",
 	ColumnTarget: "年度指标值", ColumnActual: "全年完成值", ColumnCompletion: "完成程度", ColumnWeight: "分值", ColumnScore: "得分",
 	ColumnFunding: "经费保障", ColumnSystem: "制度保障", ColumnStaff: "人员保障", ColumnHardware: "硬件条件保障", ColumnOther: "其他",
 	ColumnReason: "原因说明", ColumnMeasures: "改进措施",
 }
 
-// HeaderNames are the header texts each column is recognised by (spaces, line breaks and
+// headerNames are the header texts each column is recognised by (spaces, line breaks and
 // "（…）" notes ignored): the printed table's own headers and those of provincial systems'
 // sheets. The longest match wins, so "三级指标名称" is the content, not a 一级.
-var HeaderNames = map[Column][]string{
+var headerNames = map[Column][]string{
 	ColumnLevel1:     {"一级指标", "一级"},
 	ColumnLevel2:     {"二级指标", "二级"},
 	ColumnContent:    {"三级指标", "三级", "指标名称", "内容", "指标内容", "三级指标名称", "三级指标内容"},
@@ -67,24 +70,17 @@ var HeaderNames = map[Column][]string{
 }
 
 // PrintedColumns are the columns of a pasted block without a header row: the printed table's
-// columns after 指标 N, in order.
-var PrintedColumns = []Column{ColumnOp, ColumnContent, ColumnUnit, ColumnTarget, ColumnActual, ColumnCompletion, ColumnWeight, ColumnScore,
+// columns after 指标 N, in order; a new slice each time.
+func PrintedColumns() []Column { return slices.Clone(printedColumns[:]) }
+
+// printedColumns are PrintedColumns.
+var printedColumns = [...]Column{ColumnOp, ColumnContent, ColumnUnit, ColumnTarget, ColumnActual, ColumnCompletion, ColumnWeight, ColumnScore,
 	ColumnFunding, ColumnSystem, ColumnStaff, ColumnHardware, ColumnOther, ColumnReason, ColumnMeasures}
 
 // headerKey is a header text as compared: no spaces, line breaks or bracketed notes.
 func headerKey(s string) string {
-	s = compact(s)
-	for _, br := range [][2]string{{"（", "）"}, {"(", ")"}} {
-		for {
-			i := strings.Index(s, br[0])
-			j := strings.Index(s, br[1])
-			if i < 0 || j < i {
-				break
-			}
-			s = s[:i] + s[j+len(br[1]):]
-		}
-	}
-	return s
+	key, _ := CutBracketed(compact(s))
+	return key
 }
 
 // columnOf recognises one header cell.
@@ -93,11 +89,11 @@ func columnOf(cell string) Column {
 }
 
 // headerIndex maps each header key to its column: the column of the longest name with that
-// key (HeaderNames). Built once, as every row of a table is looked at as a possible repeated
+// key (headerNames). Built once, as every row of a table is looked at as a possible repeated
 // header (published.go).
 var headerIndex = sync.OnceValue(func() map[string]headerName {
 	index := map[string]headerName{}
-	for col, names := range HeaderNames {
+	for col, names := range headerNames {
 		for _, n := range names {
 			if k := headerKey(n); k != "" && len(n) > index[k].len {
 				index[k] = headerName{col, len(n)}
@@ -236,8 +232,8 @@ func (out *TableReading) readHeader(rows [][]string) (start int) {
 			width = max(width, len(r))
 		}
 		out.Columns = make([]Column, width)
-		copy(out.Columns, PrintedColumns)
-		for i := len(PrintedColumns); i < width; i++ {
+		copy(out.Columns, printedColumns[:])
+		for i := len(printedColumns); i < width; i++ {
 			out.Ignored = append(out.Ignored, fmt.Sprintf("第 %d 列：超出表格的列数，未导入", i+1))
 		}
 		return 0
@@ -298,11 +294,11 @@ func readTableRow(cells []string, cols []Column, line int, where string) (tr Tab
 			continue
 		}
 		if utf8.RuneCountInString(text) > MaxFieldRunes {
-			return tr, false, fmt.Errorf("%s第 %d 行“%s”列有 %d 个字，%w（%d 个字）", where, line, ColumnLabels[cols[j]],
+			return tr, false, fmt.Errorf("%s第 %d 行“%s”列有 %d 个字，%w（%d 个字）", where, line, cols[j].Label(),
 				utf8.RuneCountInString(text), ErrLimit, MaxFieldRunes)
 		}
 		if err := setColumn(&tr, cols[j], text); err != nil {
-			return tr, false, fmt.Errorf("%s第 %d 行“%s”列：%v", where, line, ColumnLabels[cols[j]], err)
+			return tr, false, fmt.Errorf("%s第 %d 行“%s”列：%v", where, line, cols[j].Label(), err)
 		}
 	}
 	labelled = tr.Level1 != "" || tr.Level1Weight != "" || tr.Level2 != "" || tr.Level2Weight != ""

@@ -1,8 +1,10 @@
 package forms
 
 import (
+	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -18,9 +20,9 @@ type Wording struct {
 	Op     Op
 }
 
-// Wordings lists the recognised comparison wordings. "以上" and "以下" include the number
+// wordings lists the recognised comparison wordings (Wordings). "以上" and "以下" include the number
 // itself, as Chinese statutory usage has it (民法典 第1259条), so they mean ≥ and ≤.
-var Wordings = []Wording{
+var wordings = []Wording{
 	{Text: "≥", Op: OpGE}, {Text: ">=", Op: OpGE}, {Text: "≧", Op: OpGE}, {Text: "⩾", Op: OpGE},
 	{Text: "不低于", Op: OpGE}, {Text: "不少于", Op: OpGE}, {Text: "不小于", Op: OpGE},
 	{Text: "大于等于", Op: OpGE}, {Text: "大于或等于", Op: OpGE}, {Text: "至少", Op: OpGE},
@@ -45,12 +47,15 @@ var Wordings = []Wording{
 	{Text: "=", Op: OpEQ}, {Text: "＝", Op: OpEQ}, {Text: "等于", Op: OpEQ},
 }
 
+// Wordings lists the recognised comparison wordings: a new slice each time.
+func Wordings() []Wording { return slices.Clone(wordings) }
+
 // prefixWordings and suffixWordings are Wordings split by position, longest first, so that
 // "大于等于" is tried before "大于" and "及以上" before "以上".
 var prefixWordings, suffixWordings = splitWordings()
 
 func splitWordings() (pre, suf []Wording) {
-	for _, w := range Wordings {
+	for _, w := range wordings {
 		if w.Suffix {
 			suf = append(suf, w)
 		} else {
@@ -127,62 +132,122 @@ var (
 
 // ReadTarget reads a 年度指标值. A text without a number ("一次性支付", "有效提升") is not an
 // error: ok is false and the row is scored by hand. An error says why a text that looks like a
-// number or a deadline could not be read.
+// number or a deadline could not be read. The steps: a date alone; the wordings cut off; a
+// deadline with its sign; the number; the contradictions of targetConflicts; the operator.
 func ReadTarget(s string) (t Target, ok bool, err error) {
 	text := compact(s)
 	if text == "" {
 		return t, false, nil
 	}
 	if d, isDate := readDate(text); isDate {
-		t.Deadline, t.HasDeadline = d, true
-		return t, true, nil
+		return Target{Deadline: d, HasDeadline: true}, true, nil
 	}
-	var prefix, suffix Wording
-	rest := text
-	for _, w := range prefixWordings {
-		if r, found := strings.CutPrefix(rest, w.Text); found {
-			prefix, rest = w, r
-			break
-		}
+	w := cutWordings(text)
+	if d, isDate := w.signedDeadline(); isDate {
+		return Target{Deadline: d, HasDeadline: true}, true, nil // "≤12月底": a deadline with its sign
 	}
-	for _, w := range suffixWordings {
-		if r, found := strings.CutSuffix(rest, w.Text); found && r != "" {
-			suffix, rest = w, r
-			break
-		}
-	}
-	// "≤12月底" is a deadline with its sign; "≤1月" is a duration of one month (1个月).
-	if d, isDate := readDate(rest); isDate && (prefix.Op == OpLE || prefix.Op == OpLT) && suffix.Text == "" && !bareMonthRE.MatchString(rest) {
-		t.Deadline, t.HasDeadline = d, true // "≤12月底": a deadline with its sign
-		return t, true, nil
-	}
-	n, perr := ParseNumber(rest)
+	n, perr := ParseNumber(w.rest)
 	if perr != nil {
 		if !hasDigit(text) {
 			return t, false, nil
 		}
 		return t, false, fmt.Errorf("指标值“%s”无法识别为数值或期限（%v）", strings.TrimSpace(s), perr)
 	}
-	switch {
-	case strings.ContainsAny(n.Unit, "前底末") && (strings.ContainsAny(n.Unit, "月日号年") || strings.Contains(n.Unit, "前")):
-		return t, false, fmt.Errorf("指标值“%s”像是期限，但日期无法识别（请写成“12月31日前”等形式）", strings.TrimSpace(s))
-	case prefix.Text != "" && n.Sign != OpNone:
-		return t, false, fmt.Errorf("指标值“%s”中有两个比较符号", strings.TrimSpace(s))
-	case prefix.Text != "" && suffix.Text != "" && prefix.Op != suffix.Op:
-		return t, false, fmt.Errorf("指标值“%s”中的“%s”与“%s”意思相反", strings.TrimSpace(s), prefix.Text, suffix.Text)
-	case suffix.Text != "" && n.Sign != OpNone && n.Sign != suffix.Op:
-		return t, false, fmt.Errorf("指标值“%s”中的“%s”与“%s”意思相反", strings.TrimSpace(s), n.Sign, suffix.Text)
+	for _, c := range targetConflicts {
+		if c.found(w, n) {
+			return t, false, errors.New(c.say(strings.TrimSpace(s), w, n))
+		}
 	}
 	t.Num, t.HasNum = n, true
-	switch {
-	case prefix.Text != "":
-		t.Num.Sign, t.Wording = prefix.Op, prefix.Text
-	case suffix.Text != "":
-		t.Num.Sign, t.Wording = suffix.Op, suffix.Text
-	case n.Sign != OpNone:
-		t.Wording = string(n.Sign)
-	}
+	t.Num.Sign, t.Wording = w.operator(n)
 	return t, true, nil
+}
+
+// targetWords is a 年度指标值 with its comparison wordings cut off: the one written before the
+// number, the one after it (each zero when none) and what is left between them.
+type targetWords struct {
+	prefix, suffix Wording
+	rest           string
+}
+
+// cutWordings cuts the longest prefix wording, then the longest suffix wording that leaves
+// something, off text.
+func cutWordings(text string) targetWords {
+	w := targetWords{rest: text}
+	for _, p := range prefixWordings {
+		if r, found := strings.CutPrefix(w.rest, p.Text); found {
+			w.prefix, w.rest = p, r
+			break
+		}
+	}
+	for _, x := range suffixWordings {
+		if r, found := strings.CutSuffix(w.rest, x.Text); found && r != "" {
+			w.suffix, w.rest = x, r
+			break
+		}
+	}
+	return w
+}
+
+// signedDeadline reads "≤12月底" as a deadline with its sign; "≤1月" is a duration of one month
+// (1个月), not a date.
+func (w targetWords) signedDeadline() (Date, bool) {
+	if w.prefix.Op != OpLE && w.prefix.Op != OpLT || w.suffix.Text != "" || bareMonthRE.MatchString(w.rest) {
+		return Date{}, false
+	}
+	return readDate(w.rest)
+}
+
+// operator is the comparison of the number n read between the wordings, and its words as
+// written: a wording before the number first, then one after it, then a sign in the number.
+func (w targetWords) operator(n Number) (Op, string) {
+	switch {
+	case w.prefix.Text != "":
+		return w.prefix.Op, w.prefix.Text
+	case w.suffix.Text != "":
+		return w.suffix.Op, w.suffix.Text
+	case n.Sign != OpNone:
+		return n.Sign, string(n.Sign)
+	}
+	return n.Sign, ""
+}
+
+// targetConflicts are the ways a number and its wordings can contradict each other, in the
+// order ReadTarget checks them; say writes the error for the 指标值 s.
+var targetConflicts = []struct {
+	found func(w targetWords, n Number) bool
+	say   func(s string, w targetWords, n Number) string
+}{
+	{ // a unit of a date that is not one: "12月32日前"
+		func(_ targetWords, n Number) bool {
+			return strings.ContainsAny(n.Unit, "前底末") && (strings.ContainsAny(n.Unit, "月日号年") || strings.Contains(n.Unit, "前"))
+		},
+		func(s string, _ targetWords, _ Number) string {
+			return fmt.Sprintf("指标值“%s”像是期限，但日期无法识别（请写成“12月31日前”等形式）", s)
+		},
+	},
+	{
+		func(w targetWords, n Number) bool { return w.prefix.Text != "" && n.Sign != OpNone },
+		func(s string, _ targetWords, _ Number) string {
+			return fmt.Sprintf("指标值“%s”中有两个比较符号", s)
+		},
+	},
+	{
+		func(w targetWords, _ Number) bool {
+			return w.prefix.Text != "" && w.suffix.Text != "" && w.prefix.Op != w.suffix.Op
+		},
+		func(s string, w targetWords, _ Number) string {
+			return fmt.Sprintf("指标值“%s”中的“%s”与“%s”意思相反", s, w.prefix.Text, w.suffix.Text)
+		},
+	},
+	{
+		func(w targetWords, n Number) bool {
+			return w.suffix.Text != "" && n.Sign != OpNone && n.Sign != w.suffix.Op
+		},
+		func(s string, w targetWords, n Number) string {
+			return fmt.Sprintf("指标值“%s”中的“%s”与“%s”意思相反", s, n.Sign, w.suffix.Text)
+		},
+	},
 }
 
 // compact maps full-width forms to ASCII (digits, signs and letters: "ｋｍ" is "km") and drops
@@ -204,34 +269,52 @@ func hasDigit(s string) bool {
 	return strings.ContainsFunc(s, func(r rune) bool { return r >= '0' && r <= '9' })
 }
 
+// datePatterns are the ways of writing a date readDate tries, in order, each with where its
+// year, month and day stand in the match; the first that matches decides.
+var datePatterns = []struct {
+	re  *regexp.Regexp
+	ymd func(m []string) (year, month, day string)
+}{
+	{deadlineRE, func(m []string) (string, string, string) { return m[1], m[2], m[3] }},
+	{isoDateRE, func(m []string) (string, string, string) {
+		if m[4] != "" { // "2021.12.31"
+			return m[1], m[4], m[5]
+		}
+		return m[1], m[2], m[3]
+	}},
+	{monthDayRE, func(m []string) (string, string, string) { return "", m[1], m[2] }},
+}
+
 // readDate reads a deadline or a completion date written as a date ("12月底前", "2021年11月20日",
 // "2021-11-20", "年底前"). The year may be left out; impossible dates are not dates.
 func readDate(text string) (Date, bool) {
-	var m []string
-	if m = deadlineRE.FindStringSubmatch(text); m == nil {
-		if m = isoDateRE.FindStringSubmatch(text); m != nil && m[4] != "" {
-			m = []string{m[0], m[1], m[4], m[5]}
+	for _, p := range datePatterns {
+		if m := p.re.FindStringSubmatch(text); m != nil {
+			return checkedDate(p.ymd(m))
 		}
 	}
-	if m == nil {
-		if md := monthDayRE.FindStringSubmatch(text); md != nil {
-			m = []string{md[0], "", md[1], md[2]}
-		}
-	}
-	if m == nil {
-		if ye := yearEndRE.FindStringSubmatch(text); ye != nil && (ye[1] != "" || !strings.HasPrefix(text, "底") && !strings.HasPrefix(text, "末") && !strings.HasPrefix(text, "内")) {
-			y, _ := strconv.Atoi(ye[1])
-			return Date{Year: y, Month: 12}, true
-		}
-		return Date{}, false
-	}
-	y, _ := strconv.Atoi(m[1])
-	mo, _ := strconv.Atoi(m[2])
-	d, _ := strconv.Atoi(m[3])
+	return readYearEnd(text)
+}
+
+// checkedDate is the date of the digits year, month and day ("" for none), if it can be one.
+func checkedDate(year, month, day string) (Date, bool) {
+	y, _ := strconv.Atoi(year)
+	mo, _ := strconv.Atoi(month)
+	d, _ := strconv.Atoi(day)
 	if mo < 1 || mo > 12 || d < 0 || d > daysIn(mo) || (y != 0 && (y < 1990 || y > 2200)) {
 		return Date{}, false
 	}
 	return Date{Year: y, Month: mo, Day: d}, true
+}
+
+// readYearEnd reads "年底前", "2021年内": the end of December. A bare "底前" or "内" is no date.
+func readYearEnd(text string) (Date, bool) {
+	ye := yearEndRE.FindStringSubmatch(text)
+	if ye == nil || ye[1] == "" && (strings.HasPrefix(text, "底") || strings.HasPrefix(text, "末") || strings.HasPrefix(text, "内")) {
+		return Date{}, false
+	}
+	y, _ := strconv.Atoi(ye[1])
+	return Date{Year: y, Month: 12}, true
 }
 
 func daysIn(month int) int {

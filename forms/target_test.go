@@ -7,7 +7,7 @@ import (
 
 // TestEveryWording: each entry of Wordings, written before or after "95%", reads as its operator.
 func TestEveryWording(t *testing.T) {
-	for _, w := range Wordings {
+	for _, w := range Wordings() {
 		text := w.Text + "95%"
 		if w.Suffix {
 			text = "95%" + w.Text
@@ -103,7 +103,7 @@ func TestReadTarget(t *testing.T) {
 
 // TestEveryUnit: each unit of UnitKinds is read by ParseNumber and converts to its kind's base.
 func TestEveryUnit(t *testing.T) {
-	for _, k := range UnitKinds {
+	for _, k := range UnitKinds() {
 		for _, u := range k.Units {
 			for _, name := range u.Names {
 				if name == "%" {

@@ -33,51 +33,78 @@ func tableTooLarge(where string) error {
 // MaxTableCells (TableSize), so that a block of 60 MB of tabs costs no more than the budget:
 // ReadIndicatorTable then refuses what it returns.
 func ParseTSV(text string) [][]string {
-	var rows [][]string
-	var row []string
-	var cell strings.Builder
-	quoted, atStart := false, true
-	size := 0
-	endCell := func() {
-		row = append(row, cell.String())
-		cell.Reset()
-		atStart = true
-		size++
-	}
-	endRow := func() {
-		endCell()
-		rows = append(rows, row)
-		row = nil
-		size++
-	}
-	for i := 0; i < len(text) && size <= MaxTableCells; i++ {
-		c := text[i]
-		switch {
-		case quoted && c == '"' && i+1 < len(text) && text[i+1] == '"':
-			cell.WriteByte('"')
-			i++
-		case quoted && c == '"':
-			quoted = false
-		case quoted:
-			cell.WriteByte(c)
-		case c == '"' && atStart && closesQuote(text[i+1:]):
-			quoted, atStart = true, false
-		case c == '\t':
-			endCell()
-		case c == '\r' && i+1 < len(text) && text[i+1] == '\n':
-			endRow()
-			i++
-		case c == '\n' || c == '\r':
-			endRow()
-		default:
-			cell.WriteByte(c)
-			atStart = false
+	p := tsvReader{atStart: true}
+	for i := 0; i < len(text) && p.size <= MaxTableCells; i++ {
+		if p.quoted {
+			i += p.quotedByte(text, i)
+		} else {
+			i += p.plainByte(text, i)
 		}
 	}
-	if cell.Len() > 0 || len(row) > 0 || quoted {
-		endRow()
+	if p.cell.Len() > 0 || len(p.row) > 0 || p.quoted {
+		p.endRow()
 	}
-	return rows
+	return p.rows
+}
+
+// tsvReader is ParseTSV's state: the rows read, the row and the cell being read, whether within
+// a quoted cell or at a cell's start, and the rows' cost so far (TableSize).
+type tsvReader struct {
+	rows            [][]string
+	row             []string
+	cell            strings.Builder
+	quoted, atStart bool
+	size            int
+}
+
+func (p *tsvReader) endCell() {
+	p.row = append(p.row, p.cell.String())
+	p.cell.Reset()
+	p.atStart = true
+	p.size++
+}
+
+func (p *tsvReader) endRow() {
+	p.endCell()
+	p.rows = append(p.rows, p.row)
+	p.row = nil
+	p.size++
+}
+
+// quotedByte reads the byte at i of text within a quoted cell: "" is a quote, a lone quote ends
+// the quoting, anything else is the cell's. It returns how many bytes after i it read too.
+func (p *tsvReader) quotedByte(text string, i int) int {
+	switch c := text[i]; {
+	case c == '"' && i+1 < len(text) && text[i+1] == '"':
+		p.cell.WriteByte('"')
+		return 1
+	case c == '"':
+		p.quoted = false
+	default:
+		p.cell.WriteByte(c)
+	}
+	return 0
+}
+
+// plainByte reads the byte at i of text outside quotes: a quote that opens a quoted cell, a
+// tab, a line break (CR LF, LF or CR) or the cell's text. It returns how many bytes after i it
+// read too.
+func (p *tsvReader) plainByte(text string, i int) int {
+	switch c := text[i]; {
+	case c == '"' && p.atStart && closesQuote(text[i+1:]):
+		p.quoted, p.atStart = true, false
+	case c == '\t':
+		p.endCell()
+	case c == '\r' && i+1 < len(text) && text[i+1] == '\n':
+		p.endRow()
+		return 1
+	case c == '\n' || c == '\r':
+		p.endRow()
+	default:
+		p.cell.WriteByte(c)
+		p.atStart = false
+	}
+	return 0
 }
 
 // closesQuote tells whether rest (the text after a cell's opening quote) has the closing quote

@@ -1,6 +1,7 @@
 package forms
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -18,12 +19,12 @@ type UnitFactor struct {
 	Factor string   // exact decimal, or a fraction "2000/3"
 }
 
-// UnitKinds is the table of units the program converts. Units of one kind are compared after
+// unitKinds is the table of units the program converts. Units of one kind are compared after
 // conversion ("300厘米" against "≥266米"); units of different kinds, or a unit not in this
 // table that differs from the other side's, stop the suggested score with a message. Days and
 // months are separate kinds: a month has no fixed number of days. docs/scoring.md §6.4 prints
 // this table; units_test.go checks each entry.
-var UnitKinds = []UnitKind{
+var unitKinds = []UnitKind{
 	{Name: "百分比", Units: []UnitFactor{{Names: []string{"%", "百分比"}, Factor: "1"}, {Names: []string{"‰", "千分比"}, Factor: "0.1"}}},
 	{Name: "长度", Units: []UnitFactor{
 		{Names: []string{"米", "m"}, Factor: "1"}, {Names: []string{"毫米", "mm"}, Factor: "0.001"},
@@ -99,12 +100,25 @@ func convert(v decimal.Decimal, from, to unitEntry) decimal.Decimal {
 	return v.Mul(from.num).Mul(to.den).DivRound(from.den.Mul(to.num), divPrecision)
 }
 
+// UnitKinds is the table of units the program converts (docs/scoring.md §6.4): a copy each
+// time, down to the names.
+func UnitKinds() []UnitKind {
+	out := slices.Clone(unitKinds)
+	for i := range out {
+		out[i].Units = slices.Clone(out[i].Units)
+		for j := range out[i].Units {
+			out[i].Units[j].Names = slices.Clone(out[i].Units[j].Names)
+		}
+	}
+	return out
+}
+
 // unitIndex maps every spelling (lower case) to its kind and factor.
 var unitIndex = buildUnitIndex()
 
 func buildUnitIndex() map[string]unitEntry {
 	idx := map[string]unitEntry{}
-	for _, k := range UnitKinds {
+	for _, k := range unitKinds {
 		for _, u := range k.Units {
 			num, den := parseFactor(u.Factor)
 			for _, n := range u.Names {

@@ -80,11 +80,11 @@ func laidOut(t *testing.T, doc *forms.Document) [][]layout.Page {
 	if err != nil {
 		t.Fatal(err)
 	}
-	forms, err := layoutTables(buildForms(doc, m).tables, m)
+	laid, err := layoutTables(buildForms(doc, m).tables, m)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return forms
+	return laid
 }
 
 // TestFiguresOneLine: every figure of the example is one line of text, at 6 pt or more, no wider

@@ -101,7 +101,7 @@ func renderWith(w io.Writer, doc *forms.Document, opts Options, tap func(painter
 		return nil, err
 	}
 	res = &Result{Warnings: built.san.warnings}
-	forms, err := layoutTables(built.tables, m)
+	laid, err := layoutTables(built.tables, m)
 	if err != nil {
 		return nil, err
 	}
@@ -109,7 +109,7 @@ func renderWith(w io.Writer, doc *forms.Document, opts Options, tap func(painter
 	if tap != nil {
 		p = tap(p)
 	}
-	for _, pages := range forms {
+	for _, pages := range laid {
 		paintWith(p, pages, m)
 		res.Pages += len(pages)
 	}

@@ -86,7 +86,7 @@ func templateLabels() []string {
 	for _, d := range forms.ProjectFundRows {
 		l = append(l, d.Label)
 	}
-	l = append(l, forms.ReasonLabels...)
+	l = append(l, forms.ReasonLabels()...)
 	for _, t := range []forms.Tree{forms.NewUnitForm().Indicators, forms.NewProjectForm().Indicators} {
 		for _, l1 := range t {
 			l = append(l, l1.Name)

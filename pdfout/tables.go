@@ -14,18 +14,6 @@ const (
 	bodySize  = 9
 )
 
-// dash is the "——" the template prints in cells that have no value.
-const dash = "——"
-
-// label is a fixed template text: centred, never user input.
-func label(text string) layout.Cell { return layout.Cell{Text: text, Size: bodySize} }
-
-// span sets the column and row span of c.
-func span(c layout.Cell, cols, rows int) layout.Cell {
-	c.ColSpan, c.RowSpan = cols, rows
-	return c
-}
-
 // placeOf is where a text of table t comes from, in the terms of a warning.
 func placeOf(t *tables.Table, src *tables.Source) place {
 	return place{form: t.Name, formIdx: t.Form, section: src.Loc.Section, secName: src.Section,

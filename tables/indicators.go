@@ -53,7 +53,7 @@ func indicatorHeader(targetHead, reasonHead string, l1PerLine int) []Row {
 	row1 = append(row1, span(label(reasonHead+"（请在相应选项下划“√”并在原因说明中分项阐述）"), 6, 1),
 		span(stacked("改进措施", 2, 2), 1, 2))
 	row2 := []Cell{label(""), stacked("运算符号", 2, 1), label("内容"), stacked("度量单位", 2, 1)}
-	for _, h := range forms.ReasonLabels {
+	for _, h := range forms.ReasonLabels() {
 		row2 = append(row2, stacked(h, 1, 1))
 	}
 	row2 = append(row2, stacked("原因说明", 2, 1))
@@ -143,12 +143,13 @@ func (b *builder) indicatorCells(cells []Cell, p forms.RowPath, in *forms.Indica
 		b.weightCell(in, r, p),
 		b.scoreCell(in, r, q, p),
 	)
+	labels := forms.ReasonLabels()
 	for i, t := range in.Reasons.Ticks() {
 		text := ""
 		if t {
 			text = tick
 		}
-		cells = append(cells, b.figure(RoleTick, text, forms.ReasonLabels[i], ""))
+		cells = append(cells, b.figure(RoleTick, text, labels[i], ""))
 	}
 	return append(cells, b.text(in.Reason, "原因说明", "reason"), b.text(in.Measures, "改进措施", "measures"))
 }

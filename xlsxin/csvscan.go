@@ -35,27 +35,10 @@ func scanCSV(text string) error {
 	line, start := 1, 1 // the line at i, and the line the record started on
 	size, fields := 0, 0
 	for i := 0; i < len(text); {
-		if text[i] == '"' { // a quoted field: to its closing quote
-			opened := line
-			for i++; ; i++ {
-				if i >= len(text) {
-					return &quoteError{opened}
-				}
-				if text[i] == '\n' {
-					line++
-				}
-				if text[i] != '"' {
-					continue
-				}
-				if i+1 < len(text) && text[i+1] == '"' {
-					i++
-					continue
-				}
-				i++
-				break
-			}
-			if i < len(text) && text[i] != ',' && text[i] != '\n' && text[i] != '\r' {
-				return &quoteError{opened}
+		if text[i] == '"' {
+			var err error
+			if i, line, err = skipQuoted(text, i, line); err != nil {
+				return err
 			}
 		}
 		for i < len(text) && text[i] != ',' && text[i] != '\n' { // the rest of the field
@@ -76,6 +59,34 @@ func scanCSV(text string) error {
 		i++
 	}
 	return nil
+}
+
+// skipQuoted reads the quoted field that opens at i, on line, to just after its closing quote,
+// which must be followed by a comma, a line break or the end; it returns where it stopped and
+// the line there.
+func skipQuoted(text string, i, line int) (int, int, error) {
+	opened := line
+	for i++; ; i++ {
+		if i >= len(text) {
+			return i, line, &quoteError{opened}
+		}
+		if text[i] == '\n' {
+			line++
+		}
+		if text[i] != '"' {
+			continue
+		}
+		if i+1 < len(text) && text[i+1] == '"' {
+			i++
+			continue
+		}
+		i++
+		break
+	}
+	if i < len(text) && text[i] != ',' && text[i] != '\n' && text[i] != '\r' {
+		return i, line, &quoteError{opened}
+	}
+	return i, line, nil
 }
 
 // delimitedError is the refusal of a CSV or tab-separated text that cannot be read: an

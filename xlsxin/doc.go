@@ -1,6 +1,6 @@
 // Package xlsxin reads indicator tables and whole documents from spreadsheets: Ziping's own
 // Excel export (xlsxout) comes back as the document it was written from, as far as the
-// workbook holds it; a plain sheet of indicator rows under a header row (forms.HeaderNames)
+// workbook holds it; a plain sheet of indicator rows under a header row (the header names of forms/tabular.go)
 // becomes a project form, one per sheet; CSV files (UTF-8, GB18030, UTF-16) are read like a
 // plain sheet. Template writes the fill-in workbook such sheets are made from.
 //

@@ -126,6 +126,24 @@ func utf16LE(s string) []byte {
 	return b
 }
 
+// readShadowSheet reads the very hidden sheet Ziping's export carries (xlsxout/shadow.go), if
+// parts have it, into imp before the visible sheets; a damaged one is passed over, and only a
+// sheet beyond the limits fails the import.
+func readShadowSheet(imp *importer, parts []sheetPart, b *book, bud *budget) error {
+	for _, p := range parts {
+		if p.name == shadowSheet && p.data != nil { // very hidden as exported, or shown again by a user
+			s, err := parseSheet(p.data, p.name, b, bud)
+			if errors.Is(err, forms.ErrLimit) {
+				return sheetError(p.name, err)
+			}
+			if err == nil {
+				imp.readShadow(s)
+			}
+		}
+	}
+	return nil
+}
+
 // readWorkbook reads an .xlsx workbook: its package is checked first (sheets, sizes), then
 // each visible worksheet is read in order (xmlread.go).
 func readWorkbook(r io.ReaderAt, size int64, file string) (*Result, error) {
@@ -139,16 +157,8 @@ func readWorkbook(r io.ReaderAt, size int64, file string) (*Result, error) {
 		return nil, e
 	}
 	imp := newImporter(file)
-	for _, p := range parts {
-		if p.name == shadowSheet && p.data != nil { // very hidden as exported, or shown again by a user
-			s, err := parseSheet(p.data, p.name, b, bud)
-			if errors.Is(err, forms.ErrLimit) {
-				return nil, sheetError(p.name, err)
-			}
-			if err == nil {
-				imp.readShadow(s)
-			}
-		}
+	if err := readShadowSheet(imp, parts, b, bud); err != nil {
+		return nil, err
 	}
 	var hidden []string
 	for _, p := range parts {

@@ -121,7 +121,7 @@ func readDeviation(in *forms.Indicator, text string) {
 	var ticks []int
 	for _, name := range strings.Split(head, "、") {
 		k := -1
-		for i, l := range forms.ReasonLabels {
+		for i, l := range forms.ReasonLabels() {
 			if strings.TrimSpace(name) == l {
 				k = i
 			}

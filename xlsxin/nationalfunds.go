@@ -39,15 +39,7 @@ func (n *nationalReader) funds(first, end int) error {
 		return nil
 	}
 	s := n.o.s
-	head := -1
-	cols := map[int]int{} // column → what it holds
-	for r := first; r >= max(first-2, 0) && head < 0; r-- {
-		for _, x := range s.own(r) {
-			if c, ok := fundColumns[key(x.text)]; ok {
-				cols[x.col], head = c, r
-			}
-		}
-	}
+	head, cols := fundHeadings(s, first)
 	if head < 0 {
 		return errAt(s.name, first, -1, "找不到项目资金的表头（年初预算数、全年预算数、全年执行数）：请按全国通用表式整理后再导入。", nil)
 	}
@@ -59,12 +51,7 @@ func (n *nationalReader) funds(first, end int) error {
 		firstAmount = min(firstAmount, c)
 	}
 	for r := head + 1; r < end; r++ {
-		label := ""
-		for _, x := range s.own(r) {
-			if x.col < firstAmount && !x.blank() {
-				label = x.text
-			}
-		}
+		label := fundLabel(s, r, firstAmount)
 		def, ok := fundRowOf(label)
 		if !ok {
 			if strings.TrimSpace(label) != "" {
@@ -79,6 +66,31 @@ func (n *nationalReader) funds(first, end int) error {
 		n.setFunds(def, a, weight)
 	}
 	return nil
+}
+
+// fundHeadings finds the heading row of 项目资金, row first or one of the two above it, and
+// what each of its columns holds (fundColumns); head is -1 when none is found.
+func fundHeadings(s *sheet, first int) (head int, cols map[int]int) {
+	head, cols = -1, map[int]int{}
+	for r := first; r >= max(first-2, 0) && head < 0; r-- {
+		for _, x := range s.own(r) {
+			if c, ok := fundColumns[key(x.text)]; ok {
+				cols[x.col], head = c, r
+			}
+		}
+	}
+	return head, cols
+}
+
+// fundLabel is the label of row r of 项目资金: its last filled cell left of the amounts.
+func fundLabel(s *sheet, r, firstAmount int) string {
+	label := ""
+	for _, x := range s.own(r) {
+		if x.col < firstAmount && !x.blank() {
+			label = x.text
+		}
+	}
+	return label
 }
 
 // fundRow reads the amounts and the 分值 of row r under the columns cols.

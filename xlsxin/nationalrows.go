@@ -39,15 +39,7 @@ func (n *nationalReader) indicators(head int) (int, error) {
 	if head < 0 {
 		return 0, errAt(s.name, -1, -1, "找不到指标表的表头（三级指标）：请按全国通用表式整理后再导入。", nil)
 	}
-	var cols [ncCount]int
-	for i := range cols {
-		cols[i] = -1
-	}
-	for _, x := range s.own(head) {
-		if c, ok := nationalHeadings[key(x.text)]; ok && cols[c] < 0 {
-			cols[c] = x.col
-		}
-	}
+	cols := headingColumns(s, head)
 	if cols[ncL1] < 0 || cols[ncL2] < 0 {
 		return 0, errAt(s.name, head, -1, "找不到“一级指标”“二级指标”的表头：请按全国通用表式整理后再导入。", nil)
 	}
@@ -71,6 +63,21 @@ func (n *nationalReader) indicators(head int) (int, error) {
 	}
 	n.p.Indicators = t.tree
 	return r, nil
+}
+
+// headingColumns finds the column of each heading of nationalHeadings in row head of s, the
+// first where one is written twice; -1 where none.
+func headingColumns(s *sheet, head int) [ncCount]int {
+	var cols [ncCount]int
+	for i := range cols {
+		cols[i] = -1
+	}
+	for _, x := range s.own(head) {
+		if c, ok := nationalHeadings[key(x.text)]; ok && cols[c] < 0 {
+			cols[c] = x.col
+		}
+	}
+	return cols
 }
 
 // tableEnds reports whether row r ends the indicator table: its first filled cell is a total
@@ -169,16 +176,9 @@ func (t *nationalTree) row(r int) error {
 // (forms.Tree.Level1For), with a note.
 func (t *nationalTree) labels(r int) error {
 	s := t.n.o.s
-	l2 := s.at(r, t.cols[ncL2])
-	if l2 != nil && (l2.row != r || l2.col != t.cols[ncL2] || l2.blank()) {
-		l2 = nil
-	}
-	second := ""
-	if l2 != nil {
-		var err error
-		if second, err = t.name(l2); err != nil {
-			return err
-		}
+	l2, second, err := t.level2Label(r)
+	if err != nil {
+		return err
 	}
 	if x := s.at(r, t.cols[ncL1]); x != nil && x.row == r && !x.blank() {
 		name, err := t.name(x)
@@ -199,6 +199,16 @@ func (t *nationalTree) labels(r int) error {
 		return t.add(l2, second)
 	}
 	return nil
+}
+
+// level2Label is the 二级 label cell that starts in row r, and its name; nil when none.
+func (t *nationalTree) level2Label(r int) (*cell, string, error) {
+	l2 := t.n.o.s.at(r, t.cols[ncL2])
+	if l2 == nil || l2.row != r || l2.col != t.cols[ncL2] || l2.blank() {
+		return nil, "", nil
+	}
+	second, err := t.name(l2)
+	return l2, second, err
 }
 
 // open1 makes the 一级 labelled name (read in row r, whose 二级 label is second) the one the

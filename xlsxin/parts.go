@@ -142,10 +142,6 @@ var errStyles = &overError{fmt.Sprintf("单元格格式超过 %d 个（Excel 的
 // readStyles reads the cell formats of styles.xml: each one's number format and alignment.
 func (bud *budget) readStyles(data []byte) ([]xf, error) {
 	codes := map[int]string{}
-	type xfRead struct {
-		id   int
-		left bool
-	}
 	var xfs []xfRead
 	inCellXfs := false
 	err := bud.scan(data, func(t xml.StartElement) error {
@@ -178,6 +174,19 @@ func (bud *budget) readStyles(data []byte) ([]xf, error) {
 	if err != nil {
 		return nil, err
 	}
+	return resolveFormats(xfs, codes), nil
+}
+
+// xfRead is a cell format as styles.xml writes it: its number format's ID, and whether it
+// aligns left.
+type xfRead struct {
+	id   int
+	left bool
+}
+
+// resolveFormats gives each cell format its number format: the workbook's own code of its ID
+// (codes), else Excel's built-in one, which for some IDs is a date.
+func resolveFormats(xfs []xfRead, codes map[int]string) []xf {
 	out := make([]xf, len(xfs))
 	for i, x := range xfs {
 		code, ok := codes[x.id]
@@ -186,7 +195,7 @@ func (bud *budget) readStyles(data []byte) ([]xf, error) {
 		}
 		out[i] = xf{code: code, date: !ok && builtinDate(x.id), left: x.left}
 	}
-	return out, nil
+	return out
 }
 
 // partReason is the message about a part of the package that cannot be read: what names

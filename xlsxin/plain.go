@@ -15,7 +15,7 @@ import (
 const maxPlaceNotes = 20
 
 // plain reads a sheet that is not a form of Ziping's export as one project: the header row
-// of an indicator table (columns named as forms.HeaderNames, one of them the 三级指标), the
+// of an indicator table (columns named as the header names of forms/tabular.go, one of them the 三级指标), the
 // rows under it through forms.ReadIndicatorTable, placed with forms.Tree.Place under the 一级
 // and 二级 they name; and the project's header fields from labelled cells above the table.
 // A sheet without such a header row, or without rows under it, is left out with a note.
@@ -298,18 +298,7 @@ var (
 func labelKey(s string) (key, note string) {
 	s = strings.Join(strings.Fields(s), "")
 	s = strings.TrimRight(s, "：:")
-	for _, br := range [][2]string{{"（", "）"}, {"(", ")"}} {
-		for {
-			i := strings.Index(s, br[0])
-			j := strings.Index(s, br[1])
-			if i < 0 || j < i {
-				break
-			}
-			note += s[i+len(br[0]) : j]
-			s = s[:i] + s[j+len(br[1]):]
-		}
-	}
-	return s, note
+	return forms.CutBracketed(s)
 }
 
 // isLabel reports whether t is a label of a header field (or 年度).

@@ -46,10 +46,23 @@ func precheck(zr *zip.Reader, bud *budget) ([]sheetPart, *book, *Error) {
 	if err != nil {
 		return nil, nil, &Error{Reason: partReason("文字或单元格格式", err), Err: err}
 	}
+	out, e := sheetParts(files, bud, wb, rels, path.Dir(wbPath))
+	if e != nil {
+		return nil, nil, e
+	}
+	if len(out) == 0 {
+		return nil, nil, &Error{Reason: "工作簿中没有工作表。"}
+	}
+	return out, b, nil
+}
+
+// sheetParts are the sheets wb lists, each with its worksheet's part through rels (dir is the
+// workbook part's folder), and the XML of those to read, checked against the limits.
+func sheetParts(files map[string]*zip.File, bud *budget, wb *xmlWorkbook, rels []rel, dir string) ([]sheetPart, *Error) {
 	worksheets := map[string]string{} // relationship id → the worksheet's part
 	for _, r := range rels {
 		if _, dup := worksheets[r.id]; !dup && strings.HasSuffix(r.typ, "/worksheet") {
-			worksheets[r.id] = partPath(path.Dir(wbPath), r.target)
+			worksheets[r.id] = partPath(dir, r.target)
 		}
 	}
 	var out []sheetPart
@@ -58,15 +71,12 @@ func precheck(zr *zip.Reader, bud *budget) ([]sheetPart, *book, *Error) {
 		if sp.path != "" && (!sp.hidden || sp.name == shadowSheet) {
 			var e *Error
 			if sp.data, e = checkSize(files[sp.path], sp.name, bud); e != nil {
-				return nil, nil, e
+				return nil, e
 			}
 		}
 		out = append(out, sp)
 	}
-	if len(out) == 0 {
-		return nil, nil, &Error{Reason: "工作簿中没有工作表。"}
-	}
-	return out, b, nil
+	return out, nil
 }
 
 // notWorkbook says what a zip package is when it is not an Excel workbook, or "".

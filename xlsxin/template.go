@@ -17,7 +17,7 @@ const TemplateSheet = "项目1"
 
 // templateColumns are the template's columns, in order: the 一级 and 二级 that place a row,
 // then the printed table's (forms.PrintedColumns).
-var templateColumns = append([]forms.Column{forms.ColumnLevel1, forms.ColumnLevel2}, forms.PrintedColumns...)
+var templateColumns = append([]forms.Column{forms.ColumnLevel1, forms.ColumnLevel2}, forms.PrintedColumns()...)
 
 // templateLabels are the header fields above the table, each with its value cell to its right.
 var templateLabels = []string{yearLabel, "项目名称", "主管部门", "实施单位", "实施期", "年初预算数（万元）", "全年预算数（万元）", "全年执行数（万元）"}
@@ -55,7 +55,7 @@ const templateRows = 500
 
 // Template writes the fill-in workbook to w: one sheet with the project's header fields
 // (labelled cells) and an indicator table with the columns Import reads (named as
-// forms.ColumnLabels), a comment on each header cell, drop-downs for 一级, 二级 (the project
+// forms.Column.Label), a comment on each header cell, drop-downs for 一级, 二级 (the project
 // skeleton's names), 运算符号 and the reason ticks, and one example row, which Import leaves
 // out. The same template gives the same bytes.
 func Template(w io.Writer) (err error) {
@@ -135,7 +135,7 @@ func (t *templateWriter) write() {
 	for i, c := range templateColumns {
 		col, _ := excelize.ColumnNumberToName(i + 1)
 		ref := fmt.Sprintf("%s%d", col, hr)
-		t.set(ref, forms.ColumnLabels[c], head)
+		t.set(ref, c.Label(), head)
 		t.do(t.f.AddComment(sh, excelize.Comment{Author: "绩效自评", Cell: ref, Text: templateNotes[c]}))
 		t.set(fmt.Sprintf("%s%d", col, hr+1), templateExample[c], example)
 		t.do(t.f.SetColWidth(sh, col, col, templateWidth(c)))
@@ -167,7 +167,7 @@ func templateList(c forms.Column) []string {
 			}
 		}
 	case forms.ColumnOp:
-		for _, op := range forms.Ops[1:] {
+		for _, op := range forms.Ops()[1:] {
 			out = append(out, string(op))
 		}
 	case forms.ColumnFunding, forms.ColumnSystem, forms.ColumnStaff, forms.ColumnHardware, forms.ColumnOther:
@@ -182,7 +182,7 @@ func (t *templateWriter) dropDown(sqref string, list []string, c forms.Column) {
 	dv := excelize.NewDataValidation(true)
 	dv.Sqref = sqref
 	t.do(dv.SetDropList(list))
-	dv.SetError(excelize.DataValidationErrorStyleWarning, forms.ColumnLabels[c], "不是列表中的值，确定要这样填吗？")
+	dv.SetError(excelize.DataValidationErrorStyleWarning, c.Label(), "不是列表中的值，确定要这样填吗？")
 	t.do(t.f.AddDataValidation(TemplateSheet, dv))
 }
 

@@ -43,7 +43,7 @@ func TestTemplateLayout(t *testing.T) {
 	header := rows[headerRowNum-1]
 	var want []string
 	for _, c := range templateColumns {
-		want = append(want, forms.ColumnLabels[c])
+		want = append(want, c.Label())
 	}
 	if !slices.Equal(header, want) {
 		t.Errorf("header %q, want %q", header, want)
@@ -75,7 +75,7 @@ func TestTemplateLayout(t *testing.T) {
 	} {
 		col, _ := excelize.ColumnNumberToName(slices.Index(templateColumns, tc.col) + 1)
 		if got, want := lists[fmt.Sprintf("%s%d", col, r)], `"`+strings.Join(tc.want, ",")+`"`; got != want {
-			t.Errorf("%s drop-down %s, want %s", forms.ColumnLabels[tc.col], got, want)
+			t.Errorf("%s drop-down %s, want %s", tc.col.Label(), got, want)
 		}
 	}
 }

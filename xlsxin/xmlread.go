@@ -70,51 +70,6 @@ func (b *book) setFormats() {
 	}
 }
 
-// sharedStrings reads the string table: each item's text, its runs joined, without the
-// phonetic guides (rPh) that East Asian editors add.
-func sharedStrings(data []byte, bud *budget) ([]string, error) {
-	out := []string{}
-	var text strings.Builder
-	inT, phonetic := false, 0
-	d := xml.NewDecoder(bytes.NewReader(data))
-	for {
-		tok, err := d.RawToken()
-		if err == io.EOF {
-			return out, nil
-		}
-		if err != nil {
-			return nil, err
-		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			if err := bud.element(); err != nil {
-				return nil, err
-			}
-			switch t.Name.Local {
-			case "si":
-				text.Reset()
-			case "t":
-				inT = true
-			case "rPh":
-				phonetic++
-			}
-		case xml.EndElement:
-			switch t.Name.Local {
-			case "si":
-				out = append(out, text.String())
-			case "t":
-				inT = false
-			case "rPh":
-				phonetic--
-			}
-		case xml.CharData:
-			if inT && phonetic == 0 {
-				text.Write(t)
-			}
-		}
-	}
-}
-
 // rawCell is a cell element being read; one is used again for every cell of a sheet.
 type rawCell struct {
 	row, col int

@@ -6,8 +6,6 @@ import (
 	"unicode"
 	"unicode/utf16"
 
-	"github.com/shopspring/decimal"
-
 	"ziping/forms"
 	"ziping/tables"
 )
@@ -105,6 +103,3 @@ func numFmt(f tables.Format) string {
 	}
 	return s
 }
-
-// percentFmt shows a ratio as forms.FormatPercent prints it ("100%", "99.5%").
-func percentFmt(ratio decimal.Decimal) string { return numFmt(tables.PercentFormat(ratio)) }

@@ -43,7 +43,7 @@ func TestEmptyIndicatorTrees(t *testing.T) {
 	doc.Projects[1].Indicators = nil // after a project with rows: its keys must not carry over
 	addEmptyTrees(doc)
 	doc = reload(t, doc)
-	if doc.Unit.Indicators != nil && len(doc.Unit.Indicators) != 0 || len(doc.Projects) != 7 {
+	if len(doc.Unit.Indicators) != 0 || len(doc.Projects) != 7 {
 		t.Fatalf("the file did not keep the empty tables: %d projects", len(doc.Projects))
 	}
 	w := write(t, doc)

@@ -293,91 +293,6 @@ func editList[T any](b *builder, list *[]*T, actions int, add func() *T, set fun
 	}
 }
 
-func (b *builder) step(d *forms.Document) {
-	edits := b.o.edits()
-	switch e := edits[b.pick(len(edits))]; e {
-	case AddProject:
-		if len(d.Projects) < b.o.MaxProjects {
-			d.AddProject()
-		}
-	case RemoveProject:
-		d.RemoveProject(b.index(len(d.Projects)))
-	case MoveProject:
-		d.MoveProject(b.index(len(d.Projects)), b.index(len(d.Projects)))
-	case AddRow, RemoveRow, MoveRow, AddLevel2, RemoveLevel2, MoveLevel2, SetIndicator, Rename:
-		b.treeEdit(e, b.tree(d))
-	case SetAmount:
-		a := b.amounts(d)
-		if c := forms.AmountColumn(b.pick(3)); a != nil {
-			a.Set(c, b.str())
-		}
-	case SetSettings:
-		b.setSettings(&d.Settings)
-	case UnitHeader:
-		b.unitHeader(&d.Unit)
-	case ProjectHeader:
-		if p := b.project(d); p != nil {
-			b.projectHeader(p)
-		}
-	case Header:
-		if k := b.pick(1 + len(d.Projects)); k > 0 {
-			b.projectHeader(d.Projects[k-1])
-		} else {
-			b.unitHeader(&d.Unit)
-		}
-	case Tasks:
-		editList(b, &d.Unit.Tasks, 4, func() *forms.Task { return &forms.Task{Name: b.str()} },
-			func(t *forms.Task, way int) { *[]*string{&t.Name, &t.Project}[way] = b.str() })
-	case Goals:
-		goals := &d.Unit.Goals
-		if k := b.pick(1 + len(d.Projects)); k > 0 {
-			goals = &d.Projects[k-1].Goals
-		}
-		editList(b, goals, 3, func() *forms.Goal { return &forms.Goal{} },
-			func(g *forms.Goal, _ int) { *[]*string{&g.Target, &g.Result}[b.pick(2)] = b.str() })
-	}
-}
-
-// treeEdit applies e, an edit of the indicator table t.
-func (b *builder) treeEdit(e Edit, t forms.Tree) {
-	switch e {
-	case AddRow:
-		l1, l2 := b.level2(t)
-		if t.Level2At(l1, l2) == nil || rowCount(t, l1, l2) < b.o.MaxList {
-			t.AddRow(l1, l2)
-		}
-	case RemoveRow:
-		t.RemoveRow(b.path(t))
-	case MoveRow:
-		p := b.path(t)
-		t.MoveRow(p, b.target(rowCount(t, p.L1, p.L2)))
-	case AddLevel2:
-		l1 := b.index(len(t))
-		name := b.str()
-		if l1 < 0 || l1 >= len(t) || len(t[l1].Children) < b.o.MaxLevel2 {
-			t.AddLevel2(l1, name)
-		}
-	case RemoveLevel2:
-		t.RemoveLevel2(b.level2(t))
-	case MoveLevel2:
-		l1, l2 := b.level2(t)
-		t.MoveLevel2(l1, l2, b.target(level2Count(t, l1)))
-	case SetIndicator:
-		if in := t.Row(b.path(t)); in != nil {
-			b.setIndicatorField(in)
-		}
-	case Rename:
-		l1, l2 := b.level2(t)
-		if l := t.Level2At(l1, l2); l != nil {
-			if b.pick(2) == 0 {
-				l.Name = b.str()
-			} else {
-				t[l1].Name = b.str()
-			}
-		}
-	}
-}
-
 // amounts chooses a row of amounts: a unit budget row, a task, the tasks' 合计, or a fund row.
 func (b *builder) amounts(d *forms.Document) *forms.Amounts {
 	switch b.pick(4) {
@@ -408,14 +323,14 @@ func (b *builder) projectHeader(p *forms.ProjectForm) {
 func (b *builder) setIndicatorField(in *forms.Indicator) {
 	switch k := b.pick(13); k {
 	case 0:
-		in.Op = known(b, forms.Ops)
+		in.Op = known(b, forms.Ops())
 	case 8:
 		in.Manual = !in.Manual
 	case 9:
 		i := b.pick(6) // 5 is past the last box: SetTick must ignore it
 		in.Reasons.SetTick(i, b.pick(2) == 1)
 	case 12:
-		in.Grade = known(b, forms.Grades)
+		in.Grade = known(b, forms.Grades())
 	default:
 		texts := []*string{1: &in.Content, &in.Unit, &in.Target, &in.Actual, &in.Completion,
 			&in.Weight, &in.Score, 10: &in.Reason, &in.Measures}

@@ -24,9 +24,6 @@ func isCommandLine(args []string) bool {
 	return filepath.Ext(a) == "" && !strings.ContainsAny(a, `/\`)
 }
 
-// exitNoWindow is the exit code when the window cannot be opened (no usable OpenGL).
-const exitNoWindow = 3
-
 // openGLAtLeast21 reports whether an OpenGL version string as glGetString(GL_VERSION) gives it
 // ("4.5.0 NVIDIA 531.41", "2.1 Mesa 22.3.6", "1.1.0") is 2.1 or later, what Fyne's GL driver
 // needs.

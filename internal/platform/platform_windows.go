@@ -2,6 +2,9 @@ package platform
 
 import "os"
 
+// exitNoWindow is the exit code when the window cannot be opened (no usable OpenGL).
+const exitNoWindow = 3
+
 // Setup prepares a Windows process before main goes on: a command-line start prints
 // to the console it was started from (a GUI-subsystem program has none of its own); a window
 // start first checks that OpenGL can draw the window and otherwise explains why it cannot,

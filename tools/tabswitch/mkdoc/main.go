@@ -26,7 +26,7 @@ func run(args []string) error {
 	}
 	n, err := strconv.Atoi(args[0])
 	if err != nil || n < 1 || n > forms.MaxProjects {
-		return fmt.Errorf("N must be 1 to %d", forms.MaxProjects)
+		return fmt.Errorf("the number of projects N must be 1 to %d", forms.MaxProjects)
 	}
 	doc, err := storage.Load("samples/fushun-shebao-2021.zpb")
 	if err != nil {
