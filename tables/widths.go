@@ -41,7 +41,6 @@ func FormWidths() Widths {
 		ProjectFunds:      []float64{48, 22, 22, 22, 14, 24, 28},
 		UnitIndicators:    []float64{9, 9, 11, 6, 26, 7, 13, 13, 12, 8, 8, 6, 6, 6, 6, 6, 14, 14},
 		ProjectIndicators: []float64{6, 7, 9, 11, 6, 22, 7, 13, 13, 12, 8, 8, 6, 6, 6, 6, 6, 14, 14},
-
 	}
 }
 
