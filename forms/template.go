@@ -101,7 +101,7 @@ func (e *UnknownTemplateError) Error() string {
 	for i, t := range templates {
 		labels[i] = "“" + t.Label() + "”"
 	}
-	return fmt.Sprintf("表式“%s”无法识别（本程序的表式有%s）：文件可能由更新版本的程序保存，请用更新版本打开，或在文档设置中重新选择表式。",
+	return fmt.Sprintf("表式“%s”无法识别（本程序的表式有%s）：文件可能由更新版本的程序保存，请用更新版本的程序打开。",
 		Shown(string(e.ID)), strings.Join(labels, "、"))
 }
 

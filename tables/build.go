@@ -29,14 +29,16 @@ func Forms(doc *forms.Document, ev *forms.Evaluation) []*Table {
 
 // Form returns the table of one form of doc, ev being forms.Evaluate(doc): -1 the unit form,
 // i project i. It is nil for a form that is not printed: the unit form when it is left blank
-// beside projects, or a project doc or ev does not have.
+// beside projects, a project doc or ev does not have, or a project in a template tables has no
+// table for.
 func Form(doc *forms.Document, ev *forms.Evaluation, form int) *Table {
 	switch {
 	case form < 0 && !ev.Unit.NotFilled:
 		return (&builder{doc: doc, ev: ev}).unitTable()
 	case form >= 0 && form < len(doc.Projects) && form < len(ev.Projects):
-		if build := projectTables[doc.Settings.TemplateOf().ID()]; build != nil {
-			return build(doc, ev, form)
+		// Never another template's table for one this program does not have (export refuses it).
+		if t, err := forms.LookupTemplate(doc.Settings.Template); err == nil && projectTables[t.ID()] != nil {
+			return projectTables[t.ID()](doc, ev, form)
 		}
 	}
 	return nil

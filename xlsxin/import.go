@@ -145,7 +145,9 @@ func readWorkbook(r io.ReaderAt, size int64, file string) (*Result, error) {
 				return nil, sheetError(p.name, err)
 			}
 			if err == nil {
-				imp.readShadow(s)
+				if err := imp.readShadow(s); err != nil {
+					return nil, err
+				}
 			}
 		}
 	}
