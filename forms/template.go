@@ -22,7 +22,8 @@ type Template interface {
 	// ProjectTitle is the printed title of a project form of a document with settings s, its
 	// lines split by "\n" (the editor shows them on one line).
 	ProjectTitle(s Settings) string
-	// Layout describes the project form's fields as the template prints them.
+	// Layout describes the project form's fields as the template prints them: the same value
+	// at every call, which callers read and never change.
 	Layout() *ProjectLayout
 }
 

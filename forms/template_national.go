@@ -18,11 +18,11 @@ func (national) Label() string { return "全国通用表式（项目支出绩效
 // title. The printed table, the editor and the import (which finds the year in it) all take it
 // from here.
 func (national) ProjectTitle(s Settings) string {
-	return NationalTitle + "\n（" + s.Year + " 年度）"
+	return nationalTitle + "\n（" + s.Year + " 年度）"
 }
 
-// NationalTitle begins the title of a project form of the national template.
-const NationalTitle = "项目支出绩效自评表"
+// nationalTitle begins the title of a project form of the national template.
+const nationalTitle = "项目支出绩效自评表"
 
 func (national) Layout() *ProjectLayout { return &nationalLayout }
 
