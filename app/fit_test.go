@@ -17,7 +17,7 @@ const smallScreen = 1000
 // TestWindowFitsSmallScreen: with every tab of the sample built, the window can be narrower
 // than smallScreen, and there 内容 still shows contentChars characters; in both templates.
 func TestWindowFitsSmallScreen(t *testing.T) {
-	for _, tmpl := range []forms.Template{forms.TemplateLiaoning, forms.TemplateNational} {
+	for _, tmpl := range []forms.TemplateID{forms.TemplateLiaoning, forms.TemplateNational} {
 		w := NewForFile(test.NewTempApp(t), fileSample)
 		w.SetTemplate(tmpl)
 		buildAllTabs(w)

@@ -19,19 +19,18 @@ type projectTab struct {
 	Scroll *container.Scroll
 	tips   *tipLayer // the sentences of problem marks, over the editors (marktip.go)
 
-	// National is true when the tab shows the fields of the national template (the
-	// document's 表式 when the editors were built): no 实施期, the fund rows grouped as that
-	// table prints them, 评价结论 and 存在问题.
-	National bool
+	// Layout describes the fields the tab shows: those of the document's 表式 when the editors
+	// were built (forms.Template.Layout), so that the tab needs no branch on the template.
+	Layout *forms.ProjectLayout
 
-	Name, Department, Implementer, Period *fieldEntry // Period is nil in the national template
+	Name, Department, Implementer, Period *fieldEntry // Period is nil when the 表式 prints no 实施期
 	Funds                                 map[string]*amountRow
 	FundsWeight                           *fieldEntry
 	D                                     *widget.Label
 	Goals                                 *goalsEditor
 	Tree                                  *treeEditor
 	Totals                                *widget.Label
-	Conclusion, Issues                    *fieldEntry // the national template only
+	Conclusion, Issues                    *fieldEntry // nil when the 表式 prints no 评价结论
 	Remove                                *widget.Button
 
 	// offset is where the tab was scrolled to when its editors were dropped (release), nil
@@ -79,13 +78,9 @@ func (p *projectTab) ensure() *projectTab {
 	}
 	w, i := p.w, p.index
 	p.b, p.Funds = newBinder(w, i), map[string]*amountRow{}
-	p.National = w.Doc.Settings.TemplateOf() == forms.TemplateNational
+	p.Layout = w.Doc.Settings.TemplateOf().Layout()
 	proj := w.Doc.Projects[i]
-	expected, actual := "年初设定目标", "全年实际完成情况"
-	if p.National {
-		expected, actual = "预期目标", "实际完成情况"
-	}
-	p.Goals = newGoalsEditor(w, &proj.Goals, i, expected, actual)
+	p.Goals = newGoalsEditor(w, &proj.Goals, i, p.Layout.Expected, p.Layout.Actual)
 	p.Tree = newTreeEditor(w, i, false)
 	p.Totals = p.b.computedLabel(p.totalsText)
 	p.Totals.TextStyle.Bold = true
@@ -97,15 +92,9 @@ func (p *projectTab) ensure() *projectTab {
 	// The parts are gathered first: Container.Add lays the box out at once, which measures
 	// every text in it (a long one wrapped at zero width) once per part.
 	// The cards are drawn only while in view (virt.go).
-	parts := []fyne.CanvasObject{title, p.header(proj)}
-	if p.National {
-		parts = append(parts, newVirtHolder(w, card("项目资金（万元）", p.nationalFunds(proj)...)))
-	} else {
-		parts = append(parts, newVirtHolder(w, card("项目预算资金（万元）", p.funds(proj)...)))
-	}
-	parts = append(parts, newVirtHolder(w, card("年度总体目标", p.Goals.content)),
-		newVirtHolder(w, card("绩效指标", p.Tree.content)), p.Totals)
-	if p.National {
+	parts := []fyne.CanvasObject{title, p.header(proj), newVirtHolder(w, card(p.Layout.FundsTitle, p.funds(proj)...)),
+		newVirtHolder(w, card("年度总体目标", p.Goals.content)), newVirtHolder(w, card("绩效指标", p.Tree.content)), p.Totals}
+	if p.Layout.Conclusion {
 		parts = append(parts, newVirtHolder(w, card("评价结论和存在问题", p.conclusion(proj))))
 	}
 	body := container.NewVBox(append(parts, container.NewHBox(p.Remove))...)
@@ -170,10 +159,7 @@ func (p *projectTab) header(proj *forms.ProjectForm) fyne.CanvasObject {
 	loc := func(f string) forms.Location {
 		return forms.Location{Form: p.index, Section: forms.SecHeader, Index: -1, Field: f}
 	}
-	name := "项目（政策）名称"
-	if p.National {
-		name = "项目名称"
-	}
+	name := p.Layout.NameLabel
 	p.Name = p.b.entry(&proj.Name, loc("name"), name)
 	p.Department = p.b.entry(&proj.Department, loc("department"), "主管部门")
 	p.Implementer = p.b.entry(&proj.Implementer, loc("implementer"), "实施单位")
@@ -182,15 +168,19 @@ func (p *projectTab) header(proj *forms.ProjectForm) fyne.CanvasObject {
 		widget.NewFormItem("主管部门", p.Department),
 		widget.NewFormItem("实施单位", p.Implementer),
 	}
-	if !p.National { // the national form has no 实施期
+	if p.Layout.Period {
 		p.Period = p.b.entry(&proj.Period, loc("period"), "如 2021 年 1 月 - 2021 年 12 月")
 		items = append(items, widget.NewFormItem("实施期", p.Period))
 	}
 	return widget.NewForm(items...) // not Append, which lays out the form (and its long texts) at once
 }
 
-// funds is 项目预算资金: the total row carries 分值 and D; the source rows print "——" there.
+// funds is 项目预算资金: the total row carries 分值 and D; the source rows print "——" there. A
+// 表式 that prints the source rows grouped has them so (groupedFunds).
 func (p *projectTab) funds(proj *forms.ProjectForm) []fyne.CanvasObject {
+	if p.Layout.FundGroups != nil {
+		return p.groupedFunds(proj)
+	}
 	objs := []fyne.CanvasObject{row(fundWeights, head("项目预算资金"), head("年初预算数"), head("全年预算数\n（A）"),
 		head("全年执行数\n（B）"), head("分值"), head("执行率\n（B/A）"), head("得分\n（分值*B/A）"))}
 	for _, def := range forms.ProjectFundRows {

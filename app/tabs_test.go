@@ -81,7 +81,7 @@ func TestSelectedTabAfterUndo(t *testing.T) {
 	w.SetTemplate(forms.TemplateNational)
 	shownProject(t, w, "切换表式", 1)
 	w.Undo()
-	if p := shownProject(t, w, "切换表式后撤销", 1); p.National {
+	if p := shownProject(t, w, "切换表式后撤销", 1); isNational(p) {
 		t.Fatal("after 撤销 the tab still shows the national template")
 	}
 

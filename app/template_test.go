@@ -83,7 +83,7 @@ func TestTemplateSwitchesTheProjectTab(t *testing.T) {
 	}
 	goalHints(w.Project(0), "年初设定的目标", "全年完成情况")
 
-	w.Unit.Template.SetSelectedIndex(slices.Index(forms.Templates, forms.TemplateNational)) // as the user picks it
+	w.Unit.Template.SetSelectedIndex(slices.IndexFunc(forms.AllTemplates(), func(t forms.Template) bool { return t.ID() == forms.TemplateNational })) // as the user picks it
 	if w.Doc.Settings.Template != forms.TemplateNational || !w.Dirty || !w.CanUndo() {
 		t.Fatalf("template %q, dirty %v, can undo %v", w.Doc.Settings.Template, w.Dirty, w.CanUndo())
 	}
@@ -100,8 +100,8 @@ func TestTemplateSwitchesTheProjectTab(t *testing.T) {
 			t.Errorf("the national project tab shows %q", unwanted)
 		}
 	}
-	if !p.National || p.Period != nil || p.Funds["S1"] == nil || p.Funds["S2"] != nil {
-		t.Fatalf("national %v, 实施期 %v, fund editors %v", p.National, p.Period, p.Funds)
+	if !isNational(p) || p.Period != nil || p.Funds["S1"] == nil || p.Funds["S2"] != nil {
+		t.Fatalf("national %v, 实施期 %v, fund editors %v", isNational(p), p.Period, p.Funds)
 	}
 	goalHints(p, "预期目标", "实际完成情况") // under the heads of the same names
 	for _, pr := range w.Problems {
@@ -150,14 +150,14 @@ func TestTemplateSwitchesTheProjectTab(t *testing.T) {
 
 	// 撤销 is one step back to the Liaoning tab; 重做 takes the national one again.
 	w.Undo()
-	if w.Doc.Settings.Template != "" || w.Unit.Template.Selected != forms.TemplateLiaoning.Label() {
+	if w.Doc.Settings.Template != "" || w.Unit.Template.Selected != templateLabel(forms.TemplateLiaoning) {
 		t.Fatalf("after 撤销: template %q, choice %q", w.Doc.Settings.Template, w.Unit.Template.Selected)
 	}
-	if q := w.Project(0); q.National || q.Period == nil || q.Conclusion != nil {
+	if q := w.Project(0); isNational(q) || q.Period == nil || q.Conclusion != nil {
 		t.Error("after 撤销 the project tab is not the Liaoning one")
 	}
 	w.Redo()
-	if q := w.Project(0); !q.National || q.Conclusion == nil || w.Unit.Template.Selected != forms.TemplateNational.Label() {
+	if q := w.Project(0); !isNational(q) || q.Conclusion == nil || w.Unit.Template.Selected != templateLabel(forms.TemplateNational) {
 		t.Error("after 重做 the project tab is not the national one")
 	}
 }
@@ -187,7 +187,7 @@ func TestNewDocumentOffersTheTemplate(t *testing.T) {
 	if it := form.Items[0]; it.Text != "表式" || it.Widget != w.Unit.Template || !strings.Contains(it.HintText, "单位整体绩效自评表始终按辽宁省表式") {
 		t.Errorf("the first setting is %q (hint %q)", it.Text, it.HintText)
 	}
-	if w.Unit.Template.Selected != forms.TemplateLiaoning.Label() {
+	if w.Unit.Template.Selected != templateLabel(forms.TemplateLiaoning) {
 		t.Errorf("a new document's 表式 is %q", w.Unit.Template.Selected)
 	}
 }
@@ -229,12 +229,24 @@ func BenchmarkSetTemplate(b *testing.B) {
 			w, _ := openMany(b, n)
 			i := 0
 			for b.Loop() {
-				w.SetTemplate(forms.Templates[(i+1)%2])
+				w.SetTemplate(forms.AllTemplates()[(i+1)%2].ID())
 				i++
 			}
-			if !w.Projects[0].National && i%2 == 1 {
+			if !isNational(w.Projects[0]) && i%2 == 1 {
 				b.Fatal("the shown project tab was not rebuilt")
 			}
 		})
 	}
+}
+
+// isNational reports whether tab p shows the national template's fields.
+func isNational(p *projectTab) bool {
+	t, err := forms.LookupTemplate(forms.TemplateNational)
+	return err == nil && p.Layout == t.Layout()
+}
+
+// templateLabel is the label of template id in the 表式 choice.
+func templateLabel(id forms.TemplateID) string {
+	t, _ := forms.LookupTemplate(id)
+	return t.Label()
 }

@@ -33,25 +33,31 @@ var rowColumns = []rowColumn{
 // indicator names are read whole (docs/DEVELOPING.md §3, window width).
 const contentChars = 20
 
-// national reports whether the editor shows a project form of the national template, which
-// prints no 完成程度 and names 全年完成值 实际完成值 (tables/national.go).
-func (t *treeEditor) national() bool {
-	return t.form >= 0 && t.w.Doc.Settings.TemplateOf() == forms.TemplateNational
+// layout is the project form's layout in the document's 表式 (forms.ProjectLayout), nil for
+// the unit form, which has one layout whatever the template.
+func (t *treeEditor) layout() *forms.ProjectLayout {
+	if t.form < 0 {
+		return nil
+	}
+	return t.w.Doc.Settings.TemplateOf().Layout()
 }
 
-// rowColumns are the columns of the editor's rows: rowColumns, less 完成程度 in the national
-// template.
+// rowColumns are the columns of the editor's rows: rowColumns, less 完成程度 in a 表式 that
+// prints none, with 全年完成值 under the template's name.
 func (t *treeEditor) rowColumns() []rowColumn {
-	if !t.national() {
+	l := t.layout()
+	if l == nil || l.Completion && l.ActualLabel == "全年完成值" {
 		return rowColumns
 	}
 	var out []rowColumn
 	for _, c := range rowColumns {
 		switch c.caption {
 		case "完成程度":
-			continue
+			if !l.Completion {
+				continue
+			}
 		case "全年完成值":
-			c.caption = "实际完成值"
+			c.caption = l.ActualLabel
 		}
 		out = append(out, c)
 	}
@@ -98,9 +104,9 @@ func (t *treeEditor) lineLayout() *treeColumns {
 // caption is a column caption; the blank one is the target column, named as each form prints it.
 func (t *treeEditor) caption(text string) *widget.Label {
 	if text == "" {
-		text = "年度目标值"
-		if t.form < 0 || t.national() {
-			text = "年度指标值"
+		text = "年度指标值" // the unit form's
+		if l := t.layout(); l != nil {
+			text = l.TargetLabel
 		}
 	}
 	l := widget.NewLabel(text)

@@ -77,10 +77,12 @@ func (t *treeEditor) rowCard(tree forms.Tree, p forms.RowPath) fyne.CanvasObject
 	r.suggest = container.NewStack(r.Suggestion, r.Take) // one at a time (updateSuggestion)
 	cells := []fyne.CanvasObject{container.NewStack(r.Op, r.opMark, r.opZone), r.Content, r.Unit, r.Target, r.Actual, r.completion,
 		r.Weight, r.Score, r.suggest}
-	reasons := "未完成原因"
-	if t.national() { // no 完成程度 (see rowColumns); the reasons print in 偏差原因分析及改进措施
-		cells = slices.Delete(cells, 5, 6)
-		reasons = "偏差原因"
+	reasons := "未完成原因" // the unit form's
+	if l := t.layout(); l != nil {
+		reasons = l.ReasonsLabel
+		if !l.Completion { // no 完成程度 (see rowColumns)
+			cells = slices.Delete(cells, 5, 6)
+		}
 	}
 	line1 := container.New(t.lineLayout(), cells...)
 

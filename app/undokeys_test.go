@@ -81,7 +81,7 @@ func TestUndoWithCursorInField(t *testing.T) {
 		press(w.Win, fyne.KeyReturn, 0)
 	})
 	undoByKeys(t, w, "表式", false, unitName, func() { w.Unit.Template.SetSelectedIndex(1) })
-	if w.Doc.Settings.TemplateOf() != forms.TemplateNational {
+	if w.Doc.Settings.TemplateOf().ID() != forms.TemplateNational {
 		t.Fatal("the 表式 step is not the last one taken again")
 	}
 }

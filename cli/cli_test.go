@@ -73,6 +73,8 @@ func TestCheckExitCodes(t *testing.T) {
 	withErr := filepath.Join(dir, "err.zpb")
 	data, _ := os.ReadFile(sample)
 	os.WriteFile(withErr, bytes.Replace(data, []byte(`"score": "38"`), []byte(`"score": "45"`), 1), 0o644)
+	hebei := filepath.Join(dir, "hebei.zpb")
+	os.WriteFile(hebei, bytes.Replace(data, []byte(`"settings": {`), []byte(`"settings": {"template": "hebei",`), 1), 0o644)
 	tests := map[string]struct {
 		args []string
 		code int
@@ -84,6 +86,9 @@ func TestCheckExitCodes(t *testing.T) {
 		"no file":            {[]string{"check"}, exitUnusable, "用法"},
 		"bad flag":           {[]string{"check", "--bogus", sample}, exitUnusable, "用法"},
 		"one bad of two":     {[]string{"check", sample, broken}, exitUnusable, "broken.zpb"},
+		// never printed as another template (forms.UnknownTemplateError)
+		"unknown template":        {[]string{"check", hebei}, exitUnusable, "表式“hebei”无法识别"},
+		"unknown template export": {[]string{"export", "-o", filepath.Join(dir, "h.pdf"), hebei}, exitUnusable, "表式“hebei”无法识别"},
 	}
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {

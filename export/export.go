@@ -116,6 +116,10 @@ func Render(doc *forms.Document, f Format) ([]byte, *Result, error) {
 // render is Render with doc's evaluation, when the caller has it (nil otherwise): evaluating
 // the largest document takes a tenth of its Excel export.
 func render(doc *forms.Document, ev *forms.Evaluation, f Format) ([]byte, *Result, error) {
+	// A 表式 this program does not have is never printed as another (forms.LookupTemplate).
+	if _, err := forms.LookupTemplate(doc.Settings.Template); err != nil {
+		return nil, nil, err
+	}
 	var buf bytes.Buffer
 	res := &Result{Format: f}
 	switch f {

@@ -34,8 +34,8 @@ func checkSettings(doc *Document) []Problem {
 	if !doc.Settings.Negative.valid() {
 		r.add(LevelError, Location{Index: -1, Field: "negative_rule"}, "", "反向指标计分方式", "计分方式“%s”无法识别：请在文档设置中重新选择。", doc.Settings.Negative)
 	}
-	if t := doc.Settings.Template; t != "" && t != TemplateLiaoning && t != TemplateNational {
-		r.add(LevelError, Location{Index: -1, Field: "template"}, "", "表式", "表式“%s”无法识别，项目表按辽宁省表式打印：请在文档设置中重新选择。", t)
+	if _, err := LookupTemplate(doc.Settings.Template); err != nil {
+		r.add(LevelError, Location{Index: -1, Field: "template"}, "", "表式", "表式“%s”无法识别，项目表无法打印或导出：请在文档设置中重新选择。", doc.Settings.Template)
 	}
 	return r.out
 }

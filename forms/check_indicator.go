@@ -139,9 +139,8 @@ func checkTarget(r *reporter, loc func(string) Location, row string, in *Indicat
 // checkProject runs the checks of one project form.
 func checkProject(doc *Document, i int, p *ProjectForm, res *ProjectResult) []Problem {
 	r := &reporter{form: ProjectFormName(i, p), formIndex: i}
-	if doc.Settings.TemplateOf() == TemplateNational {
-		r.names, r.written = nationalNames, true
-	}
+	layout := doc.Settings.TemplateOf().Layout()
+	r.names, r.written = layout.Names, layout.WrittenReasons
 	r.at(SecHeader, "表头")
 	if isBlank(p.Name) {
 		r.add(LevelWarning, Location{Index: -1, Field: "name"}, "", "项目（政策）名称", "项目名称未填写：请填写项目（政策）名称。")

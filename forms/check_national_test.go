@@ -48,7 +48,7 @@ func TestNationalNames(t *testing.T) {
 	}
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {
-			for _, tpl := range Templates {
+			for _, tpl := range builtinIDs {
 				d := cleanDoc()
 				d.Settings.SetTemplate(tpl)
 				tc.change(d)

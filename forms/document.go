@@ -37,29 +37,6 @@ const (
 	NegativeLinear NegativeRule = "linear"
 )
 
-// Template is the layout (表式) the project forms are printed and exported in.
-type Template string
-
-const (
-	// TemplateLiaoning is Liaoning's 预算项目（政策）绩效目标自评表, the seed's layout (the default).
-	TemplateLiaoning Template = "liaoning"
-	// TemplateNational is the 项目支出绩效自评表 most provinces print, the layout of the Ministry
-	// of Finance's 2020 rules for project evaluation (财预〔2020〕10号): 8 indicator columns, the
-	// operator and unit written into 年度指标值, one 偏差原因分析及改进措施 column.
-	TemplateNational Template = "national"
-)
-
-// Templates lists the templates a user may pick, the default first.
-var Templates = []Template{TemplateLiaoning, TemplateNational}
-
-// Label is the name of the template in the editor.
-func (t Template) Label() string {
-	if t == TemplateNational {
-		return "全国通用表式（项目支出绩效自评表）"
-	}
-	return "辽宁省表式（预算项目（政策）绩效目标自评表）"
-}
-
 // Settings are the document-wide choices.
 type Settings struct {
 	// Year is the evaluated year as typed ("2021"); it appears in every title.
@@ -74,11 +51,11 @@ type Settings struct {
 	Signature bool `json:"signature_footer"`
 	// Footer holds the values printed in the signature footer.
 	Footer Footer `json:"footer"`
-	// Template is the 表式 of the project forms; "" is TemplateLiaoning. The unit form has one
-	// layout whatever the template. Set it with SetTemplate, which leaves the default out of
-	// the file: a file that holds the key cannot be opened by a program older than the key
-	// (the file format refuses unknown keys), one without it can.
-	Template Template `json:"template,omitempty"`
+	// Template is the 表式 of the project forms (template.go); "" is the default. The unit form
+	// has one layout whatever the template. Set it with SetTemplate, which leaves the default
+	// out of the file: a file that holds the key cannot be opened by a program older than the
+	// key (the file format refuses unknown keys), one without it can.
+	Template TemplateID `json:"template,omitempty"`
 
 	// The rule options of forms/options.go (RuleOptions describes them), each off when zero. Like
 	// Template they are left out of the file while off, so a file without options is what it was
@@ -98,23 +75,6 @@ type Settings struct {
 	// 三级 name (tables/national.go): some provinces print it, some do not. Off (printed) is the
 	// default, as before the option existed.
 	HideIndicatorNumbers bool `json:"hide_indicator_numbers,omitempty"`
-}
-
-// TemplateOf is the template the project forms are printed in: TemplateNational when chosen,
-// else TemplateLiaoning (the default, and what an unknown value prints as; the checks report one).
-func (s Settings) TemplateOf() Template {
-	if s.Template == TemplateNational {
-		return TemplateNational
-	}
-	return TemplateLiaoning
-}
-
-// SetTemplate chooses the template of the project forms, storing the default as "".
-func (s *Settings) SetTemplate(t Template) {
-	if t == TemplateLiaoning {
-		t = ""
-	}
-	s.Template = t
 }
 
 // Footer is the optional signature block under a printed form.
@@ -142,9 +102,10 @@ func (d *Document) UnitTitle() string {
 	return d.Settings.Year + " 年" + d.Settings.UnitShortName + "整体绩效自评表"
 }
 
-// ProjectTitle is the printed title of every project form.
+// ProjectTitle is the printed title of every project form, in the document's template (its
+// lines split by "\n").
 func (d *Document) ProjectTitle() string {
-	return d.Settings.Year + " 年" + d.Settings.UnitShortName + "预算项目（政策）绩效目标自评表"
+	return d.Settings.TemplateOf().ProjectTitle(d.Settings)
 }
 
 // AddProject appends a new project form with the default skeleton and returns it, or nil when

@@ -31,8 +31,14 @@ type NationalFund struct {
 
 // NationalFunds returns the rows of NationalFundRows of project p, r being its evaluation.
 func (p *ProjectForm) NationalFunds(r *ProjectResult) []NationalFund {
-	out := make([]NationalFund, 0, len(NationalFundRows))
-	for _, def := range NationalFundRows {
+	return p.GroupFunds(NationalFundRows, r)
+}
+
+// GroupFunds returns the rows of groups (a template's ProjectLayout.FundGroups) of project p, r
+// being its evaluation: each group's one filled row, or the sum of its rows.
+func (p *ProjectForm) GroupFunds(groups []RowDef, r *ProjectResult) []NationalFund {
+	out := make([]NationalFund, 0, len(groups))
+	for _, def := range groups {
 		var filled []*AmountResult
 		var typed Amounts
 		edit := def.Parts[0]

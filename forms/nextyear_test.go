@@ -166,6 +166,7 @@ func TestNextYearEveryField(t *testing.T) {
 	last := loadSample(t)
 	fillBlanks(reflect.ValueOf(last).Elem())
 	last.Settings.Amounts, last.Settings.Negative = AmountsFixed2, NegativeLinear
+	last.Settings.Template = TemplateNational // a marker is no template: the file would be refused
 	next := nextYear(t, last)
 	compareFields(t, reflect.ValueOf(last).Elem(), reflect.ValueOf(next).Elem(), "Document")
 }

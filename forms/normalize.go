@@ -7,8 +7,12 @@ import (
 
 // normalize makes a freshly decoded document complete: missing fixed rows are added blank and
 // empty lists become non-nil. It refuses what it cannot repair without guessing (unknown or
-// repeated row IDs, null entries) and never changes a value that was typed.
+// repeated row IDs, null entries, a 表式 this program does not have, which would print as
+// another) and never changes a value that was typed.
 func (d *Document) normalize() error {
+	if _, err := LookupTemplate(d.Settings.Template); err != nil {
+		return err
+	}
 	if d.Settings.Amounts == "" {
 		d.Settings.Amounts = AmountsAsTyped
 	}

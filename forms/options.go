@@ -252,8 +252,8 @@ func withRules(doc *Document, form int, ps []Problem, tree Tree, res TreeResult,
 		name = ProjectFormName(form, doc.Projects[form])
 	}
 	r := &reporter{form: name, formIndex: form}
-	if form >= 0 && doc.Settings.TemplateOf() == TemplateNational {
-		r.names = nationalNames // as checkProject: the names the national table prints
+	if form >= 0 {
+		r.names = doc.Settings.TemplateOf().Layout().Names // as checkProject: the names the form prints
 	}
 	r.at(SecIndicators, "分解目标评价")
 	if form >= 0 {

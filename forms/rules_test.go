@@ -19,7 +19,7 @@ func problemsWith(ps []Problem, s string) []Problem {
 // TestInvalidWeightNamesItsOwnRow: a 分值 "/" is one error on its row, never also a blank
 // 年度资金总额 (or, in the unit form, 预算执行率) 分值, and the total says why it is blank.
 func TestInvalidWeightNamesItsOwnRow(t *testing.T) {
-	for _, tpl := range Templates {
+	for _, tpl := range builtinIDs {
 		d := cleanDoc()
 		d.Settings.SetTemplate(tpl)
 		d.Unit.Indicators.Row(RowPath{}).Weight = "/"
@@ -87,7 +87,7 @@ func TestTotalsOver100(t *testing.T) {
 // TestNationalWrittenReasons: in the national template a 偏差原因 written (原因说明) explains a
 // deduction and a low 执行率 with no box ticked; the Liaoning template still asks for a tick.
 func TestNationalWrittenReasons(t *testing.T) {
-	for _, tpl := range Templates {
+	for _, tpl := range builtinIDs {
 		d := cleanDoc()
 		d.Settings.SetTemplate(tpl)
 		p := d.Projects[0]

@@ -29,18 +29,47 @@ func Forms(doc *forms.Document, ev *forms.Evaluation) []*Table {
 
 // Form returns the table of one form of doc, ev being forms.Evaluate(doc): -1 the unit form,
 // i project i. It is nil for a form that is not printed: the unit form when it is left blank
-// beside projects, or a project doc or ev does not have.
+// beside projects, a project doc or ev does not have, or a project in a template tables has no
+// table for.
 func Form(doc *forms.Document, ev *forms.Evaluation, form int) *Table {
-	b := &builder{doc: doc, ev: ev}
 	switch {
 	case form < 0 && !ev.Unit.NotFilled:
-		return b.unitTable()
-	case form >= 0 && form < len(doc.Projects) && form < len(ev.Projects) && doc.Settings.TemplateOf() == forms.TemplateNational:
-		return b.nationalTable(form)
+		return (&builder{doc: doc, ev: ev}).unitTable()
 	case form >= 0 && form < len(doc.Projects) && form < len(ev.Projects):
-		return b.projectTable(form)
+		// Never another template's table for one this program does not have (export refuses it).
+		if t, err := forms.LookupTemplate(doc.Settings.Template); err == nil && projectTables[t.ID()] != nil {
+			return projectTables[t.ID()](doc, ev, form)
+		}
 	}
 	return nil
+}
+
+// ProjectTable builds the printed table of project i of doc (ev its evaluation) in one
+// template. Its bands' columns sum to Width.
+type ProjectTable func(doc *forms.Document, ev *forms.Evaluation, i int) *Table
+
+// projectTables are the project tables of the templates, by template: each template's file
+// registers its own (project.go, national.go).
+var projectTables = map[forms.TemplateID]ProjectTable{}
+
+// RegisterProject makes build the printed project table of template id (a forms.Template):
+// called from the init of the template's own file. It panics when id already has one, a
+// programming error found at start-up.
+func RegisterProject(id forms.TemplateID, build ProjectTable) {
+	if _, ok := projectTables[id]; ok {
+		panic("tables.RegisterProject: template " + string(id) + " registered twice")
+	}
+	projectTables[id] = build
+}
+
+// Prints reports whether tables has the project table of template id.
+func Prints(id forms.TemplateID) bool { return projectTables[id] != nil }
+
+// byBuilder is a project table drawn by a method of builder, as the built-in templates are.
+func byBuilder(table func(*builder, int) *Table) ProjectTable {
+	return func(doc *forms.Document, ev *forms.Evaluation, i int) *Table {
+		return table(&builder{doc: doc, ev: ev}, i)
+	}
 }
 
 // builder makes the table of one form. src is where the cells being added come from.

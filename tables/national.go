@@ -7,6 +7,18 @@ import (
 	"ziping/forms"
 )
 
+func init() { RegisterProject(forms.TemplateNational, byBuilder((*builder).nationalTable)) }
+
+// nationalWidths are the column widths (mm) of the national form's own bands (its header and
+// goals are those of the Liaoning project form, Widths): 项目资金 (label | row name | 年初预算数 |
+// 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分); 绩效指标 | 一级 | 二级 | 三级 | 年度指标值 |
+// 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施; 评价结论 and 存在问题 (label | text).
+var nationalWidths = struct{ Funds, Indicators, Conclusion []float64 }{
+	Funds:      []float64{16, 40, 22, 22, 22, 14, 20, 24},
+	Indicators: []float64{6, 10, 12, 42, 22, 22, 11, 11, 44},
+	Conclusion: []float64{30, 150},
+}
+
 // nationalTable is project i's 项目支出绩效自评表 in the national template: header, 项目资金 with
 // the three grouped source rows (forms.NationalFundRows), 年度总体目标, 绩效指标 in 8 columns
 // ending with 总分, then 评价结论 and 存在问题 when filled, and the optional signature footer.
@@ -23,12 +35,13 @@ func (b *builder) nationalTable(i int) *Table {
 	return t
 }
 
-// nationalTitle is "项目支出绩效自评表" over the year: the national form names no unit in its title.
+// nationalTitle is the template's title (forms: "项目支出绩效自评表" over the year): the national
+// form names no unit in its title.
 func (b *builder) nationalTitle() Title {
 	year := b.doc.Settings.Year
 	src := &Source{Section: "标题", Field: "标题",
 		Loc: forms.Location{Form: -1, Section: forms.SecSettings, Index: -1, Field: "year"}}
-	return Title{Text: "项目支出绩效自评表\n（" + year + " 年度）", Parts: []Part{{Text: year, Src: src}}, Src: src}
+	return Title{Text: b.doc.ProjectTitle(), Parts: []Part{{Text: year, Src: src}}, Src: src}
 }
 
 func (b *builder) nationalHeader(i int, p *forms.ProjectForm) Band {
@@ -77,7 +90,7 @@ func (b *builder) nationalFunds(i int, p *forms.ProjectForm, r *forms.ProjectRes
 		cells := append([]Cell{rowLabel(f.Def.Label)}, b.amountCells(TableFunds, f.Def.ID, f.Result, f.Typed, nil)...)
 		rows = append(rows, Row{Cells: append(cells, label(dash), b.rateCell(TableFunds, f.Def.ID, f.Result), label(dash))})
 	}
-	return Band{Cols: widths.NationalFunds, Rows: rows}
+	return Band{Cols: nationalWidths.Funds, Rows: rows}
 }
 
 // nationalIndicators is 绩效指标 in the national template's 8 columns, then 总分: Σ分值 (D's
@@ -103,7 +116,7 @@ func (b *builder) nationalIndicators(i int, p *forms.ProjectForm, r *forms.Proje
 	}
 	totals := Row{Cells: []Cell{span(label("总分"), 6, 1), weights, total, capNote(label(""), r)}, MinHeight: 8, KeepWithPrev: true}
 	rows := append(append([]Row{header}, body...), totals)
-	return Band{Cols: widths.NationalIndicators, Header: 1, Rows: rows}
+	return Band{Cols: nationalWidths.Indicators, Header: 1, Rows: rows}
 }
 
 // nationalCells appends to cells those of one 三级 row after the 一级/二级 labels: 三级指标,
@@ -193,6 +206,6 @@ func (b *builder) conclusion(i int, p *forms.ProjectForm) (band Band, ok bool) {
 		b.row(f.name)
 		band.Rows = append(band.Rows, Row{Cells: []Cell{label(f.name), b.text(f.text, f.name, f.key)}, MinHeight: 12})
 	}
-	band.Cols = widths.NationalConclusion
+	band.Cols = nationalWidths.Conclusion
 	return band, len(band.Rows) > 0
 }

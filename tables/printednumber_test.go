@@ -12,7 +12,7 @@ import (
 // fullWidthDoc is the sample (in template tpl) with full-width digits typed into each kind of
 // number field: the amounts and 分值 of project 1's 项目资金, 财政供养人员数量, and on project 1's
 // first two rows 指标值, 全年完成值, 分值, a typed 完成程度 and a typed 得分.
-func fullWidthDoc(t *testing.T, tpl forms.Template) *forms.Document {
+func fullWidthDoc(t *testing.T, tpl forms.TemplateID) *forms.Document {
 	t.Helper()
 	d := loadSample(t)
 	d.Settings.SetTemplate(tpl)
@@ -47,7 +47,7 @@ func jsonOf(t *testing.T, d *forms.Document) string {
 // print these cells), keeping the decimals, % sign, unit and words typed; the document keeps
 // what was typed.
 func TestFullWidthDigitsPrintHalfWidth(t *testing.T) {
-	for _, tpl := range []forms.Template{forms.TemplateLiaoning, forms.TemplateNational} {
+	for _, tpl := range []forms.TemplateID{forms.TemplateLiaoning, forms.TemplateNational} {
 		t.Run(string(tpl), func(t *testing.T) {
 			d := fullWidthDoc(t, tpl)
 			before := jsonOf(t, d)

@@ -4,6 +4,8 @@ import (
 	"ziping/forms"
 )
 
+func init() { RegisterProject(forms.TemplateLiaoning, byBuilder((*builder).projectTable)) }
+
 // projectTable is project i's 预算项目（政策）绩效目标自评表 as the seed prints it.
 func (b *builder) projectTable(i int) *Table {
 	p, r := b.doc.Projects[i], b.ev.Projects[i]

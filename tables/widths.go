@@ -20,13 +20,7 @@ type Widths struct {
 	// 二级 column, two characters a line, gives up the 2 mm.
 	UnitIndicators    []float64
 	ProjectIndicators []float64
-	// The national template's project form (its header and goals are those of the Liaoning
-	// project form): 项目资金 (label | row name | 年初预算数 | 全年预算数 | 全年执行数 | 分值 |
-	// 执行率 | 得分); 绩效指标 | 一级 | 二级 | 三级 | 年度指标值 | 实际完成值 | 分值 | 得分 |
-	// 偏差原因分析及改进措施; 评价结论 and 存在问题 (label | text).
-	NationalFunds      []float64
-	NationalIndicators []float64
-	NationalConclusion []float64
+	// The widths of another template's own bands are in its own file (tables/national.go).
 }
 
 // Index of the 得分 column of the indicator tables and count of the columns after it, without
@@ -47,10 +41,6 @@ func FormWidths() Widths {
 		ProjectFunds:      []float64{48, 22, 22, 22, 14, 24, 28},
 		UnitIndicators:    []float64{9, 9, 11, 6, 26, 7, 13, 13, 12, 8, 8, 6, 6, 6, 6, 6, 14, 14},
 		ProjectIndicators: []float64{6, 7, 9, 11, 6, 22, 7, 13, 13, 12, 8, 8, 6, 6, 6, 6, 6, 14, 14},
-
-		NationalFunds:      []float64{16, 40, 22, 22, 22, 14, 20, 24},
-		NationalIndicators: []float64{6, 10, 12, 42, 22, 22, 11, 11, 44},
-		NationalConclusion: []float64{30, 150},
 	}
 }
 

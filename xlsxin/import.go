@@ -137,7 +137,9 @@ func readShadowSheet(imp *importer, parts []sheetPart, b *book, bud *budget) err
 				return sheetError(p.name, err)
 			}
 			if err == nil {
-				imp.readShadow(s)
+				if err := imp.readShadow(s); err != nil {
+					return err
+				}
 			}
 		}
 	}

@@ -36,9 +36,10 @@ type importer struct {
 	plainProjects []*forms.ProjectForm
 	// shadow is the document the workbook carries in its hidden sheet, or nil (shadow.go).
 	shadow *shadow
-	// yearRead is true once a national form's title gave the year (it names no unit);
-	// national and liaoning once a project form of that template was read.
-	yearRead, national, liaoning bool
+	// yearRead is true once a national form's title gave the year (it names no unit).
+	yearRead bool
+	// read are the templates of the project forms read, in the order first read.
+	read []forms.TemplateID
 	// titleText is the national title the year was read from (yearRead).
 	titleText string
 	// shadowOf maps each project read to its project in the shadow.
@@ -62,19 +63,16 @@ func (imp *importer) note(s string) {
 
 // sheet reads one worksheet: a form of Ziping's export, or a plain indicator table.
 func (imp *importer) sheet(s *sheet) error {
-	switch kindOf(s) {
-	case kindUnit:
+	if kindOf(s) == kindUnit {
 		if imp.unit {
 			imp.note(fmt.Sprintf("工作表“%s”：文件中已有一张%s，这一张未导入。", s.name, forms.UnitFormName))
 			return nil
 		}
 		return imp.ownUnit(s)
-	case kindProject:
-		imp.liaoning = true
-		return imp.ownProject(s)
-	case kindNational:
-		imp.national = true
-		return imp.ownNational(s)
+	}
+	if r := readerOf(s); r != nil {
+		imp.readTemplate(r.template)
+		return r.read(imp, s)
 	}
 	return imp.plain(s)
 }

@@ -8,9 +8,13 @@ import (
 	"ziping/forms"
 )
 
-// kindNational is a 项目支出绩效自评表 of the national template: Ziping's export
-// (tables/national.go) or a published table typed as printed, in a workbook or a CSV file.
-const kindNational = kindProject + 1
+// A 项目支出绩效自评表 of the national template: Ziping's export (tables/national.go) or a
+// published table typed as printed, in a workbook or a CSV file. It is tried after the forms
+// recognised by their title: its labels are found anywhere, as a published table prints them.
+func init() {
+	registerReader(projectReader{template: forms.TemplateNational, is: isNational, anywhere: true,
+		read: func(imp *importer, s *sheet) error { return imp.ownNational(s) }})
+}
 
 // isNational reports whether s is laid out as the national project form: a 项目名称, a 年度资金总额
 // row and an indicator table with a 三级指标 column, wherever they stand.
@@ -82,7 +86,7 @@ func (imp *importer) ownNational(s *sheet) error {
 	if err := n.o.signature(end); err != nil {
 		return err
 	}
-	imp.restoreHidden(n.p, n.sh, true)
+	imp.restoreHidden(n.p, n.sh, forms.TemplateNational)
 	return imp.addProject(n.p, s.name)
 }
 
@@ -259,4 +263,14 @@ func (n *nationalReader) goals(row, end int) error {
 		n.p.Goals = goals
 	}
 	return nil
+}
+
+// nationalTitle is the national form's title with settings s (forms' national template), as
+// its export prints it.
+func nationalTitle(s forms.Settings) string {
+	t, err := forms.LookupTemplate(forms.TemplateNational)
+	if err != nil {
+		return ""
+	}
+	return t.ProjectTitle(s)
 }

@@ -92,7 +92,7 @@ func TestNationalByItsLabels(t *testing.T) {
 	doc := national(t)
 	res := importBytes(t, dropShadow(t, export(t, doc)), "n.xlsx")
 	got := res.Doc
-	if got.Settings.TemplateOf() != forms.TemplateNational || !got.Settings.Signature || got.Settings.Footer != doc.Settings.Footer {
+	if got.Settings.TemplateOf().ID() != forms.TemplateNational || !got.Settings.Signature || got.Settings.Footer != doc.Settings.Footer {
 		t.Errorf("settings %+v", got.Settings)
 	}
 	if len(got.Projects) != len(doc.Projects) {
@@ -168,7 +168,7 @@ const publishedCSV = `项目支出绩效自评表
 func TestPublishedNationalCSV(t *testing.T) {
 	res := importBytes(t, []byte(publishedCSV), "乡村道路.csv")
 	doc := res.Doc
-	if doc.Settings.TemplateOf() != forms.TemplateNational || doc.Settings.Year != "2022" {
+	if doc.Settings.TemplateOf().ID() != forms.TemplateNational || doc.Settings.Year != "2022" {
 		t.Errorf("settings %+v", doc.Settings)
 	}
 	p := doc.Projects[0]

@@ -15,34 +15,21 @@ const (
 	projectTitleEnd = "预算项目（政策）绩效目标自评表"
 	unitFirstLabel  = "部门（单位）名称"
 	projFirstLabel  = "项目（政策）名称"
-	// nationalTitle begins the title of a project form of the national template (tables/national.go).
-	nationalTitle = "项目支出绩效自评表"
-	dash          = "——" // printed where a cell has no value
-	tick          = "√"
-	blankFooter   = "　　　　　　" // printed for an empty signature field
+	dash            = "——" // printed where a cell has no value
+	tick            = "√"
+	blankFooter     = "　　　　　　" // printed for an empty signature field
 )
 
-// Kinds of sheets.
+// Kinds of sheets: a project form's is its template's (readerOf).
 const (
 	kindPlain = iota
 	kindUnit
-	kindProject
 )
 
-// kindOf recognises a form of Ziping's export by its title row and first label.
+// kindOf recognises the unit form of Ziping's export by its title row and first label.
 func kindOf(s *sheet) int {
-	if len(s.grid) < 3 {
-		return kindPlain
-	}
-	// kindNational is tried last: its labels are found anywhere, as a published table prints them.
-	title := s.first(0)
-	switch {
-	case strings.HasSuffix(title, unitTitleEnd) && s.first(1) == unitFirstLabel:
+	if len(s.grid) >= 3 && strings.HasSuffix(s.first(0), unitTitleEnd) && s.first(1) == unitFirstLabel {
 		return kindUnit
-	case strings.HasSuffix(title, projectTitleEnd) && s.first(1) == projFirstLabel:
-		return kindProject
-	case isNational(s):
-		return kindNational
 	}
 	return kindPlain
 }

@@ -7,6 +7,17 @@ import (
 	"ziping/forms"
 )
 
+func init() {
+	registerReader(projectReader{template: forms.TemplateLiaoning, is: isLiaoning,
+		read: func(imp *importer, s *sheet) error { return imp.ownProject(s) }})
+}
+
+// isLiaoning reports whether s is a 预算项目（政策）绩效目标自评表 of Ziping's export, by its
+// title row and first label.
+func isLiaoning(s *sheet) bool {
+	return len(s.grid) >= 3 && strings.HasSuffix(s.first(0), projectTitleEnd) && s.first(1) == projFirstLabel
+}
+
 // ownProject reads a 预算项目（政策）绩效目标自评表 of Ziping's export (xlsxout/project.go):
 // header, 项目预算资金 with the 分值 of D, 年度总体目标, 绩效指标 and the optional footer.
 func (imp *importer) ownProject(s *sheet) error {
@@ -32,7 +43,7 @@ func (imp *importer) ownProject(s *sheet) error {
 	if err := o.signature(o.r); err != nil {
 		return err
 	}
-	imp.restoreHidden(p, imp.shadow.project(p.Name), false)
+	imp.restoreHidden(p, imp.shadow.project(p.Name), forms.TemplateLiaoning)
 	return imp.addProject(p, s.name)
 }
 

@@ -1,6 +1,7 @@
 package xlsxin
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -30,10 +31,11 @@ type shadow struct {
 }
 
 // readShadow decodes the shadow sheet s; one that does not hold a document this program can
-// read (cut, edited, or written by a newer program) is noted and ignored.
-func (imp *importer) readShadow(s *sheet) {
+// read (cut, edited, or written by a newer program) is noted and ignored. One whose 表式 this
+// program does not have refuses the workbook: its sheets would be read as another template's.
+func (imp *importer) readShadow(s *sheet) error {
 	if len(s.grid) == 0 || s.first(0) != shadowMark {
-		return
+		return nil
 	}
 	var b strings.Builder
 	for r := 1; r < len(s.grid); r++ {
@@ -42,11 +44,16 @@ func (imp *importer) readShadow(s *sheet) {
 		}
 	}
 	doc, err := forms.Unmarshal([]byte(b.String()))
+	var unknown *forms.UnknownTemplateError
+	if errors.As(err, &unknown) {
+		return &Error{Sheet: s.name, Reason: unknown.Error(), Err: err}
+	}
 	if err != nil {
 		imp.note(fmt.Sprintf("工作簿中随导出保存的文档设置无法读取（%v），按各工作表显示的内容导入：请核对文档设置（表式、计分规则等）。", err))
-		return
+		return nil
 	}
 	imp.shadow = &shadow{doc: doc, used: map[int]bool{}}
+	return nil
 }
 
 // project returns the index of the shadow's first unmatched project named name, marking it
@@ -87,9 +94,10 @@ func (imp *importer) mergeSettings() {
 	if imp.linear {
 		v.Negative = forms.NegativeLinear
 	}
+	read, ok := imp.template()
 	if imp.shadow == nil {
-		if imp.national {
-			v.SetTemplate(forms.TemplateNational)
+		if ok {
+			v.SetTemplate(read)
 		}
 		return
 	}
@@ -99,7 +107,7 @@ func (imp *importer) mergeSettings() {
 	switch {
 	case imp.titled && v.Year+" 年"+v.UnitShortName != s.Year+" 年"+s.UnitShortName:
 		s.Year, s.UnitShortName = v.Year, v.UnitShortName
-	case imp.yearRead && imp.titleText != nationalTitle+"\n（"+s.Year+" 年度）":
+	case imp.yearRead && imp.titleText != nationalTitle(s):
 		s.Year = v.Year
 	}
 	s.Signature = v.Signature
@@ -109,18 +117,15 @@ func (imp *importer) mergeSettings() {
 	if imp.linear {
 		s.Negative = forms.NegativeLinear
 	}
-	switch {
-	case imp.national:
-		s.SetTemplate(forms.TemplateNational)
-	case imp.liaoning:
-		s.SetTemplate(forms.TemplateLiaoning)
+	if ok {
+		s.SetTemplate(read)
 	}
 	*v = s
 }
 
-// restoreHidden gives p, read from a sheet, the fields its template does not print, from the
-// shadow's project of the same name.
-func (imp *importer) restoreHidden(p *forms.ProjectForm, i int, national bool) {
+// restoreHidden gives p, read from a sheet of template id, the fields that template does not
+// print (forms.ProjectLayout), from the shadow's project of the same name.
+func (imp *importer) restoreHidden(p *forms.ProjectForm, i int, id forms.TemplateID) {
 	if i < 0 {
 		return
 	}
@@ -128,10 +133,11 @@ func (imp *importer) restoreHidden(p *forms.ProjectForm, i int, national bool) {
 		imp.shadowOf = map[*forms.ProjectForm]int{}
 	}
 	imp.shadowOf[p] = i
-	sp := imp.shadow.doc.Projects[i]
-	if national {
+	sp, l := imp.shadow.doc.Projects[i], layoutOf(id)
+	if !l.Period {
 		p.Period = sp.Period
-		return
 	}
-	p.Conclusion, p.Issues = sp.Conclusion, sp.Issues
+	if !l.Conclusion {
+		p.Conclusion, p.Issues = sp.Conclusion, sp.Issues
+	}
 }

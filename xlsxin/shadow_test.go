@@ -13,7 +13,7 @@ import (
 // added after this test too (each bool set, each option set to a value of its own), and in both
 // templates; a setting the visible sheets show (the footer, the year) is read from them.
 func TestEverySettingTravels(t *testing.T) {
-	for _, tpl := range []forms.Template{forms.TemplateLiaoning, forms.TemplateNational} {
+	for _, tpl := range []forms.TemplateID{forms.TemplateLiaoning, forms.TemplateNational} {
 		doc := loadSample(t)
 		s := reflect.ValueOf(&doc.Settings).Elem()
 		for i := range s.NumField() {

@@ -134,7 +134,7 @@ func TestPublishedTotals(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got := string(doc.Settings.TemplateOf()); got != tb.Template {
+			if got := string(doc.Settings.TemplateOf().ID()); got != tb.Template {
 				t.Errorf("template %q, expected.json says %q", got, tb.Template)
 			}
 			ev := forms.Evaluate(doc)

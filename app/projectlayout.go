@@ -10,16 +10,13 @@ import (
 	"ziping/forms"
 )
 
-// The parts of a project tab that differ with the 表式 (forms.Settings.Template): the title,
-// the totals line, the fund rows of the national template and its 评价结论 and 存在问题. They
-// show what tables/national.go prints.
+// The parts of a project tab that differ with the 表式 (forms.Settings.Template), each made
+// from the template's forms.ProjectLayout: the title, the totals line, the grouped fund rows
+// (the national template's) and 评价结论 and 存在问题. They show what tables/ prints.
 
-// title is the printed title of the project form in the tab's template.
+// title is the printed title of the project form in the document's template, on one line.
 func (p *projectTab) title() string {
-	if p.National {
-		return "项目支出绩效自评表（" + p.w.Doc.Settings.Year + " 年度）"
-	}
-	return p.w.Doc.ProjectTitle()
+	return strings.ReplaceAll(p.w.Doc.ProjectTitle(), "\n", "")
 }
 
 // totalsText is the line under the indicators: C, D, C+D and the grade, in the template's names.
@@ -28,24 +25,20 @@ func (p *projectTab) totalsText(ev *forms.Evaluation) string {
 	if r.NotStarted { // nothing typed but the header (forms.NotStarted)
 		return "未填写：填写资金、目标或指标后计算得分"
 	}
-	if p.National {
-		return fmt.Sprintf("总分：%s　　（绩效指标得分 %s ＋ 执行率得分 %s）　　等级：%s",
-			pending(r.TotalShown()), pending(r.CText()), dashIfEmpty(r.DText()), pending(r.Rating()))
-	}
-	return fmt.Sprintf("产出、效益、满意度指标自评得分小计（C）：%s　　预算执行率得分（D）：%s　　绩效自评总得分（C+D）：%s　　等级：%s",
-		pending(r.CText()), dashIfEmpty(r.DText()), pending(r.TotalShown()), pending(r.Rating()))
+	return fmt.Sprintf(p.Layout.Totals, pending(r.CText()), dashIfEmpty(r.DText()), pending(r.TotalShown()), pending(r.Rating()))
 }
 
-// nationalFunds is 项目资金（万元） as the national table prints it: 年度资金总额 with 分值 and
-// 得分, then the rows of forms.NationalFundRows. Each is edited in its one filled row of the
-// document (forms.NationalFund.Edit), else in its first. A group with several filled rows (a
-// document typed in the Liaoning template, or imported) shows its sum, then each filled row
-// under its own name, so nothing typed is hidden.
-func (p *projectTab) nationalFunds(proj *forms.ProjectForm) []fyne.CanvasObject {
+// groupedFunds is the fund rows of a 表式 that prints them grouped (forms.ProjectLayout.FundGroups,
+// the national table's 项目资金（万元）): the total under the template's name with 分值 and
+// 得分, then the groups. Each is edited in its one filled row of the document
+// (forms.NationalFund.Edit), else in its first. A group with several filled rows (a document
+// typed in the default template, or imported) shows its sum, then each filled row under its
+// own name, so nothing typed is hidden.
+func (p *projectTab) groupedFunds(proj *forms.ProjectForm) []fyne.CanvasObject {
 	objs := []fyne.CanvasObject{row(fundWeights, head(""), head("年初预算数"), head("全年预算数"),
 		head("全年执行数"), head("分值"), head("执行率"), head("得分"))}
-	objs = append(objs, p.fundRow(proj, forms.ProjectFundRows[0], "年度资金总额"))
-	for k, def := range forms.NationalFundRows {
+	objs = append(objs, p.fundRow(proj, forms.ProjectFundRows[0], p.Layout.TotalLabel))
+	for k, def := range p.Layout.FundGroups {
 		var filled []forms.RowDef
 		for _, id := range def.Parts {
 			if proj.FundRow(id).Amounts.IsBlank() {
@@ -85,12 +78,12 @@ func fundDef(id string) forms.RowDef {
 	return forms.RowDef{ID: id, Label: id}
 }
 
-// groupSum is the computed row of the k-th group of forms.NationalFundRows, named label: the
-// sums the national table prints for it.
+// groupSum is the computed row of the k-th group of the layout's FundGroups, named label: the
+// sums the printed table shows for it.
 func (p *projectTab) groupSum(proj *forms.ProjectForm, k int, label string) fyne.CanvasObject {
 	fixed2 := func() bool { return p.w.Doc.Settings.Fixed2() }
 	res := func(ev *forms.Evaluation) *forms.AmountResult {
-		return proj.NationalFunds(ev.Projects[p.index])[k].Result
+		return proj.GroupFunds(p.Layout.FundGroups, ev.Projects[p.index])[k].Result
 	}
 	var cells []fyne.CanvasObject
 	for _, c := range forms.AmountColumns {
