@@ -45,10 +45,8 @@ GOCYCLO  := bin/tools/$(GOCYCLO_VERSION)/gocyclo
 # down, not branches to follow).
 CYCLO_MAX := 15
 # Known exceptions to `make lint`, each FILE:FUNCTION (gocyclo) or FILE:CHECK (staticcheck), let
-# through only until the changes that own these files are in: forms/oserror.go (errnoReason, to
-# be split) and forms/lock_take_test.go move to a storage package, forms/options.go is rebuilt
-# with the templates. To be emptied then, never added to.
-LINT_EXCEPTIONS := forms/oserror.go:errnoReason forms/options.go:withRules forms/lock_take_test.go:SA4006
+# through by name; empty, and to be kept so: a finding is fixed, not listed.
+LINT_EXCEPTIONS :=
 # MinGW-w64 C compiler for the Windows build of Fyne's cgo parts (GLFW, OpenGL).
 WIN_CC   := x86_64-w64-mingw32-gcc
 

@@ -126,9 +126,17 @@ func BenchmarkAcquireHugeLock(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		if err := os.Truncate(LockFile(p), 3<<30); errors.Is(err, os.ErrNotExist) {
-			f, _ := os.Create(LockFile(p))
+			f, err := os.Create(LockFile(p))
+			if err != nil {
+				b.Fatal(err)
+			}
 			err = f.Truncate(3 << 30)
 			f.Close()
+			if err != nil {
+				b.Fatal(err)
+			}
+		} else if err != nil {
+			b.Fatal(err)
 		}
 		l, err := AcquireLock(p, "me")
 		if err != nil {

@@ -248,16 +248,13 @@ func (b *builder) title(text string) Title {
 	return t
 }
 
-// amountFields are the printed names and the field keys of the three amount columns.
-var amountFields = [3][2]string{{"年初预算数", "initial"}, {"全年预算数", "full"}, {"全年执行数", "actual"}}
-
 // amountCells are the three amount cells of the row id of table: the typed amounts, and a
 // subtotal forms computed as a SUM over sum(c), the references of its parts (nil, or "", for
 // none).
 func (b *builder) amountCells(table, id string, r *forms.AmountResult, typed forms.Amounts, sum func(forms.AmountColumn) string) []Cell {
 	out := make([]Cell, 0, 3)
-	for i, c := range forms.AmountColumns {
-		cell := b.figure(RoleAmount, r.Text(c, typed, b.fixed2()), amountFields[i][0], amountFields[i][1])
+	for _, c := range forms.AmountColumns {
+		cell := b.figure(RoleAmount, r.Text(c, typed, b.fixed2()), c.Label(), c.Key())
 		v, parts := r.Cells[c], ""
 		if sum != nil {
 			parts = sum(c)
