@@ -8,13 +8,14 @@ import (
 	"testing"
 
 	"ziping/forms"
+	"ziping/forms/formstest"
 )
 
 // TestReadOnlyTargetRefused: the one export path (the window's too) never replaces a
 // read-only file, though the rename it writes with would succeed; the file keeps its bytes.
 func TestReadOnlyTargetRefused(t *testing.T) {
 	dir := t.TempDir()
-	doc := load(t)
+	doc := formstest.Sample(t)
 	s := forms.NewSummary([]forms.SummaryInput{{Source: sample, Doc: doc}})
 	for name, write := range map[string]func(string) error{
 		"ro.pdf":      func(p string) error { _, err := Document(p, PDF, doc); return err },

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"ziping/forms"
+	"ziping/forms/formstest"
 	"ziping/pdfout"
 )
 
@@ -112,7 +113,7 @@ func TestUnprintableLocations(t *testing.T) {
 			indicator(1, 0, 2, -1, "level2"), 0},
 	} {
 		t.Run(name, func(t *testing.T) {
-			d, err := forms.Load("../samples/fushun-shebao-2021.zpb")
+			d, err := forms.Load(formstest.SamplePath)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -136,7 +137,7 @@ func TestUnprintableLocations(t *testing.T) {
 // TestUnprintableLocationsMatchChecks: where forms' checks also object to the text (it is not
 // a number), the warning and the check's problem share one location, as the editor needs.
 func TestUnprintableLocationsMatchChecks(t *testing.T) {
-	d, err := forms.Load("../samples/fushun-shebao-2021.zpb")
+	d, err := forms.Load(formstest.SamplePath)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -167,7 +168,7 @@ func TestUnprintableLocationsMatchChecks(t *testing.T) {
 // TestUnprintableWarningNames: the warnings name, in words, the form, section, row and field
 // that hold the characters.
 func TestUnprintableWarningNames(t *testing.T) {
-	d, err := forms.Load("../samples/fushun-shebao-2021.zpb")
+	d, err := forms.Load(formstest.SamplePath)
 	if err != nil {
 		t.Fatal(err)
 	}

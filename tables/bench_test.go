@@ -4,22 +4,14 @@ import (
 	"testing"
 
 	"ziping/forms"
+	"ziping/forms/formstest"
 )
 
 const sample = "../samples/fushun-shebao-2021.zpb"
 
-func loadSample(tb testing.TB) *forms.Document {
-	tb.Helper()
-	doc, err := forms.Load(sample)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return doc
-}
-
 // thirtyRows is the sample with its first project grown to 30 filled indicator rows.
 func thirtyRows(tb testing.TB) *forms.Document {
-	doc := loadSample(tb)
+	doc := formstest.Sample(tb)
 	tree := doc.Projects[0].Indicators
 	for n := 0; ; n++ {
 		count := 0

@@ -9,17 +9,14 @@ import (
 	"time"
 
 	"ziping/forms/formstest"
+	"ziping/internal/testtool"
 )
 
 // resave opens an .xlsx in LibreOffice Calc and saves it again, as a colleague's spreadsheet
-// program would, in a profile of its own. LibreOffice is a test dependency (make test-deps):
-// without it the test fails.
+// program would, in a profile of its own (testtool.Soffice: not under -short).
 func resave(t *testing.T, data []byte) []byte {
 	t.Helper()
-	soffice, err := exec.LookPath("soffice")
-	if err != nil {
-		t.Fatal("LibreOffice (soffice) is not installed: make test-deps installs it")
-	}
+	soffice := testtool.Soffice(t)
 	dir := t.TempDir()
 	in := filepath.Join(dir, "in.xlsx")
 	if err := os.WriteFile(in, data, 0o644); err != nil {

@@ -17,24 +17,10 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"ziping/forms"
+	"ziping/forms/formstest"
+	"ziping/internal/testtool"
 	"ziping/tables"
 )
-
-// needTool returns the path of a tool a test needs; without it the test fails on CI and is
-// skipped elsewhere.
-func needTool(t *testing.T, names ...string) string {
-	t.Helper()
-	for _, n := range names {
-		if p, err := exec.LookPath(n); err == nil {
-			return p
-		}
-	}
-	if os.Getenv("CI") == "true" {
-		t.Fatalf("%s is not installed", names[0])
-	}
-	t.Skipf("%s is not installed", names[0])
-	return ""
-}
 
 // recalcAlways is a LibreOffice profile setting: recalculate xlsx formulas on loading, instead
 // of showing the values stored with them (LibreOffice's default, "never recalculate").
@@ -47,8 +33,8 @@ const recalcAlways = `<?xml version="1.0" encoding="UTF-8"?>
 // convert turns xlsx into a PDF with LibreOffice in a profile of its own and returns its text.
 func convert(t *testing.T, xlsx string, recalc bool) string {
 	t.Helper()
-	soffice := needTool(t, "soffice", "libreoffice")
-	pdftotext := needTool(t, "pdftotext")
+	soffice := testtool.Soffice(t)
+	pdftotext := testtool.Need(t, "pdftotext", testtool.Poppler)
 	dir := t.TempDir()
 	profile := filepath.Join(dir, "profile")
 	if recalc {
@@ -138,7 +124,7 @@ func zeroCached(t *testing.T, data []byte) []byte {
 // every form total of forms.Evaluate, both from the values stored with the formulas (its
 // default) and when it computes the formulas itself from a workbook whose stored values are 0.
 func TestLibreOfficeShowsTheTotals(t *testing.T) {
-	got := libreOfficeTotals(t, loadSample(t))
+	got := libreOfficeTotals(t, formstest.Sample(t))
 	if !slices.Equal(got, []string{"97", "96", "95", "95", "96"}) {
 		t.Errorf("totals %q, want 97 96 95 95 96", got)
 	}

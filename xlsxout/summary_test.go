@@ -15,6 +15,7 @@ import (
 
 	"ziping/forms"
 	"ziping/forms/formstest"
+	"ziping/internal/testtool"
 	"ziping/tables"
 )
 
@@ -116,13 +117,7 @@ func TestWriteSummaryCompleteRate(t *testing.T) {
 // TestWriteSummaryLibreOffice: LibreOffice, which does not recalculate a workbook on opening,
 // shows the stored values of the 合计 formulas.
 func TestWriteSummaryLibreOffice(t *testing.T) {
-	soffice, err := exec.LookPath("soffice")
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("soffice is not installed; .ci/run installs libreoffice-calc-nogui")
-		}
-		t.Skip("soffice not installed")
-	}
+	soffice := testtool.Soffice(t)
 	dir := t.TempDir()
 	path := filepath.Join(dir, "汇总.xlsx")
 	os.WriteFile(path, writeSummary(t, forms.NewSummary(formstest.SummaryInputs(t, sample))), 0o644)
