@@ -3,7 +3,6 @@ package xlsxout
 import (
 	"archive/zip"
 	"bytes"
-	"context"
 	"io"
 	"os"
 	"os/exec"
@@ -12,7 +11,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -33,7 +31,7 @@ const recalcAlways = `<?xml version="1.0" encoding="UTF-8"?>
 // convert turns xlsx into a PDF with LibreOffice in a profile of its own and returns its text.
 func convert(t *testing.T, xlsx string, recalc bool) string {
 	t.Helper()
-	soffice := testtool.Soffice(t)
+	testtool.Slow(t)
 	pdftotext := testtool.Need(t, "pdftotext", testtool.Poppler)
 	dir := t.TempDir()
 	profile := filepath.Join(dir, "profile")
@@ -45,15 +43,8 @@ func convert(t *testing.T, xlsx string, recalc bool) string {
 			t.Fatal(err)
 		}
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, soffice, "--headless", "-env:UserInstallation=file://"+filepath.ToSlash(profile),
-		"--convert-to", "pdf", "--outdir", dir, xlsx)
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("soffice: %v\n%s", err, out)
-	}
-	pdf := filepath.Join(dir, strings.TrimSuffix(filepath.Base(xlsx), ".xlsx")+".pdf")
-	text, err := exec.CommandContext(ctx, pdftotext, "-layout", pdf, "-").Output()
+	pdf := testtool.Convert(t, profile, xlsx, "pdf", dir)
+	text, err := exec.Command(pdftotext, "-layout", pdf, "-").Output()
 	if err != nil {
 		t.Fatalf("pdftotext: %v", err)
 	}
