@@ -21,6 +21,7 @@ func Need(t testing.TB, name, install string) string {
 	}
 	if OnCI() {
 		t.Fatalf("%s is not installed (%s; .ci/run and make test-deps install it)", name, install)
+		return ""
 	}
 	t.Skipf("%s is not installed: %s", name, install)
 	return ""
