@@ -135,6 +135,7 @@ unit:
 # The real window in Fyne's checking mode (without migrated_fynedo, see TAGS): fails on any call
 # of Fyne from the wrong goroutine (threadcheck_test.go, built only without the tag).
 threadcheck:
+	go vet -tags no_animations .
 	$(call gotest,-run '^TestNoFyneThreadErrors$$' .,no_animations)
 
 # The race detector (it needs cgo) over the packages that run goroutines or share state between
