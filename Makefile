@@ -139,13 +139,17 @@ threadcheck:
 	$(call gotest,-run '^TestNoFyneThreadErrors$$' .,no_animations)
 
 # The race detector (it needs cgo) over the packages that run goroutines or share state between
-# them: forms/ and storage/ (locks, their refresher, atomic saves), layout/ (font measures),
-# pdfout/ (preview rasters, fonts), xlsxout/ (row heights), export/, and app/ (autosave, recovery
-# copies, the preview, exports in the background), -short: without the external programs, which
-# race with nothing.
-RACE_PKGS = $$(go list ./... | grep -E '/(forms|storage|layout|pdfout|xlsxout|export|app)$$')
+# them, -short (without the external programs, which race with nothing): forms/ and storage/
+# (locks, their refresher, atomic saves), layout/ (font measures), pdfout/ (preview rasters,
+# fonts), xlsxout/ (row heights) and export/ whole; of app/ the tests of what runs in the
+# background (autosave and recovery copies, saving, locks, the preview, exports, printing, the
+# summary): all of app/ under -race takes over an hour on two cores.
+RACE_PKGS = $$(go list ./... | grep -E '/(forms|storage|layout|pdfout|xlsxout|export)$$')
+RACE_APP_FILES := $(addprefix app/,$(addsuffix _test.go,preview recovery save lock print exportpath xlsx summary))
+RACE_APP_TESTS = $$(sed -n 's/^func \(Test[A-Za-z0-9_]*\).*/\1/p' $(RACE_APP_FILES) | paste -sd'|')
 race: deps
 	$(call gotest,-race -short -timeout 60m $(RACE_PKGS))
+	$(call gotest,-race -short -timeout 60m -run "^($(RACE_APP_TESTS))$$" ./app/)
 
 # Every benchmark, then the real program's tab switch under Xvfb/llvmpipe (tabswitch below);
 # `make bench BENCH=Largest` only the check and the exports of the largest documents the limits
