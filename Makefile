@@ -12,19 +12,26 @@ DEB_PKGS := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-d
 # What the tests call besides: pdftotext, pdfinfo, pdffonts, qpdf, LibreOffice Calc (headless) to
 # open the Excel export as a superior's spreadsheet program would and print it to PDF, and
 # /usr/bin/time (tools/oddpaths_test.sh measures time and memory with it).
-TEST_PKGS := poppler-utils qpdf libreoffice-calc-nogui time
+# Xvfb and xdotool run the window for the thread check (threadcheck below).
+TEST_PKGS := poppler-utils qpdf libreoffice-calc-nogui time xvfb xdotool
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export LANG ?= C.UTF-8
 
-# Every build and test of the program uses these tags. no_animations: Fyne redraws the whole window
-# for every frame of an animation, so the fading text cursor alone cost 15–24 % of a core while a
-# field had focus with the software renderer of remote desktops and PCs without a GPU driver
-# (1.8 % without); the cursor stays lit, buttons and tabs switch without sliding.
+# Every build, release, benchmark, vet and test uses these tags, the program as it ships.
+# no_animations: Fyne redraws the whole window for every frame of an animation, so the fading text
+# cursor alone cost 15–24 % of a core while a field had focus with the software renderer of remote
+# desktops and PCs without a GPU driver (1.8 % without); the cursor stays lit, buttons and tabs
+# switch without sliding.
+# One threading mode: Fyne's default, which checks the calling goroutine. Its other mode
+# (migrated_fynedo, which `fyne package` adds when FyneApp.toml declares [Migrations] fyneDo) saves
+# that check (13 % of a tab switch) but makes Fyne's caches plain maps; Fyne's test driver runs a
+# fyne.Do callback on whatever goroutine calls it, so app/'s tests of background work (preview,
+# autosave, exports) would write those maps from two goroutines (-race shows it). The migration
+# is therefore declared nowhere: FyneApp.toml has no [Migrations], and the packages, the builds
+# and the tests all run the checking mode. Its test driver records no main goroutine, so a call
+# from the wrong goroutine is caught by the real window under Xvfb (threadcheck_test.go, `make
+# unit`), which fails on Fyne's "*** Error in Fyne call thread" log line.
 TAGS     := no_animations
-# The program itself is built as `fyne package` builds it: FyneApp.toml's [Migrations] fyneDo = true
-# makes fyne package add migrated_fynedo (Fyne's threading mode without the per-refresh goroutine
-# check, 13 % of a tab switch). The tests do not yet run in that mode.
-APP_TAGS := $(TAGS),migrated_fynedo
 
 # Release builds are stamped with the git description (tag, or commit; "-dirty" for uncommitted
 # changes), shown in 帮助 › 关于; "dev" outside a git checkout. The packages' own version
@@ -72,7 +79,7 @@ printf 'package main\n\nfunc init() { version = "%s" }\n' '$(VERSION)' >"$$tmp/v
 (cd "$$tmp" && $(2) "$(CURDIR)/$(FYNE)" package -os $(1) -release -tags $(TAGS) --app-build $(BUILDNUM) $(3)) &&
 endef
 
-.PHONY: deps test-deps run build test lint staticcheck cyclo fmt-check vet layering cgo-free unit bench startup tabswitch fuzz crash-test clean \
+.PHONY: deps test-deps run build test quick lint staticcheck cyclo fmt-check vet layering cgo-free unit threadcheck race bench startup tabswitch fuzz crash-test clean \
         release windows windows-installer windows-smoke ime-smoke linux darwin
 
 deps:
@@ -84,9 +91,14 @@ run: build
 	./$(BIN) $(SAMPLE)
 
 build: deps
-	go build -tags $(APP_TAGS) -o $(BIN) .
+	go build -tags $(TAGS) -o $(BIN) .
 
 test: deps test-deps lint layering cgo-free unit
+
+# Every test but the slow ones that call an external program (LibreOffice, the window under Xvfb:
+# testtool.Slow), with -short: a few minutes instead of `make test`'s gates and full run.
+quick: deps
+	$(call gotest,-short -timeout 30m ./...)
 
 test-deps:
 	$(call apt-install,$(TEST_PKGS))
@@ -120,6 +132,15 @@ fmt-check:
 
 vet:
 	go vet -tags $(TAGS) ./...
+
+# $(call gotest,ARGS[,TAGS[,ENV]]): ENV go test -tags TAGS (default $(TAGS)) -count=1 ARGS through
+# tools/testreport, which prints go test's line per package and the whole output of every failed
+# test (and of a package that failed outside its tests), so that a failure in a long log
+# (.ci/run) says what failed. go test's own status is kept in a file: the pipe's is the report's.
+define gotest
+@rc=$$(mktemp) && trap 'rm -f "$$rc"' EXIT && go build -o bin/tools/testreport ./tools/testreport && \
+{ $(3) go test -json -tags $(or $(2),$(TAGS)) -count=1 $(1) 2>&1; echo $$? >"$$rc"; } | bin/tools/testreport && [ "$$(cat "$$rc")" = 0 ]
+endef
 
 # forms/, storage/, tables/, layout/, pdfout/, xlsxout/, xlsxin/, export/ and cli/ never depend on Fyne; only main.go
 # imports fyne.io/fyne/v2/app; pdfout and xlsxout never depend on each other (both print tables/),
@@ -155,10 +176,29 @@ layering:
 CGO_FREE_PKGS = $$(go list ./... | grep -v -e '^ziping$$')
 cgo-free:
 	CGO_ENABLED=0 go vet -tags $(TAGS) $(CGO_FREE_PKGS)
-	CGO_ENABLED=0 go test -tags $(TAGS) -count=1 -timeout 30m $(CGO_FREE_PKGS)
+	$(call gotest,-timeout 30m $(CGO_FREE_PKGS),,CGO_ENABLED=0)
 
+# The root package, with cgo: main.go's wiring, the start-up as a process, and the real window
+# under Xvfb in Fyne's checking mode (threadcheck_test.go), failing on any call of Fyne from the
+# wrong goroutine.
 unit:
-	go test -tags $(TAGS) -count=1 -timeout 30m .
+	$(call gotest,-timeout 30m .)
+
+# The window's thread check alone (it is part of `make unit`).
+threadcheck:
+	$(call gotest,-run '^TestNoFyneThreadErrors$$' .)
+
+# The race detector (it needs cgo) over the packages that run goroutines or share state between
+# them, -short (without the external programs, which race with nothing): forms/ and storage/
+# (locks, their refresher, atomic saves), layout/ (font measures), pdfout/ (preview rasters,
+# fonts), xlsxout/ (row heights) and export/. Not app/: Fyne's test driver runs a fyne.Do
+# callback at once on the goroutine that calls it, so each of app/'s renders, saves and exports
+# finishing in the background touches widgets while the test's goroutine does (-race reports
+# Fyne's font-metrics cache at the first preview test); app/ needs its background callbacks run
+# on the test's goroutine first.
+RACE_PKGS = $$(go list ./... | grep -E '/(forms|storage|layout|pdfout|xlsxout|export)$$')
+race: deps
+	$(call gotest,-race -short -timeout 60m $(RACE_PKGS))
 
 # Every benchmark, then the real program's tab switch under Xvfb/llvmpipe (tabswitch below);
 # `make bench BENCH=Largest` only the check and the exports of the largest documents the limits
@@ -210,7 +250,7 @@ crash-test:
 
 # Native Linux release binary (stripped, version stamped).
 release: deps
-	go build -tags $(APP_TAGS) -trimpath -ldflags "$(RELEASE_LDFLAGS)" -o $(BIN) .
+	go build -tags $(TAGS) -trimpath -ldflags "$(RELEASE_LDFLAGS)" -o $(BIN) .
 	@echo "$(BIN): version $(VERSION), $$(du -h $(BIN) | cut -f1)"
 
 $(FYNE):

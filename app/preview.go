@@ -61,6 +61,8 @@ type previewWindow struct {
 	again   bool            // another render was asked for while it ran
 	stale   bool            // the document changed since pv was laid out
 	timer   *time.Timer     // the debounce of changes
+	due     bool            // the debounce is counting: a render will be asked for
+	seq     int             // the debounce's generation: a timer superseded by a later one does nothing
 	closed  bool
 	width   float32 // the viewport width the last fit-width render used
 }
@@ -135,7 +137,7 @@ func (p *previewWindow) askSave(name, ext string, cb func(path string)) { p.choo
 // close forgets the window and stops its pending redraw.
 func (p *previewWindow) close() {
 	p.mu.Lock()
-	p.closed = true
+	p.closed, p.due = true, false
 	if p.timer != nil {
 		p.timer.Stop()
 	}
@@ -162,6 +164,14 @@ func (p *previewWindow) Renders() int {
 	return p.renders
 }
 
+// idle reports whether no render runs and none is due after a pause: the preview shows the
+// document as it is and will not change by itself. Tests wait for it instead of for a time.
+func (p *previewWindow) idle() bool {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return !p.busy && !p.due
+}
+
 // turn shows the page by pages after the current one, within the document.
 func (p *previewWindow) turn(by int) {
 	p.mu.Lock()
@@ -181,11 +191,25 @@ func (p *previewWindow) schedule(stale bool) {
 		return
 	}
 	p.stale = p.stale || stale
-	if p.timer == nil {
-		p.timer = time.AfterFunc(previewDebounce, func() { fyne.Do(p.request) })
+	p.due = true
+	p.seq++
+	seq := p.seq
+	if p.timer != nil {
+		p.timer.Stop()
+	}
+	p.timer = time.AfterFunc(previewDebounce, func() { fyne.Do(func() { p.fire(seq) }) })
+}
+
+// fire ends the debounce of generation seq: it asks for the render, unless a later change
+// started another debounce (this timer had already fired when it was stopped).
+func (p *previewWindow) fire(seq int) {
+	p.mu.Lock()
+	if seq != p.seq || !p.due {
+		p.mu.Unlock()
 		return
 	}
-	p.timer.Reset(previewDebounce)
+	p.due = false
+	p.requestLocked()
 }
 
 // resized follows a new window width when the page fits the width.
@@ -226,6 +250,12 @@ type previewJob struct {
 // and clicks never queue more than one render.
 func (p *previewWindow) request() {
 	p.mu.Lock()
+	p.requestLocked()
+}
+
+// requestLocked is request with p.mu held, which it releases: the end of a debounce or of a
+// render and the start of the next are one step, never idle in between.
+func (p *previewWindow) requestLocked() {
 	if p.closed {
 		p.mu.Unlock()
 		return
@@ -288,7 +318,6 @@ func (p *previewWindow) run(job previewJob) {
 // show puts a finished render on screen, then starts the render asked for meanwhile.
 func (p *previewWindow) show(job previewJob) {
 	p.mu.Lock()
-	p.busy = false
 	switch {
 	case job.err == nil:
 		// p.page is the page asked for, which may have moved on while this one was drawn.
@@ -298,18 +327,20 @@ func (p *previewWindow) show(job previewJob) {
 		// request (a page turn, a zoom) lays out again instead of drawing from it.
 		p.stale = true
 	}
-	again, closed := p.again, p.closed
-	p.again = false
+	closed := p.closed
 	p.mu.Unlock()
 	if !closed {
 		p.display(job)
 	}
 	p.mu.Lock()
 	p.renders++
-	p.mu.Unlock()
-	if again {
-		p.request()
+	p.busy = false // still busy while displayed: a request meanwhile follows as again
+	if p.again {
+		p.again = false
+		p.requestLocked()
+		return
 	}
+	p.mu.Unlock()
 }
 
 // display shows the page of job, or why there is none.

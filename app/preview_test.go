@@ -15,26 +15,23 @@ import (
 	"ziping/pdfout"
 )
 
-// waitRenders waits until the preview has finished n renders, then until no other render
-// follows for a moment, and returns the count.
+// waitRenders waits until the preview has finished at least n renders and is idle (no render
+// running, none due after the debounce: previewWindow.idle), and returns the count. It polls
+// that state, so it waits as long as a slow machine needs and no longer, up to a minute.
 func waitRenders(t *testing.T, p *previewWindow, n int) int {
 	t.Helper()
-	deadline := time.Now().Add(60 * time.Second)
-	for p.Renders() < n {
-		if time.Now().After(deadline) {
-			t.Fatalf("%d renders after a minute, want %d", p.Renders(), n)
-		}
-		time.Sleep(5 * time.Millisecond)
-	}
+	deadline := time.Now().Add(time.Minute)
 	for {
-		got := p.Renders()
-		time.Sleep(previewDebounce + 100*time.Millisecond)
 		p.mu.Lock()
-		idle := !p.busy && got == p.renders
+		got, idle := p.renders, !p.busy && !p.due
 		p.mu.Unlock()
-		if idle {
+		if got >= n && idle {
 			return got
 		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%d renders after a minute (idle %v), want %d", got, idle, n)
+		}
+		time.Sleep(5 * time.Millisecond) // the renders run on their own goroutines, which signal nothing else
 	}
 }
 
@@ -173,9 +170,11 @@ func TestPreviewCoalesces(t *testing.T) {
 		t.Fatal("the closed preview is still registered")
 	}
 	test.Type(w.Unit.Name, "改")
-	time.Sleep(previewDebounce + 200*time.Millisecond)
-	if p.Renders() != n+2 {
-		t.Errorf("a closed preview rendered")
+	p.schedule(true) // what a change reaching it late would do, and then its timer
+	p.fire(p.seq)
+	p.request()
+	if !p.idle() || p.Renders() != n+2 {
+		t.Errorf("a closed preview rendered or waits to render: idle %v, %d renders, want %d", p.idle(), p.Renders(), n+2)
 	}
 	w.ShowPreview()
 	if q := w.preview(); q == nil || q == p {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"ziping/internal/testtool"
 	"ziping/storage"
 )
 
@@ -54,13 +55,8 @@ func TestSummaryPDF(t *testing.T) {
 	if err != nil || !bytes.HasPrefix(data, []byte("%PDF-")) {
 		t.Fatalf("no PDF: %v", err)
 	}
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("pdftotext is not installed")
-		}
-		t.Skip("pdftotext not installed")
-	}
-	text, err := exec.Command("pdftotext", "-raw", out, "-").Output()
+	pdftotext := testtool.Need(t, "pdftotext", testtool.Poppler)
+	text, err := exec.Command(pdftotext, "-raw", out, "-").Output()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,19 +9,11 @@ import (
 	"testing"
 
 	"ziping/forms"
+	"ziping/forms/formstest"
 	"ziping/storage"
 )
 
 const sample = "../samples/fushun-shebao-2021.zpb"
-
-func load(t *testing.T) *forms.Document {
-	t.Helper()
-	doc, err := storage.Load(sample)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return doc
-}
 
 func TestFormatOf(t *testing.T) {
 	for path, want := range map[string]Format{"a.pdf": PDF, "A.PDF": PDF, "目录/表.XlsX": XLSX, "a.zpb": "", "a": "", "a.pdf.txt": ""} {
@@ -37,7 +29,7 @@ func TestFormatOf(t *testing.T) {
 // and keeps the system's error.
 func TestDocument(t *testing.T) {
 	dir := t.TempDir()
-	doc := load(t)
+	doc := formstest.Sample(t)
 	in := filepath.Join(dir, "自评.zpb")
 	data, _ := os.ReadFile(sample)
 	os.WriteFile(in, data, 0o644)
@@ -79,7 +71,7 @@ func TestDocument(t *testing.T) {
 
 // TestDocumentNotes: the notes are forms.ExportNotes, the same for PDF and Excel.
 func TestDocumentNotes(t *testing.T) {
-	doc := load(t)
+	doc := formstest.Sample(t)
 	doc.Unit = forms.NewDocument(2021).Unit // a blank unit form beside the projects: left out
 	want := forms.ExportNotes(doc, forms.Evaluate(doc))
 	if len(want) == 0 {
@@ -128,7 +120,7 @@ func TestSummary(t *testing.T) {
 	in := filepath.Join(dir, "a.zpb")
 	data, _ := os.ReadFile(sample)
 	os.WriteFile(in, data, 0o644)
-	doc := load(t)
+	doc := formstest.Sample(t)
 	doc.Unit.BudgetRow("I1").Actual = ""
 	s := forms.NewSummary([]forms.SummaryInput{{Source: in, Doc: doc}})
 	for f, magic := range map[Format]string{PDF: "%PDF-", XLSX: "PK"} {
@@ -147,7 +139,7 @@ func TestSummary(t *testing.T) {
 	// A copy of the document under another name is the same unit: refused, naming both.
 	cp := filepath.Join(dir, "副本.zpb")
 	os.WriteFile(cp, data, 0o644)
-	twice := forms.NewSummary([]forms.SummaryInput{{Source: in, Doc: load(t)}, {Source: cp, Doc: load(t)}})
+	twice := forms.NewSummary([]forms.SummaryInput{{Source: in, Doc: formstest.Sample(t)}, {Source: cp, Doc: formstest.Sample(t)}})
 	if _, err := Summary(filepath.Join(dir, "两次.pdf"), PDF, twice, in, cp); err == nil ||
 		!strings.Contains(err.Error(), "「"+in+"」与「"+cp+"」是同一单位（名称“抚顺市社会保险事业服务中心”、年度 2021 相同）") {
 		t.Errorf("the same unit from two files: %v", err)
@@ -193,11 +185,11 @@ func TestTemplate(t *testing.T) {
 // TestProjectOnlyDocument: a unit form with only its header (forms.NotStarted) beside projects
 // is neither printed nor exported, and the notes say so; once an amount is typed it is both.
 func TestProjectOnlyDocument(t *testing.T) {
-	doc := load(t)
+	doc := formstest.Sample(t)
 	name := doc.Unit.Name
 	doc.Unit = forms.NewDocument(2021).Unit
 	doc.Unit.Name, doc.Unit.Staff = name, "51" // the header only
-	_, whole, err := Render(load(t), PDF)
+	_, whole, err := Render(formstest.Sample(t), PDF)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"ziping/forms"
+	"ziping/forms/formstest"
 	"ziping/storage"
 )
 
@@ -15,7 +16,7 @@ import (
 // read-only file, though the rename it writes with would succeed; the file keeps its bytes.
 func TestReadOnlyTargetRefused(t *testing.T) {
 	dir := t.TempDir()
-	doc := load(t)
+	doc := formstest.Sample(t)
 	s := forms.NewSummary([]forms.SummaryInput{{Source: sample, Doc: doc}})
 	for name, write := range map[string]func(string) error{
 		"ro.pdf":      func(p string) error { _, err := Document(p, PDF, doc); return err },

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"ziping/forms"
+	"ziping/forms/formstest"
 	"ziping/tables/templatetest"
 )
 
@@ -12,7 +13,7 @@ import (
 // code: opening such a file is refused) is exported neither as PDF nor as Excel, never printed
 // as another template; the test template of tables/templatetest, registered, is.
 func TestUnknownTemplateNotExported(t *testing.T) {
-	doc := load(t)
+	doc := formstest.Sample(t)
 	for _, f := range []Format{PDF, XLSX} {
 		doc.Settings.Template = "hebei"
 		var unknown *forms.UnknownTemplateError

@@ -7,9 +7,9 @@ import (
 )
 
 // publishedNational is a published national-layout 项目支出绩效自评表 as Excel or WPS puts it on
-// the clipboard when the whole printed table is selected: the Hebei (廊坊) 2019 table of
-// /work/shared/spec/national-layout-example.txt, value for value, its 一级 labels carrying their
-// weight as the Anhui, Hebei and Sichuan tables of issue 21 print them ("产出指标(50分)",
+// the clipboard when the whole printed table is selected: a published Hebei (廊坊) 2019 table of
+// the national layout, value for value, its 一级 labels carrying their
+// weight as published Anhui, Hebei and Sichuan tables print them ("产出指标(50分)",
 // "效益指标（30分）"), its merged cells blank below their first row, the header block above the
 // indicator table, "指标1：" before each 三级, an empty 生态效益 placeholder and the 总分 row.
 const publishedNational = "项目支出绩效自评表\r\n" +

@@ -5,13 +5,14 @@ import (
 	"testing"
 
 	"ziping/forms"
+	"ziping/forms/formstest"
 )
 
 // TestCompletionReadable: a 完成程度 with two decimals over 100 % ("103.16%") prints whole on
 // one line at 7 pt or more in the Liaoning unit and project tables: the 完成程度 column is wide
 // enough for it (tables.FormWidths), Cell.Fit not shrinking it to the 6 pt floor.
 func TestCompletionReadable(t *testing.T) {
-	doc := loadSample(t)
+	doc := formstest.Sample(t)
 	for _, in := range []*forms.Indicator{doc.Unit.Indicators.Row(forms.RowPath{}), doc.Projects[0].Indicators.Row(forms.RowPath{})} {
 		in.Op, in.Target, in.Unit, in.Actual, in.Score, in.Manual = forms.OpGE, "95%", "", "98%", "", false
 	}

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"ziping/forms"
+	"ziping/internal/testtool"
 	"ziping/layout"
 )
 
@@ -61,7 +62,7 @@ func TestFiguresWhole(t *testing.T) {
 // rawText is `pdftotext -raw` of pdf, line breaks kept.
 func rawText(t *testing.T, pdf []byte) string {
 	t.Helper()
-	needTool(t, "pdftotext")
+	testtool.Need(t, "pdftotext", testtool.Poppler)
 	path := filepath.Join(t.TempDir(), "x.pdf")
 	if err := os.WriteFile(path, pdf, 0o644); err != nil {
 		t.Fatal(err)

@@ -5,12 +5,13 @@ import (
 	"testing"
 
 	"ziping/forms"
+	"ziping/forms/formstest"
 )
 
 // TestFullWidthDigitsPrintHalfWidth: amounts, 指标值, 完成值 and 分值 typed with full-width digits
 // print with half-width digits in the PDF's text, the document keeping what was typed.
 func TestFullWidthDigitsPrintHalfWidth(t *testing.T) {
-	doc := loadSample(t)
+	doc := formstest.Sample(t)
 	p := doc.Projects[0]
 	p.FundRow("T").Amounts = forms.Amounts{Initial: "１００", Full: "１００", Actual: "９５"}
 	p.FundsWeight = "１０"

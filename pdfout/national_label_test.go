@@ -4,12 +4,13 @@ import (
 	"testing"
 
 	"ziping/forms"
+	"ziping/forms/formstest"
 )
 
 // TestNationalFundsLabel: the narrow label of 项目资金（万元） keeps "（万元）" whole on one line,
 // at the body size, on every national project form.
 func TestNationalFundsLabel(t *testing.T) {
-	doc := loadSample(t)
+	doc := formstest.Sample(t)
 	doc.Settings.SetTemplate(forms.TemplateNational)
 	whole := 0
 	for _, pages := range laidOut(t, doc)[1:] { // the unit form keeps its own layout

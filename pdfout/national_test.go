@@ -9,22 +9,14 @@ import (
 	"testing"
 
 	"ziping/forms"
+	"ziping/forms/formstest"
+	"ziping/internal/testtool"
 )
-
-// requireTool fails the test when a tool it runs is missing: `make test-deps` installs them.
-func requireTool(t *testing.T, name string) string {
-	t.Helper()
-	p, err := exec.LookPath(name)
-	if err != nil {
-		t.Fatalf("%s is not installed: run make test-deps", name)
-	}
-	return p
-}
 
 // layoutText is `pdftotext -layout` of pdf.
 func layoutText(t *testing.T, pdf []byte) string {
 	t.Helper()
-	tool := requireTool(t, "pdftotext")
+	tool := testtool.Need(t, "pdftotext", testtool.Poppler)
 	path := filepath.Join(t.TempDir(), "x.pdf")
 	if err := os.WriteFile(path, pdf, 0o644); err != nil {
 		t.Fatal(err)
@@ -45,7 +37,7 @@ var (
 // 偏差原因分析及改进措施, and the totals `ziping check` gives: each project's C+D on its 总分 line
 // and its D last on its 年度资金总额 line; the unit form keeps its layout and total.
 func TestNationalPDF(t *testing.T) {
-	doc := loadSample(t)
+	doc := formstest.Sample(t)
 	doc.Settings.SetTemplate(forms.TemplateNational)
 	ev := forms.Evaluate(doc)
 	pdf, res := render(t, doc)
@@ -85,7 +77,7 @@ func TestNationalPDF(t *testing.T) {
 // TestNationalUnprintableParts: a character the font lacks in one piece of a joined cell is
 // warned about at that piece's field, by the export and by the editor's check alike.
 func TestNationalUnprintableParts(t *testing.T) {
-	doc := loadSample(t)
+	doc := formstest.Sample(t)
 	doc.Settings.SetTemplate(forms.TemplateNational)
 	in := doc.Projects[1].Indicators.Row(forms.RowPath{})
 	in.Reason, in.Measures = "资金下达较晚", "提前申请𠮷资金"

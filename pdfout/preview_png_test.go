@@ -7,12 +7,14 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"ziping/forms/formstest"
 )
 
 // TestPreviewPNG encodes preview pages as PNG; with ZIPING_PREVIEW_PNG set to a folder it
 // keeps them there (sample page 1 and a project page), to be looked at beside pdftoppm's.
 func TestPreviewPNG(t *testing.T) {
-	pv, err := NewPreview(loadSample(t))
+	pv, err := NewPreview(formstest.Sample(t))
 	if err != nil {
 		t.Fatal(err)
 	}

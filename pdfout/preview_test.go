@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"ziping/forms"
+	"ziping/forms/formstest"
 	"ziping/layout"
 )
 
@@ -74,7 +75,7 @@ func recordPreview(t *testing.T, doc *forms.Document, pxPerMM float64) (*Preview
 // stress document (a 100,000-character cell, control characters, 300 more indicator rows).
 func agreementDocs(t *testing.T) map[string]*forms.Document {
 	stress, _ := stressDoc(t)
-	return map[string]*forms.Document{"sample": loadSample(t), "stress": stress}
+	return map[string]*forms.Document{"sample": formstest.Sample(t), "stress": stress}
 }
 
 // TestPreviewAgreesWithPDF is the acceptance test of the print preview: for the sample and the
@@ -126,7 +127,7 @@ func comparePage(t *testing.T, i int, pv, pdf *recorder) {
 // text is) and on every table rule, and none in the margins.
 func TestPreviewPixels(t *testing.T) {
 	const s = 4.0 // px per mm
-	pv, rec := recordPreview(t, loadSample(t), s)
+	pv, rec := recordPreview(t, formstest.Sample(t), s)
 	img, err := pv.Page(0, s)
 	if err != nil {
 		t.Fatal(err)
@@ -216,7 +217,7 @@ func TestPreviewBadInput(t *testing.T) {
 // TestPreviewConcurrent: pages of one Preview drawn at once from several goroutines are the same
 // images as drawn one by one (run with -race).
 func TestPreviewConcurrent(t *testing.T) {
-	pv, err := NewPreview(loadSample(t))
+	pv, err := NewPreview(formstest.Sample(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -242,7 +243,7 @@ func TestPreviewConcurrent(t *testing.T) {
 
 // BenchmarkPreviewPage draws one page of the sample at 100 % zoom (96 dpi), glyphs cached.
 func BenchmarkPreviewPage(b *testing.B) {
-	pv, err := NewPreview(loadSample(b))
+	pv, err := NewPreview(formstest.Sample(b))
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -255,7 +256,7 @@ func BenchmarkPreviewPage(b *testing.B) {
 
 // BenchmarkPreviewSample lays out the sample and draws all its pages at 100 % zoom.
 func BenchmarkPreviewSample(b *testing.B) {
-	doc := loadSample(b)
+	doc := formstest.Sample(b)
 	for b.Loop() {
 		pv, err := NewPreview(doc)
 		if err != nil {

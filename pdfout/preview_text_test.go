@@ -13,6 +13,7 @@ import (
 	"strings"
 	"testing"
 
+	"ziping/internal/testtool"
 	"ziping/layout"
 )
 
@@ -22,7 +23,7 @@ import (
 // pdfPages is the page count pdfinfo reads from the PDF.
 func pdfPages(t *testing.T, pdf []byte) int {
 	t.Helper()
-	needTool(t, "pdfinfo")
+	testtool.Need(t, "pdfinfo", testtool.Poppler)
 	out, err := exec.Command("pdfinfo", writeTemp(t, pdf)).Output()
 	if err != nil {
 		t.Fatal(err)
@@ -54,7 +55,7 @@ type word struct {
 // bboxWords reads `pdftotext -bbox`: the words of each page, with their boxes.
 func bboxWords(t *testing.T, pdf []byte) [][]*word {
 	t.Helper()
-	needTool(t, "pdftotext")
+	testtool.Need(t, "pdftotext", testtool.Poppler)
 	out, err := exec.Command("pdftotext", "-bbox", writeTemp(t, pdf), "-").Output()
 	if err != nil {
 		t.Fatal(err)

@@ -8,12 +8,14 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"ziping/forms/formstest"
 )
 
 // TestSampleSize: the sample's PDF stays under 100 KB, which needs the recompression
 // and the single emboldened font; a change that undoes either fails here.
 func TestSampleSize(t *testing.T) {
-	pdf, _ := render(t, loadSample(t))
+	pdf, _ := render(t, formstest.Sample(t))
 	if len(pdf) > 100_000 {
 		t.Fatalf("sample PDF is %d bytes, want ≤ 100000", len(pdf))
 	}
@@ -45,7 +47,7 @@ func streams(t *testing.T, pdf []byte) [][]byte {
 // TestRecompressKeepsContent: every stream decompresses to the same bytes before and after, the
 // cross-reference offsets point at their objects, and the file got smaller.
 func TestRecompressKeepsContent(t *testing.T) {
-	doc := loadSample(t)
+	doc := formstest.Sample(t)
 	m, err := fontMeasurer()
 	if err != nil {
 		t.Fatal(err)
@@ -101,7 +103,7 @@ func TestRecompressKeepsContent(t *testing.T) {
 // TestRecompressRefusesOtherShapes: input that is not fpdf's simple shape is an error, never a
 // damaged file.
 func TestRecompressRefusesOtherShapes(t *testing.T) {
-	pdf, _ := render(t, loadSample(t))
+	pdf, _ := render(t, formstest.Sample(t))
 	for name, in := range map[string][]byte{
 		"empty":        nil,
 		"no startxref": pdf[:len(pdf)-30],

@@ -13,19 +13,11 @@ import (
 	"unicode"
 
 	"ziping/forms"
-	"ziping/storage"
+	"ziping/forms/formstest"
+	"ziping/internal/testtool"
 )
 
 const samplePath = "../samples/fushun-shebao-2021.zpb"
-
-func loadSample(t testing.TB) *forms.Document {
-	t.Helper()
-	doc, err := storage.Load(samplePath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return doc
-}
 
 var fixedTime = time.Date(2023, 11, 14, 22, 13, 20, 0, time.UTC)
 
@@ -37,18 +29,6 @@ func render(t testing.TB, doc *forms.Document) ([]byte, *Result) {
 		t.Fatal(err)
 	}
 	return buf.Bytes(), res
-}
-
-// needTool skips when a poppler tool is missing on a developer machine; under CI a missing
-// tool is a failure, since .ci/run installs it.
-func needTool(t *testing.T, name string) {
-	t.Helper()
-	if _, err := exec.LookPath(name); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("%s is not installed (poppler-utils); .ci/run must install it", name)
-		}
-		t.Skipf("%s not installed", name)
-	}
 }
 
 // textLayer returns `pdftotext -raw` of pdf with all whitespace removed.
@@ -140,7 +120,7 @@ func documentTexts(doc *forms.Document) []string {
 // TestSampleTextLayer: every template label and every text of the sample is in the PDF's text
 // layer, unbroken once whitespace is removed; the totals are printed.
 func TestSampleTextLayer(t *testing.T) {
-	doc := loadSample(t)
+	doc := formstest.Sample(t)
 	pdf, res := render(t, doc)
 	text := textLayer(t, pdf)
 	want := append(templateLabels(), documentTexts(doc)...)
@@ -160,9 +140,9 @@ func TestSampleTextLayer(t *testing.T) {
 }
 
 func TestPDFInfo(t *testing.T) {
-	needTool(t, "pdfinfo")
-	needTool(t, "pdffonts")
-	pdf, res := render(t, loadSample(t))
+	testtool.Need(t, "pdfinfo", testtool.Poppler)
+	testtool.Need(t, "pdffonts", testtool.Poppler)
+	pdf, res := render(t, formstest.Sample(t))
 	path := filepath.Join(t.TempDir(), "s.pdf")
 	os.WriteFile(path, pdf, 0o644)
 	info, err := exec.Command("pdfinfo", path).Output()
@@ -194,8 +174,8 @@ func TestPDFInfo(t *testing.T) {
 // TestStructure: qpdf finds no syntax or cross-reference errors (the subset-tag renaming must
 // keep every offset).
 func TestStructure(t *testing.T) {
-	needTool(t, "qpdf")
-	pdf, _ := render(t, loadSample(t))
+	testtool.Need(t, "qpdf", testtool.QPDF)
+	pdf, _ := render(t, formstest.Sample(t))
 	path := filepath.Join(t.TempDir(), "s.pdf")
 	os.WriteFile(path, pdf, 0o644)
 	out, err := exec.Command("qpdf", "--check", path).CombinedOutput()
@@ -206,8 +186,8 @@ func TestStructure(t *testing.T) {
 
 // TestReproducible: the same document and creation date give the same bytes.
 func TestReproducible(t *testing.T) {
-	a, _ := render(t, loadSample(t))
-	b, _ := render(t, loadSample(t))
+	a, _ := render(t, formstest.Sample(t))
+	b, _ := render(t, formstest.Sample(t))
 	if !bytes.Equal(a, b) {
 		t.Fatal("two exports differ")
 	}

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"ziping/forms"
+	"ziping/forms/formstest"
 	"ziping/layout"
 )
 
@@ -29,7 +30,7 @@ func longText(n int, seed int64) string {
 // stressDoc is the sample with a 100,000-character 原因说明, control characters and 300 more
 // indicator rows.
 func stressDoc(t testing.TB) (*forms.Document, string) {
-	doc := loadSample(t)
+	doc := formstest.Sample(t)
 	in := doc.Unit.Indicators.Row(forms.RowPath{})
 	in.Reason = longText(100_000, 1)
 	in.Measures = "改进\x07措施\u0000含控制字符"
@@ -101,7 +102,7 @@ func TestStressLosesNothing(t *testing.T) {
 // TestUnprintableEverywhere: a character the fonts lack in any field, including titles and
 // headers, is replaced, reported and never reaches fpdf (which would panic on it).
 func TestUnprintableEverywhere(t *testing.T) {
-	doc := loadSample(t)
+	doc := formstest.Sample(t)
 	odd := "𠀀\u0001\uFFFD䶮"
 	doc.Settings.UnitShortName += odd
 	doc.Unit.Name += odd
@@ -164,7 +165,7 @@ func TestEmptyAndOddDocuments(t *testing.T) {
 }
 
 func BenchmarkRenderSample(b *testing.B) {
-	doc := loadSample(b)
+	doc := formstest.Sample(b)
 	for b.Loop() {
 		if _, err := Render(&bytes.Buffer{}, doc, Options{Created: fixedTime}); err != nil {
 			b.Fatal(err)
@@ -174,7 +175,7 @@ func BenchmarkRenderSample(b *testing.B) {
 
 // BenchmarkRender60Projects: a large department's document, the sample's projects repeated.
 func BenchmarkRender60Projects(b *testing.B) {
-	doc := loadSample(b)
+	doc := formstest.Sample(b)
 	base := doc.Projects
 	for len(doc.Projects) < 60 {
 		doc.Projects = append(doc.Projects, base[len(doc.Projects)%len(base)])

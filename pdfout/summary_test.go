@@ -11,6 +11,7 @@ import (
 
 	"ziping/forms"
 	"ziping/forms/formstest"
+	"ziping/internal/testtool"
 	"ziping/tables"
 )
 
@@ -57,7 +58,7 @@ func TestRenderSummary(t *testing.T) {
 func TestRenderSummaryPages(t *testing.T) {
 	var in []forms.SummaryInput
 	for i := range 12 {
-		doc := loadSample(t)
+		doc := formstest.Sample(t)
 		doc.Unit.Name = fmt.Sprintf("第%02d分中心", i+1)
 		in = append(in, forms.SummaryInput{Source: "x.zpb", Doc: doc})
 	}
@@ -65,7 +66,7 @@ func TestRenderSummaryPages(t *testing.T) {
 	if res.Pages < 2 {
 		t.Fatalf("%d pages for 48 project rows", res.Pages)
 	}
-	needTool(t, "pdftotext")
+	testtool.Need(t, "pdftotext", testtool.Poppler)
 	path := filepath.Join(t.TempDir(), "s.pdf")
 	os.WriteFile(path, pdf, 0o644)
 	for p := 1; p <= res.Pages; p++ {

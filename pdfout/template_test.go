@@ -4,13 +4,14 @@ import (
 	"strings"
 	"testing"
 
+	"ziping/forms/formstest"
 	"ziping/tables/templatetest"
 )
 
 // TestThirdTemplatePDF: a template defined in test files alone (tables/templatetest) prints
 // its own project tables, titled as it says.
 func TestThirdTemplatePDF(t *testing.T) {
-	doc := loadSample(t)
+	doc := formstest.Sample(t)
 	doc.Settings.SetTemplate(templatetest.ID)
 	_, res, rec := recordPDF(t, doc)
 	var all strings.Builder

@@ -5,12 +5,13 @@ import (
 	"testing"
 
 	"ziping/forms"
+	"ziping/forms/formstest"
 )
 
 // TestUnprintableByForm: the warnings of each form, merged, are what Unprintable gives for the
 // whole document, settings texts (printed on every form) warned once.
 func TestUnprintableByForm(t *testing.T) {
-	doc := loadSample(t)
+	doc := formstest.Sample(t)
 	doc.Settings.UnitShortName = "抚顺\x07社保"
 	doc.Unit.Name = "单位\x00名称"
 	doc.Projects[2].Name = "项目𠮷"
@@ -36,7 +37,7 @@ func TestUnprintableByForm(t *testing.T) {
 // thirtyRows is the sample with its first project grown to 30 filled indicator rows, the size
 // the editor's per-keystroke check is measured at.
 func thirtyRows(tb testing.TB) *forms.Document {
-	doc := loadSample(tb)
+	doc := formstest.Sample(tb)
 	tree := doc.Projects[0].Indicators
 	for n := 0; ; n++ {
 		count := 0

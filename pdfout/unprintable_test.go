@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"ziping/forms"
+	"ziping/forms/formstest"
 	"ziping/pdfout"
 	"ziping/storage"
 )
@@ -113,7 +114,7 @@ func TestUnprintableLocations(t *testing.T) {
 			indicator(1, 0, 2, -1, "level2"), 0},
 	} {
 		t.Run(name, func(t *testing.T) {
-			d, err := storage.Load("../samples/fushun-shebao-2021.zpb")
+			d, err := storage.Load(formstest.SamplePath)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -137,7 +138,7 @@ func TestUnprintableLocations(t *testing.T) {
 // TestUnprintableLocationsMatchChecks: where forms' checks also object to the text (it is not
 // a number), the warning and the check's problem share one location, as the editor needs.
 func TestUnprintableLocationsMatchChecks(t *testing.T) {
-	d, err := storage.Load("../samples/fushun-shebao-2021.zpb")
+	d, err := storage.Load(formstest.SamplePath)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -168,7 +169,7 @@ func TestUnprintableLocationsMatchChecks(t *testing.T) {
 // TestUnprintableWarningNames: the warnings name, in words, the form, section, row and field
 // that hold the characters.
 func TestUnprintableWarningNames(t *testing.T) {
-	d, err := storage.Load("../samples/fushun-shebao-2021.zpb")
+	d, err := storage.Load(formstest.SamplePath)
 	if err != nil {
 		t.Fatal(err)
 	}

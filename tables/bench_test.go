@@ -4,23 +4,14 @@ import (
 	"testing"
 
 	"ziping/forms"
-	"ziping/storage"
+	"ziping/forms/formstest"
 )
 
 const sample = "../samples/fushun-shebao-2021.zpb"
 
-func loadSample(tb testing.TB) *forms.Document {
-	tb.Helper()
-	doc, err := storage.Load(sample)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return doc
-}
-
 // thirtyRows is the sample with its first project grown to 30 filled indicator rows.
 func thirtyRows(tb testing.TB) *forms.Document {
-	doc := loadSample(tb)
+	doc := formstest.Sample(tb)
 	tree := doc.Projects[0].Indicators
 	for n := 0; ; n++ {
 		count := 0

@@ -5,13 +5,14 @@ import (
 	"testing"
 
 	"ziping/forms"
+	"ziping/forms/formstest"
 )
 
 // cappedDoc is the sample in template tpl with 执行率封顶 on and project 2 spent at 75 %: its
 // C+D of 92.5 is capped at 89.
 func cappedDoc(t *testing.T, tpl forms.TemplateID) *forms.Document {
 	t.Helper()
-	d := loadSample(t)
+	d := formstest.Sample(t)
 	d.Settings.SetTemplate(tpl)
 	d.Settings.RateCap = true
 	for _, id := range []string{"T", "S1"} {

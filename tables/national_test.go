@@ -7,13 +7,14 @@ import (
 	"testing"
 
 	"ziping/forms"
+	"ziping/forms/formstest"
 )
 
 // national is the sample in the national template, its first project's first row made
 // quantitative with ticked reasons, a 原因说明 and 改进措施, and a 评价结论.
 func national(t *testing.T) *forms.Document {
 	t.Helper()
-	doc := loadSample(t)
+	doc := formstest.Sample(t)
 	doc.Settings.SetTemplate(forms.TemplateNational)
 	p := doc.Projects[1]
 	in := p.Indicators.Row(forms.RowPath{})

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"ziping/forms"
+	"ziping/forms/formstest"
 )
 
 // fullWidthDoc is the sample (in template tpl) with full-width digits typed into each kind of
@@ -14,7 +15,7 @@ import (
 // first two rows 指标值, 全年完成值, 分值, a typed 完成程度 and a typed 得分.
 func fullWidthDoc(t *testing.T, tpl forms.TemplateID) *forms.Document {
 	t.Helper()
-	d := loadSample(t)
+	d := formstest.Sample(t)
 	d.Settings.SetTemplate(tpl)
 	d.Unit.Staff = "２０８"
 	p := d.Projects[0]

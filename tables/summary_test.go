@@ -193,7 +193,7 @@ func TestBuildSummaryEdgeCases(t *testing.T) {
 			t.Errorf("empty summary's 合计 cell %+v", c)
 		}
 	}
-	doc := loadSample(t)
+	doc := formstest.Sample(t)
 	for len(doc.Projects) > 0 {
 		doc.RemoveProject(0)
 	}

@@ -9,23 +9,24 @@ import (
 	"github.com/shopspring/decimal"
 
 	"ziping/forms"
+	"ziping/forms/formstest"
 )
 
 // docs are documents that exercise every band: the sample, with fixed-2 amounts and the
 // signature footer, with quantitative rows, with empty tables, and a new document.
 func docs(t *testing.T) map[string]*forms.Document {
 	t.Helper()
-	out := map[string]*forms.Document{"sample": loadSample(t), "new": forms.NewDocument(2024)}
-	d := loadSample(t)
+	out := map[string]*forms.Document{"sample": formstest.Sample(t), "new": forms.NewDocument(2024)}
+	d := formstest.Sample(t)
 	d.Settings.Amounts, d.Settings.Signature = forms.AmountsFixed2, true
 	out["fixed2 and footer"] = d
-	d = loadSample(t)
+	d = formstest.Sample(t)
 	for i, v := range [][3]string{{"≥", "1197.19", "1000"}, {"≤", "50", "60.5"}, {"", "≥1000个", "900个"}, {"≥", "1,200", "1,000.50"}} {
 		in := d.Unit.Indicators.Row(forms.RowPath{L1: i})
 		in.Op, in.Target, in.Actual, in.Score = forms.Op(v[0]), v[1], v[2], ""
 	}
 	out["quantitative"] = d
-	d = loadSample(t)
+	d = formstest.Sample(t)
 	d.Unit.Indicators, d.Unit.Tasks, d.Unit.Goals = forms.Tree{}, nil, nil
 	d.Projects[0].Indicators[0].Children = nil
 	out["empty tables"] = d
@@ -161,7 +162,7 @@ func TestComputedFiguresPrintTheirNumbers(t *testing.T) {
 
 // TestSourcesAreTheForms: a text of the document names its form's field, as the editor has it.
 func TestSourcesAreTheForms(t *testing.T) {
-	doc := loadSample(t)
+	doc := formstest.Sample(t)
 	doc.Settings.Signature = true
 	for _, tb := range Forms(doc, forms.Evaluate(doc)) {
 		each(tb, func(c *Cell) {

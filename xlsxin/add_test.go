@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"ziping/forms"
+	"ziping/forms/formstest"
 )
 
 // Projects read from a plain sheet are added after the open document's own, as copies, with
@@ -21,7 +22,7 @@ func TestAddToOpenDocument(t *testing.T) {
 		{"培训人次", 10, 9},
 	}}
 	res := importBytes(t, testBook{sheets: []bookSheet{sheet}}.bytes(t), "培训.xlsx")
-	doc := loadSample(t)
+	doc := formstest.Sample(t)
 	n := len(doc.Projects)
 	notes, err := res.AddTo(doc)
 	if err != nil {
@@ -46,7 +47,7 @@ func TestAddToOpenDocument(t *testing.T) {
 // Ziping's own export added to a document: its projects only, and a note that its unit form
 // was not taken; the projects read from the export keep their blank fields.
 func TestAddExportToOpenDocument(t *testing.T) {
-	src := loadSample(t)
+	src := formstest.Sample(t)
 	src.Projects[0].Department = ""
 	res := importBytes(t, export(t, src), "s.xlsx")
 	doc := forms.NewDocument(2021)
@@ -64,7 +65,7 @@ func TestAddExportToOpenDocument(t *testing.T) {
 
 // Beyond forms.MaxProjects nothing is added.
 func TestAddToRefusesTooManyProjects(t *testing.T) {
-	res := importBytes(t, export(t, loadSample(t)), "s.xlsx")
+	res := importBytes(t, export(t, formstest.Sample(t)), "s.xlsx")
 	doc := forms.NewDocument(2021)
 	for range forms.MaxProjects - 3 {
 		doc.AddProject()
@@ -82,7 +83,7 @@ func TestAddToRefusesTooManyProjects(t *testing.T) {
 func TestImportFile(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "s.xlsx")
-	if err := os.WriteFile(path, export(t, loadSample(t)), 0o644); err != nil {
+	if err := os.WriteFile(path, export(t, formstest.Sample(t)), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	if res, err := ImportFile(path); err != nil || len(res.Doc.Projects) != 4 {

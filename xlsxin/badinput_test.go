@@ -13,6 +13,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"ziping/forms"
+	"ziping/forms/formstest"
 )
 
 // refused imports data as file and fails unless it is refused with an *Error whose message
@@ -108,7 +109,7 @@ func TestOldAndForeignFormats(t *testing.T) {
 }
 
 func TestCorruptWorkbooks(t *testing.T) {
-	data := export(t, loadSample(t))
+	data := export(t, formstest.Sample(t))
 	refused(t, data[:len(data)/2], "s.xlsx", "文件已损坏", "另存为 .xlsx")
 	refused(t, []byte("PK\x03\x04garbage"), "s.xlsx", "文件已损坏")
 	refused(t, []byte("garbage"), "s.xlsx", "文件已损坏，不是有效的 Excel 工作簿")
@@ -123,7 +124,7 @@ func TestCorruptWorkbooks(t *testing.T) {
 
 // A form of Ziping's export whose rows were changed is refused where its structure breaks.
 func TestChangedExport(t *testing.T) {
-	f, err := excelize.OpenReader(bytes.NewReader(export(t, loadSample(t))))
+	f, err := excelize.OpenReader(bytes.NewReader(export(t, formstest.Sample(t))))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -216,7 +217,7 @@ func TestCellOverFieldLimit(t *testing.T) {
 	b = testBook{sheets: []bookSheet{{name: "表", rows: [][]any{{"项目名称", long}, {"三级指标", "分值"}, {"甲", 1}}}}}
 	refused(t, b.bytes(t), "t.xlsx", "工作表“表”第 1 行 A 列：“项目名称”的内容超过上限")
 
-	f, err := excelize.OpenReader(bytes.NewReader(export(t, loadSample(t))))
+	f, err := excelize.OpenReader(bytes.NewReader(export(t, formstest.Sample(t))))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -271,7 +272,7 @@ func TestFileTooLarge(t *testing.T) {
 // A sheet that unpacks beyond maxPartBytes (a "zip bomb": 129 MB of spaces in 130 kB) is
 // refused once that much is unpacked.
 func TestZipBomb(t *testing.T) {
-	data := rewrite(t, export(t, loadSample(t)), "xl/worksheets/sheet1.xml", func(b []byte) []byte { // the unit form
+	data := rewrite(t, export(t, formstest.Sample(t)), "xl/worksheets/sheet1.xml", func(b []byte) []byte { // the unit form
 		return append(bytes.Repeat([]byte(" "), maxPartBytes+1<<20), b...)
 	})
 	e := refused(t, data, "炸弹.xlsx", fmt.Sprintf("工作表“单位整体绩效自评表”过大（解压后超过 %d MB", maxPartBytes>>20))

@@ -5,12 +5,13 @@ import (
 	"testing"
 
 	"ziping/forms"
+	"ziping/forms/formstest"
 )
 
 // sixty is the sample with 60 project forms of 24 三级 rows each (its four projects, each 二级's
 // rows three times), about what a large unit files.
 func sixty(b *testing.B) *forms.Document {
-	doc := loadSample(b)
+	doc := formstest.Sample(b)
 	src := doc.Projects
 	doc.Projects = nil
 	for i := range 60 {

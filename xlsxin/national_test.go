@@ -51,7 +51,7 @@ func dropShadow(t testing.TB, data []byte) []byte {
 // all: settings (计分规则, 签字栏), a row with 运算符号, 度量单位, ticks, 原因说明 and 改进措施, a
 // 财政拨款 split over two rows, 实施期, 评价结论 and 存在问题.
 func national(t testing.TB) *forms.Document {
-	doc := loadSample(t)
+	doc := formstest.Sample(t)
 	doc.Settings.SetTemplate(forms.TemplateNational)
 	doc.Settings.RateCap, doc.Settings.Strict, doc.Settings.OverTarget = true, true, forms.OverTarget120
 	doc.Settings.Signature = true

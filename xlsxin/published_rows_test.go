@@ -10,7 +10,7 @@ import (
 )
 
 // printedCSV is a published national-layout 项目支出绩效自评表 typed into a CSV exactly as
-// printed: the Hebei (廊坊) 2019 table of /work/shared/spec/national-layout-example.txt, with the
+// printed: a published Hebei (廊坊) 2019 table of the national layout, with the
 // weights in its 一级 labels as the Anhui and Sichuan tables print them ("产出指标(50分)",
 // "效益指标（30分）"), the header block above the indicator table, the 绩效指标 column, merged
 // cells typed once, "指标1：" before each 三级, the empty 生态效益 placeholder and the 总分 row.

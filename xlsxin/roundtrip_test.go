@@ -7,20 +7,10 @@ import (
 
 	"ziping/forms"
 	"ziping/forms/formstest"
-	"ziping/storage"
 	"ziping/xlsxout"
 )
 
 const sample = "../samples/fushun-shebao-2021.zpb"
-
-func loadSample(t testing.TB) *forms.Document {
-	t.Helper()
-	doc, err := storage.Load(sample)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return doc
-}
 
 // export writes doc with xlsxout.Write.
 func export(t testing.TB, doc *forms.Document) []byte {
@@ -66,7 +56,7 @@ func sameEvaluation(t *testing.T, got, want *forms.Document) {
 // The round trip: the sample exported and imported is the same document, field
 // by field, and checks alike.
 func TestSampleRoundTrip(t *testing.T) {
-	doc := loadSample(t)
+	doc := formstest.Sample(t)
 	res := importBytes(t, export(t, doc), "s.xlsx")
 	formstest.SameSaved(t, "the document read back", res.Doc, doc)
 	sameEvaluation(t, res.Doc, doc)
@@ -83,7 +73,7 @@ func TestSampleRoundTrip(t *testing.T) {
 // texts, blank rows, a 一级 without 二级, amounts typed as text or with separators, a task
 // total typed, a project without the 分值 of D.
 func rich(t testing.TB) *forms.Document {
-	doc := loadSample(t)
+	doc := formstest.Sample(t)
 	s := &doc.Settings
 	s.Signature = true
 	s.Footer = forms.Footer{Preparer: "王会计", Phone: "024-5758 1234", Leader: "李主任", Date: "2022 年 3 月 1 日"}
@@ -218,17 +208,17 @@ func TestWhatTheWorkbookCannotHold(t *testing.T) {
 		},
 	} {
 		t.Run(name, func(t *testing.T) {
-			doc := loadSample(t)
+			doc := formstest.Sample(t)
 			tc.change(doc)
 			data := export(t, doc)
-			whole := loadSample(t)
+			whole := formstest.Sample(t)
 			tc.change(whole)
 			formstest.SameSaved(t, "the document read back", importBytes(t, data, "s.xlsx").Doc, whole)
 			res := importBytes(t, dropShadow(t, data), "s.xlsx")
 			// What the export holds of the change; tc.want adds the rest.
-			want := loadSample(t)
+			want := formstest.Sample(t)
 			tc.change(want)
-			want.Settings = loadSample(t).Settings
+			want.Settings = formstest.Sample(t).Settings
 			row(want).Grade = ""
 			want.Projects[1].Indicators[0].Children[0].Name = "数量指标"
 			tc.want(want)

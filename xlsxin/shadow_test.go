@@ -14,7 +14,7 @@ import (
 // templates; a setting the visible sheets show (the footer, the year) is read from them.
 func TestEverySettingTravels(t *testing.T) {
 	for _, tpl := range []forms.TemplateID{forms.TemplateLiaoning, forms.TemplateNational} {
-		doc := loadSample(t)
+		doc := formstest.Sample(t)
 		s := reflect.ValueOf(&doc.Settings).Elem()
 		for i := range s.NumField() {
 			if f := s.Field(i); f.Kind() == reflect.Bool {

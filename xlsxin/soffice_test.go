@@ -1,39 +1,26 @@
 package xlsxin
 
 import (
-	"context"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"testing"
-	"time"
 
 	"ziping/forms/formstest"
+	"ziping/internal/testtool"
 )
 
 // resave opens an .xlsx in LibreOffice Calc and saves it again, as a colleague's spreadsheet
-// program would, in a profile of its own. LibreOffice is a test dependency (make test-deps):
-// without it the test fails.
+// program would, in a profile of its own (testtool.Soffice: not under -short).
 func resave(t *testing.T, data []byte) []byte {
 	t.Helper()
-	soffice, err := exec.LookPath("soffice")
-	if err != nil {
-		t.Fatal("LibreOffice (soffice) is not installed: make test-deps installs it")
-	}
+	testtool.Slow(t)
 	dir := t.TempDir()
 	in := filepath.Join(dir, "in.xlsx")
 	if err := os.WriteFile(in, data, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
-	defer cancel()
-	out := filepath.Join(dir, "out")
-	cmd := exec.CommandContext(ctx, soffice, "--headless", "-env:UserInstallation=file://"+filepath.ToSlash(filepath.Join(dir, "profile")),
-		"--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", out, in)
-	if msg, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("soffice: %v\n%s", err, msg)
-	}
-	saved, err := os.ReadFile(filepath.Join(out, "in.xlsx"))
+	out := testtool.Convert(t, filepath.Join(dir, "profile"), in, "xlsx:Calc MS Excel 2007 XML", filepath.Join(dir, "out"))
+	saved, err := os.ReadFile(out)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,12 +8,13 @@ import (
 	"testing"
 
 	"ziping/forms"
+	"ziping/forms/formstest"
 )
 
 // TestUnknownTemplateImportRefused: a workbook whose document names a 表式 this program does
 // not have is refused, saying so, rather than read as the default template's sheets.
 func TestUnknownTemplateImportRefused(t *testing.T) {
-	doc := loadSample(t)
+	doc := formstest.Sample(t)
 	doc.Settings.Template = "hebei"
 	data := export(t, doc)
 	_, err := Import(bytes.NewReader(data), int64(len(data)), "河北.xlsx")

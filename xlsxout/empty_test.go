@@ -8,6 +8,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"ziping/forms"
+	"ziping/forms/formstest"
 	"ziping/tables"
 )
 
@@ -38,7 +39,7 @@ func reload(t *testing.T, doc *forms.Document) *forms.Document {
 // TestEmptyIndicatorTrees: a unit form and projects without indicator rows export, with C and
 // the totals the sums forms gives (0 for C) and no formula naming a cell that is not there.
 func TestEmptyIndicatorTrees(t *testing.T) {
-	doc := loadSample(t)
+	doc := formstest.Sample(t)
 	doc.Unit.Indicators = nil
 	doc.Projects[1].Indicators = nil // after a project with rows: its keys must not carry over
 	addEmptyTrees(doc)
@@ -79,7 +80,7 @@ func TestResolveRefusesUnresolved(t *testing.T) {
 
 // TestWriteRefusesBrokenFormula: Write reports a formula it cannot resolve rather than writing it.
 func TestWriteRefusesBrokenFormula(t *testing.T) {
-	doc := loadSample(t)
+	doc := formstest.Sample(t)
 	wb := newWorkbook(doc, forms.Evaluate(doc))
 	spec := wb.c.sheetOf(tables.Form(wb.doc, wb.ev, -1), "x")
 	spec.bands[0].rows[0].cells[0] = cell{kind: kindFormula, formula: "SUM({}:{})", num: decimal.Zero, numFmt: "0", role: roleCentre}

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"ziping/forms"
+	"ziping/forms/formstest"
 	"ziping/tables"
 )
 
@@ -12,7 +13,7 @@ import (
 // the workbook: a plain amount as a number, a 完成值 with its % sign as the text "98%"; no
 // cell holds a full-width digit.
 func TestFullWidthDigitsWorkbook(t *testing.T) {
-	doc := loadSample(t)
+	doc := formstest.Sample(t)
 	p := doc.Projects[0]
 	p.FundRow("T").Amounts = forms.Amounts{Initial: "１００", Full: "１００", Actual: "９５"}
 	in := p.Indicators.Row(forms.RowPath{})

@@ -1,12 +1,12 @@
 package xlsxout
 
 import (
-	"os/exec"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
 
 	"ziping/forms"
+	"ziping/forms/formstest"
 	"ziping/tables"
 )
 
@@ -14,7 +14,7 @@ import (
 // in its 偏差原因分析及改进措施 and a source of funds in 其他资金.
 func nationalDoc(t *testing.T) *forms.Document {
 	t.Helper()
-	doc := loadSample(t)
+	doc := formstest.Sample(t)
 	doc.Settings.SetTemplate(forms.TemplateNational)
 	p := doc.Projects[1]
 	in := p.Indicators.Row(forms.RowPath{})
@@ -62,11 +62,6 @@ func TestNationalWorkbook(t *testing.T) {
 // TestLibreOfficeNationalTotals: LibreOffice prints the totals of the national sheets, from the
 // stored values and computing the formulas.
 func TestLibreOfficeNationalTotals(t *testing.T) {
-	for _, tool := range []string{"soffice", "pdftotext"} {
-		if _, err := exec.LookPath(tool); err != nil {
-			t.Fatalf("%s is not installed: run make test-deps", tool)
-		}
-	}
 	doc := nationalDoc(t)
 	got := libreOfficeTotals(t, doc)
 	if len(got) != 1+len(doc.Projects) {

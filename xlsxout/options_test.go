@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"ziping/forms"
+	"ziping/forms/formstest"
 	"ziping/tables"
 )
 
@@ -13,7 +14,7 @@ import (
 // 89), project 3 with three suggested 得分 of 6.666… (6.67 each under 得分取整) and D 9.833…
 // (10), project 4 at 45 % (D 4.5 rounds to 5, C+D 91 capped at 59).
 func optionsDoc(t *testing.T, tpl forms.TemplateID) *forms.Document {
-	doc := loadSample(t)
+	doc := formstest.Sample(t)
 	doc.Settings.SetTemplate(tpl)
 	doc.Settings.RateCap, doc.Settings.RoundScores = true, true
 	doc.Settings.OverTarget, doc.Settings.Strict = forms.OverTarget120, true

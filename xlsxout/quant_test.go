@@ -8,6 +8,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"ziping/forms"
+	"ziping/forms/formstest"
 	"ziping/tables"
 )
 
@@ -24,7 +25,7 @@ var (
 
 // quantDoc is the sample with the quantitative rows above, under rule.
 func quantDoc(t *testing.T, rule forms.NegativeRule) *forms.Document {
-	doc := loadSample(t)
+	doc := formstest.Sample(t)
 	doc.Settings.Negative = rule
 	for i, p := range quantRows {
 		in := doc.Unit.Indicators.Row(p)

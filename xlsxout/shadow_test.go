@@ -5,12 +5,13 @@ import (
 	"testing"
 
 	"ziping/forms"
+	"ziping/forms/formstest"
 )
 
 // TestShadowHoldsTheDocument: the shadow sheet holds the document as its file does, in cells
 // within Excel's limit, with the runes XML cannot hold escaped.
 func TestShadowHoldsTheDocument(t *testing.T) {
-	doc := loadSample(t)
+	doc := formstest.Sample(t)
 	doc.Settings.RateCap = true
 	doc.Projects[1].Period = strings.Repeat("时", 9000)
 	doc.Projects[2].Period = strings.Repeat("间", 9000)

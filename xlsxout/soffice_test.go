@@ -3,7 +3,6 @@ package xlsxout
 import (
 	"archive/zip"
 	"bytes"
-	"context"
 	"io"
 	"os"
 	"os/exec"
@@ -12,29 +11,14 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/xuri/excelize/v2"
 
 	"ziping/forms"
+	"ziping/forms/formstest"
+	"ziping/internal/testtool"
 	"ziping/tables"
 )
-
-// needTool returns the path of a tool a test needs; without it the test fails on CI and is
-// skipped elsewhere.
-func needTool(t *testing.T, names ...string) string {
-	t.Helper()
-	for _, n := range names {
-		if p, err := exec.LookPath(n); err == nil {
-			return p
-		}
-	}
-	if os.Getenv("CI") == "true" {
-		t.Fatalf("%s is not installed", names[0])
-	}
-	t.Skipf("%s is not installed", names[0])
-	return ""
-}
 
 // recalcAlways is a LibreOffice profile setting: recalculate xlsx formulas on loading, instead
 // of showing the values stored with them (LibreOffice's default, "never recalculate").
@@ -47,8 +31,8 @@ const recalcAlways = `<?xml version="1.0" encoding="UTF-8"?>
 // convert turns xlsx into a PDF with LibreOffice in a profile of its own and returns its text.
 func convert(t *testing.T, xlsx string, recalc bool) string {
 	t.Helper()
-	soffice := needTool(t, "soffice", "libreoffice")
-	pdftotext := needTool(t, "pdftotext")
+	testtool.Slow(t)
+	pdftotext := testtool.Need(t, "pdftotext", testtool.Poppler)
 	dir := t.TempDir()
 	profile := filepath.Join(dir, "profile")
 	if recalc {
@@ -59,15 +43,8 @@ func convert(t *testing.T, xlsx string, recalc bool) string {
 			t.Fatal(err)
 		}
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, soffice, "--headless", "-env:UserInstallation=file://"+filepath.ToSlash(profile),
-		"--convert-to", "pdf", "--outdir", dir, xlsx)
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("soffice: %v\n%s", err, out)
-	}
-	pdf := filepath.Join(dir, strings.TrimSuffix(filepath.Base(xlsx), ".xlsx")+".pdf")
-	text, err := exec.CommandContext(ctx, pdftotext, "-layout", pdf, "-").Output()
+	pdf := testtool.Convert(t, profile, xlsx, "pdf", dir)
+	text, err := exec.Command(pdftotext, "-layout", pdf, "-").Output()
 	if err != nil {
 		t.Fatalf("pdftotext: %v", err)
 	}
@@ -138,7 +115,7 @@ func zeroCached(t *testing.T, data []byte) []byte {
 // every form total of forms.Evaluate, both from the values stored with the formulas (its
 // default) and when it computes the formulas itself from a workbook whose stored values are 0.
 func TestLibreOfficeShowsTheTotals(t *testing.T) {
-	got := libreOfficeTotals(t, loadSample(t))
+	got := libreOfficeTotals(t, formstest.Sample(t))
 	if !slices.Equal(got, []string{"97", "96", "95", "95", "96"}) {
 		t.Errorf("totals %q, want 97 96 95 95 96", got)
 	}

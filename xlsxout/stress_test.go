@@ -18,7 +18,7 @@ import (
 // number, a 100,000-character 原因说明 and control characters; and, after projects with rows,
 // projects whose indicator tables have no 三级 row (see addEmptyTrees).
 func stressDoc(t testing.TB, rule forms.NegativeRule) *forms.Document {
-	doc := loadSample(t)
+	doc := formstest.Sample(t)
 	doc.Settings.Negative = rule
 	ops := []forms.Op{forms.OpGE, forms.OpLE, forms.OpEQ, forms.OpGT, forms.OpLT}
 	for i := range 300 {
@@ -176,7 +176,7 @@ func TestSheetNames(t *testing.T) {
 
 // TestManyProjectsSameName: sheet names stay unique and valid, and excelize accepts them.
 func TestManyProjectsSameName(t *testing.T) {
-	doc := loadSample(t)
+	doc := formstest.Sample(t)
 	for range 12 {
 		p := doc.AddProject()
 		p.Name = "同名项目" + strings.Repeat("很长的名字", 8)
@@ -199,7 +199,7 @@ func TestManyProjectsSameName(t *testing.T) {
 }
 
 func BenchmarkWriteSample(b *testing.B) {
-	doc := loadSample(b)
+	doc := formstest.Sample(b)
 	for b.Loop() {
 		var buf bytes.Buffer
 		if _, err := Write(&buf, doc); err != nil {

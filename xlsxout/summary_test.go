@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/csv"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -15,6 +14,7 @@ import (
 
 	"ziping/forms"
 	"ziping/forms/formstest"
+	"ziping/internal/testtool"
 	"ziping/tables"
 )
 
@@ -116,22 +116,12 @@ func TestWriteSummaryCompleteRate(t *testing.T) {
 // TestWriteSummaryLibreOffice: LibreOffice, which does not recalculate a workbook on opening,
 // shows the stored values of the 合计 formulas.
 func TestWriteSummaryLibreOffice(t *testing.T) {
-	soffice, err := exec.LookPath("soffice")
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("soffice is not installed; .ci/run installs libreoffice-calc-nogui")
-		}
-		t.Skip("soffice not installed")
-	}
+	testtool.Slow(t)
 	dir := t.TempDir()
 	path := filepath.Join(dir, "汇总.xlsx")
 	os.WriteFile(path, writeSummary(t, forms.NewSummary(formstest.SummaryInputs(t, sample))), 0o644)
-	cmd := exec.Command(soffice, "-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
-		"--headless", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true", "--outdir", dir, path)
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("soffice: %v\n%s", err, out)
-	}
-	data, err := os.ReadFile(filepath.Join(dir, "汇总.csv"))
+	csvPath := testtool.Convert(t, filepath.Join(dir, "profile"), path, "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true", dir)
+	data, err := os.ReadFile(csvPath)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,13 +7,14 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"ziping/forms/formstest"
 	"ziping/tables/templatetest"
 )
 
 // TestThirdTemplateXLSX: a template defined in test files alone (tables/templatetest) is
 // written as its own project sheets, titled as it says.
 func TestThirdTemplateXLSX(t *testing.T) {
-	doc := loadSample(t)
+	doc := formstest.Sample(t)
 	doc.Settings.SetTemplate(templatetest.ID)
 	var buf bytes.Buffer
 	if _, err := Write(&buf, doc); err != nil {

@@ -12,20 +12,11 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"ziping/forms"
-	"ziping/storage"
+	"ziping/forms/formstest"
 	"ziping/tables"
 )
 
 const sample = "../samples/fushun-shebao-2021.zpb"
-
-func loadSample(t testing.TB) *forms.Document {
-	t.Helper()
-	doc, err := storage.Load(sample)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return doc
-}
 
 // written is a document written and read back, with the grids Write laid it out in.
 type written struct {
@@ -140,7 +131,7 @@ func (w *written) checkTotals(t *testing.T) {
 }
 
 func TestSampleTotalsAndFormulas(t *testing.T) {
-	w := write(t, loadSample(t))
+	w := write(t, formstest.Sample(t))
 	want := []string{"单位整体绩效自评表", "项目1 新办公楼租金及物业费", "项目2 社会保障行政运行费", "项目3 雇佣专业技术人员费用", "项目4 保障中心托管离退休人员费用"}
 	if !slices.Equal(w.sheets, want) {
 		t.Errorf("sheets %q, want %q", w.sheets, want)
@@ -186,7 +177,7 @@ func (w *written) cellAt(t *testing.T, i int, key string) (excelize.CellType, st
 }
 
 func TestSampleCellsKeepTheirTypes(t *testing.T) {
-	w := write(t, loadSample(t))
+	w := write(t, formstest.Sample(t))
 	type want struct {
 		typ     excelize.CellType
 		value   string
@@ -225,7 +216,7 @@ func TestSampleCellsKeepTheirTypes(t *testing.T) {
 
 // TestFixed2Amounts: with "always 2 decimals" every amount shows two decimals, typed or summed.
 func TestFixed2Amounts(t *testing.T) {
-	doc := loadSample(t)
+	doc := formstest.Sample(t)
 	doc.Settings.Amounts = forms.AmountsFixed2
 	w := write(t, doc)
 	for key, want := range map[string]string{"budget/E1/0": "3014.20", "budget/E1.1/0": "2679.00", "budget/E0/2": "4211.39", "task/total/1": "1197.19"} {

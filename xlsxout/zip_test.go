@@ -14,13 +14,14 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"ziping/forms"
+	"ziping/forms/formstest"
 )
 
 // TestSameDocumentSameBytes: the workbook of a document, and its summary's, are the same bytes
 // every time (excelize alone orders the parts differently from run to run), with the parts in
 // name order.
 func TestSameDocumentSameBytes(t *testing.T) {
-	doc := loadSample(t)
+	doc := formstest.Sample(t)
 	summary := forms.NewSummary([]forms.SummaryInput{{Source: sample, Doc: doc}})
 	for name, write := range map[string]func(*bytes.Buffer) error{
 		"forms":   func(b *bytes.Buffer) error { _, err := Write(b, doc); return err },
@@ -58,7 +59,7 @@ func TestSameDocumentSameBytes(t *testing.T) {
 // (addPrintTitles) and lists its columns in ascending order, as Excel writes them.
 func TestWorkbookParts(t *testing.T) {
 	var buf bytes.Buffer
-	res, err := Write(&buf, loadSample(t))
+	res, err := Write(&buf, formstest.Sample(t))
 	if err != nil {
 		t.Fatal(err)
 	}

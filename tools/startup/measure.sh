@@ -11,7 +11,7 @@ xvfb=
 trap 'if [ -n "$xvfb" ]; then kill "$xvfb" 2>/dev/null || true; fi; rm -rf "$work"' EXIT
 
 cc -O2 -o "$work/firstpaint" "$root/tools/startup/firstpaint.c" -lX11
-(cd "$root" && go build -tags no_animations,migrated_fynedo -o "$work/ziping" .) # as the Makefile builds it
+(cd "$root" && go build -tags no_animations -o "$work/ziping" .) # as the Makefile builds it
 # The hello-world window: Fyne's own example, built with the same Fyne version, at Fyne's
 # default window size and at Ziping's (1280×820: a bigger window costs more to draw).
 mkdir -p "$work/hello"

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # measure.sh [BINARY...]: the processor time a tab switch costs the real program under Xvfb with
 # Mesa's software OpenGL (llvmpipe), as on a remote desktop or an office PC without a graphics
-# driver (make tabswitch). Each BINARY (default: the program built from this tree with the tag
-# migrated_fynedo, as `fyne package` builds it from FyneApp.toml: without it, Fyne checks the
-# calling goroutine with runtime.Stack at every refresh, ~13 % of a switch here) opens a
+# driver (make tabswitch). Each BINARY (default: the program built from this tree with the
+# Makefile's tags, as it ships; Fyne's checking mode checks the calling goroutine with
+# runtime.Stack at every refresh, ~13 % of a switch here, see TAGS in the Makefile) opens a
 # document of 60 projects (the sample's four, repeated and numbered; tools/tabswitch/mkdoc);
 # the mouse opens project 1's tab, then project 2's, then switches between the two 10 times.
 # A binary with 视图 › 下一个表 (Ctrl+PgDn) then opens projects 3 to 20 with it and switches
@@ -19,7 +19,7 @@ trap 'for p in $app $xvfb; do kill "$p" 2>/dev/null || true; done; rm -rf "$work
 (cd "$root" && go run ./tools/tabswitch/mkdoc 60 "$work/60个项目.zpb")
 bins=("$@")
 if [ ${#bins[@]} -eq 0 ]; then
-	(cd "$root" && go build -tags no_animations,migrated_fynedo -o "$work/ziping" .) # as make build
+	(cd "$root" && go build -tags no_animations -o "$work/ziping" .) # as make build
 	bins=("$work/ziping")
 fi
 

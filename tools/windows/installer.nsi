@@ -1,5 +1,5 @@
 ; The Windows installer of 绩效自评: `make windows-installer` builds bin/绩效自评-安装程序.exe with
-; makensis (Debian's nsis package) from bin/ziping.exe. Issue 14, point 3:
+; makensis (Debian's nsis package) from bin/ziping.exe. What it does:
 ; - per-user, into %LOCALAPPDATA%\Programs\绩效自评, without administrator rights (office PCs
 ;   often deny them): everything goes under the user's profile and HKCU;
 ; - Start-menu shortcut, optional desktop shortcut, the .zpb association (double-click opens

@@ -1,7 +1,7 @@
 /* holdopen.c: holds a file open as WPS, Excel, a PDF reader or a sync client does (shared for
  * reading and writing, not for deletion, so Windows refuses to replace it) until a second file,
  * the signal to let go, exists; at most 60 s. It prints "held" once the file is open. For
- * tools/wine/smoke.sh: saving over a document another program holds open (issue 14).
+ * tools/wine/smoke.sh: saving over a document another program holds open.
  * Build: x86_64-w64-mingw32-gcc -municode -o holdopen.exe holdopen.c */
 #include <windows.h>
 #include <stdio.h>
