@@ -10,8 +10,6 @@ import (
 	"ziping/xlsxout"
 )
 
-const sample = "../samples/fushun-shebao-2021.zpb"
-
 // export writes doc with xlsxout.Write.
 func export(t testing.TB, doc *forms.Document) []byte {
 	t.Helper()
