@@ -123,7 +123,7 @@ func (imp *importer) finish() (*Result, error) {
 	return res, nil
 }
 
-// settle passes doc through forms' file format: the document comes back as forms.Load would
+// settle passes doc through forms' file format: the document comes back as storage.Load would
 // give it (fixed rows complete, lists not nil), and one beyond forms' limits is refused.
 func settle(doc *forms.Document) (*forms.Document, *Error) {
 	data, err := forms.Marshal(doc)
