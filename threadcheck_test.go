@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -45,7 +46,7 @@ func TestNoFyneThreadErrors(t *testing.T) {
 	cmd.Dir = home
 	cmd.Env = append(os.Environ(), cliEnv+"="+doc, "DISPLAY="+display, "HOME="+home,
 		"XDG_CONFIG_HOME="+home+"/.config", "LIBGL_ALWAYS_SOFTWARE=1", "ZIPING_FYNE_DIALOGS=1")
-	var log bytes.Buffer
+	var log lockedBuffer // written by exec's copying goroutine, read here
 	cmd.Stdout, cmd.Stderr = &log, &log
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
@@ -70,11 +71,12 @@ func TestNoFyneThreadErrors(t *testing.T) {
 	time.Sleep(3 * time.Second) // the preview's first render, on its own goroutine
 	x("key", "ctrl+w")
 	time.Sleep(2 * time.Second)
-	if cmd.ProcessState != nil {
-		t.Fatalf("the program ended early: %s\n%s", cmd.ProcessState, log.String())
+	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil { // Fyne quits on it, as on closing the window
+		t.Fatalf("the program ended early: %v\n%s", err, log.String())
 	}
-	cmd.Process.Signal(syscall.SIGTERM)
-	cmd.Wait()
+	if err := cmd.Wait(); err != nil {
+		t.Errorf("the program did not end cleanly on SIGTERM: %v\n%s", err, log.String())
+	}
 	if strings.Contains(log.String(), fyneThreadError) {
 		t.Errorf("Fyne logged a call from the wrong goroutine:\n%s", log.String())
 	}
@@ -100,4 +102,22 @@ func startXvfb(t *testing.T) string {
 		t.Fatalf("Xvfb gave no display: %v", err)
 	}
 	return ":" + strings.TrimSpace(line)
+}
+
+// lockedBuffer is a bytes.Buffer safe for one writer and one reader at a time.
+type lockedBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *lockedBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *lockedBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
 }

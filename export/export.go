@@ -21,6 +21,7 @@ import (
 	"ziping/forms"
 	"ziping/pdfout"
 	"ziping/storage"
+	"ziping/tables"
 	"ziping/xlsxin"
 	"ziping/xlsxout"
 )
@@ -116,9 +117,14 @@ func Render(doc *forms.Document, f Format) ([]byte, *Result, error) {
 // render is Render with doc's evaluation, when the caller has it (nil otherwise): evaluating
 // the largest document takes a tenth of its Excel export.
 func render(doc *forms.Document, ev *forms.Evaluation, f Format) ([]byte, *Result, error) {
-	// A 表式 this program does not have is never printed as another (forms.LookupTemplate).
-	if _, err := forms.LookupTemplate(doc.Settings.Template); err != nil {
+	// A 表式 this program does not have is never printed as another (forms.LookupTemplate), and
+	// one without a printed table (tables.RegisterProject) is not exported without its projects.
+	t, err := forms.LookupTemplate(doc.Settings.Template)
+	if err != nil {
 		return nil, nil, err
+	}
+	if len(doc.Projects) > 0 && !tables.Prints(t.ID()) {
+		return nil, nil, fmt.Errorf("表式“%s”没有可打印的项目表：本程序无法打印或导出它的项目表。", t.Label())
 	}
 	var buf bytes.Buffer
 	res := &Result{Format: f}

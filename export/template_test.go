@@ -2,6 +2,7 @@ package export
 
 import (
 	"errors"
+	"strings"
 	"testing"
 
 	"ziping/forms"
@@ -24,5 +25,34 @@ func TestUnknownTemplateNotExported(t *testing.T) {
 		if data, _, err := Render(doc, f); err != nil || len(data) == 0 {
 			t.Errorf("%s of the test template: %v", f, err)
 		}
+	}
+}
+
+// forms-only is a template registered in forms without a printed table (no
+// tables.RegisterProject): half of "Adding a template" done.
+type formsOnly struct{}
+
+const formsOnlyID forms.TemplateID = "forms-only"
+
+func (formsOnly) ID() forms.TemplateID               { return formsOnlyID }
+func (formsOnly) Label() string                      { return "只在 forms 登记的表式" }
+func (formsOnly) ProjectTitle(forms.Settings) string { return "项目表" }
+func (formsOnly) Layout() *forms.ProjectLayout       { return forms.DefaultTemplate().Layout() }
+
+func init() { forms.Register(formsOnly{}) }
+
+// TestTemplateWithoutTableNotExported: a document whose template has no printed project table
+// is refused, never exported with its project forms left out; without projects it is exported.
+func TestTemplateWithoutTableNotExported(t *testing.T) {
+	doc := formstest.Sample(t)
+	doc.Settings.SetTemplate(formsOnlyID)
+	for _, f := range []Format{PDF, XLSX} {
+		if _, _, err := Render(doc, f); err == nil || !strings.Contains(err.Error(), "没有可打印的项目表") {
+			t.Errorf("%s of a template without a table: %v", f, err)
+		}
+	}
+	doc.Projects = nil
+	if data, _, err := Render(doc, PDF); err != nil || len(data) == 0 {
+		t.Errorf("the unit form alone: %v", err)
 	}
 }

@@ -34,8 +34,12 @@ func registerReader(r projectReader) {
 	projectReaders = slices.Insert(projectReaders, i, r)
 }
 
-// readerOf is the reader of the project form s is laid out as, or nil.
+// readerOf is the reader of the project form s is laid out as, or nil. A sheet of fewer than
+// three rows is no form (a title, a header and a row at least): it is read as a plain table.
 func readerOf(s *sheet) *projectReader {
+	if len(s.grid) < 3 {
+		return nil
+	}
 	for i := range projectReaders {
 		if projectReaders[i].is(s) {
 			return &projectReaders[i]

@@ -41,3 +41,27 @@ func TestReadersOrder(t *testing.T) {
 		t.Error("a reader by title registered last is tried after one of labels found anywhere")
 	}
 }
+
+// TestShortSheetIsPlain: a sheet of fewer than three rows is no form, whatever labels it holds
+// (two rows naming the national form's three labels are read as a plain table, not refused as
+// a national form without its rows); with a third row it is recognised.
+func TestShortSheetIsPlain(t *testing.T) {
+	s := &sheet{name: "Sheet1", width: 3}
+	row := func(texts ...string) {
+		r := len(s.grid)
+		out := make([]*cell, len(texts))
+		for c, x := range texts {
+			out[c] = &cell{text: x, row: r, col: c, lastRow: r, lastCol: c}
+		}
+		s.grid = append(s.grid, out)
+	}
+	row("项目名称", "年度资金总额", "三级指标")
+	row("甲", "1", "乙")
+	if r := readerOf(s); r != nil {
+		t.Errorf("a two-row sheet read as a %s form", r.template)
+	}
+	row("丙", "2", "丁")
+	if r := readerOf(s); r == nil || r.template != forms.TemplateNational {
+		t.Errorf("a three-row sheet with the national labels: %v", r)
+	}
+}

@@ -51,7 +51,11 @@ func Convert(t testing.TB, profile, in, filter, outDir string) string {
 func runSoffice(soffice string, args ...string) (string, error) {
 	ctx, cancel := context.WithTimeout(context.Background(), sofficeTimeout)
 	defer cancel()
-	out, err := exec.CommandContext(ctx, soffice, args...).CombinedOutput()
+	cmd := exec.CommandContext(ctx, soffice, args...)
+	// soffice starts soffice.bin, which keeps the output pipe open when soffice is killed: stop
+	// waiting for the pipe 10 s after.
+	cmd.WaitDelay = 10 * time.Second
+	out, err := cmd.CombinedOutput()
 	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
 		err = errors.New("LibreOffice still running after " + sofficeTimeout.String())
 	}

@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 )
 
@@ -81,6 +82,8 @@ func (r *report) handle(e event) {
 		r.log(key).WriteString(e.Output)
 		if e.Test != "" {
 			r.log(e.Package).WriteString(e.Output) // the package's log holds everything, for a failure outside a test
+		} else {
+			r.log(e.Package + "\x00").WriteString(e.Output) // and this, what no test printed
 		}
 	case "fail":
 		r.failed = true
@@ -90,9 +93,13 @@ func (r *report) handle(e event) {
 			r.packageFailed(e)
 		}
 		delete(r.logs, key)
+		if e.Test == "" {
+			delete(r.logs, key+"\x00")
+		}
 	case "pass", "skip":
 		if e.Test == "" {
 			r.packageDone(e)
+			delete(r.logs, key+"\x00")
 		}
 		delete(r.logs, key)
 	}
@@ -109,18 +116,38 @@ func (r *report) packageDone(e event) {
 	fmt.Fprintln(r.out, last)
 }
 
-// packageFailed prints the package's whole output when no test of it failed (the failure is
-// outside the tests), else only its last line (go test's "FAIL\tpackage"), the failed tests'
-// output being printed already.
+// packageFailed prints the output of the package's tests that never ended (a timeout's panic
+// and goroutines are printed as the running test's), then its whole output when no test of it
+// failed (the failure is outside the tests), else what the package printed outside its tests (go test's "FAIL\tpackage",
+// and what came after the failed tests: a timeout's panic and goroutines, a TestMain's
+// message), the failed tests' output being printed already.
 func (r *report) packageFailed(e event) {
+	r.unfinished(e.Package)
 	all := strings.TrimRight(r.log(e.Package).String(), "\n")
-	lines := strings.Split(all, "\n")
+	own := strings.TrimRight(r.log(e.Package+"\x00").String(), "\n")
 	switch {
 	case !strings.Contains(all, "--- FAIL"):
 		fmt.Fprintf(r.out, "=== output of %s, which failed outside its tests:\n%s\n", e.Package, all)
-	case strings.HasPrefix(lines[len(lines)-1], "FAIL"):
-		fmt.Fprintln(r.out, lines[len(lines)-1])
+	case own != "":
+		fmt.Fprintln(r.out, own)
 	default:
 		fmt.Fprintf(r.out, "FAIL\t%s\t%.3fs\n", e.Package, e.Elapsed)
+	}
+}
+
+// unfinished prints, in name order, the output of each test of pkg that started and never
+// passed nor failed, and forgets it.
+func (r *report) unfinished(pkg string) {
+	var keys []string
+	for k := range r.logs {
+		if test, ok := strings.CutPrefix(k, pkg+"\x00"); ok && test != "" {
+			keys = append(keys, k)
+		}
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		_, test, _ := strings.Cut(k, "\x00")
+		fmt.Fprintf(r.out, "=== output of the test %s (%s), which did not end:\n%s", test, pkg, r.logs[k].String())
+		delete(r.logs, k)
 	}
 }

@@ -5,8 +5,9 @@ import (
 	"testing"
 )
 
-// goTestJSON is `go test -json` of three packages: one with a passing and a failing test, one
-// whose TestMain panics, one that does not build.
+// goTestJSON is `go test -json` of five packages: one with a passing and a failing test, one
+// whose TestMain panics, one that does not build, one that passes, and one with a failed test
+// and a test that timed out (its panic printed as the running test's, which never ends).
 const goTestJSON = `{"Action":"start","Package":"tr/a"}
 {"Action":"run","Package":"tr/a","Test":"TestOK"}
 {"Action":"output","Package":"tr/a","Test":"TestOK","Output":"=== RUN   TestOK\n"}
@@ -30,6 +31,16 @@ const goTestJSON = `{"Action":"start","Package":"tr/a"}
 {"Action":"start","Package":"tr/d"}
 {"Action":"output","Package":"tr/d","Output":"ok  \ttr/d\t0.010s\n"}
 {"Action":"pass","Package":"tr/d","Elapsed":0.01}
+{"Action":"start","Package":"tr/e"}
+{"Action":"run","Package":"tr/e","Test":"TestFirst"}
+{"Action":"output","Package":"tr/e","Test":"TestFirst","Output":"--- FAIL: TestFirst (0.00s)\n"}
+{"Action":"fail","Package":"tr/e","Test":"TestFirst"}
+{"Action":"run","Package":"tr/e","Test":"TestHangs"}
+{"Action":"output","Package":"tr/e","Test":"TestHangs","Output":"=== RUN   TestHangs\n"}
+{"Action":"output","Package":"tr/e","Test":"TestHangs","Output":"panic: test timed out after 2s\n"}
+{"Action":"output","Package":"tr/e","Test":"TestHangs","Output":"goroutine 9 [select]: hangs.go:12\n"}
+{"Action":"output","Package":"tr/e","Output":"FAIL\ttr/e\t2.008s\n"}
+{"Action":"fail","Package":"tr/e","Elapsed":2.008}
 `
 
 // TestReport: the failed test's whole output, a package failing outside its tests with all its
@@ -42,7 +53,8 @@ func TestReport(t *testing.T) {
 	}
 	got := out.String()
 	for _, want := range []string{"a_test.go:4: line one", "--- FAIL: TestBad", "FAIL\ttr/a", "panic: main broke",
-		"FAIL\ttr/b", "undefined: undefined", "ok  \ttr/d"} {
+		"FAIL\ttr/b", "undefined: undefined", "ok  \ttr/d",
+		"TestHangs (tr/e), which did not end", "panic: test timed out", "hangs.go:12", "FAIL\ttr/e"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("no %q in:\n%s", want, got)
 		}
