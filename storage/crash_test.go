@@ -82,6 +82,7 @@ func TestCrashDuringSave(t *testing.T) {
 		crashChild(t, dir)
 		return
 	}
+	acrossProcesses(t)
 	switch runtime.GOOS {
 	case "linux", "darwin", "freebsd", "netbsd", "openbsd", "dragonfly":
 	default:

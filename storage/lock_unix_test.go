@@ -60,6 +60,7 @@ func TestSpecialFileAsLock(t *testing.T) {
 // times over: exactly one takes it each time (each stays running until all have answered, so a
 // winner's lock never turns stale by its end).
 func TestLockTakeoverAcrossProcesses(t *testing.T) {
+	acrossProcesses(t)
 	dead := deadPID(t)
 	for round := range 60 {
 		p := lockDoc(t)

@@ -105,6 +105,7 @@ func TestConcurrentSavesLoseNothing(t *testing.T) {
 
 // TestConcurrentSavesAcrossProcesses: the same with two processes of this test.
 func TestConcurrentSavesAcrossProcesses(t *testing.T) {
+	acrossProcesses(t)
 	path, r := newRaceDoc(t)
 	var children []*exec.Cmd
 	var outs []*bufio.Scanner
