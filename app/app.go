@@ -127,6 +127,7 @@ func Launch(a fyne.App, path string, opts Options) *Window {
 		debug.SetMemoryLimit(limit)
 	}
 	w.start(path)
+	quitOnSignal()
 	return w
 }
 

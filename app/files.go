@@ -214,6 +214,9 @@ func (w *Window) closeNow() {
 		fyne.DoAndWait(func() {
 			unregister(w)
 			w.Win.Close()
+			if len(liveWindows(w.App)) == 0 {
+				quitting() // the last document window: Fyne quits (app/quit.go)
+			}
 		})
 	})
 }

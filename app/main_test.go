@@ -20,6 +20,7 @@ func TestMain(m *testing.M) {
 	}
 	recoveryDir = func() string { return filepath.Join(dir, "recovery") }
 	takeLocks = false
+	exitProcess = func(int) {}                       // a test closing its last window must not end the test binary (app/quit.go)
 	useNativeDialogs = func() bool { return false }  // Fyne's dialogs, which the tests can drive
 	openFile = func(a fyne.App, path string) error { // the test app's OpenURL does nothing
 		return a.OpenURL(fileURL(path, runtime.GOOS))
