@@ -99,6 +99,7 @@ func flattenSettings(d *Document) []group {
 		{"超额完成须说明原因", string(s.OverTarget)}, {"执行率封顶", yesNo(s.RateCap)},
 		{"得分取整", yesNo(s.RoundScores)}, {"严格检查", yesNo(s.Strict)},
 		{"不印“指标 N：”", yesNo(s.HideIndicatorNumbers)},
+		{"满分指标须有佐证材料", yesNo(s.EvidenceHint)}, {"自评报告模板", s.ReportTemplate},
 		{"填表人", s.Footer.Preparer}, {"联系电话", s.Footer.Phone},
 		{"单位负责人（签字）", s.Footer.Leader}, {"填报日期", s.Footer.Date},
 	}}}

@@ -75,6 +75,12 @@ type Settings struct {
 	// 三级 name (tables/national.go): some provinces print it, some do not. Off (printed) is the
 	// default, as before the option existed.
 	HideIndicatorNumbers bool `json:"hide_indicator_numbers,omitempty"`
+	// EvidenceHint turns on the hint for an indicator at full marks with no 佐证材料 listed
+	// (forms/evidence.go); off by default, since many units keep their evidence elsewhere.
+	EvidenceHint bool `json:"evidence_hint,omitempty"`
+	// ReportTemplate is the path of the .docx the 自评报告 is filled from; blank means the
+	// built-in template.
+	ReportTemplate string `json:"report_template,omitempty"`
 }
 
 // Footer is the optional signature block under a printed form.

@@ -120,6 +120,8 @@ type Indicator struct {
 	Reason     string  `json:"reason"`     // 原因说明
 	Measures   string  `json:"measures"`   // 改进措施
 	Grade      Grade   `json:"grade"`      // qualitative band picked by the user
+	// Evidence is the indicator's 佐证材料 list (forms/evidence.go).
+	Evidence []Evidence `json:"evidence,omitempty"`
 }
 
 // IsBlank reports whether nothing was typed in the row (a spare template row).

@@ -20,7 +20,8 @@ import (
 //	field                                                  decision
 //	文档设置 年度                                            advanced: +1 ("2021" → "2022"); every title follows it
 //	文档设置 单位简称, 金额显示, 反向指标计分, 打印签字栏, 表式 kept
-//	文档设置 rule options (超额完成, 执行率封顶, 得分取整, 严格检查, 指标编号) kept (the province's rules)
+//	文档设置 rule options (超额完成, 执行率封顶, 得分取整, 严格检查, 指标编号,
+//	  佐证材料提示) and 自评报告模板                          kept (the province's rules, the unit's report)
 //	签字栏 填表人, 联系电话, 单位负责人                        kept (usually the same people)
 //	签字栏 填报日期                                          cleared (last year's filing date)
 //	单位表 部门（单位）名称, 财政供养人员数量, 所属单位数量       kept (unit facts; check them)

@@ -8,8 +8,10 @@ type ProjectForm struct {
 	Period      string      `json:"period"`       // 实施期
 	Funds       []AmountRow `json:"funds"`        // 项目预算资金, rows of ProjectFundRows
 	FundsWeight string      `json:"funds_weight"` // 分值 of 年度预算资金总额 (the weight of D)
-	Goals       []*Goal     `json:"goals"`        // 年度总体目标
-	Indicators  Tree        `json:"indicators"`   // 绩效指标
+	// FundsEvidence is the 佐证材料 list of the funds block (forms/evidence.go).
+	FundsEvidence []Evidence `json:"funds_evidence,omitempty"`
+	Goals         []*Goal    `json:"goals"`      // 年度总体目标
+	Indicators    Tree       `json:"indicators"` // 绩效指标
 	// Conclusion and Issues are the 评价结论 and 存在问题 of the national template, printed
 	// under its indicators when filled; the Liaoning template has no place for them.
 	Conclusion string `json:"conclusion,omitempty"`

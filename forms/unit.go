@@ -7,14 +7,16 @@ import (
 
 // UnitForm is the 部门（单位）整体绩效自评表 (docs/scoring.md §1).
 type UnitForm struct {
-	Name       string      `json:"name"`        // 部门（单位）名称
-	Staff      string      `json:"staff"`       // 财政供养人员数量
-	Subunits   string      `json:"subunits"`    // 所属单位数量（仅部门填列）
-	Budget     []AmountRow `json:"budget"`      // 年度部门（单位）整体收支情况, rows of UnitBudgetRows
-	Tasks      []*Task     `json:"tasks"`       // 年度主要任务
-	TasksTotal Amounts     `json:"tasks_total"` // 合计 row, computed unless typed
-	Goals      []*Goal     `json:"goals"`       // 年度绩效目标
-	Indicators Tree        `json:"indicators"`  // 分解目标评价
+	Name     string      `json:"name"`     // 部门（单位）名称
+	Staff    string      `json:"staff"`    // 财政供养人员数量
+	Subunits string      `json:"subunits"` // 所属单位数量（仅部门填列）
+	Budget   []AmountRow `json:"budget"`   // 年度部门（单位）整体收支情况, rows of UnitBudgetRows
+	// BudgetEvidence is the 佐证材料 list of the budget block (forms/evidence.go).
+	BudgetEvidence []Evidence `json:"budget_evidence,omitempty"`
+	Tasks          []*Task    `json:"tasks"`       // 年度主要任务
+	TasksTotal     Amounts    `json:"tasks_total"` // 合计 row, computed unless typed
+	Goals          []*Goal    `json:"goals"`       // 年度绩效目标
+	Indicators     Tree       `json:"indicators"`  // 分解目标评价
 }
 
 // Task is a row of 年度主要任务.
