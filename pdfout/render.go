@@ -156,9 +156,19 @@ type builtForms struct {
 	san    *sanitizer
 }
 
+// printed are the tables the PDF prints: every form, then the 佐证材料清单 when doc lists evidence
+// (tables.Evidence).
+func printed(doc *forms.Document) []*tables.Table {
+	out := tables.Forms(doc, forms.Evaluate(doc))
+	if t := tables.Evidence(doc); t != nil {
+		out = append(out, t)
+	}
+	return out
+}
+
 func buildForms(doc *forms.Document, m layout.Measurer) builtForms {
 	out := builtForms{san: &sanitizer{m: m}}
-	for _, t := range tables.Forms(doc, forms.Evaluate(doc)) {
+	for _, t := range printed(doc) {
 		out.tables = append(out.tables, out.san.layoutTable(t))
 	}
 	return out
@@ -172,7 +182,7 @@ func Unprintable(doc *forms.Document) ([]forms.Problem, error) {
 		return nil, err
 	}
 	san := &sanitizer{m: m}
-	for _, t := range tables.Forms(doc, forms.Evaluate(doc)) {
+	for _, t := range printed(doc) {
 		san.check(t)
 	}
 	return san.warnings, nil
