@@ -34,7 +34,8 @@ func EvidenceKinds() []string {
 // indicator lists a few items; MaxEvidencePerList leaves room for a funds block's vouchers, and
 // MaxEvidenceTotal, the document's printed rows (MaxRowsTotal), bounds the 佐证材料清单 a
 // hostile file could make the PDF and Excel export lay out. Their texts count in MaxTextRunes
-// (Document.EachText).
+// (Document.EachText). At MaxEvidenceTotal the items add 8,000 JSON objects to a file, well
+// within the bound forms/file.go puts on them before decoding (maxFileObjects).
 const (
 	MaxEvidencePerList = 50
 	MaxEvidenceTotal   = MaxRowsTotal
