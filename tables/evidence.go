@@ -39,8 +39,9 @@ func Evidence(doc *forms.Document) *Table {
 		header[i] = label(h)
 	}
 	rows := []Row{{Cells: header, MinHeight: 8}}
-	n := 0
+	n, names := 0, map[int]string{}
 	for _, l := range doc.EvidenceLists() {
+		names[l.Form] = l.FormName
 		b.evidenceSection(l)
 		for i, e := range *l.Items {
 			if e.IsBlank() {
@@ -51,7 +52,7 @@ func Evidence(doc *forms.Document) *Table {
 		}
 	}
 	title := b.title(doc.Settings.Year + " 年" + doc.Settings.UnitShortName + "绩效自评" + EvidenceTitle)
-	return &Table{Form: EvidenceForm, Name: EvidenceTitle, Title: title,
+	return &Table{Form: EvidenceForm, Name: EvidenceTitle, Title: title, FormNames: names,
 		Bands: []Band{{Cols: EvidenceCols, Header: 1, Rows: rows}}}
 }
 
