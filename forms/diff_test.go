@@ -43,6 +43,11 @@ func TestDiff(t *testing.T) {
 			d.Projects[0].Indicators[0].Children[0].Rows[0].Reasons.Staff = true
 		}, []string{"项目 1「新办公楼租金及物业费」 › 项目预算资金 › 年度预算资金总额 › 全年预算数",
 			"项目 1「新办公楼租金及物业费」 › 绩效指标 › 产出指标 › 数量指标 › 指标 1 › 未完成原因"}},
+		"evidence": {func(d *Document) {
+			d.Unit.BudgetEvidence = []Evidence{{Name: "决算报表"}}
+			d.Projects[0].Indicators[0].Children[0].Rows[0].Evidence = []Evidence{{Name: "合同", Pages: "3"}}
+		}, []string{"单位整体绩效自评表 › 年度部门（单位）整体收支情况 › 佐证材料第 1 项（新增）",
+			"项目 1「新办公楼租金及物业费」 › 绩效指标 › 产出指标 › 数量指标 › 指标 1 › 佐证材料第 1 项（新增）"}},
 		"goal added": {func(d *Document) { d.Unit.Goals = append(d.Unit.Goals, &Goal{Target: "新"}) },
 			[]string{"单位整体绩效自评表 › 年度绩效目标 › 第 2 条（新增）"}},
 		"row removed": {func(d *Document) { d.Unit.Indicators.RemoveRow(RowPath{0, 0, 0}) },
@@ -121,4 +126,21 @@ func leaves(v reflect.Value) []reflect.Value {
 		return []reflect.Value{v}
 	}
 	panic("leaves: unexpected kind " + v.Kind().String())
+}
+
+// TestDiffEvidenceFields: a changed 页数 is named by item and field, a removed item as removed.
+func TestDiffEvidenceFields(t *testing.T) {
+	old := withEvidence(t)
+	d := clone(t, old)
+	d.Unit.BudgetEvidence[0].Pages = "13"
+	d.Projects[0].FundsEvidence = nil
+	var got []string
+	for _, df := range Diff(old, d) {
+		got = append(got, df.String())
+	}
+	want := []string{"单位整体绩效自评表 › 年度部门（单位）整体收支情况 › 佐证材料第 1 项 › 页数",
+		"项目 1「新办公楼租金及物业费」 › 项目预算资金 › 佐证材料第 1 项（删除）"}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("got %q", got)
+	}
 }

@@ -114,22 +114,24 @@ func Reevaluate(doc *Document, prev *Evaluation, form int) *Evaluation {
 	return ev
 }
 
-// unitProblems are the problems of the unit form: its checks, and the rule options' (withRules);
-// none while it is not started (NotStarted).
+// unitProblems are the problems of the unit form: its checks, the rule options' (withRules) and
+// the 佐证材料 lists' (evidenceProblems); none while it is not started (NotStarted).
 func unitProblems(doc *Document, res *UnitResult) []Problem {
 	if res.NotStarted {
 		return nil
 	}
-	return withRules(doc, -1, checkUnit(doc, res), doc.Unit.Indicators, res.Indicators, nil)
+	ps := withRules(doc, -1, checkUnit(doc, res), doc.Unit.Indicators, res.Indicators, nil)
+	return append(ps, evidenceProblems(doc, -1, res.Indicators)...)
 }
 
-// projectProblems are the problems of project i: its checks, and the rule options' (withRules);
-// none while it is not started (NotStarted).
+// projectProblems are the problems of project i: its checks, the rule options' (withRules) and the
+// 佐证材料 lists' (evidenceProblems); none while it is not started (NotStarted).
 func projectProblems(doc *Document, i int, p *ProjectForm, res *ProjectResult) []Problem {
 	if res.NotStarted {
 		return nil
 	}
-	return withRules(doc, i, checkProject(doc, i, p, res), p.Indicators, res.Indicators, res)
+	ps := withRules(doc, i, checkProject(doc, i, p, res), p.Indicators, res.Indicators, res)
+	return append(ps, evidenceProblems(doc, i, res.Indicators)...)
 }
 
 // joinProblems lists the problems in the order of the forms: settings, unit, projects.

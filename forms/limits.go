@@ -73,6 +73,9 @@ func (d *Document) checkLimits() error {
 			return fmt.Errorf("%s：%w", ProjectFormName(i, p), err)
 		}
 	}
+	if err := d.checkEvidenceLimits(); err != nil {
+		return err
+	}
 	if n := d.PrintedRowCount(); n > MaxRowsTotal {
 		return fmt.Errorf("各表共有 %d 行（绩效指标、目标和任务），%w（%d 行）", n, ErrLimit, MaxRowsTotal)
 	}
@@ -245,6 +248,7 @@ func (d *Document) EachText(f func(where string, s *string)) {
 	for i := range u.Budget {
 		eachAmount(&u.Budget[i].Amounts, UnitFormName, f)
 	}
+	eachEvidenceText(u.BudgetEvidence, UnitFormName+" › "+UnitFundsRow, f)
 	for _, t := range u.Tasks {
 		f(UnitFormName+"年度主要任务", &t.Name)
 		f(UnitFormName+"年度主要任务", &t.Project)
@@ -263,6 +267,7 @@ func (d *Document) EachText(f func(where string, s *string)) {
 		for j := range p.Funds {
 			eachAmount(&p.Funds[j].Amounts, name, f)
 		}
+		eachEvidenceText(p.FundsEvidence, name+" › "+ProjectFundsRow, f)
 		eachGoal(p.Goals, name, f)
 		p.Indicators.eachText(name, f)
 	}
@@ -294,6 +299,7 @@ func (t Tree) eachText(form string, f func(string, *string)) {
 		for _, s := range []*string{&in.Content, &in.Unit, &in.Target, &in.Actual, &in.Completion, &in.Weight, &in.Score, &in.Reason, &in.Measures} {
 			f(where, s)
 		}
+		eachEvidenceText(in.Evidence, where, f)
 	})
 }
 

@@ -196,7 +196,8 @@ func toggle(key, label, help, on string, p func(*Settings) *bool) RuleOption {
 const ruleOptionsNote = "此规则见于部分省份的预算绩效管理系统，作为选项提供，并非全国统一规定；默认不启用。"
 
 // RuleOptions lists the scoring, checking and printing options of the document settings, in the
-// order the editor shows them: 反向指标计分, 超额完成, 执行率封顶, 得分取整, 严格检查, 指标编号.
+// order the editor shows them: 反向指标计分, 超额完成, 执行率封顶, 得分取整, 严格检查, 指标编号,
+// 满分指标须有佐证材料.
 func RuleOptions() []RuleOption {
 	return []RuleOption{
 		{
@@ -230,6 +231,9 @@ func RuleOptions() []RuleOption {
 		toggle("hide_indicator_numbers", "指标编号",
 			"全国通用表式在每个三级指标名称前印“指标 1：”“指标 2：”……（默认，与以前相同）；有的省份印，有的省份不印，并非全国统一规定。启用后只印指标名称。只影响全国通用表式的打印和导出（PDF、Excel）；辽宁省表式的“指标 N”是单独的一列，照印。",
 			"全国通用表式不印“指标 N：”", func(s *Settings) *bool { return &s.HideIndicatorNumbers }),
+		toggle("evidence_hint", "满分指标须有佐证材料",
+			"得分等于分值（满分）的指标没有列出佐证材料时，在检查结果中提示（警告，不是错误；“严格检查”也不把它改为错误），提醒补列合同、验收报告、付款凭证等材料。得分不受影响。"+ruleOptionsNote,
+			"满分指标未列佐证材料时提示", func(s *Settings) *bool { return &s.EvidenceHint }),
 	}
 }
 

@@ -156,9 +156,19 @@ type builtForms struct {
 	san    *sanitizer
 }
 
+// printed are the tables the PDF prints: every form, then the 佐证材料清单 when doc lists evidence
+// (tables.Evidence).
+func printed(doc *forms.Document) []*tables.Table {
+	out := tables.Forms(doc, forms.Evaluate(doc))
+	if t := tables.Evidence(doc); t != nil {
+		out = append(out, t)
+	}
+	return out
+}
+
 func buildForms(doc *forms.Document, m layout.Measurer) builtForms {
 	out := builtForms{san: &sanitizer{m: m}}
-	for _, t := range tables.Forms(doc, forms.Evaluate(doc)) {
+	for _, t := range printed(doc) {
 		out.tables = append(out.tables, out.san.layoutTable(t))
 	}
 	return out
@@ -172,14 +182,18 @@ func Unprintable(doc *forms.Document) ([]forms.Problem, error) {
 		return nil, err
 	}
 	san := &sanitizer{m: m}
-	for _, t := range tables.Forms(doc, forms.Evaluate(doc)) {
-		san.check(t)
+	ev, evidence := forms.Evaluate(doc), tables.Evidence(doc)
+	for f := -1; f < len(doc.Projects); f++ { // as tables.Forms, each form with its 佐证材料 (UnprintableIn)
+		if t := tables.Form(doc, ev, f); t != nil {
+			san.check(t)
+		}
+		san.checkEvidence(evidence, f)
 	}
 	return san.warnings, nil
 }
 
-// UnprintableIn is Unprintable for one form of doc (-1 the unit form, i project i), ev being
-// doc's evaluation: the editor checks only the form that changed. A settings text printed on
+// UnprintableIn is Unprintable for one form of doc (-1 the unit form, i project i) and its
+// 佐证材料 items, ev being doc's evaluation: the editor checks only the form that changed. A settings text printed on
 // every form (the title, the signature footer) is warned by each form; MergeUnprintable keeps
 // one of each, as Unprintable does.
 func UnprintableIn(doc *forms.Document, ev *forms.Evaluation, form int) ([]forms.Problem, error) {
@@ -191,6 +205,7 @@ func UnprintableIn(doc *forms.Document, ev *forms.Evaluation, form int) ([]forms
 	if t := tables.Form(doc, ev, form); t != nil {
 		san.check(t)
 	}
+	san.checkEvidence(tables.Evidence(doc), form)
 	return san.warnings, nil
 }
 

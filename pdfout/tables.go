@@ -16,7 +16,11 @@ const (
 
 // placeOf is where a text of table t comes from, in the terms of a warning.
 func placeOf(t *tables.Table, src *tables.Source) place {
-	return place{form: t.Name, formIdx: t.Form, section: src.Loc.Section, secName: src.Section,
+	name := t.Name
+	if n, ok := t.FormNames[src.Loc.Form]; ok {
+		name = n // the 佐证材料清单: each item's own form
+	}
+	return place{form: name, formIdx: t.Form, section: src.Loc.Section, secName: src.Section,
 		row: src.Row, field: src.Field, loc: src.Loc}
 }
 
@@ -71,6 +75,22 @@ func (s *sanitizer) check(t *tables.Table) {
 		}
 		if bi == 0 {
 			s.checkTitle(t)
+		}
+	}
+}
+
+// checkEvidence checks the cells of the 佐证材料清单 t (nil for none) that come from form (-1 the
+// unit form, i project i), as check does a form's table: the warnings of one form's items come
+// with the form's own.
+func (s *sanitizer) checkEvidence(t *tables.Table, form int) {
+	if t == nil {
+		return
+	}
+	for _, r := range t.Bands[0].Rows {
+		for ci := range r.Cells {
+			if c := &r.Cells[ci]; c.Src != nil && c.Src.Loc.Form == form {
+				s.checkText(t, c.Text, c.Src)
+			}
 		}
 	}
 }

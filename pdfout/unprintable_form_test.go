@@ -16,6 +16,8 @@ func TestUnprintableByForm(t *testing.T) {
 	doc.Unit.Name = "单位\x00名称"
 	doc.Projects[2].Name = "项目𠮷"
 	doc.Projects[3].Indicators[0].Children[0].Rows[0].Reason = "原因\x01"
+	doc.Projects[1].FundsEvidence = []forms.Evidence{{Name: "凭证\x02"}}
+	doc.Unit.BudgetEvidence = []forms.Evidence{{Name: "决算", Path: "D:/𠮷.pdf"}}
 	whole, err := Unprintable(doc)
 	if err != nil {
 		t.Fatal(err)
@@ -29,8 +31,17 @@ func TestUnprintableByForm(t *testing.T) {
 		}
 		per = append(per, ps)
 	}
-	if got := MergeUnprintable(per); !reflect.DeepEqual(got, whole) || len(whole) != 4 {
+	if got := MergeUnprintable(per); !reflect.DeepEqual(got, whole) || len(whole) != 6 {
 		t.Fatalf("merged per form:\n%v\nwhole document:\n%v", got, whole)
+	}
+	var p forms.Problem
+	for _, w := range whole {
+		if w.Loc.Section == forms.SecBudget {
+			p = w // the project's, after the unit's
+		}
+	}
+	if p.Form != forms.ProjectFormName(1, doc.Projects[1]) || p.Loc.Form != 1 || p.Loc.Field != "evidence_name" {
+		t.Fatalf("the 佐证材料's warning: %v %+v", p, p.Loc)
 	}
 }
 

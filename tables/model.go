@@ -14,6 +14,9 @@ type Table struct {
 	Name  string
 	Title Title
 	Bands []Band
+	// FormNames, for a table of the items of several forms (the 佐证材料清单, EvidenceForm),
+	// names in problems the form each of its cells' Src.Loc.Form is; nil for a form's own table.
+	FormNames map[int]string
 }
 
 // Title is the centred bold title of a form, made of document settings.

@@ -42,6 +42,8 @@ type importer struct {
 	read []forms.TemplateID
 	// titleText is the national title the year was read from (yearRead).
 	titleText string
+	// evidence are the 佐证材料清单 sheets, read once the forms are (evidence.go).
+	evidence []*sheet
 	// shadowOf maps each project read to its project in the shadow.
 	shadowOf map[*forms.ProjectForm]int
 }
@@ -63,6 +65,10 @@ func (imp *importer) note(s string) {
 
 // sheet reads one worksheet: a form of Ziping's export, or a plain indicator table.
 func (imp *importer) sheet(s *sheet) error {
+	if isEvidenceSheet(s) {
+		imp.evidence = append(imp.evidence, s)
+		return nil
+	}
 	if kindOf(s) == kindUnit {
 		if imp.unit {
 			imp.note(fmt.Sprintf("工作表“%s”：文件中已有一张%s，这一张未导入。", s.name, forms.UnitFormName))
@@ -105,6 +111,7 @@ func (imp *importer) finish() (*Result, error) {
 	}
 	imp.mergeSettings()
 	imp.settleManual()
+	imp.readEvidence()
 	imp.reconcile()
 	if strings.TrimSpace(imp.doc.Settings.Year) == "" {
 		imp.note("文件中没有年度：请在“文档设置”中填写年度。")

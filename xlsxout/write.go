@@ -81,7 +81,8 @@ func newWorkbook(doc *forms.Document, ev *forms.Evaluation) *workbook {
 }
 
 // addForms adds a sheet for each printed form: the unit form (unless it is left blank beside
-// projects: forms.ExportNotes), then each project form.
+// projects: forms.ExportNotes), then each project form; then the 佐证材料清单 when the document
+// lists evidence (tables.Evidence).
 func (wb *workbook) addForms() error {
 	for _, t := range tables.Forms(wb.doc, wb.ev) {
 		name := "单位整体绩效自评表"
@@ -91,6 +92,9 @@ func (wb *workbook) addForms() error {
 		if err := wb.addSheet(wb.c.sheetOf(t, wb.sheetName(name))); err != nil {
 			return err
 		}
+	}
+	if t := tables.Evidence(wb.doc); t != nil {
+		return wb.addSheet(wb.c.sheetOf(t, wb.sheetName(tables.EvidenceTitle)))
 	}
 	return nil
 }
