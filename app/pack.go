@@ -3,7 +3,6 @@ package app
 import (
 	"fmt"
 	"path/filepath"
-	"strings"
 
 	"fyne.io/fyne/v2/dialog"
 
@@ -15,7 +14,7 @@ import (
 // writes it in the background. Evidence paths relative to nothing are read from the document's
 // folder; an unsaved document's relative paths are listed as missing.
 func (w *Window) Pack() {
-	name := strings.TrimSuffix(w.suggestedName(""), ".") + "-报送"
+	name := w.suggestedName("") + "-报送"
 	w.askSave(name+export.ZIP, export.ZIP, func(path string) {
 		target := withExt(path, export.ZIP)
 		confirmReplace(w.Win, path, target, func() { w.packTo(target) })

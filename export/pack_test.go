@@ -279,14 +279,14 @@ func TestPackSpecialFiles(t *testing.T) {
 // TestZipName: names the package gets from a unit or a file are safe on Windows.
 func TestZipName(t *testing.T) {
 	for in, want := range map[string]string{
-		"合同.pdf":                     "合同.pdf",
-		"CON.txt":                    "_CON.txt",
-		"com1":                       "_com1",
-		"a\u202Efdp.exe":             "a_fdp.exe",
-		`x:\y*?.pdf`:                 "x__y__.pdf",
-		"名称。。 ":                      "名称。。",
+		"合同.pdf":                      "合同.pdf",
+		"CON.txt":                     "_CON.txt",
+		"com1":                        "_com1",
+		"a\u202Efdp.exe":              "a_fdp.exe",
+		`x:\y*?.pdf`:                  "x__y__.pdf",
+		"名称。。 ":                       "名称。。",
 		strings.Repeat("很长", 40) + "": strings.Repeat("很长", 30),
-		"":                           "_",
+		"":                            "_",
 	} {
 		if got := zipName(in); got != want {
 			t.Errorf("zipName(%q) = %q, want %q", in, got, want)
