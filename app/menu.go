@@ -32,6 +32,9 @@ type command struct {
 	ellipsis bool
 	// menuOnly commands are in the 文件 menu but not on the toolbar.
 	menuOnly bool
+	// submit marks the menu-only commands that make what is sent besides the tables (the
+	// report, the package): the 文件 menu lists them after the exports, not with the import.
+	submit bool
 }
 
 // commands are the file commands, in toolbar and menu order; the menuOnly ones at the end go
@@ -48,6 +51,7 @@ func (w *Window) commands() []command {
 		{label: "打印", icon: theme.DocumentPrintIcon(), key: shortcut(fyne.KeyP, false), run: w.guarded("打印", w.Print), ellipsis: true},
 		{label: "导入 Excel", icon: theme.UploadIcon(), run: w.guarded("导入 Excel", w.ImportExcel), ellipsis: true, menuOnly: true},
 		{label: "导出导入模板", icon: theme.FileIcon(), run: w.guarded("导出导入模板", w.ExportTemplate), ellipsis: true, menuOnly: true},
+		{label: "打包报送", icon: theme.MailSendIcon(), run: w.guarded("打包报送", w.Pack), ellipsis: true, menuOnly: true, submit: true},
 	}
 }
 
@@ -98,11 +102,14 @@ func (w *Window) toolbar() fyne.CanvasObject {
 // change.
 func (w *Window) menu() *fyne.MainMenu {
 	cmds := w.commands()
-	var out, in []*fyne.MenuItem
+	var out, in, submit []*fyne.MenuItem
 	for _, c := range cmds[firstOutput:] {
-		if c.menuOnly {
+		switch {
+		case c.submit:
+			submit = append(submit, c.menuItem())
+		case c.menuOnly:
 			in = append(in, c.menuItem())
-		} else {
+		default:
 			out = append(out, c.menuItem())
 		}
 	}
@@ -117,6 +124,8 @@ func (w *Window) menu() *fyne.MainMenu {
 		fyne.NewMenuItemSeparator(),
 	)
 	items = append(items, out...)
+	items = append(items, fyne.NewMenuItemSeparator())
+	items = append(items, submit...)
 	items = append(items,
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("部门汇总…", w.guarded("部门汇总", w.ShowSummary)),

@@ -71,6 +71,8 @@ func run(args []string, stdout, stderr io.Writer, info Info) (code int, window b
 			return runImport(args[1:], stdout, stderr), false
 		case "template":
 			return runTemplate(args[1:], stdout, stderr), false
+		case "pack":
+			return runPack(args[1:], stdout, stderr), false
 		case "version", "--version", "-version":
 			return runVersion(stdout, info), false
 		case "help", "-h", "--help", "-help":
@@ -117,7 +119,7 @@ func unknownCommand(args []string) string {
 }
 
 // commands are the command words of Run, for nearestCommand.
-var commands = []string{"check", "export", "summary", "import", "template", "version", "help"}
+var commands = []string{"check", "export", "summary", "import", "template", "pack", "version", "help"}
 
 // nearestCommand is the command a mistyped word most likely meant ("chek" → "check", "--help"
 // spelled "-hlep" → "help"): the one within two edits (insert, delete, change, or swap of
@@ -213,6 +215,11 @@ const Usage = `绩效自评 Ziping
                                        一次；输出不能是输入的文档、.zpb 文件或
                                        指向它们的链接；已存在的输出文件加 --force
                                        才替换，只读的不替换
+  ziping pack [--force] [-o 报送.zip] 文件.zpb
+                                       打包报送：签字盖章用的 PDF、Excel、自评报告
+                                       草稿、佐证材料的电子文件和报送清单打成一个
+                                       .zip；不给 -o 时为“文档名-报送.zip”；缺失的
+                                       佐证材料逐项列出；已存在的输出加 --force 才替换
   ziping import [-o 输出.zpb] 工作簿.xlsx|表格.csv
                                        从 Excel/WPS 工作簿或 CSV 导入为新文档：本程序导出的
                                        Excel、带标题行的指标表（一个工作表一个项目）或导入

@@ -11,12 +11,13 @@ import (
 // replaceCommands are the commands that write a file the user names, each with its target.
 func replaceCommands(dir string) map[string][]string {
 	return map[string][]string{
-		filepath.Join(dir, "fushun-shebao-2021.pdf"):  {"export", sampleCopy(dir)},
-		filepath.Join(dir, "fushun-shebao-2021.xlsx"): {"export", "--xlsx", sampleCopy(dir)},
-		filepath.Join(dir, "签字版.pdf"):                 {"export", "-o", filepath.Join(dir, "签字版.pdf"), sampleCopy(dir)},
-		filepath.Join(dir, "模板.xlsx"):                 {"template", "-o", filepath.Join(dir, "模板.xlsx")},
-		filepath.Join(dir, "汇总.pdf"):                  {"summary", sampleCopy(dir), "-o", filepath.Join(dir, "汇总.pdf")},
-		filepath.Join(dir, "汇总.xlsx"):                 {"summary", "-o", filepath.Join(dir, "汇总.xlsx"), sampleCopy(dir)},
+		filepath.Join(dir, "fushun-shebao-2021.pdf"):    {"export", sampleCopy(dir)},
+		filepath.Join(dir, "fushun-shebao-2021.xlsx"):   {"export", "--xlsx", sampleCopy(dir)},
+		filepath.Join(dir, "签字版.pdf"):                   {"export", "-o", filepath.Join(dir, "签字版.pdf"), sampleCopy(dir)},
+		filepath.Join(dir, "模板.xlsx"):                   {"template", "-o", filepath.Join(dir, "模板.xlsx")},
+		filepath.Join(dir, "汇总.pdf"):                    {"summary", sampleCopy(dir), "-o", filepath.Join(dir, "汇总.pdf")},
+		filepath.Join(dir, "汇总.xlsx"):                   {"summary", "-o", filepath.Join(dir, "汇总.xlsx"), sampleCopy(dir)},
+		filepath.Join(dir, "fushun-shebao-2021-报送.zip"): {"pack", sampleCopy(dir)},
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -19,6 +20,21 @@ import (
 // A symbolic link at path is followed, so the file it points to is the one replaced. Export and
 // the recovery copies write through it; Save (save.go) uses the same temporary files.
 func WriteFileAtomic(path string, data []byte) error {
+	return WriteAtomic(path, writeBytes(data))
+}
+
+// writeBytes is a write function for WriteAtomic and writeTemp that writes data.
+func writeBytes(data []byte) func(io.Writer) error {
+	return func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	}
+}
+
+// WriteAtomic is WriteFileAtomic for content too large to hold in memory (a package of the
+// evidence files): write writes it to the temporary file; an error from write leaves path as
+// it was and nothing behind.
+func WriteAtomic(path string, write func(io.Writer) error) error {
 	path = resolveLink(path)
 	mode := os.FileMode(0o644)
 	if fi, err := os.Stat(path); err == nil {
@@ -27,7 +43,7 @@ func WriteFileAtomic(path string, data []byte) error {
 		}
 		mode = fi.Mode().Perm()
 	}
-	tmp, err := writeTemp(path, data, mode)
+	tmp, err := writeTemp(path, write, mode)
 	if err != nil {
 		return err
 	}
@@ -55,10 +71,10 @@ func resolveLink(path string) string {
 // from one another program is still writing.
 const tempInfix = ".tmp-"
 
-// writeTemp writes data to a new temporary file beside target (in the same folder, so that a
+// writeTemp writes (by write) to a new temporary file beside target (in the same folder, so that a
 // rename can replace target), flushes it to disk, gives it mode and closes it. It returns the
 // temporary file's name; on error nothing is left behind.
-func writeTemp(target string, data []byte, mode os.FileMode) (name string, err error) {
+func writeTemp(target string, write func(io.Writer) error, mode os.FileMode) (name string, err error) {
 	pattern := "." + tempStem(filepath.Base(target)) + tempInfix + tempTag() + "-*"
 	f, err := os.CreateTemp(filepath.Dir(target), pattern)
 	if err != nil {
@@ -71,7 +87,7 @@ func writeTemp(target string, data []byte, mode os.FileMode) (name string, err e
 			err = plainError(err)
 		}
 	}()
-	if _, err = f.Write(data); err != nil {
+	if err = write(f); err != nil {
 		return "", err
 	}
 	if err = f.Sync(); err != nil {

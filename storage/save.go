@@ -245,7 +245,7 @@ func writeTempStep(target string, data []byte, mode os.FileMode, name string) (s
 	if err := step(name); err != nil {
 		return "", err
 	}
-	return writeTemp(target, data, mode)
+	return writeTemp(target, writeBytes(data), mode)
 }
 
 func renameStep(from, to, name string) error {

@@ -42,7 +42,7 @@ func TestLongNamesSaveInPlace(t *testing.T) {
 			if err != nil {
 				t.Fatalf("lock: %v", err)
 			}
-			tmp, err := writeTemp(path, second, 0o644)
+			tmp, err := writeTemp(path, writeBytes(second), 0o644)
 			if err != nil {
 				t.Fatalf("temporary file: %v", err)
 			}
