@@ -45,7 +45,7 @@ type PackEntry struct {
 // MissingEvidence is an evidence item naming a file that is not in the package, and why.
 type MissingEvidence struct {
 	forms.EvidenceEntry
-	Item   int // its index in forms.EvidenceList
+	Item   int // its index in Document.EvidenceEntries
 	Reason string
 }
 

@@ -23,7 +23,7 @@ const (
 type evidenceFile struct {
 	path, name string // on disk; in the package, below the root
 	size       int64  // when it was checked
-	entries    []int  // the evidence items (indexes into forms.EvidenceList) naming it
+	entries    []int  // the evidence items (indexes into Document.EvidenceEntries) naming it
 }
 
 // evidenceFiles finds the files doc's evidence items name: those that are regular files of a
@@ -34,7 +34,7 @@ func evidenceFiles(doc *forms.Document, dir string, inputs []string, target stri
 	var files []*evidenceFile
 	var missing []MissingEvidence
 	var total int64
-	for i, e := range forms.EvidenceList(doc) {
+	for i, e := range doc.EvidenceEntries() {
 		if strings.TrimSpace(e.Path) == "" {
 			continue
 		}

@@ -33,7 +33,7 @@ func (p *packer) write(w io.Writer, doc *forms.Document, parts []packPart, files
 			return err
 		}
 	}
-	list := forms.EvidenceList(doc)
+	list := doc.EvidenceEntries()
 	packed := map[int]string{} // evidence item → its name in the package
 	for _, f := range files {
 		ok, err := p.addFile(f, list, res)
