@@ -71,6 +71,10 @@ func run(args []string, stdout, stderr io.Writer, info Info) (code int, window b
 			return runImport(args[1:], stdout, stderr), false
 		case "template":
 			return runTemplate(args[1:], stdout, stderr), false
+		case "report":
+			return runReport(args[1:], stdout, stderr), false
+		case "report-template":
+			return runReportTemplate(args[1:], stdout, stderr), false
 		case "version", "--version", "-version":
 			return runVersion(stdout, info), false
 		case "help", "-h", "--help", "-help":
@@ -220,6 +224,14 @@ const Usage = `绩效自评 Ziping
   ziping template [--force] -o 模板.xlsx
                                        生成导入模板（列名、下拉选项和一行示例）；
                                        已存在的文件加 --force 才替换，只读的不替换
+  ziping report [-o 报告.docx] [--template 模板.docx] [--split] [--force] 文件.zpb
+                                       生成绩效自评报告草稿（Word 文档）：单位整体一份，
+                                       每个项目一节；加 --split 每个项目单独一个文件；
+                                       模板默认用文档设置中选的，否则用内置模板；
+                                       已存在的文件加 --force 才替换，只读的不替换
+  ziping report-template [--force] -o 模板.docx
+                                       生成报告模板（带占位符的 Word 文档），可在
+                                       Word/WPS 中修改后用于 report
   ziping version                       显示版本
 `
 
