@@ -13,7 +13,7 @@ DEB_PKGS := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-d
 # open the Excel export as a superior's spreadsheet program would and print it to PDF, and
 # /usr/bin/time (tools/oddpaths_test.sh measures time and memory with it).
 # Xvfb and xdotool run the window for the thread check (threadcheck below).
-TEST_PKGS := poppler-utils qpdf libreoffice-calc-nogui time xvfb xdotool
+TEST_PKGS := poppler-utils qpdf libreoffice-calc-nogui libreoffice-writer-nogui time xvfb xdotool
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export LANG ?= C.UTF-8
 
