@@ -41,8 +41,36 @@ func report(name string, in, out []byte) {
 	}
 }
 
+// letterhead is the paragraph added to the template's body: a bookmark and {{单位名称}} split
+// over three runs by spelling marks, as Word leaves it after an edit; then a whole placeholder.
+const letterhead = `<w:p><w:bookmarkStart w:id="0" w:name="letterhead"/><w:r><w:rPr><w:b/></w:rPr><w:t>单位：{{单</w:t></w:r>` +
+	`<w:proofErr w:type="spellStart"/><w:r><w:rPr><w:i/></w:rPr><w:t>位名</w:t></w:r><w:proofErr w:type="spellEnd"/>` +
+	`<w:r><w:t>称}}。</w:t></w:r><w:bookmarkEnd w:id="0"/></w:p><w:p><w:r><w:t>简称{{单位简称}}</w:t></w:r></w:p>`
+
+// withLetterhead is the template with letterhead first in its body, and its relationship ids
+// renamed rId1… (fumiama/go-docx reads only such ids).
+func withLetterhead(tpl []byte) []byte {
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for name, data := range parts(tpl) {
+		if name == "word/document.xml" {
+			data = strings.Replace(data, "<w:body>", "<w:body>"+letterhead, 1)
+		}
+		data = strings.NewReplacer("rIdStyles", "rId1", "rIdSettings", "rId2", "rIdFooter1", "rId3").Replace(data)
+		w, _ := zw.Create(name)
+		_, _ = w.Write([]byte(data))
+	}
+	_ = zw.Close()
+	return buf.Bytes()
+}
+
 func main() {
-	in, _ := os.ReadFile(os.Args[1])
+	tpl, err := os.ReadFile(os.Args[1])
+	if err != nil {
+		panic(err)
+	}
+	in := withLetterhead(tpl)
+	_ = os.WriteFile("/tmp/docxeval-template.docx", in, 0o644)
 	// nguyenthenguyen/docx: string replacement over document.xml
 	r, err := ndocx.ReadDocxFromMemory(bytes.NewReader(in), int64(len(in)))
 	if err != nil {
@@ -55,7 +83,7 @@ func main() {
 	if err := d.Write(&buf); err != nil {
 		panic(err)
 	}
-	report("nguyenthenguyen/docx (Replace)", in, buf.Bytes()); os.WriteFile("n.docx", buf.Bytes(), 0o644)
+	report("nguyenthenguyen/docx (Replace)", in, buf.Bytes())
 
 	// fumiama/go-docx: parse, no placeholder API; a round trip without edits
 	f, err := fdocx.Parse(bytes.NewReader(in), int64(len(in)))
@@ -71,7 +99,7 @@ func main() {
 	}
 
 	// gomutex/godocx: open, no placeholder API; a round trip without edits
-	g, err := godocx.OpenDocument(os.Args[1])
+	g, err := godocx.OpenDocument("/tmp/docxeval-template.docx")
 	if err != nil {
 		fmt.Println("godocx open:", err)
 	} else {
