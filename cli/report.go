@@ -124,6 +124,6 @@ func runReportTemplate(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, err)
 		return exitUnusable
 	}
-	fmt.Fprintf(stdout, "已生成报告模板 %s（占位符的写法见使用手册“报告模板”一节）\n", forms.Shown(*out))
+	fmt.Fprintf(stdout, "已生成报告模板 %s（占位符的写法见帮助 › 用户手册“自评报告”一节）\n", forms.Shown(*out))
 	return exitOK
 }

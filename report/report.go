@@ -102,7 +102,7 @@ func Check(template []byte, name string) error {
 func (f *filler) err(name string) error {
 	var says []string
 	if len(f.unknown) > 0 {
-		says = append(says, "有不认识的占位符 "+braces(f.unknown)+"（可用的占位符见使用手册“报告模板”一节）")
+		says = append(says, "有不认识的占位符 "+braces(f.unknown)+"（可用的占位符见帮助 › 用户手册“自评报告”一节）")
 	}
 	if len(f.misused) > 0 {
 		says = append(says, "占位符 "+braces(f.misused)+" 不在它所属的块中（例如 {{C}} 只能写在 {{#项目}} 与 {{/项目}} 之间）")
