@@ -117,6 +117,7 @@ func (w *Window) menu() *fyne.MainMenu {
 		fyne.NewMenuItemSeparator(),
 	)
 	items = append(items, out...)
+	items = append(items, w.reportMenuItem()) // app/report.go
 	items = append(items,
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("部门汇总…", w.guarded("部门汇总", w.ShowSummary)),

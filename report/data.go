@@ -168,7 +168,7 @@ func trimEnd(s string) string {
 // that fell short with their reasons, and the 执行率 when below 100%.
 func formIndicators(sc *scope, tree forms.Tree, res forms.TreeResult, funds *forms.AmountResult) {
 	var all, short []*scope
-	var lines, shortLines []string
+	var lines, shortLines, measures []string
 	tree.Each(func(p forms.RowPath, l1 *forms.Level1, l2 *forms.Level2, in *forms.Indicator) {
 		r := res.At(p)
 		if r == nil || r.Blank {
@@ -177,6 +177,9 @@ func formIndicators(sc *scope, tree forms.Tree, res forms.TreeResult, funds *for
 		is := indicatorScope(l1, l2, in, r)
 		all = append(all, is)
 		lines = append(lines, is.vals["指标句"])
+		if m := is.vals["指标改进措施"]; m != "" {
+			measures = append(measures, say("指标措施", map[string]string{"二级": is.vals["二级"], "指标": is.vals["指标名称"], "措施": m}))
+		}
 		if fellShort(in, r) {
 			short = append(short, is)
 			shortLines = append(shortLines, shortSentence(is))
@@ -193,6 +196,9 @@ func formIndicators(sc *scope, tree forms.Tree, res forms.TreeResult, funds *for
 	sc.vals["偏差分析"] = strings.Join(shortLines, "\n")
 	sc.vals["存在问题"] = say("问题", nil)
 	sc.vals["改进措施"] = say("改进措施", nil)
+	if len(measures) > 0 { // the 改进措施 typed on the rows
+		sc.vals["改进措施"] = strings.Join(measures, "\n")
+	}
 	sc.vals["结果应用"] = say("结果应用", nil)
 	if len(all) == 0 {
 		sc.vals["指标完成情况"] = unfilled("绩效指标完成情况")

@@ -22,6 +22,7 @@ func indicatorScope(l1 *forms.Level1, l2 *forms.Level2, in *forms.Indicator, r *
 	sc.vals["得分"] = r.ScoreText(in)
 	sc.vals["分值"] = forms.PrintedNumber(in.Weight)
 	sc.vals["未完成原因"] = ""
+	sc.vals["指标改进措施"] = trimEnd(in.Measures)
 	if fellShort(in, r) {
 		sc.vals["未完成原因"] = reasons(in)
 	}

@@ -9,7 +9,7 @@ type schemaBlock struct {
 }
 
 // indicatorBlock is one 三级 indicator: {{#指标}} inside 单位 or 项目, and {{#未完成指标}}.
-var indicatorBlock = schemaBlock{vals: []string{"一级", "二级", "指标名称", "指标值", "完成值", "完成程度", "得分", "分值", "未完成原因", "指标句"}}
+var indicatorBlock = schemaBlock{vals: []string{"一级", "二级", "指标名称", "指标值", "完成值", "完成程度", "得分", "分值", "未完成原因", "指标改进措施", "指标句"}}
 
 // formVals are the values common to the unit's block and a project's.
 var formVals = []string{
