@@ -60,21 +60,10 @@ func Run(args []string, stdout, stderr io.Writer, info Info) (code int, window b
 // run is Run on the escaping writers.
 func run(args []string, stdout, stderr io.Writer, info Info) (code int, window bool) {
 	if len(args) > 0 {
+		if cmd, ok := commandRuns[args[0]]; ok {
+			return cmd(args[1:], stdout, stderr), false
+		}
 		switch args[0] {
-		case "check":
-			return runCheck(args[1:], stdout, stderr), false
-		case "export":
-			return runExport(args[1:], stdout, stderr), false
-		case "summary":
-			return runSummary(args[1:], stdout, stderr), false
-		case "import":
-			return runImport(args[1:], stdout, stderr), false
-		case "template":
-			return runTemplate(args[1:], stdout, stderr), false
-		case "report":
-			return runReport(args[1:], stdout, stderr), false
-		case "report-template":
-			return runReportTemplate(args[1:], stdout, stderr), false
 		case "version", "--version", "-version":
 			return runVersion(stdout, info), false
 		case "help", "-h", "--help", "-help":
@@ -103,6 +92,12 @@ func run(args []string, stdout, stderr io.Writer, info Info) (code int, window b
 	return 0, true
 }
 
+// commandRuns are the commands that take their arguments and the two outputs.
+var commandRuns = map[string]func(args []string, stdout, stderr io.Writer) int{
+	"check": runCheck, "export": runExport, "summary": runSummary, "import": runImport, "template": runTemplate,
+	"report": runReport, "report-template": runReportTemplate,
+}
+
 // unknownCommand is the word that makes args a mistyped command rather than a document for the
 // window ("" when the window should open): an option, anything followed by more words (the
 // window opens one file), or a lone word with no extension and no folder that is no existing
@@ -121,7 +116,7 @@ func unknownCommand(args []string) string {
 }
 
 // commands are the command words of Run, for nearestCommand.
-var commands = []string{"check", "export", "summary", "import", "template", "version", "help"}
+var commands = []string{"check", "export", "summary", "import", "template", "report", "report-template", "version", "help"}
 
 // nearestCommand is the command a mistyped word most likely meant ("chek" → "check", "--help"
 // spelled "-hlep" → "help"): the one within two edits (insert, delete, change, or swap of
