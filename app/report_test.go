@@ -27,6 +27,10 @@ func TestExportReport(t *testing.T) {
 		t.Fatal("no 文件 › 导出自评报告…")
 	}
 	item.Action()
+	if text := dialogText(w); !strings.Contains(text, "每个项目一个文件") {
+		t.Fatalf("not asked how to hold the projects: %q", text)
+	}
+	dialogTap(t, w, "合成一个文件")
 	w.files().jobs.Wait()
 	if want := []string{"fushun-shebao-2021-自评报告.docx"}; !reflect.DeepEqual(*asked, want) {
 		t.Errorf("suggested %q, want %q", *asked, want)
@@ -42,9 +46,23 @@ func TestExportReport(t *testing.T) {
 	}
 	dialogTap(t, w, "关闭")
 
+	// Each project in a file of its own: the unit's file and one per project, beside it.
+	splitDir := filepath.Join(dir, "split")
+	_ = os.Mkdir(splitDir, 0o755)
+	answerSave(w, filepath.Join(splitDir, "报告.docx"))
+	w.ExportReport()
+	dialogTap(t, w, "每个项目一个文件")
+	w.files().jobs.Wait()
+	entries, _ := os.ReadDir(splitDir)
+	if len(entries) != 1+len(w.Doc.Projects) || !strings.Contains(dialogText(w), "等 5 个文件") {
+		t.Errorf("split wrote %d files; says %q", len(entries), dialogText(w))
+	}
+	dialogTap(t, w, "关闭")
+
 	w.Doc.Settings.ReportTemplate = filepath.Join(dir, "不存在的模板.docx")
 	answerSave(w, filepath.Join(dir, "报告2.docx"))
 	w.ExportReport()
+	dialogTap(t, w, "合成一个文件")
 	w.files().jobs.Wait()
 	if text := dialogText(w); !strings.Contains(text, "导出自评报告失败") || !strings.Contains(text, "不存在的模板.docx") {
 		t.Errorf("failure says %q", text)

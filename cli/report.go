@@ -50,50 +50,25 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, err)
 		return exitUnusable
 	}
-	jobs := reportJobs(target, doc, *split, report.Options{Template: tpl, TemplateName: *tplPath})
+	jobs := export.ReportParts(target, doc, *split, report.Options{Template: tpl, TemplateName: *tplPath})
 	for _, j := range jobs { // every target checked before the first is written
-		if err := firstErr(export.CheckTarget(j.target, in), checkNew(j.target, *force, "report")); err != nil {
+		if err := firstErr(export.CheckTarget(j.Target, in), checkNew(j.Target, *force, "report")); err != nil {
 			fmt.Fprintln(stderr, err)
 			return exitUnusable
 		}
 	}
 	for _, j := range jobs {
-		note, err := export.Report(j.target, doc, j.opt, in)
+		note, err := export.Report(j.Target, doc, j.Options, in)
 		if err != nil {
 			fmt.Fprintln(stderr, err)
 			return exitUnusable
 		}
-		fmt.Fprintf(stdout, "已导出自评报告 %s\n", forms.Shown(j.target))
+		fmt.Fprintf(stdout, "已导出自评报告 %s\n", forms.Shown(j.Target))
 		if note != "" {
 			fmt.Fprintln(stdout, "注意："+forms.Shown(note))
 		}
 	}
 	return exitOK
-}
-
-type reportJob struct {
-	target string
-	opt    report.Options
-}
-
-// reportJobs is one file, or with split one for the unit form (when filled) and one per project.
-func reportJobs(target string, doc *forms.Document, split bool, opt report.Options) []reportJob {
-	if !split {
-		return []reportJob{{target, opt}}
-	}
-	names := export.SplitReportNames(target, doc)
-	var jobs []reportJob
-	if !forms.Evaluate(doc).Unit.NotFilled || len(doc.Projects) == 0 {
-		o := opt
-		o.Projects = []int{}
-		jobs = append(jobs, reportJob{names[0], o})
-	}
-	for i := range doc.Projects {
-		o := opt
-		o.NoUnit, o.Projects = true, []int{i}
-		jobs = append(jobs, reportJob{names[i+1], o})
-	}
-	return jobs
 }
 
 func firstErr(errs ...error) error {

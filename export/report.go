@@ -81,3 +81,31 @@ func SplitReportNames(base string, doc *forms.Document) []string {
 	}
 	return names
 }
+
+// ReportPart is one file of a report: where it goes and which forms it holds.
+type ReportPart struct {
+	Target  string
+	Options report.Options
+}
+
+// ReportParts are the files of a report to target: one, or split one for the unit form (when
+// it is filled, or there is no project) and one per project (SplitReportNames). opt gives the
+// template.
+func ReportParts(target string, doc *forms.Document, split bool, opt report.Options) []ReportPart {
+	if !split {
+		return []ReportPart{{target, opt}}
+	}
+	names := SplitReportNames(target, doc)
+	var parts []ReportPart
+	if !forms.Evaluate(doc).Unit.NotFilled || len(doc.Projects) == 0 {
+		o := opt
+		o.Projects = []int{}
+		parts = append(parts, ReportPart{names[0], o})
+	}
+	for i := range doc.Projects {
+		o := opt
+		o.NoUnit, o.Projects = true, []int{i}
+		parts = append(parts, ReportPart{names[i+1], o})
+	}
+	return parts
+}
