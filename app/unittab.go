@@ -180,7 +180,7 @@ func (u *unitTab) settings() fyne.CanvasObject {
 		u.reportTemplateItem(),
 		widget.NewFormItem("签字栏", container.NewBorder(nil, nil, sign, nil, footer)),
 	)
-	u.Settings = widget.NewAccordion(widget.NewAccordionItem("文档设置（表式、年度、单位简称、金额、计分规则、签字栏）", form))
+	u.Settings = widget.NewAccordion(widget.NewAccordionItem("文档设置（表式、年度、单位简称、金额、计分规则、自评报告模板、签字栏）", form))
 	if s.UnitShortName == "" {
 		u.Settings.Open(0)
 	}

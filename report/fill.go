@@ -3,6 +3,7 @@ package report
 import (
 	"encoding/xml"
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -63,6 +64,20 @@ func (f *filler) addUnknown(name string, known bool) {
 		}
 	}
 	*list = append(*list, name)
+}
+
+// unfilled records placeholder sm (its submatches) that sc could not fill: a block marker
+// that shares its paragraph or sits in a table, a name used outside its block, or an unknown one.
+func (f *filler) unfilled(sm []string) {
+	if sm[1] != "" {
+		msg := "块标记 {{" + sm[1] + sm[2] + "}} 必须单独成一段（不能与其他文字同段，也不能写在表格里）"
+		if !slices.Contains(f.blocks, msg) {
+			f.blocks = append(f.blocks, msg)
+		}
+		return
+	}
+	_, known := schemaNames()[sm[2]]
+	f.addUnknown(sm[2], known)
 }
 
 // blockMarker reports whether paragraph p is a block marker alone: its text is {{#名称}} or
@@ -158,8 +173,8 @@ func (f *filler) paragraph(p string, sc *scope) string {
 	if !strings.Contains(paragraphText(p), "{{") {
 		return p
 	}
-	open, inner, closing := split(p)
-	children := elements(inner)
+	open, _, closing := split(p)
+	children := paragraphChildren(p)
 	runs := gatherRuns(children)
 	var full strings.Builder
 	for _, r := range runs {
@@ -263,9 +278,7 @@ func (f *filler) writeRun(b *strings.Builder, r *textRun, sc *scope, paraBreak s
 	text := placeholderRe.ReplaceAllStringFunc(r.text, func(m string) string {
 		v, ok := f.lookup(m, sc)
 		if !ok {
-			sm := placeholderRe.FindStringSubmatch(m)
-			_, known := schemaNames()[sm[2]]
-			f.addUnknown(sm[1]+sm[2], known && sm[1] == "")
+			f.unfilled(placeholderRe.FindStringSubmatch(m))
 			return m
 		}
 		return v

@@ -125,6 +125,17 @@ func TestSplitPlaceholder(t *testing.T) {
 	}
 }
 
+// TestMixedRun: a run holding a tab and a placeholder is filled, the tab kept in its own run
+// with the same look.
+func TestMixedRun(t *testing.T) {
+	p := `<w:p><w:r><w:rPr><w:b/></w:rPr><w:tab/><w:t>{{单位名称}}</w:t><w:br/></w:r></w:p>`
+	out := unzipParts(t, fill(t, sample(t), Options{Template: withParts(t, DefaultTemplate(), map[string]string{"word/document.xml": body(p)})}))["word/document.xml"]
+	want := `<w:p><w:r><w:rPr><w:b/></w:rPr><w:tab/></w:r><w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">抚顺市社会保险事业服务中心</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:br/></w:r></w:p>`
+	if !strings.Contains(out, want) {
+		t.Errorf("got\n%s\nwant\n%s", out, want)
+	}
+}
+
 // TestDefaultReportFilled: the sample's report by the built-in template leaves no {{…}}, its
 // only markers are 【请补充…】 (each highlighted), and it follows the outline for the unit form
 // and for each project.
@@ -218,6 +229,8 @@ func TestTemplateMistakes(t *testing.T) {
 		{"unknown", withParts(t, DefaultTemplate(), map[string]string{"word/document.xml": body(para("{{单位地址}}和{{ 单位名称 }}"), para("{{#预算}}"), para("{{/预算}}"))}), []string{"不认识的占位符", "{{单位地址}}", "{{#预算}}"}},
 		{"outside its block", withParts(t, DefaultTemplate(), map[string]string{"word/document.xml": body(para("得分{{C}}"))}), []string{"{{C}}", "不在它所属的块中"}},
 		{"unclosed", withParts(t, DefaultTemplate(), map[string]string{"word/document.xml": body(para("{{#项目}}"), para("x"))}), []string{"{{#项目}} 后面没有对应的 {{/项目}}"}},
+		{"in a hyperlink", withParts(t, DefaultTemplate(), map[string]string{"word/document.xml": body(`<w:p><w:hyperlink r:id="rId9"><w:r><w:t>{{单位名称}}</w:t></w:r></w:hyperlink></w:p>`)}), []string{"{{单位名称}}", "超链接"}},
+		{"marker in a table", withParts(t, DefaultTemplate(), map[string]string{"word/document.xml": body(`<w:tbl><w:tr><w:tc>` + para("{{#指标}}") + `</w:tc></w:tr></w:tbl>`)}), []string{"块标记 {{#指标}} 必须单独成一段"}},
 		{"not a zip", []byte("这不是 Word 文档"), []string{"不是 Word 文档（.docx）"}},
 		{"old .doc", append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 512)...), []string{"旧版 Word 97-2003", "另存为"}},
 		{"another zip", xlsx, []string{"没有正文"}},

@@ -13,6 +13,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -90,12 +91,32 @@ func Check(template []byte, name string) error {
 		return err
 	}
 	f := &filler{}
+	var left []string
 	for _, p := range parts {
 		if p.fill {
-			f.part(p.data, probeScope(schema))
+			left = append(left, leftOver(f.part(p.data, probeScope(schema)))...)
 		}
 	}
-	return f.err(o.name())
+	if err := f.err(o.name()); err != nil || len(left) == 0 {
+		return err
+	}
+	return &TemplateError{msg: o.name() + "无法使用：占位符 " + strings.Join(left, "、") +
+		" 所在的文字无法替换（它在超链接、修订、域或文本框中）。请在 Word 或 WPS 中把它改为普通文字后再导出。"}
+}
+
+// tagRe finds an XML tag.
+var tagRe = regexp.MustCompile(`<[^>]*>`)
+
+// leftOver are the placeholders still in a part filled with the probe, whose every value is
+// "x": ones in places the filler does not reach.
+func leftOver(data []byte) []string {
+	var out []string
+	for _, m := range placeholderRe.FindAllString(tagRe.ReplaceAllString(string(data), ""), -1) {
+		if !slices.Contains(out, m) {
+			out = append(out, m)
+		}
+	}
+	return out
 }
 
 // err is the message of what f found wrong, or nil.

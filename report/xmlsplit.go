@@ -108,11 +108,56 @@ func runText(inner string) (rPr, text string, ok bool) {
 	return strings.TrimSpace(rPr), b.String(), true
 }
 
+// paragraphChildren are the children of paragraph p, each run that holds more than one thing
+// (a tab and text, text and a break) split into runs of one thing each with the same
+// properties, so that its text can be filled like any other run's.
+func paragraphChildren(p string) []string {
+	_, inner, _ := split(p)
+	var out []string
+	for _, c := range elements(inner) {
+		if nameOf(c) != "w:r" {
+			out = append(out, c)
+			continue
+		}
+		out = append(out, splitRun(c)...)
+	}
+	return out
+}
+
+// splitRun is run r as runs of one child each, or r itself when it holds at most one.
+func splitRun(r string) []string {
+	open, inner, closing := split(r)
+	if closing == "" {
+		return []string{r}
+	}
+	rPr := ""
+	var things []string
+	for _, c := range elements(inner) {
+		switch nameOf(c) {
+		case "w:rPr":
+			rPr = strings.TrimSpace(c)
+		case "":
+			if strings.TrimSpace(c) != "" {
+				return []string{r}
+			}
+		default:
+			things = append(things, strings.TrimSpace(c))
+		}
+	}
+	if len(things) <= 1 {
+		return []string{r}
+	}
+	out := make([]string, len(things))
+	for i, t := range things {
+		out[i] = open + rPr + t + closing
+	}
+	return out
+}
+
 // paragraphText is the text of a paragraph's text runs, as Word shows it.
 func paragraphText(p string) string {
-	_, inner, _ := split(p)
 	var b strings.Builder
-	for _, c := range elements(inner) {
+	for _, c := range paragraphChildren(p) {
 		if nameOf(c) == "w:r" {
 			_, ri, _ := split(c)
 			if _, t, ok := runText(ri); ok {
