@@ -151,6 +151,11 @@ func TestDefaultReportFilled(t *testing.T) {
 			t.Errorf("marker %q", m)
 		}
 	}
+	for _, p := range paragraphs(t, out) {
+		if m := strayRe.FindString(p); m != "" {
+			t.Errorf("%q holds %q", p, m)
+		}
+	}
 	xmlDoc := unzipParts(t, out)["word/document.xml"]
 	if n, h := strings.Count(text, "【请补充"), strings.Count(xmlDoc, `<w:highlight w:val="yellow"/></w:rPr><w:t xml:space="preserve">【请补充`); n == 0 || n != h {
 		t.Errorf("%d markers, %d highlighted", n, h)
@@ -260,5 +265,27 @@ func TestDefaultTemplateChecks(t *testing.T) {
 	}
 	if os.Getenv("ZIPING_WRITE_REPORT") != "" { // for a look: ZIPING_WRITE_REPORT=/tmp/r.docx
 		_ = os.WriteFile(os.Getenv("ZIPING_WRITE_REPORT"), fill(t, sample(t), Options{}), 0o644)
+	}
+}
+
+// TestBlankDocumentReport: a new document with one blank project still gives a whole report:
+// every figure it lacks is a 【请补充】 marker, and no sentence has stray punctuation.
+func TestBlankDocumentReport(t *testing.T) {
+	doc := forms.NewDocument(2021)
+	doc.AddProject()
+	text := paragraphs(t, fill(t, doc, Options{}))
+	if len(text) < 10 {
+		t.Fatalf("report of %d paragraphs", len(text))
+	}
+	for _, p := range text {
+		if m := strayRe.FindString(p); m != "" {
+			t.Errorf("%q holds %q", p, m)
+		}
+		if strings.Contains(p, "{{") {
+			t.Errorf("placeholder left: %q", p)
+		}
+	}
+	if j := strings.Join(text, "\n"); !strings.Contains(j, "【请补充：项目名称】") || !strings.Contains(j, "【请补充：自评得分和等级】") {
+		t.Errorf("blank figures not marked:\n%s", j)
 	}
 }
