@@ -13,7 +13,7 @@ DEB_PKGS := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-d
 # open the Excel export as a superior's spreadsheet program would and print it to PDF, and
 # /usr/bin/time (tools/oddpaths_test.sh measures time and memory with it).
 # Xvfb and xdotool run the window for the thread check (threadcheck below).
-TEST_PKGS := poppler-utils qpdf libreoffice-calc-nogui time xvfb xdotool unzip python3
+TEST_PKGS := poppler-utils qpdf libreoffice-calc-nogui libreoffice-writer-nogui time xvfb xdotool unzip python3
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export LANG ?= C.UTF-8
 
@@ -153,8 +153,8 @@ endef
 # only through export/; layout/ imports nothing of the project; forms/ imports neither os nor
 # syscall nor io/fs (storage/ does the files); the root holds main.go alone besides tests.
 layering:
-	@bad=$$(go list -deps ./forms/... ./storage/... ./tables/... ./layout/... ./pdfout/... ./xlsxout/... ./xlsxin/... ./export/... ./cli/... | grep '^fyne.io/' || true); \
-	if [ -n "$$bad" ]; then echo "forms/storage/tables/layout/pdfout/xlsxout/xlsxin/export/cli depend on Fyne:"; echo "$$bad"; exit 1; fi
+	@bad=$$(go list -deps ./forms/... ./storage/... ./tables/... ./layout/... ./pdfout/... ./xlsxout/... ./xlsxin/... ./export/... ./cli/... ./report/... | grep '^fyne.io/' || true); \
+	if [ -n "$$bad" ]; then echo "forms/storage/tables/layout/pdfout/xlsxout/xlsxin/export/cli/report depend on Fyne:"; echo "$$bad"; exit 1; fi
 	@bad=$$( (go list -deps ./pdfout/... | grep '^ziping/xlsxout'; go list -deps ./xlsxout/... | grep '^ziping/pdfout') || true); \
 	if [ -n "$$bad" ]; then echo "pdfout and xlsxout depend on each other:"; echo "$$bad"; exit 1; fi
 	@bad=$$(go list -deps ./tables/... | grep -E '^(ziping/(pdfout|xlsxout|layout|app)|codeberg.org/go-pdf|github.com/xuri)' || true); \
@@ -169,6 +169,8 @@ layering:
 	if [ -n "$$bad" ]; then echo "layout depends on the project:"; echo "$$bad"; exit 1; fi
 	@bad=$$(go list -f '{{join .Imports "\n"}}' ./forms/ | grep -E '^(os|os/.+|syscall|io/fs)$$' || true); \
 	if [ -n "$$bad" ]; then echo "forms touches the operating system (that is storage/'s):"; echo "$$bad"; exit 1; fi
+	@bad=$$(go list -f '{{join .Imports "\n"}}' ./report/ | grep -E '^(os|os/.+|syscall|io/fs)$$' || true); \
+	if [ -n "$$bad" ]; then echo "report touches the operating system (export/ reads the template and writes the file):"; echo "$$bad"; exit 1; fi
 	@bad=$$(ls *.go | grep -v -e '^main.go$$' -e '_test.go$$' || true); \
 	if [ -n "$$bad" ]; then echo "the root package holds more than main.go (start-up code goes to internal/platform/):"; echo "$$bad"; exit 1; fi
 	@echo "layering ok"

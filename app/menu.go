@@ -51,6 +51,7 @@ func (w *Window) commands() []command {
 		{label: "打印", icon: theme.DocumentPrintIcon(), key: shortcut(fyne.KeyP, false), run: w.guarded("打印", w.Print), ellipsis: true},
 		{label: "导入 Excel", icon: theme.UploadIcon(), run: w.guarded("导入 Excel", w.ImportExcel), ellipsis: true, menuOnly: true},
 		{label: "导出导入模板", icon: theme.FileIcon(), run: w.guarded("导出导入模板", w.ExportTemplate), ellipsis: true, menuOnly: true},
+		{label: "导出自评报告", icon: theme.DocumentIcon(), run: w.guarded("导出自评报告", w.ExportReport), ellipsis: true, menuOnly: true, submit: true},
 		{label: "打包报送", icon: theme.MailSendIcon(), run: w.guarded("打包报送", w.Pack), ellipsis: true, menuOnly: true, submit: true},
 	}
 }

@@ -27,7 +27,8 @@ type unitTab struct {
 	Goals                                  *goalsEditor
 	Tree                                   *treeEditor
 	Total                                  *widget.Label
-	Rules                                  *ruleOptions // 计分规则 in 文档设置 (ruleoptions.go)
+	Rules                                  *ruleOptions  // 计分规则 in 文档设置 (ruleoptions.go)
+	Report                                 *reportChoice // 自评报告模板 in 文档设置 (report.go)
 
 	tips      *tipLayer       // the sentences of problem marks, over the editors (marktip.go)
 	budgetBox *fyne.Container // the rows of the 收支 table
@@ -176,9 +177,10 @@ func (u *unitTab) settings() fyne.CanvasObject {
 		widget.NewFormItem("单位简称", u.ShortName),
 		widget.NewFormItem("金额显示", amounts),
 		u.ruleItem(), // 反向指标计分 and the other rule options
+		u.reportTemplateItem(),
 		widget.NewFormItem("签字栏", container.NewBorder(nil, nil, sign, nil, footer)),
 	)
-	u.Settings = widget.NewAccordion(widget.NewAccordionItem("文档设置（表式、年度、单位简称、金额、计分规则、签字栏）", form))
+	u.Settings = widget.NewAccordion(widget.NewAccordionItem("文档设置（表式、年度、单位简称、金额、计分规则、自评报告模板、签字栏）", form))
 	if s.UnitShortName == "" {
 		u.Settings.Open(0)
 	}

@@ -60,19 +60,10 @@ func Run(args []string, stdout, stderr io.Writer, info Info) (code int, window b
 // run is Run on the escaping writers.
 func run(args []string, stdout, stderr io.Writer, info Info) (code int, window bool) {
 	if len(args) > 0 {
+		if cmd, ok := commandRuns[args[0]]; ok {
+			return cmd(args[1:], stdout, stderr), false
+		}
 		switch args[0] {
-		case "check":
-			return runCheck(args[1:], stdout, stderr), false
-		case "export":
-			return runExport(args[1:], stdout, stderr), false
-		case "summary":
-			return runSummary(args[1:], stdout, stderr), false
-		case "import":
-			return runImport(args[1:], stdout, stderr), false
-		case "template":
-			return runTemplate(args[1:], stdout, stderr), false
-		case "pack":
-			return runPack(args[1:], stdout, stderr), false
 		case "version", "--version", "-version":
 			return runVersion(stdout, info), false
 		case "help", "-h", "--help", "-help":
@@ -101,6 +92,12 @@ func run(args []string, stdout, stderr io.Writer, info Info) (code int, window b
 	return 0, true
 }
 
+// commandRuns are the commands that take their arguments and the two outputs.
+var commandRuns = map[string]func(args []string, stdout, stderr io.Writer) int{
+	"check": runCheck, "export": runExport, "summary": runSummary, "import": runImport, "template": runTemplate,
+	"report": runReport, "report-template": runReportTemplate, "pack": runPack,
+}
+
 // unknownCommand is the word that makes args a mistyped command rather than a document for the
 // window ("" when the window should open): an option, anything followed by more words (the
 // window opens one file), or a lone word with no extension and no folder that is no existing
@@ -119,7 +116,7 @@ func unknownCommand(args []string) string {
 }
 
 // commands are the command words of Run, for nearestCommand.
-var commands = []string{"check", "export", "summary", "import", "template", "pack", "version", "help"}
+var commands = []string{"check", "export", "summary", "import", "template", "report", "report-template", "pack", "version", "help"}
 
 // nearestCommand is the command a mistyped word most likely meant ("chek" → "check", "--help"
 // spelled "-hlep" → "help"): the one within two edits (insert, delete, change, or swap of
@@ -215,11 +212,6 @@ const Usage = `绩效自评 Ziping
                                        一次；输出不能是输入的文档、.zpb 文件或
                                        指向它们的链接；已存在的输出文件加 --force
                                        才替换，只读的不替换
-  ziping pack [--force] [-o 报送.zip] 文件.zpb
-                                       打包报送：签字盖章用的 PDF、Excel、自评报告
-                                       草稿、佐证材料的电子文件和报送清单打成一个
-                                       .zip；不给 -o 时为“文档名-报送.zip”；缺失的
-                                       佐证材料逐项列出；已存在的输出加 --force 才替换
   ziping import [-o 输出.zpb] 工作簿.xlsx|表格.csv
                                        从 Excel/WPS 工作簿或 CSV 导入为新文档：本程序导出的
                                        Excel、带标题行的指标表（一个工作表一个项目）或导入
@@ -227,6 +219,19 @@ const Usage = `绩效自评 Ziping
   ziping template [--force] -o 模板.xlsx
                                        生成导入模板（列名、下拉选项和一行示例）；
                                        已存在的文件加 --force 才替换，只读的不替换
+  ziping report [-o 报告.docx] [--template 模板.docx] [--split] [--force] 文件.zpb
+                                       生成绩效自评报告草稿（Word 文档）：单位整体一份，
+                                       每个项目一节；加 --split 每个项目单独一个文件；
+                                       模板默认用文档设置中选的，否则用内置模板；
+                                       已存在的文件加 --force 才替换，只读的不替换
+  ziping report-template [--force] -o 模板.docx
+                                       生成报告模板（带占位符的 Word 文档），可在
+                                       Word/WPS 中修改后用于 report
+  ziping pack [--force] [-o 报送.zip] 文件.zpb
+                                       打包报送：签字盖章用的 PDF、Excel、自评报告
+                                       草稿、佐证材料的电子文件和报送清单打成一个
+                                       .zip；不给 -o 时为“文档名-报送.zip”；缺失的
+                                       佐证材料逐项列出；已存在的输出加 --force 才替换
   ziping version                       显示版本
 `
 

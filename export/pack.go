@@ -1,6 +1,7 @@
 package export
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -11,6 +12,7 @@ import (
 
 	"ziping/forms"
 	"ziping/pdfout"
+	"ziping/report"
 	"ziping/storage"
 )
 
@@ -50,7 +52,7 @@ type MissingEvidence struct {
 }
 
 // Pack writes the package of a submission (报送包) to target, a .zip: the tables as the PDF to
-// sign and stamp and as the Excel workbook, the 自评报告 draft, the evidence list, the evidence
+// sign and stamp and as the Excel workbook, the 自评报告 draft (in the template 文档设置 names), the evidence list, the evidence
 // files that exist (those that do not are listed in the manifest and in the result), and the
 // manifest 报送清单.txt. Names are in Chinese and flagged as UTF-8, which Windows Explorer, WPS,
 // 7-Zip and unzip read. The target is checked and written as Document writes (CheckTarget,
@@ -125,21 +127,28 @@ func packParts(doc *forms.Document) ([]packPart, *PackResult, error) {
 		{name: "1-绩效自评表（签字盖章用）.pdf", what: fmt.Sprintf("自评表，PDF，%d 页，打印后签字盖章", pr.Pages), data: pdf},
 		{name: "2-绩效自评表.xlsx", what: fmt.Sprintf("自评表，Excel 工作簿，%d 个工作表", len(xr.Sheets)), data: xlsx},
 	}
-	for _, extra := range packExtras {
-		p, err := extra(doc, ev)
-		if err != nil {
-			return nil, nil, err
-		}
-		if p != nil {
-			parts = append(parts, *p)
-		}
+	docx, err := packReport(doc)
+	if err != nil {
+		return nil, nil, err
 	}
+	parts = append(parts, packPart{name: "3-绩效自评报告（草稿）.docx", what: "自评报告草稿，Word 文档，【请补充】处须改写", data: docx})
 	return parts, res, nil
 }
 
-// packExtras make the package's further generated files (the report draft): each returns nil
-// when it has nothing to add.
-var packExtras []func(doc *forms.Document, ev *forms.Evaluation) (*packPart, error)
+// packReport is the report draft of doc, filled into the template its 文档设置 names (the
+// built-in one when none): a template that cannot be read fails the package with the report's
+// own message, rather than a package sent with another report than the one chosen.
+func packReport(doc *forms.Document) ([]byte, error) {
+	tmpl, err := ReportTemplate(doc.Settings.ReportTemplate)
+	if err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	if err := report.Write(&buf, doc, report.Options{Template: tmpl, TemplateName: doc.Settings.ReportTemplate}); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
 
 // packRoot is the package's one top folder, named for the unit and the year:
 // "抚顺市社会保险事业服务中心-2021年度绩效自评报送".

@@ -100,7 +100,7 @@ func TestPackContents(t *testing.T) {
 	}
 	z := readZip(t, target)
 	root := "抚顺市社保中心-2021年度绩效自评报送/"
-	want := []string{"1-绩效自评表（签字盖章用）.pdf", "2-绩效自评表.xlsx", "佐证材料/01-租赁合同.pdf",
+	want := []string{"1-绩效自评表（签字盖章用）.pdf", "2-绩效自评表.xlsx", "3-绩效自评报告（草稿）.docx", "佐证材料/01-租赁合同.pdf",
 		"佐证材料/02-验收报告.docx", "报送清单.txt"}
 	var got []string
 	for _, f := range z.File {
@@ -112,8 +112,8 @@ func TestPackContents(t *testing.T) {
 		}
 		got = append(got, strings.TrimPrefix(f.Name, root))
 	}
-	if strings.Join(got, "\n") != strings.Join(wantWithExtras(want), "\n") {
-		t.Errorf("entries:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(wantWithExtras(want), "\n"))
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("entries:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 	if string(entry(t, z, "01-租赁合同.pdf")) != "%PDF contract" {
 		t.Error("the contract's bytes differ")
@@ -135,22 +135,6 @@ func TestPackContents(t *testing.T) {
 	if strings.Count(manifest, "电子文件：佐证材料/01-租赁合同.pdf") != 2 {
 		t.Errorf("the contract named twice should be listed twice with its one copy:\n%s", manifest)
 	}
-}
-
-// wantWithExtras is want with the generated files registered in packExtras (the report
-// draft), which come after the tables.
-func wantWithExtras(want []string) []string {
-	if len(packExtras) == 0 {
-		return want
-	}
-	out := append([]string{}, want[:2]...)
-	doc := forms.NewDocument(2021)
-	for _, extra := range packExtras {
-		if p, err := extra(doc, forms.Evaluate(doc)); err == nil && p != nil {
-			out = append(out, p.name)
-		}
-	}
-	return append(out, want[2:]...)
 }
 
 // TestPackUnsavedRelative: without a folder (an unsaved document) a relative path is missing,
@@ -291,5 +275,23 @@ func TestZipName(t *testing.T) {
 		if got := zipName(in); got != want {
 			t.Errorf("zipName(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestPackBadReportTemplate: a report template that is no .docx fails the package with the
+// report's message naming it; nothing is written.
+func TestPackBadReportTemplate(t *testing.T) {
+	doc, dir := packFixture(t)
+	bad := filepath.Join(dir, "模板.docx")
+	if err := os.WriteFile(bad, []byte("not a zip"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	doc.Settings.ReportTemplate = bad
+	target := filepath.Join(dir, "a.zip")
+	if _, err := Pack(target, doc, PackOptions{Dir: dir}); err == nil || !strings.Contains(err.Error(), "模板.docx") {
+		t.Fatalf("err = %v, want the template named", err)
+	}
+	if _, err := os.Stat(target); err == nil {
+		t.Error("a package was written")
 	}
 }

@@ -9,6 +9,7 @@ import (
 
 	"ziping/forms"
 	"ziping/forms/formstest"
+	"ziping/report"
 	"ziping/storage"
 )
 
@@ -23,6 +24,8 @@ func TestReadOnlyTargetRefused(t *testing.T) {
 		"ro.xlsx":     func(p string) error { _, err := Document(p, XLSX, doc); return err },
 		"summary.pdf": func(p string) error { _, err := Summary(p, PDF, s, sample); return err },
 		"模板.xlsx":     Template,
+		"报告.docx":     func(p string) error { _, err := Report(p, doc, report.Options{}); return err },
+		"报告模板.docx":   DefaultReportTemplate,
 	} {
 		target := filepath.Join(dir, name)
 		old := []byte("signed copy")

@@ -61,3 +61,29 @@ func runSoffice(soffice string, args ...string) (string, error) {
 	}
 	return string(out), err
 }
+
+// WriterPkg installs LibreOffice's Writer, which converts .docx files (the 自评报告).
+const WriterPkg = "apt install libreoffice-writer-nogui"
+
+// Writer is Soffice for a test that converts a Word document: soffice without Writer (a machine
+// with only libreoffice-calc) cannot load one, so Writer's library beside soffice is looked for
+// too, under Need's rule (a failure on CI, a skip elsewhere).
+func Writer(t testing.TB) string {
+	t.Helper()
+	soffice := Soffice(t)
+	real, err := filepath.EvalSymlinks(soffice)
+	if err != nil {
+		real = soffice
+	}
+	for _, lib := range []string{"libswlo.so", "libswlo.dylib", "swlo.dll"} {
+		if _, err := os.Stat(filepath.Join(filepath.Dir(real), lib)); err == nil {
+			return soffice
+		}
+	}
+	if OnCI() {
+		t.Fatalf("LibreOffice Writer is not installed (%s; .ci/run and make test-deps install it)", WriterPkg)
+	} else {
+		t.Skipf("LibreOffice Writer is not installed: %s", WriterPkg)
+	}
+	return ""
+}
