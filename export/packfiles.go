@@ -1,6 +1,7 @@
 package export
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -79,6 +80,10 @@ func evidencePath(typed, dir string) (path, reason string) {
 // document, or it is too large.
 func evidenceSize(path string, inputs []string, target string) (int64, string) {
 	if err := storage.CheckRegular(path); err != nil {
+		var se *storage.SpecialFileError
+		if errors.As(err, &se) {
+			return 0, strings.TrimSuffix(se.Reason, "。") // the manifest names the file already
+		}
 		return 0, err.Error()
 	}
 	if storage.SameFile(path, target) {
