@@ -22,7 +22,8 @@ var version = "dev"
 func main() {
 	args := os.Args[1:]
 	platform.Setup(args)
-	code, window := cli.Run(args, os.Stdout, os.Stderr, cli.Info{Version: version})
+	stdout, stderr := platform.Streams()
+	code, window := cli.Run(args, os.Stdout, os.Stderr, cli.Info{Version: version, Stdout: stdout, Stderr: stderr})
 	if !window {
 		os.Exit(code)
 	}
