@@ -22,7 +22,10 @@
 #      code 3, both when the check before Fyne sees it and when only GLFW does;
 #   5. the installer: silent install, the installed exe's `version`, shortcuts, the .zpb
 #      association's open verb opens the document, silent uninstall keeps documents and the
-#      recovery folder.
+#      recovery folder;
+#   5b. the installer while the installed program runs (installer_while_running): a silent install
+#      and a silent uninstall exit non-zero with a line in %TEMP%\绩效自评-安装.log and leave the
+#      old exe and the 应用和功能 entry; once it has exited, both succeed.
 # It ends with one line of figures and exits non-zero on the first failure; SMOKE_TIMEOUT
 # (seconds, default 300) bounds the whole run; SMOKE_KEEP=1 keeps the temporary folder. Processes are ended by pid, and the prefix's
 # Windows processes with `wineserver -k` of that prefix only.
@@ -394,6 +397,42 @@ for how in probe glfw; do
 	grep -q '无法打开窗口' "$log/nogl-$how" || fail "nothing on stderr without OpenGL ($how)"
 done
 
+# 5b. installer_while_running: with the installed (marked old) program's window open, a silent
+# install and a silent uninstall stop with a non-zero exit code and a line in the log, and leave
+# the old exe and the uninstall entry. The uninstaller is run in place (`_?=`), the only way to
+# see its exit code; run plainly it copies itself to %TEMP% and returns 0 at once, so there the
+# log line and what stays are checked.
+installer_log() {
+	local f=$profile/AppData/Local/Temp/绩效自评-安装.log
+	[ -f "$f" ] && iconv -f UTF-16 -t UTF-8 "$f" | tr -d '\r'
+}
+installer_while_running() {
+	local rc=0 text key='HKCU\Software\Microsoft\Windows\CurrentVersion\Uninstall\Ziping'
+	win "$installer" /S >"$log/install-running" || rc=$?
+	[ "$rc" != 0 ] || fail "a silent install over the running program exited 0"
+	cmp -s "$inst/ziping.exe" "$work/installed-old.exe" || fail "a silent install over the running program changed ziping.exe"
+	text=$(installer_log) || true
+	grep -q '安装失败：绩效自评正在运行' <<<"$text" || fail "no line in %TEMP%\\绩效自评-安装.log after the install stopped: $text"
+	rc=0
+	win "$winst\\卸载.exe" /S "_?=$winst" >"$log/uninstall-running" || rc=$?
+	[ "$rc" != 0 ] || fail "a silent uninstall with the program running exited 0"
+	win "$winst\\卸载.exe" /S >>"$log/uninstall-running" || fail "the uninstaller's first copy exited with $?"
+	for _ in $(seq 100); do
+		text=$(installer_log) || true
+		[ "$(grep -c '卸载失败：绩效自评正在运行' <<<"$text")" = 2 ] && break
+		sleep 0.1
+	done
+	[ "$(grep -c '卸载失败：绩效自评正在运行' <<<"$text")" = 2 ] || fail "the log lacks the two uninstalls that stopped: $text"
+	cmp -s "$inst/ziping.exe" "$work/installed-old.exe" || fail "an uninstall with the program running changed ziping.exe"
+	win reg query "$key" >/dev/null 2>&1 || fail "an uninstall with the program running removed the entry in 应用和功能"
+	t_running=$(grep -c . <<<"$text")
+}
+# installer_after_exit: the program has exited: the silent install replaces the old exe.
+installer_after_exit() {
+	win "$installer" /S >"$log/install-update" || fail "the silent install after the program exited failed with $?"
+	cmp -s "$inst/ziping.exe" "$exe" || fail "the silent install after the program exited left the old ziping.exe"
+}
+
 # 5. The installer, silent; then what it installed; then the uninstaller.
 t=$(date +%s.%N)
 win "$installer" /S >"$log/install" || fail "the installer exited with $?"
@@ -419,6 +458,9 @@ regval() {
 [ "$(regval 'HKCU\Software\Classes\.zpb')" = Ziping.Document ] || fail ".zpb is not associated"
 verb=$(regval 'HKCU\Software\Classes\Ziping.Document\shell\open\command')
 [ "$verb" = "\"$winst\\ziping.exe\" \"%1\"" ] || fail "the open verb is \"$verb\""
+# The installed exe marked as an older one (bytes after a PE image are ignored), for 5b.
+printf 'old' >>"$inst/ziping.exe"
+cp "$inst/ziping.exe" "$work/installed-old.exe"
 # Wine's HKEY_CLASSES_ROOT leaves out HKEY_CURRENT_USER\Software\Classes (Windows merges them), so
 # `wine start file.zpb` cannot find the association here: run the registered verb itself.
 cp "$work/original.zpb" "$docdir/关联 测试.zpb"
@@ -430,9 +472,11 @@ pids+=("$p")
 wid=$(window '关联 测试.zpb - 绩效自评' 90) || true
 [ -n "$wid" ] || fail "the .zpb association's open verb opened no window"
 sleep 2
+installer_while_running
 xdotool key --window "$wid" 2>/dev/null alt+F4
 wait_exit "$p" 20 || fail "the window opened through the association did not close"
 [ "$exited" = 0 ] || fail "the program opened through the association exited with $exited"
+installer_after_exit
 # The uninstaller copies itself away and returns at once; wait until the files are gone.
 appdata=$profile/AppData/Roaming/ziping
 mkdir -p "$appdata/recovery"
@@ -457,7 +501,7 @@ win reg query 'HKCU\Software\Microsoft\Windows\CurrentVersion\Uninstall\Ziping' 
 	fail "the entry in 应用和功能 stayed"
 
 echo "windows-smoke: ok in $(since "$started") s: prefix ${t_prefix} s, version ${t_version} s," \
-	"window ${t_window} s, 另存为 dialog ${t_dialog} s, message box ${t_box} s, install ${t_install} s; ziping.exe $(stat -c %s "$exe") B," \
+	"window ${t_window} s, 另存为 dialog ${t_dialog} s, message box ${t_box} s, install ${t_install} s, ${t_running} installer log lines while running; ziping.exe $(stat -c %s "$exe") B," \
 	"installer $(stat -c %s "$installer") B, PDF $(stat -c %s "$pdf") B (same $pdf_same as Linux)," \
 	"$forms forms, $wintests Windows file tests; screenshots bin/windows-smoke.png, bin/windows-smoke-dialog.png," \
 	"bin/windows-smoke-inuse.png, bin/windows-smoke-nogl.png"
