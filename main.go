@@ -8,6 +8,7 @@ import (
 
 	_ "clocale.local" // before Fyne's init: no locale warning under LANG=C.UTF-8 (see its doc)
 
+	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
 
 	"ziping/app"
@@ -31,5 +32,7 @@ func main() {
 	if len(args) > 0 {
 		path = args[0]
 	}
-	app.Launch(fyneapp.NewWithID("cn.ziping.jixiao"), path, app.Options{Version: version}).ShowAndRun()
+	sw, sh, _ := platform.WorkArea()
+	opts := app.Options{Version: version, Screen: fyne.NewSize(sw, sh)}
+	app.Launch(fyneapp.NewWithID("cn.ziping.jixiao"), path, opts).ShowAndRun()
 }
