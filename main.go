@@ -32,7 +32,7 @@ func main() {
 	if len(args) > 0 {
 		path = args[0]
 	}
-	sw, sh, _ := platform.WorkArea()
-	opts := app.Options{Version: version, Screen: fyne.NewSize(sw, sh)}
+	sw, sh, scale := platform.WorkArea()
+	opts := app.Options{Version: version, Screen: fyne.NewSize(sw, sh), ScreenScale: scale}
 	app.Launch(fyneapp.NewWithID("cn.ziping.jixiao"), path, opts).ShowAndRun()
 }

@@ -1,18 +1,23 @@
 package app
 
 import (
+	"math"
 	"os"
 	"strconv"
 
 	"fyne.io/fyne/v2"
 )
 
-// screenArea is the usable size of the screen at a user scale of 1 (Options.Screen, from
-// internal/platform's WorkArea), zero when not known (tests, a screen GLFW cannot name).
+// screenArea is the usable size of the screen in pixels and screenScale the system's part of
+// Fyne's scale (Options.Screen, from internal/platform's WorkArea); zero when not known
+// (tests, a screen GLFW cannot name).
 // Fyne 2.7 has no screen size API on the desktop and sizes a window as asked, even past the
 // screen's edge: at 150 % on a 1920×1080 laptop, 1280×720 units less the taskbar, a
 // 1280×820 window lost its bottom and the print preview (900×1000) its toolbar.
-var screenArea fyne.Size
+var (
+	screenArea  fyne.Size
+	screenScale float32 = 1
+)
 
 // windowFrame is what a window needs around its content within the screen's usable size:
 // the title bar and borders, in Fyne's units. At 150 % on 1920×1080 (a usable 1280×693 with
@@ -26,7 +31,7 @@ func fitScreen(want fyne.Size) (fyne.Size, bool) {
 	if screenArea.IsZero() {
 		return want, false
 	}
-	s := userScale()
+	s := fyneScale(screenScale, userScale())
 	room := fyne.NewSize(screenArea.Width/s-windowFrame.Width, screenArea.Height/s-windowFrame.Height)
 	got := want.Min(room)
 	return got, got != want
@@ -40,6 +45,15 @@ func sizeWindow(win fyne.Window, want fyne.Size) {
 	if shrunk {
 		win.CenterOnScreen()
 	}
+}
+
+// fyneScale is the scale Fyne 2.7.1 draws at (internal/driver/glfw/scale.go, calculateScale):
+// the system's times the user's, rounded to a tenth.
+func fyneScale(system, user float32) float32 {
+	if system <= 0 {
+		system = 1
+	}
+	return float32(math.Round(float64(system*user*10))) / 10
 }
 
 // userScale is the scale the user asked for, as Fyne 2.7.1 reads it

@@ -12,11 +12,11 @@ import (
 // with FYNE_SCALE=1.5 it is 1280×693 units: Windows' 150 % on the usual office laptop.
 var laptop150 = fyne.NewSize(1920, 1040)
 
-// withScreen sets screenArea for one test.
+// withScreen sets screenArea for one test, at a system scale of 1.
 func withScreen(t *testing.T, s fyne.Size, scale string) fyne.Size {
-	old := screenArea
-	screenArea = s
-	t.Cleanup(func() { screenArea = old })
+	old, oldScale := screenArea, screenScale
+	screenArea, screenScale = s, 1
+	t.Cleanup(func() { screenArea, screenScale = old, oldScale })
 	t.Setenv("FYNE_SCALE", scale)
 	room, _ := fitScreen(fyne.NewSize(1e6, 1e6))
 	return room
@@ -80,5 +80,11 @@ func TestFitScreen(t *testing.T) {
 	withScreen(t, fyne.NewSize(1400, 900), "")
 	if got, shrunk := fitScreen(want); got != want || shrunk {
 		t.Errorf("1400×900 at 1: %v, %v", got, shrunk)
+	}
+	// Fyne rounds the scale to a tenth: 1.25 on a screen it finds at 1.04 is 1.3.
+	withScreen(t, fyne.NewSize(1920, 1080), "1.25")
+	screenScale = 1.04
+	if got, _ := fitScreen(want); got.Height != 1080/float32(1.3)-windowFrame.Height {
+		t.Errorf("1920×1080 at 1.04×1.25: %v, want the height at 1.3", got)
 	}
 }
