@@ -193,7 +193,6 @@ grep -q '^绩效自评 Ziping ' "$WINEPREFIX/drive_c/ziping/版本.txt" || fail 
 rc=0
 win "$wexe" check 'C:\用户 文档\没有这个文件.zpb' >/dev/null 2>&1 || rc=$?
 [ "$rc" = 2 ] || fail "check of a missing file exits with $rc, want 2"
-codepage_redirect
 
 # 2b. codepage_redirect: `ziping check 文件.zpb > 结果.txt` in a console (tools/wine/conrun.c runs
 # a batch file there, as a user types it in cmd.exe) after `chcp 936` writes GBK, which `type`
@@ -221,6 +220,7 @@ codepage_redirect() {
 	cmp -s "$d/结果.txt" "$d/结果-65001.txt" && fail "the output in 936 and in 65001 are the same bytes"
 	gbk_bytes=$(stat -c %s "$d/结果.txt")
 }
+codepage_redirect
 
 # wait_exit PID SECONDS: wait for a background process to end; its exit code in $exited.
 wait_exit() {
@@ -435,8 +435,9 @@ done
 # see its exit code; run plainly it copies itself to %TEMP% and returns 0 at once, so there the
 # log line and what stays are checked.
 installer_log() {
-	local f=$profile/AppData/Local/Temp/绩效自评-安装.log
-	[ -f "$f" ] && iconv -f UTF-16 -t UTF-8 "$f" | tr -d '\r'
+	local f
+	f=$(find "$profile" -name 绩效自评-安装.log | head -1) # %TEMP%: Wine's is C:\users\NAME\Temp
+	[ -n "$f" ] && iconv -f UTF-16 -t UTF-8 "$f" | tr -d '\r'
 }
 installer_while_running() {
 	local rc=0 text key='HKCU\Software\Microsoft\Windows\CurrentVersion\Uninstall\Ziping'
