@@ -8,6 +8,7 @@ import (
 
 	_ "clocale.local" // before Fyne's init: no locale warning under LANG=C.UTF-8 (see its doc)
 
+	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
 
 	"ziping/app"
@@ -22,7 +23,8 @@ var version = "dev"
 func main() {
 	args := os.Args[1:]
 	platform.Setup(args)
-	code, window := cli.Run(args, os.Stdout, os.Stderr, cli.Info{Version: version})
+	stdout, stderr := platform.Streams()
+	code, window := cli.Run(args, os.Stdout, os.Stderr, cli.Info{Version: version, Stdout: stdout, Stderr: stderr})
 	if !window {
 		os.Exit(code)
 	}
@@ -30,5 +32,7 @@ func main() {
 	if len(args) > 0 {
 		path = args[0]
 	}
-	app.Launch(fyneapp.NewWithID("cn.ziping.jixiao"), path, app.Options{Version: version}).ShowAndRun()
+	sw, sh, scale := platform.WorkArea()
+	opts := app.Options{Version: version, Screen: fyne.NewSize(sw, sh), ScreenScale: scale}
+	app.Launch(fyneapp.NewWithID("cn.ziping.jixiao"), path, opts).ShowAndRun()
 }

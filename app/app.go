@@ -105,6 +105,11 @@ func NewForFile(a fyne.App, path string) *Window {
 type Options struct {
 	// Version is the version release builds stamp with -ldflags (the Makefile); "dev" otherwise.
 	Version string
+	// Screen is the screen's usable size in pixels and ScreenScale the system's part of
+	// Fyne's scale there (internal/platform's WorkArea); zero when not known. Windows are
+	// made to fit it (fit.go).
+	Screen      fyne.Size
+	ScreenScale float32
 }
 
 // Launch opens the main window as the program starts, showing the file at path (a new document
@@ -115,6 +120,7 @@ type Options struct {
 //   - the unit tab's sections below the 收支 table are built just after the first frame is on
 //     screen (see unitTab.ensure).
 func Launch(a fyne.App, path string, opts Options) *Window {
+	screenArea, screenScale = opts.Screen, opts.ScreenScale
 	gc := debug.SetGCPercent(-1)
 	limit := debug.SetMemoryLimit(1 << 30) // with the collector off, it still runs at 1 GiB
 	w := newWindow(a, true)
@@ -189,7 +195,7 @@ func newWindow(a fyne.App, show bool) *Window {
 	fontsLoaded := loadFonts()
 	w := &Window{App: a, Win: a.NewWindow(AppName), recoveryKeys: map[string]bool{}}
 	w.Win.SetMaster() // closing it (after the unsaved-changes question) closes 打印预览 and 部门汇总 too
-	w.Win.Resize(fyne.NewSize(1280, 820))
+	sizeWindow(w.Win, fyne.NewSize(1280, 820))
 	if show {
 		w.Win.Show()
 	}

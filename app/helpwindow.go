@@ -62,7 +62,7 @@ func newHelpWindow(w *Window) *helpWindow {
 		h.Tabs.Append(p.tab)
 	}
 	h.Win.SetContent(h.Tabs)
-	h.Win.Resize(fyne.NewSize(1000, 720))
+	sizeWindow(h.Win, fyne.NewSize(1000, 720))
 	h.Win.SetOnClosed(func() {
 		if w.helpWin == h {
 			w.helpWin = nil

@@ -120,11 +120,13 @@ func newPreviewWindow(w *Window) *previewWindow {
 	edge := canvas.NewRectangle(color.Transparent)
 	edge.StrokeColor, edge.StrokeWidth = color.NRGBA{0x80, 0x80, 0x80, 0xff}, 1
 	p.scroll = container.NewScroll(container.NewCenter(container.NewPadded(container.NewStack(p.Page, edge))))
-	bar := container.NewHBox(p.Prev, p.PageLabel, p.Next, widget.NewSeparator(), widget.NewLabel("缩放"), p.Zoom,
-		layout.NewSpacer(), p.PrintButton, p.ExportButton)
+	// The toolbar scrolls sideways in a window too narrow for it, rather than cut 打印… and
+	// 导出 PDF… off (fit.go: a window may be as narrow as the screen leaves).
+	bar := container.NewHScroll(container.NewHBox(p.Prev, p.PageLabel, p.Next, widget.NewSeparator(),
+		widget.NewLabel("缩放"), p.Zoom, layout.NewSpacer(), p.PrintButton, p.ExportButton))
 	view := container.New(&widthWatch{changed: p.resized}, p.scroll)
 	p.Win.SetContent(container.NewBorder(bar, nil, nil, nil, view))
-	p.Win.Resize(fyne.NewSize(900, 1000))
+	sizeWindow(p.Win, fyne.NewSize(900, 1000))
 	p.Win.SetOnClosed(p.close)
 	previewKeys(p) // Esc and Ctrl+W close it (keyboard.go)
 	p.enable()

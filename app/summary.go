@@ -104,7 +104,7 @@ func (w *Window) newSummaryWindow() *summaryWindow {
 	split := container.NewVSplit(files, container.NewBorder(nil, bottom, nil, nil, s.Table))
 	split.Offset = 0.25
 	s.Win.SetContent(container.NewBorder(buttons, nil, nil, nil, split))
-	s.Win.Resize(fyne.NewSize(1280, 700))
+	sizeWindow(s.Win, fyne.NewSize(1280, 700))
 	s.update()
 	summaryWindows.Lock()
 	summaryWindows.of[w] = append(summaryWindows.of[w], s)

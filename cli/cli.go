@@ -33,6 +33,9 @@ const (
 // release builds stamp with -ldflags (the Makefile), "dev" otherwise.
 type Info struct {
 	Version string
+	// Stdout and Stderr say whether each goes to a file or a pipe, and in which code page
+	// text must be written there (Windows only: cli/codepage.go); zero: UTF-8.
+	Stdout, Stderr Stream
 }
 
 // Run runs the command line with args (without the program's name). window is true when args
@@ -44,12 +47,16 @@ type Info struct {
 // command line).
 //
 // Everything printed goes through shownWriter (escaped, write errors kept): when stdout or
-// stderr could not be written, the code is at least exitUnusable and stderr says so.
+// stderr could not be written, the code is at least exitUnusable and stderr says so. On
+// Windows text to a file or a pipe is written in the console's code page unless --utf8
+// (anywhere in args) or --json asks for UTF-8 (cli/codepage.go).
 func Run(args []string, stdout, stderr io.Writer, info Info) (code int, window bool) {
-	out, errOut := &shownWriter{w: stdout}, &shownWriter{w: stderr}
+	args, forceUTF8, json := wantsUTF8(args)
+	out := &shownWriter{w: newEncodingWriter(stdout, outputCodePage(info.Stdout, forceUTF8, json))}
+	errOut := &shownWriter{w: newEncodingWriter(stderr, outputCodePage(info.Stderr, forceUTF8, false))}
 	code, window = run(args, out, errOut, info)
 	if out.err != nil {
-		writeFailure(stderr, out.err)
+		writeFailure(errOut.w, out.err)
 	}
 	if out.err != nil || errOut.err != nil {
 		code = exitWriteFailed(code)
@@ -233,6 +240,9 @@ const Usage = `绩效自评 Ziping
                                        .zip；不给 -o 时为“文档名-报送.zip”；缺失的
                                        佐证材料逐项列出；已存在的输出加 --force 才替换
   ziping version                       显示版本
+
+任何命令都可以加 --utf8：在 Windows 上把输出重定向到文件或管道（> 结果.txt、| ）时
+写成 UTF-8；不加时用控制台的代码页（中文 Windows 为 936，即 GBK），--json 总是 UTF-8
 `
 
 // formReport is one form in the JSON output of check; numbers are strings.

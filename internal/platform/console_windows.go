@@ -4,12 +4,16 @@ import (
 	"log"
 	"os"
 	"syscall"
+
+	"ziping/cli"
 )
 
 var (
 	kernel32          = syscall.NewLazyDLL("kernel32.dll")
 	procAttachConsole = kernel32.NewProc("AttachConsole")
 	procSetStdHandle  = kernel32.NewProc("SetStdHandle")
+	procGetConsoleCP  = kernel32.NewProc("GetConsoleOutputCP")
+	procGetACP        = kernel32.NewProc("GetACP")
 )
 
 // attachParentProcess is ATTACH_PARENT_PROCESS, (DWORD)-1.
@@ -21,12 +25,11 @@ const attachParentProcess = 0xFFFFFFFF
 // handles that are already a file or a pipe (`> 结果.txt`, `| findstr`) are kept; the others
 // are pointed at the console of the parent process, if it has one (not when started from
 // Explorer). Go's os.File writes to a console with WriteConsoleW, so Chinese text shows right.
+// The console is attached even when both handles are redirected: its code page (`chcp`) is
+// the one redirected text is written in (Streams).
 func attachParentConsole() {
 	outOK, errOK := redirected(syscall.STD_OUTPUT_HANDLE), redirected(syscall.STD_ERROR_HANDLE)
-	if outOK && errOK {
-		return
-	}
-	if r, _, _ := procAttachConsole.Call(attachParentProcess); r == 0 {
+	if r, _, _ := procAttachConsole.Call(attachParentProcess); r == 0 || outOK && errOK {
 		return
 	}
 	if !outOK {
@@ -63,4 +66,15 @@ func openConsoleOutput(n int, name string) *os.File {
 	}
 	procSetStdHandle.Call(uintptr(uint32(n)), uintptr(h))
 	return os.NewFile(uintptr(h), name)
+}
+
+// Streams describes stdout and stderr for the command line's encoding (cli/codepage.go):
+// a file or a pipe, and the code pages of the console (0 when none is attached) and of ANSI.
+func Streams() (stdout, stderr cli.Stream) {
+	cp, _, _ := procGetConsoleCP.Call()
+	acp, _, _ := procGetACP.Call()
+	stream := func(n int) cli.Stream {
+		return cli.Stream{Redirected: redirected(n), ConsoleCP: uint32(cp), ACP: uint32(acp)}
+	}
+	return stream(syscall.STD_OUTPUT_HANDLE), stream(syscall.STD_ERROR_HANDLE)
 }

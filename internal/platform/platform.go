@@ -42,3 +42,17 @@ func openGLAtLeast21(version string) bool {
 	}
 	return ma > 2 || ma == 2 && mi >= 1
 }
+
+// detectedScale is the scale Fyne 2.7.1 detects on Linux for a screen widthMm millimetres and
+// widthPx pixels wide (its internal/driver/glfw/scale.go, calculateDetectedScale): the dots
+// per inch over 96, at least 1, and 1 for an implausible size.
+func detectedScale(widthMm, widthPx int) float32 {
+	if widthMm <= 0 {
+		return 1
+	}
+	dpi := float32(widthPx) / (float32(widthMm) / 25.4)
+	if dpi > 1000 || dpi < 10 {
+		return 1
+	}
+	return max(1, dpi/96)
+}

@@ -2,6 +2,11 @@
 
 package platform
 
+import "ziping/cli"
+
 // Setup prepares the process for the command line or the window; only Windows needs it
 // (platform_windows.go).
 func Setup([]string) {}
+
+// Streams: text is UTF-8 everywhere but Windows (console_windows.go).
+func Streams() (stdout, stderr cli.Stream) { return cli.Stream{}, cli.Stream{} }

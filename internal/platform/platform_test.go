@@ -86,3 +86,15 @@ func TestOpenGLAtLeast21(t *testing.T) {
 		}
 	}
 }
+
+// detectedScale is Fyne's: 96 dpi is 1, 144 dpi is 1.5, nonsense sizes are 1.
+func TestDetectedScale(t *testing.T) {
+	for _, tt := range []struct {
+		mm, px int
+		want   float32
+	}{{508, 1920, 1}, {338, 1920, 1.5}, {0, 1920, 1}, {1, 1920, 1}, {800, 1024, 1}} {
+		if got := detectedScale(tt.mm, tt.px); got < tt.want-0.01 || got > tt.want+0.01 {
+			t.Errorf("detectedScale(%d mm, %d px) = %.2f, want %.2f", tt.mm, tt.px, got, tt.want)
+		}
+	}
+}

@@ -6,7 +6,13 @@
 ;   the document, with the program's icon), an entry in 应用和功能 (Apps & features);
 ; - the uninstaller removes only what was installed: documents, and the recovery copies and
 ;   settings under %AppData%\ziping (app/recovery.go), stay;
-; - /S installs (and the uninstaller's /S uninstalls) silently, with the defaults.
+; - /S installs (and the uninstaller's /S uninstalls) silently, with the defaults;
+; - while 绩效自评 runs for this user (the mutex RunningMutex of internal/platform/running_windows.go)
+;   installing, updating and uninstalling ask to close it (重试/取消); silently (/S) they stop
+;   with exit code 2 and a line in %TEMP%\绩效自评-安装.log (UTF-16). A program file that cannot
+;   be replaced or removed stops them the same way, before the registry is touched: success is
+;   never reported while the old files stay. The uninstaller copies itself to %TEMP% and returns
+;   0 at once (NSIS's way of removing itself): its exit code is seen only with `_?=<folder>`.
 ; makensis -INPUTCHARSET UTF8 -DVERSION=… -DEXE=bin/ziping.exe -DOUTFILE=… tools/windows/installer.nsi
 
 ; A 64-bit installer, as the program is (Windows 10 64-bit or later): it also runs under Wine
@@ -31,6 +37,12 @@ BrandingText "${APPNAME} ${VERSION}"
 
 !include "MUI2.nsh"
 !include "FileFunc.nsh"
+!include "LogicLib.nsh"
+
+; The program's mutex while it runs (internal/platform/running_windows.go: RunningMutex).
+!define RUNNING_MUTEX "Local\绩效自评-运行中"
+!define LOGFILE "$TEMP\绩效自评-安装.log"
+!define ERR_STOPPED 2 ; NSIS's exit code for "aborted by the script"
 
 !define MUI_ABORTWARNING
 !define MUI_COMPONENTSPAGE_NODESC
@@ -55,11 +67,105 @@ VIAddVersionKey /LANG=${LANG_SIMPCHINESE} "ProductVersion" "${VERSION}"
 VIAddVersionKey /LANG=${LANG_SIMPCHINESE} "FileVersion" "${VERSION}"
 VIAddVersionKey /LANG=${LANG_SIMPCHINESE} "LegalCopyright" "见程序的“关于”"
 
+; The functions below, for the installer (prefix "") and the uninstaller ("un.").
+!macro RunningFunctions UN
+; Log: appends the line on the stack to LOGFILE, in UTF-16 (Notepad reads it), with a BOM
+; when the file is new.
+Function ${UN}Log
+  Exch $R9
+  Push $R8
+  Push $R7
+  ClearErrors
+  FileOpen $R8 "${LOGFILE}" a
+  ${IfNot} ${Errors}
+    FileSeek $R8 0 END $R7
+    ${If} $R7 = 0
+      FileWriteWord $R8 0xFEFF
+    ${EndIf}
+    FileWriteUTF16LE $R8 "${APPNAME} ${VERSION}：$R9$\r$\n"
+    FileClose $R8
+  ${EndIf}
+  Pop $R7
+  Pop $R8
+  Pop $R9
+FunctionEnd
+
+; Stop: the action ($R0: 安装 or 卸载) cannot go on for the reason on the stack; silently the
+; reason goes to the log, else to a message; the exit code is ERR_STOPPED.
+Function ${UN}Stop
+  Exch $R9
+  Push "$R0失败：$R9"
+  Call ${UN}Log
+  IfSilent +2
+    MessageBox MB_OK|MB_ICONSTOP "$R0没有完成：$R9"
+  SetErrorLevel ${ERR_STOPPED}
+  Quit
+FunctionEnd
+
+; CheckRunning: while 绩效自评 runs, asks to close it (重试) or gives up (取消); silently it
+; gives up at once.
+Function ${UN}CheckRunning
+  ${Do}
+    System::Call 'kernel32::OpenMutexW(i 0x00100000, i 0, w "${RUNNING_MUTEX}") p .r9'
+    ${If} $9 = 0
+      Return
+    ${EndIf}
+    System::Call 'kernel32::CloseHandle(p r9)'
+    IfSilent 0 +3
+      Push "绩效自评正在运行，请先保存文档并关闭它，再重新$R0。原来的文件没有改动。"
+      Call ${UN}Stop
+    MessageBox MB_RETRYCANCEL|MB_ICONEXCLAMATION "绩效自评正在运行。$\r$\n$\r$\n请先保存您的文档并关闭绩效自评的所有窗口，然后点“重试”；点“取消”则不$R0。" IDRETRY +3
+      Push "绩效自评正在运行，已取消。原来的文件没有改动。"
+      Call ${UN}Stop
+  ${Loop}
+FunctionEnd
+
+; RemoveProgram: removes ziping.exe; if it stays (running, or held by another program),
+; stops before anything else changes.
+Function ${UN}RemoveProgram
+  ${DoWhile} ${FileExists} "$INSTDIR\ziping.exe"
+    ClearErrors
+    Delete "$INSTDIR\ziping.exe"
+    ${IfNot} ${Errors}
+    ${AndIfNot} ${FileExists} "$INSTDIR\ziping.exe"
+      Return
+    ${EndIf}
+    IfSilent 0 +3
+      Push "无法删除 $INSTDIR\ziping.exe（绩效自评正在运行，或文件被其他程序占用）。"
+      Call ${UN}Stop
+    MessageBox MB_RETRYCANCEL|MB_ICONEXCLAMATION "无法删除 $INSTDIR\ziping.exe：绩效自评正在运行，或文件被其他程序占用。$\r$\n$\r$\n请关闭绩效自评后点“重试”；点“取消”则不$R0。" IDRETRY +3
+      Push "无法删除 $INSTDIR\ziping.exe，已取消。"
+      Call ${UN}Stop
+  ${Loop}
+FunctionEnd
+!macroend
+!insertmacro RunningFunctions ""
+!insertmacro RunningFunctions "un."
+
+Function .onInit
+  StrCpy $R0 "安装"
+  Call CheckRunning
+FunctionEnd
+
+Function un.onInit
+  StrCpy $R0 "卸载"
+  Call un.CheckRunning
+FunctionEnd
+
 Section "${APPNAME}（必需）" SecMain
   SectionIn RO
   SetShellVarContext current
+  ; Started again while the wizard ran? The old program goes first, or nothing changes.
+  StrCpy $R0 "安装"
+  Call CheckRunning
+  Call RemoveProgram
   SetOutPath "$INSTDIR"
+  ClearErrors
   File "/oname=ziping.exe" "${EXE}"
+  ${If} ${Errors}
+    Push "无法写入 $INSTDIR\ziping.exe。"
+    Call Stop
+  ${EndIf}
   WriteUninstaller "$INSTDIR\卸载.exe"
   CreateShortcut "$SMPROGRAMS\${APPNAME}.lnk" "$INSTDIR\ziping.exe"
 
@@ -96,7 +202,10 @@ SectionEnd
 
 Section "Uninstall"
   SetShellVarContext current
-  Delete "$INSTDIR\ziping.exe"
+  StrCpy $R0 "卸载"
+  Call un.CheckRunning
+  ; The program first: if it stays, its entry in 应用和功能 and everything else stays too.
+  Call un.RemoveProgram
   Delete "$INSTDIR\卸载.exe"
   ; Only if empty: a document the user saved into this folder stays, and so does the folder.
   RMDir "$INSTDIR"

@@ -10,6 +10,8 @@
 #      Chinese characters and spaces: the same JSON, PDF text and Excel bytes as the Linux build;
 #   2. the command line in a console (tools/wine/conrun.c: as cmd.exe starts a GUI program),
 #      redirection to a file, and the exit code of a file that cannot be read;
+#   2b. redirected text in the console's code page (codepage_redirect): GBK after chcp 936,
+#      UTF-8 after chcp 65001 or with --utf8;
 #   3. the window: it appears (seconds to window), a typed change is saved with Ctrl+S (the file
 #      changes, the .bak is the old file), a second change then closing asks 保存/不保存/取消, and
 #      不保存 closes it;
@@ -22,7 +24,10 @@
 #      code 3, both when the check before Fyne sees it and when only GLFW does;
 #   5. the installer: silent install, the installed exe's `version`, shortcuts, the .zpb
 #      association's open verb opens the document, silent uninstall keeps documents and the
-#      recovery folder.
+#      recovery folder;
+#   5b. the installer while the installed program runs (installer_while_running): a silent install
+#      and a silent uninstall exit non-zero with a line in %TEMP%\绩效自评-安装.log and leave the
+#      old exe and the 应用和功能 entry; once it has exited, both succeed.
 # It ends with one line of figures and exits non-zero on the first failure; SMOKE_TIMEOUT
 # (seconds, default 300) bounds the whole run; SMOKE_KEEP=1 keeps the temporary folder. Processes are ended by pid, and the prefix's
 # Windows processes with `wineserver -k` of that prefix only.
@@ -146,9 +151,11 @@ cp samples/fushun-shebao-2021.zpb "$work/original.zpb"
 # win CMD...: run a Windows command line with a time limit, its output on stdout.
 win() { timeout 120 wine "$@" 2>>"$log/wine"; }
 
-# 1. The command line against the Linux build.
+# 1. The command line against the Linux build. Its stdout here is a Unix pipe with no console,
+# which the program writes in the prefix's ANSI code page (1252 under LANG=C, no Chinese;
+# cli/codepage.go): --utf8 where text is read, as a user asking for UTF-8 would.
 t=$(date +%s.%N)
-out=$(win "$wexe" version) || fail "ziping.exe version exited with $?"
+out=$(win "$wexe" version --utf8) || fail "ziping.exe version exited with $?"
 t_version=$(since "$t")
 out=${out%$'\r'}
 [[ $out == "绩效自评 Ziping "* ]] || fail "ziping.exe version printed \"$out\""
@@ -181,11 +188,39 @@ win "$work/helpers/conrun.exe" "$wexe" check "$wdoc" >"$work/console.txt" || fai
 tr -d '\r' <"$work/console.txt" >"$work/console.clean"
 grep -q '^单位整体绩效自评表（' "$work/console.clean" || fail "check printed nothing in the console"
 grep -qx "exit=$lrc" "$work/console.clean" || fail "check in a console: $(tail -1 "$work/console.clean"), want exit=$lrc"
-win cmd /c "$wexe version > C:\\ziping\\版本.txt" || fail "cmd /c ziping.exe version > file failed"
+win cmd /c "$wexe version --utf8 > C:\\ziping\\版本.txt" || fail "cmd /c ziping.exe version > file failed"
 grep -q '^绩效自评 Ziping ' "$WINEPREFIX/drive_c/ziping/版本.txt" || fail "redirected output is not in the file"
 rc=0
 win "$wexe" check 'C:\用户 文档\没有这个文件.zpb' >/dev/null 2>&1 || rc=$?
 [ "$rc" = 2 ] || fail "check of a missing file exits with $rc, want 2"
+
+# 2b. codepage_redirect: `ziping check 文件.zpb > 结果.txt` in a console (tools/wine/conrun.c runs
+# a batch file there, as a user types it in cmd.exe) after `chcp 936` writes GBK, which `type`
+# shows as Chinese; after `chcp 65001`, and with --utf8 after `chcp 936`, UTF-8; the GBK bytes
+# are those of the UTF-8 text (› has no GBK code and is written >). The batch file is ASCII
+# (cmd.exe reads it in the console's code page) and gets its values from the environment.
+codepage_redirect() {
+	local d=$WINEPREFIX/drive_c/ziping
+	cp "$doc" "$d/sample.zpb"
+	printf '%s\r\n' '@echo off' 'chcp %ZCP% >nul' \
+		'C:\ziping\ziping.exe check %ZFLAG% C:\ziping\sample.zpb > "C:\ziping\%ZOUT%"' \
+		'type "C:\ziping\%ZOUT%"' >"$d/cp.bat"
+	ZCP=936 ZOUT=结果.txt ZFLAG= win "$work/helpers/conrun.exe" 'C:\ziping\cp.bat' >"$work/cp936.console" ||
+		fail "conrun cp.bat (936) failed"
+	ZCP=65001 ZOUT=结果-65001.txt ZFLAG= win "$work/helpers/conrun.exe" 'C:\ziping\cp.bat' >/dev/null ||
+		fail "conrun cp.bat (65001) failed"
+	ZCP=936 ZOUT=结果-utf8.txt ZFLAG=--utf8 win "$work/helpers/conrun.exe" 'C:\ziping\cp.bat' >/dev/null ||
+		fail "conrun cp.bat (936 --utf8) failed"
+	grep -q '^单位整体绩效自评表（' "$d/结果-65001.txt" || fail "check > 结果.txt after chcp 65001 is not UTF-8 Chinese"
+	cmp -s "$d/结果-65001.txt" "$d/结果-utf8.txt" || fail "check --utf8 > file after chcp 936 differs from chcp 65001's"
+	sed 's/›/>/g' "$d/结果-65001.txt" | iconv -f UTF-8 -t GBK >"$work/expected-gbk.txt" || fail "iconv to GBK failed"
+	cmp -s "$d/结果.txt" "$work/expected-gbk.txt" ||
+		fail "check > 结果.txt after chcp 936 is not the expected GBK: $(cmp "$d/结果.txt" "$work/expected-gbk.txt" | head -1)"
+	grep -q '单位整体绩效自评表（' "$work/cp936.console" || fail "type 结果.txt in code page 936 shows no Chinese: $(head -3 "$work/cp936.console")"
+	cmp -s "$d/结果.txt" "$d/结果-65001.txt" && fail "the output in 936 and in 65001 are the same bytes"
+	gbk_bytes=$(stat -c %s "$d/结果.txt")
+}
+codepage_redirect
 
 # wait_exit PID SECONDS: wait for a background process to end; its exit code in $exited.
 wait_exit() {
@@ -394,6 +429,43 @@ for how in probe glfw; do
 	grep -q '无法打开窗口' "$log/nogl-$how" || fail "nothing on stderr without OpenGL ($how)"
 done
 
+# 5b. installer_while_running: with the installed (marked old) program's window open, a silent
+# install and a silent uninstall stop with a non-zero exit code and a line in the log, and leave
+# the old exe and the uninstall entry. The uninstaller is run in place (`_?=`), the only way to
+# see its exit code; run plainly it copies itself to %TEMP% and returns 0 at once, so there the
+# log line and what stays are checked.
+installer_log() {
+	local f
+	f=$(find "$profile" -name 绩效自评-安装.log | head -1) # %TEMP%: Wine's is C:\users\NAME\Temp
+	[ -n "$f" ] && iconv -f UTF-16 -t UTF-8 "$f" | tr -d '\r'
+}
+installer_while_running() {
+	local rc=0 text key='HKCU\Software\Microsoft\Windows\CurrentVersion\Uninstall\Ziping'
+	win "$installer" /S >"$log/install-running" || rc=$?
+	[ "$rc" != 0 ] || fail "a silent install over the running program exited 0"
+	cmp -s "$inst/ziping.exe" "$work/installed-old.exe" || fail "a silent install over the running program changed ziping.exe"
+	text=$(installer_log) || true
+	grep -q '安装失败：绩效自评正在运行' <<<"$text" || fail "no line in %TEMP%\\绩效自评-安装.log after the install stopped: $text"
+	rc=0
+	win "$winst\\卸载.exe" /S "_?=$winst" >"$log/uninstall-running" || rc=$?
+	[ "$rc" != 0 ] || fail "a silent uninstall with the program running exited 0"
+	win "$winst\\卸载.exe" /S >>"$log/uninstall-running" || fail "the uninstaller's first copy exited with $?"
+	for _ in $(seq 100); do
+		text=$(installer_log) || true
+		[ "$(grep -c '卸载失败：绩效自评正在运行' <<<"$text")" = 2 ] && break
+		sleep 0.1
+	done
+	[ "$(grep -c '卸载失败：绩效自评正在运行' <<<"$text")" = 2 ] || fail "the log lacks the two uninstalls that stopped: $text"
+	cmp -s "$inst/ziping.exe" "$work/installed-old.exe" || fail "an uninstall with the program running changed ziping.exe"
+	win reg query "$key" >/dev/null 2>&1 || fail "an uninstall with the program running removed the entry in 应用和功能"
+	t_running=$(grep -c . <<<"$text")
+}
+# installer_after_exit: the program has exited: the silent install replaces the old exe.
+installer_after_exit() {
+	win "$installer" /S >"$log/install-update" || fail "the silent install after the program exited failed with $?"
+	cmp -s "$inst/ziping.exe" "$exe" || fail "the silent install after the program exited left the old ziping.exe"
+}
+
 # 5. The installer, silent; then what it installed; then the uninstaller.
 t=$(date +%s.%N)
 win "$installer" /S >"$log/install" || fail "the installer exited with $?"
@@ -404,7 +476,7 @@ inst=${users[0]}
 profile=${inst%/AppData/Local/Programs/绩效自评}
 wuser=${profile##*/}
 winst="C:\\users\\$wuser\\AppData\\Local\\Programs\\绩效自评"
-out=$(win "$winst\\ziping.exe" version) || fail "the installed ziping.exe version exited with $?"
+out=$(win "$winst\\ziping.exe" version --utf8) || fail "the installed ziping.exe version exited with $?"
 [[ ${out%$'\r'} == "绩效自评 Ziping "* ]] || fail "the installed ziping.exe version printed \"$out\""
 [ -f "$profile/AppData/Roaming/Microsoft/Windows/Start Menu/Programs/绩效自评.lnk" ] || fail "no Start-menu shortcut"
 [ -f "$profile/Desktop/绩效自评.lnk" ] || fail "no desktop shortcut" # Wine links Desktop to $HOME
@@ -419,6 +491,9 @@ regval() {
 [ "$(regval 'HKCU\Software\Classes\.zpb')" = Ziping.Document ] || fail ".zpb is not associated"
 verb=$(regval 'HKCU\Software\Classes\Ziping.Document\shell\open\command')
 [ "$verb" = "\"$winst\\ziping.exe\" \"%1\"" ] || fail "the open verb is \"$verb\""
+# The installed exe marked as an older one (bytes after a PE image are ignored), for 5b.
+printf 'old' >>"$inst/ziping.exe"
+cp "$inst/ziping.exe" "$work/installed-old.exe"
 # Wine's HKEY_CLASSES_ROOT leaves out HKEY_CURRENT_USER\Software\Classes (Windows merges them), so
 # `wine start file.zpb` cannot find the association here: run the registered verb itself.
 cp "$work/original.zpb" "$docdir/关联 测试.zpb"
@@ -430,9 +505,11 @@ pids+=("$p")
 wid=$(window '关联 测试.zpb - 绩效自评' 90) || true
 [ -n "$wid" ] || fail "the .zpb association's open verb opened no window"
 sleep 2
+installer_while_running
 xdotool key --window "$wid" 2>/dev/null alt+F4
 wait_exit "$p" 20 || fail "the window opened through the association did not close"
 [ "$exited" = 0 ] || fail "the program opened through the association exited with $exited"
+installer_after_exit
 # The uninstaller copies itself away and returns at once; wait until the files are gone.
 appdata=$profile/AppData/Roaming/ziping
 mkdir -p "$appdata/recovery"
@@ -457,7 +534,7 @@ win reg query 'HKCU\Software\Microsoft\Windows\CurrentVersion\Uninstall\Ziping' 
 	fail "the entry in 应用和功能 stayed"
 
 echo "windows-smoke: ok in $(since "$started") s: prefix ${t_prefix} s, version ${t_version} s," \
-	"window ${t_window} s, 另存为 dialog ${t_dialog} s, message box ${t_box} s, install ${t_install} s; ziping.exe $(stat -c %s "$exe") B," \
+	"window ${t_window} s, 另存为 dialog ${t_dialog} s, message box ${t_box} s, install ${t_install} s, ${t_running} installer log lines while running; check > 结果.txt in 936 ${gbk_bytes} B of GBK; ziping.exe $(stat -c %s "$exe") B," \
 	"installer $(stat -c %s "$installer") B, PDF $(stat -c %s "$pdf") B (same $pdf_same as Linux)," \
 	"$forms forms, $wintests Windows file tests; screenshots bin/windows-smoke.png, bin/windows-smoke-dialog.png," \
 	"bin/windows-smoke-inuse.png, bin/windows-smoke-nogl.png"
