@@ -59,6 +59,7 @@ type Window struct {
 	fileState      *fileUI         // the file commands' dialogs, prompts, saves and lock (files.go)
 	previewWin     *previewWindow  // the open 打印预览 window (preview.go)
 	helpWin        *helpWindow     // the open 帮助 window (helpwindow.go)
+	evidence       *evidenceDialog // the open 佐证材料 dialog (evidence.go)
 
 	// deferUnit: the unit tab's lower sections wait for the first frame (Launch only).
 	deferUnit  bool
