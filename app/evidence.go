@@ -119,6 +119,7 @@ func (d *evidenceDialog) build() {
 	}
 	d.rows.Objects = objs
 	d.rows.Refresh()
+	d.scroll.Refresh() // lays the new rows out now: a cell focused next is scrolled to where it is
 }
 
 func (d *evidenceDialog) newRow(i int, e forms.Evidence) *evidenceRow {
@@ -176,6 +177,9 @@ func (d *evidenceDialog) add() {
 	*l = append(*l, forms.Evidence{})
 	d.restructured()
 	d.focus(d.Rows[len(d.Rows)-1].Name)
+	// The new row is the last: shown by its height to come, as the window may lay it out only
+	// at its next frame (seen under Xvfb, where reveal found it not yet placed).
+	d.scroll.ScrollToBottom()
 }
 
 // move moves item i by delta places, keeping the cursor off the buttons.
@@ -311,7 +315,11 @@ func (t *treeEditor) evidenceButton(p forms.RowPath) *widget.Button {
 		form: t.form,
 		title: func() string {
 			tree := t.tree()
-			return forms.IndicatorRowName(tree[p.L1], tree[p.L1].Children[p.L2], p.Row)
+			name := forms.IndicatorRowName(tree[p.L1], tree[p.L1].Children[p.L2], p.Row)
+			if content := tree.Row(p).Content; content != "" {
+				name += "（" + shortName(forms.Shown(content), 24) + "）"
+			}
+			return name
 		},
 		list: func() *[]forms.Evidence { return &t.tree().Row(p).Evidence },
 	})

@@ -124,8 +124,9 @@ func TestEvidenceUndoInDialog(t *testing.T) {
 func TestEvidenceTabOrder(t *testing.T) {
 	w, _ := evidenceWindow(t, fyne.NewSize(1024, 768), "")
 	d := openEvidence(t, w, w.Projects[0].Evidence)
-	for range 12 {
+	for i := range 12 {
 		test.Tap(d.Add)
+		evidenceInView(t, d, d.Rows[i].Name, fmt.Sprintf("row %d added", i+1))
 	}
 	cells := d.cells()
 	if len(cells) != 48 {
