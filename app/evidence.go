@@ -192,6 +192,7 @@ func (d *evidenceDialog) move(i, delta int) {
 	d.begin()
 	l[i], l[j] = l[j], l[i]
 	d.restructured()
+	d.focus(d.Rows[j].Name) // the item moved; the button pressed is gone, and with it the keys
 }
 
 // remove deletes item i, after asking when it holds text.
@@ -204,6 +205,11 @@ func (d *evidenceDialog) remove(i int) {
 			*l = nil // as a list never filled: the file does not change by an empty list
 		}
 		d.restructured()
+		if len(d.Rows) == 0 {
+			d.w.Win.Canvas().Unfocus() // Enter and Esc go to the dialog's 确定 (dialogKey)
+		} else {
+			d.focus(d.Rows[min(i, len(d.Rows)-1)].Name)
+		}
 	}
 	if (*d.t.list())[i].IsBlank() {
 		do()

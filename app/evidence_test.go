@@ -213,3 +213,40 @@ func TestEvidenceSaved(t *testing.T) {
 		}
 	}
 }
+
+// TestEvidenceMoveRemove: 上移 moves an item and leaves the cursor in it; 删除 of an item with
+// text asks first (Enter answers), then the cursor is in the row that took its place, so that
+// Esc still closes the dialog; Ctrl+Z takes the whole opening back.
+func TestEvidenceMoveRemove(t *testing.T) {
+	w, _ := evidenceWindow(t, fyne.NewSize(1400, 900), "")
+	w.Tabs.Select(w.Unit.item())
+	d := openEvidence(t, w, w.Unit.Evidence)
+	test.Tap(d.Add)
+	test.Type(d.Rows[0].Name, "甲")
+	test.Tap(d.Add)
+	test.Type(d.Rows[1].Name, "乙")
+	test.Tap(d.Rows[1].Up)
+	names := func() (out []string) {
+		for _, e := range w.Doc.Unit.BudgetEvidence {
+			out = append(out, e.Name)
+		}
+		return out
+	}
+	c := w.Win.Canvas()
+	if got := names(); !reflect.DeepEqual(got, []string{"乙", "甲"}) || c.Focused() != d.Rows[0].Name {
+		t.Fatalf("上移: %v, focus on %T", got, c.Focused())
+	}
+	test.Tap(d.Rows[0].Remove)
+	press(w.Win, fyne.KeyReturn, 0)
+	if got := names(); !reflect.DeepEqual(got, []string{"甲"}) || c.Focused() != d.Rows[0].Name || w.evidence == nil {
+		t.Fatalf("删除: %v, focus on %T, dialog %v", got, c.Focused(), w.evidence != nil)
+	}
+	press(w.Win, fyne.KeyEscape, 0)
+	if hasDialog(w) {
+		t.Fatal("Esc after 删除 leaves the dialog open")
+	}
+	press(w.Win, fyne.KeyZ, ctrl)
+	if w.Doc.Unit.BudgetEvidence != nil {
+		t.Errorf("Ctrl+Z leaves %v", names())
+	}
+}
