@@ -30,25 +30,6 @@ type evidenceTarget struct {
 	list  func() *[]forms.Evidence // the list in w.Doc
 }
 
-// evidenceButton is the "佐证 N" button of a list: N counts the items with text in them.
-func (w *Window) evidenceButton(t evidenceTarget) *widget.Button {
-	b := widget.NewButtonWithIcon(evidenceLabel(*t.list()), theme.DocumentIcon(), nil)
-	b.Importance = widget.LowImportance
-	b.OnTapped = func() { w.showEvidence(t, b) }
-	return b
-}
-
-// evidenceLabel is the text of a list's button.
-func evidenceLabel(list []forms.Evidence) string {
-	n := 0
-	for _, e := range list {
-		if !e.IsBlank() {
-			n++
-		}
-	}
-	return fmt.Sprintf("佐证 %d", n)
-}
-
 // evidenceDialog is the open editor of one list. Its exported fields are handles for tests.
 type evidenceDialog struct {
 	w      *Window
@@ -62,6 +43,10 @@ type evidenceDialog struct {
 	// before is the document as the step recorded it, to drop the step if the dialog
 	// changed nothing in the end (a row added and left blank).
 	before []byte
+	// home is the list the dialog was opened on; gone is set once it is not in the document any
+	// more (list).
+	home *[]forms.Evidence
+	gone bool
 
 	Rows []*evidenceRow
 	Add  *widget.Button
@@ -83,7 +68,10 @@ var evidenceSize = fyne.NewSize(960, 560)
 
 // showEvidence opens the editor of t's list over the window; b is the list's button.
 func (w *Window) showEvidence(t evidenceTarget, b *widget.Button) {
-	d := &evidenceDialog{w: w, t: t, button: b, rows: container.NewVBox()}
+	d := &evidenceDialog{w: w, t: t, button: b, rows: container.NewVBox(), home: t.list()}
+	if d.home == nil {
+		return // the row is gone; the window rebuilds its tabs
+	}
 	d.Add = widget.NewButtonWithIcon("添加材料", theme.ContentAddIcon(), d.add)
 	d.OK = &widget.Button{Text: "确定", Importance: widget.HighImportance, OnTapped: func() { d.d.Hide() }}
 	d.OK.ExtendBaseWidget(d.OK)
@@ -103,9 +91,27 @@ func (w *Window) showEvidence(t evidenceTarget, b *widget.Button) {
 	}
 }
 
+// list is the list the dialog edits, or nil, having closed the dialog, when the document no
+// longer holds it where it was: the modal dialog covers the window, but the window's shortcuts
+// still act (Ctrl+N, Ctrl+O, an import), and the dialog must not write into another list.
+func (d *evidenceDialog) list() *[]forms.Evidence {
+	if l := d.t.list(); l != nil && l == d.home && !d.gone {
+		return l
+	}
+	if !d.gone {
+		d.gone = true
+		d.d.Hide()
+	}
+	return nil
+}
+
 // build makes the rows' editors from the list.
 func (d *evidenceDialog) build() {
-	list := *d.t.list()
+	l := d.list()
+	if l == nil {
+		return
+	}
+	list := *l
 	d.Rows = make([]*evidenceRow, len(list))
 	objs := make([]fyne.CanvasObject, len(list))
 	for i := range list {
@@ -135,7 +141,7 @@ func (d *evidenceDialog) newRow(i int, e forms.Evidence) *evidenceRow {
 	if i == 0 {
 		r.Up.Disable()
 	}
-	if i == len(*d.t.list())-1 {
+	if i == len(*d.home)-1 {
 		r.Down.Disable()
 	}
 	return r
@@ -155,25 +161,30 @@ func (d *evidenceDialog) begin() {
 
 // changed tells the window the list changed, and the button its new count.
 func (d *evidenceDialog) changed() {
-	d.button.SetText(evidenceLabel(*d.t.list()))
+	if l := d.list(); l != nil {
+		d.button.SetText(evidenceLabel(*l))
+	}
 	d.w.changedIn(d.t.form)
 }
 
 // set writes s into the field of item i that field picks, as typed.
 func (d *evidenceDialog) set(i int, field func(*forms.Evidence) *string, s string) {
-	list := *d.t.list()
-	if i >= len(list) || *field(&list[i]) == s {
+	l := d.list()
+	if l == nil || i >= len(*l) || *field(&(*l)[i]) == s {
 		return
 	}
 	d.begin()
-	*field(&list[i]) = s
+	*field(&(*l)[i]) = s
 	d.changed()
 }
 
 // add appends an empty item and puts the cursor into its name.
 func (d *evidenceDialog) add() {
+	l := d.list()
+	if l == nil {
+		return
+	}
 	d.begin()
-	l := d.t.list()
 	*l = append(*l, forms.Evidence{})
 	d.restructured()
 	d.focus(d.Rows[len(d.Rows)-1].Name)
@@ -184,13 +195,13 @@ func (d *evidenceDialog) add() {
 
 // move moves item i by delta places, keeping the cursor off the buttons.
 func (d *evidenceDialog) move(i, delta int) {
-	l := *d.t.list()
+	l := d.list()
 	j := i + delta
-	if j < 0 || j >= len(l) {
+	if l == nil || j < 0 || j >= len(*l) {
 		return
 	}
 	d.begin()
-	l[i], l[j] = l[j], l[i]
+	(*l)[i], (*l)[j] = (*l)[j], (*l)[i]
 	d.restructured()
 	d.focus(d.Rows[j].Name) // the item moved; the button pressed is gone, and with it the keys
 }
@@ -198,8 +209,11 @@ func (d *evidenceDialog) move(i, delta int) {
 // remove deletes item i, after asking when it holds text.
 func (d *evidenceDialog) remove(i int) {
 	do := func() {
+		l := d.list()
+		if l == nil || i >= len(*l) {
+			return
+		}
 		d.begin()
-		l := d.t.list()
 		*l = slices.Delete(*l, i, i+1)
 		if len(*l) == 0 {
 			*l = nil // as a list never filled: the file does not change by an empty list
@@ -211,7 +225,7 @@ func (d *evidenceDialog) remove(i int) {
 			d.focus(d.Rows[min(i, len(d.Rows)-1)].Name)
 		}
 	}
-	if (*d.t.list())[i].IsBlank() {
+	if l := d.list(); l == nil || (*l)[i].IsBlank() {
 		do()
 		return
 	}
@@ -242,7 +256,10 @@ func (d *evidenceDialog) choose(i int) {
 // the 撤销 step when the list is as it was.
 func (d *evidenceDialog) closed() {
 	d.w.evidence = nil
-	l := d.t.list()
+	l := d.list()
+	if l == nil {
+		return // another document, or the list's row is gone: nothing of it to tidy
+	}
 	kept := slices.DeleteFunc(slices.Clone(*l), func(e forms.Evidence) bool { return e == forms.Evidence{} })
 	if len(kept) != len(*l) {
 		if len(kept) == 0 {
@@ -313,41 +330,4 @@ func (d *evidenceDialog) ownStep(redo bool) {
 	if c, ok := d.w.Win.Canvas().Focused().(evidenceCell); ok {
 		c.ownStep(redo)
 	}
-}
-
-// evidenceButton is the "佐证 N" button of the indicator row at p.
-func (t *treeEditor) evidenceButton(p forms.RowPath) *widget.Button {
-	return t.w.evidenceButton(evidenceTarget{
-		form: t.form,
-		title: func() string {
-			tree := t.tree()
-			name := forms.IndicatorRowName(tree[p.L1], tree[p.L1].Children[p.L2], p.Row)
-			if content := tree.Row(p).Content; content != "" {
-				name += "（" + shortName(forms.Shown(content), 24) + "）"
-			}
-			return name
-		},
-		list: func() *[]forms.Evidence { return &t.tree().Row(p).Evidence },
-	})
-}
-
-// budgetEvidence is the "佐证 N" button of the unit form's 收支情况.
-func (u *unitTab) budgetEvidence() *widget.Button {
-	u.Evidence = u.w.evidenceButton(evidenceTarget{
-		form:  -1,
-		title: func() string { return "年度部门（单位）整体收支情况" },
-		list:  func() *[]forms.Evidence { return &u.w.Doc.Unit.BudgetEvidence },
-	})
-	return u.Evidence
-}
-
-// fundsEvidence is the "佐证 N" button of a project's 项目预算资金.
-func (p *projectTab) fundsEvidence() *widget.Button {
-	w, i := p.w, p.index
-	p.Evidence = w.evidenceButton(evidenceTarget{
-		form:  i,
-		title: func() string { return shortName(w.Doc.Projects[i].Name, 20) + " › " + p.Layout.FundsTitle },
-		list:  func() *[]forms.Evidence { return &w.Doc.Projects[i].FundsEvidence },
-	})
-	return p.Evidence
 }

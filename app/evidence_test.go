@@ -250,3 +250,24 @@ func TestEvidenceMoveRemove(t *testing.T) {
 		t.Errorf("Ctrl+Z leaves %v", names())
 	}
 }
+
+// TestEvidenceDocumentReplaced: a window shortcut that replaces the document under the open
+// dialog (here 从上年复制's new document) closes it, and a key left for one of its cells writes
+// nothing into the new document.
+func TestEvidenceDocumentReplaced(t *testing.T) {
+	w, _ := evidenceWindow(t, fyne.NewSize(1400, 900), "")
+	d := openEvidence(t, w, w.Projects[0].Evidence)
+	test.Tap(d.Add)
+	cell := d.Rows[0].Name
+	test.Type(cell, "甲")
+	if err := w.startFromLastYear(fileSample); err != nil {
+		t.Fatal(err)
+	}
+	if w.evidence != nil || hasDialog(w) {
+		t.Fatal("the dialog stays open over another document")
+	}
+	test.Type(cell, "乙")
+	if got := w.Doc.Projects[0].FundsEvidence; got != nil {
+		t.Errorf("the new document got %+v", got)
+	}
+}

@@ -68,11 +68,11 @@ func (d *evidenceDialog) onChanged(e *widget.Entry, field func(*forms.Evidence) 
 			e.SetText(clean) // calls back with the clean text
 			return
 		}
-		list := *d.t.list()
-		if i >= len(list) {
+		l := d.list()
+		if l == nil || i >= len(*l) {
 			return
 		}
-		old := *field(&list[i])
+		old := *field(&(*l)[i])
 		if n := utf8.RuneCountInString(s); n > maxLineRunes && n > utf8.RuneCountInString(old) {
 			e.SetText(old)
 			dialog.ShowInformation("文字过长", lineLimitMessage(), d.w.Win)
