@@ -271,3 +271,27 @@ func TestEvidenceDocumentReplaced(t *testing.T) {
 		t.Errorf("the new document got %+v", got)
 	}
 }
+
+// TestEvidenceRecovered: what is typed into the open dialog is in the recovery copy taken
+// meanwhile, and comes back after a crash.
+func TestEvidenceRecovered(t *testing.T) {
+	useRecoveryDir(t)
+	path := sampleCopy(t)
+	w := NewForFile(test.NewTempApp(t), path)
+	w.Tabs.Select(w.Project(0).item())
+	d := openEvidence(t, w, w.Projects[0].Evidence)
+	test.Tap(d.Add)
+	test.Type(d.Rows[0].Name, "租赁合同")
+	w.autosave() // as its timer does, the dialog still open
+	settle(w)
+	simulateCrash(w)
+	w2 := NewForFile(test.NewTempApp(t), path)
+	if w2.recoveryDialog == nil {
+		t.Fatal("no recovery offered")
+	}
+	answerRecovery(t, w2, true)
+	settle(w2)
+	if got := w2.Doc.Projects[0].FundsEvidence; !reflect.DeepEqual(got, []forms.Evidence{{Name: "租赁合同"}}) {
+		t.Fatalf("recovered %+v", got)
+	}
+}

@@ -140,6 +140,7 @@ func flattenUnit(u *UnitForm) []group {
 		{"部门（单位）名称", u.Name}, {"财政供养人员数量", u.Staff}, {"所属单位数量", u.Subunits},
 	}}}
 	out = append(out, amountGroups("unit/budget", f, "年度部门（单位）整体收支情况", u.Budget, UnitBudgetRows)...)
+	out = append(out, evidenceGroups("unit/budget", f, "年度部门（单位）整体收支情况", u.BudgetEvidence)...)
 	for i, t := range u.Tasks {
 		out = append(out, group{key: "unit/task/" + strconv.Itoa(i), form: f, label: fmt.Sprintf("年度主要任务 › 第 %d 项", i+1),
 			fields: append([]field{{"工作名称", t.Name}, {"对应项目", t.Project}}, amountFields(t.Amounts)...)})
@@ -157,6 +158,7 @@ func flattenProject(i int, p *ProjectForm) []group {
 	}}}
 	out = append(out, amountGroups(key+"/funds", f, "项目预算资金", p.Funds, ProjectFundRows)...)
 	out = append(out, group{key: key + "/funds-weight", form: f, label: "项目预算资金", fields: []field{{"分值", p.FundsWeight}}})
+	out = append(out, evidenceGroups(key+"/funds", f, "项目预算资金", p.FundsEvidence)...)
 	out = append(out, goalGroups(key, f, "年度总体目标", "全年实际完成情况", p.Goals)...)
 	return append(out, treeGroups(key+"/ind", f, "绩效指标", "年度目标值", "全年实际完成值", p.Indicators)...)
 }
@@ -172,10 +174,21 @@ func treeGroups(key, form, section, target, actual string, t Tree) []group {
 			out = append(out, group{key: k2, form: form, label: fmt.Sprintf("%s › %s › 二级指标 %d", section, l1.Name, j+1),
 				fields: []field{{"名称", l2.Name}}})
 			for k, in := range l2.Rows {
-				out = append(out, group{key: fmt.Sprintf("%s/%d", k2, k), form: form,
-					label: section + " › " + IndicatorRowName(l1, l2, k), fields: indicatorFields(in, target, actual)})
+				k3, label := fmt.Sprintf("%s/%d", k2, k), section+" › "+IndicatorRowName(l1, l2, k)
+				out = append(out, group{key: k3, form: form, label: label, fields: indicatorFields(in, target, actual)})
+				out = append(out, evidenceGroups(k3, form, label, in.Evidence)...)
 			}
 		}
+	}
+	return out
+}
+
+// evidenceGroups are the items of a 佐证材料 list (forms/evidence.go) under label.
+func evidenceGroups(key, form, label string, list []Evidence) []group {
+	out := make([]group, 0, len(list))
+	for i, e := range list {
+		out = append(out, group{key: fmt.Sprintf("%s/evidence/%d", key, i), form: form, label: fmt.Sprintf("%s › 佐证材料 %d", label, i+1),
+			fields: []field{{"材料名称", e.Name}, {"材料类型", e.Kind}, {"页数", e.Pages}, {"电子文件", e.Path}}})
 	}
 	return out
 }
