@@ -230,9 +230,7 @@ func (w *Window) rebuild() { w.rebuildTabs(-1) }
 // when show is -1, the tab that was selected: the same form where it was scrolled to (the last
 // project's tab when the selected project is gone), the check tab when it was shown.
 func (w *Window) rebuildTabs(show int) {
-	if w.evidence != nil {
-		w.evidence.list() // closes the 佐证材料 dialog when its list is gone (evidence.go)
-	}
+	w.closeStaleEvidence()
 	sel := w.Tabs.SelectedIndex()
 	wasForm, wasChecks := sel >= 0 && sel <= len(w.Projects), sel == len(w.Projects)+1
 	var offset fyne.Position

@@ -331,3 +331,11 @@ func (d *evidenceDialog) ownStep(redo bool) {
 		c.ownStep(redo)
 	}
 }
+
+// closeStaleEvidence closes the open 佐证材料 dialog when its list is no longer in the document
+// where it was (Window.rebuildTabs: the document or its structure changed under it).
+func (w *Window) closeStaleEvidence() {
+	if w.evidence != nil {
+		w.evidence.list()
+	}
+}
