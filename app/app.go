@@ -59,6 +59,7 @@ type Window struct {
 	fileState      *fileUI         // the file commands' dialogs, prompts, saves and lock (files.go)
 	previewWin     *previewWindow  // the open 打印预览 window (preview.go)
 	helpWin        *helpWindow     // the open 帮助 window (helpwindow.go)
+	evidence       *evidenceDialog // the open 佐证材料 dialog (evidence.go)
 
 	// deferUnit: the unit tab's lower sections wait for the first frame (Launch only).
 	deferUnit  bool
@@ -235,6 +236,7 @@ func (w *Window) rebuild() { w.rebuildTabs(-1) }
 // when show is -1, the tab that was selected: the same form where it was scrolled to (the last
 // project's tab when the selected project is gone), the check tab when it was shown.
 func (w *Window) rebuildTabs(show int) {
+	w.closeStaleEvidence()
 	sel := w.Tabs.SelectedIndex()
 	wasForm, wasChecks := sel >= 0 && sel <= len(w.Projects), sel == len(w.Projects)+1
 	var offset fyne.Position

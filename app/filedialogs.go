@@ -56,6 +56,11 @@ var addDialogTypes = sync.OnceFunc(func() {
 // listed as always (Fyne lists them before asking the filter).
 type regularFiles struct{ storage.FileFilter }
 
+// anyFile is the filter of an open dialog asked for no extension: it takes every file.
+type anyFile struct{}
+
+func (anyFile) Matches(fyne.URI) bool { return true }
+
 func (f regularFiles) Matches(u fyne.URI) bool {
 	if !f.FileFilter.Matches(u) {
 		return false
@@ -105,7 +110,11 @@ func (w *Window) fyneOpen(parent fyne.Window, title string, exts []string, cb fu
 		rc.Close()
 		cb(path)
 	}, parent)
-	d.SetFilter(regularFiles{storage.NewExtensionFileFilter(exts)})
+	var filter storage.FileFilter = anyFile{} // no exts: every kind of file (a 佐证材料's, evidence.go)
+	if len(exts) > 0 {
+		filter = storage.NewExtensionFileFilter(exts)
+	}
+	d.SetFilter(regularFiles{filter})
 	d.SetTitleText(title)
 	d.SetConfirmText("打开")
 	w.prepareFileDialog(d)
@@ -229,7 +238,10 @@ type fileRequest struct {
 // user chooses or ctx is cancelled (then it closes the dialog), and returns the chosen path:
 // zenity's dialogs; tests replace it.
 var showNative = func(ctx context.Context, req fileRequest, owner []zenity.Option) (string, error) {
-	opts := append([]zenity.Option{zenity.Context(ctx), zenity.Title(req.Title), fileFilter(req.Exts)}, owner...)
+	opts := append([]zenity.Option{zenity.Context(ctx), zenity.Title(req.Title)}, owner...)
+	if len(req.Exts) > 0 { // none: every kind of file
+		opts = append(opts, fileFilter(req.Exts))
+	}
 	if req.Start != "" {
 		opts = append(opts, zenity.Filename(req.Start))
 	}

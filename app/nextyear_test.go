@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"ziping/forms"
 	"ziping/storage"
@@ -147,5 +149,59 @@ func TestStartFromLastYearUnreadable(t *testing.T) {
 				t.Error("the file was changed")
 			}
 		})
+	}
+}
+
+// TestCopyFromLastYearEvidence: last year's document with 佐证材料 asks first; 复制 as offered
+// clears every list, the tick keeps names and kinds with pages and files cleared, and 取消
+// leaves the window as it was. Each summary says what became of them.
+func TestCopyFromLastYearEvidence(t *testing.T) {
+	dir := t.TempDir()
+	last, err := storage.Load(fileSample)
+	if err != nil {
+		t.Fatal(err)
+	}
+	last.Projects[0].Indicators.Row(forms.RowPath{}).Evidence = []forms.Evidence{{Name: "采购合同", Kind: "合同协议", Pages: "12", Path: "合同.pdf"}}
+	last.Unit.BudgetEvidence = []forms.Evidence{{Name: "决算报表", Pages: "4"}}
+	path := filepath.Join(dir, "2021.zpb")
+	data, err := forms.Marshal(last)
+	if err != nil || os.WriteFile(path, data, 0o644) != nil {
+		t.Fatal("cannot write last year's document")
+	}
+	for _, c := range []struct {
+		answer string
+		tick   bool
+		unit   []forms.Evidence
+		said   string
+	}{
+		{"取消", false, nil, ""},
+		{"复制", false, nil, "　· 佐证材料清单"},
+		{"复制", true, []forms.Evidence{{Name: "决算报表"}}, "佐证材料的名称和类型"},
+	} {
+		w := fileWindow(t)
+		w.Open(fileSample)
+		doc := w.Doc
+		w.copyFromLastYear(path)
+		if !strings.Contains(dialogText(w), "上年的文档列有 2 项佐证材料") {
+			t.Fatalf("no question about 佐证材料:\n%s", dialogText(w))
+		}
+		for _, o := range dialogObjects(w) {
+			if check, ok := o.(*widget.Check); ok && c.tick {
+				test.Tap(check)
+			}
+		}
+		dialogTap(t, w, c.answer)
+		if c.answer == "取消" {
+			if w.Doc != doc || hasDialog(w) {
+				t.Fatal("取消 replaced the document or left a dialog")
+			}
+			continue
+		}
+		if w.Doc.Settings.Year != "2022" || !reflect.DeepEqual(w.Doc.Unit.BudgetEvidence, c.unit) {
+			t.Errorf("tick %v: year %q, 收支 evidence %+v, want %+v", c.tick, w.Doc.Settings.Year, w.Doc.Unit.BudgetEvidence, c.unit)
+		}
+		if !strings.Contains(dialogText(w), c.said) {
+			t.Errorf("tick %v: the summary does not say %q:\n%s", c.tick, c.said, dialogText(w))
+		}
 	}
 }

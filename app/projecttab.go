@@ -32,6 +32,7 @@ type projectTab struct {
 	Totals                                *widget.Label
 	Conclusion, Issues                    *fieldEntry // nil when the 表式 prints no 评价结论
 	Remove                                *widget.Button
+	Evidence                              *widget.Button // 佐证 N of the funds (evidence.go)
 
 	// offset is where the tab was scrolled to when its editors were dropped (release), nil
 	// when it was not or it was shown since.
@@ -92,7 +93,7 @@ func (p *projectTab) ensure() *projectTab {
 	// The parts are gathered first: Container.Add lays the box out at once, which measures
 	// every text in it (a long one wrapped at zero width) once per part.
 	// The cards are drawn only while in view (virt.go).
-	parts := []fyne.CanvasObject{title, p.header(proj), newVirtHolder(w, card(p.Layout.FundsTitle, p.funds(proj)...)),
+	parts := []fyne.CanvasObject{title, p.header(proj), newVirtHolder(w, card(p.Layout.FundsTitle, append(p.funds(proj), container.NewHBox(p.fundsEvidence()))...)),
 		newVirtHolder(w, card("年度总体目标", p.Goals.content)), newVirtHolder(w, card("绩效指标", p.Tree.content)), p.Totals}
 	if p.Layout.Conclusion {
 		parts = append(parts, newVirtHolder(w, card("评价结论和存在问题", p.conclusion(proj))))

@@ -27,6 +27,7 @@ type rowEditor struct {
 	Reasons                                   [5]*fieldCheck
 	Reason, Measures                          *fieldEntry
 	Up, Down, Remove                          *widget.Button
+	Evidence                                  *widget.Button // 佐证 N (evidence.go)
 
 	path                           forms.RowPath
 	in                             *forms.Indicator
@@ -98,6 +99,7 @@ func (t *treeEditor) rowCard(tree forms.Tree, p forms.RowPath) fyne.CanvasObject
 	r.Up = widget.NewButtonWithIcon("上移", theme.MoveUpIcon(), func() { t.moveRow(p, -1) })
 	r.Down = widget.NewButtonWithIcon("下移", theme.MoveDownIcon(), func() { t.moveRow(p, 1) })
 	r.Remove = widget.NewButtonWithIcon("删除", theme.DeleteIcon(), func() { t.removeRow(p) })
+	r.Evidence = t.evidenceButton(p)
 	if p.Row == 0 {
 		r.Up.Disable()
 	}
@@ -113,7 +115,7 @@ func (t *treeEditor) rowCard(tree forms.Tree, p forms.RowPath) fyne.CanvasObject
 		caption("评价等级", container.NewStack(r.Grade, r.gradeMark, r.gradeZone)),
 		caption(reasons, container.NewStack(checks, r.reasonsMark, r.reasonsZone)))
 	line3 := container.New(&treeColumns{base: []float32{0, 0, 0}, grow: []float32{1, 1, 0}},
-		caption("原因说明", r.Reason), caption("改进措施", r.Measures), container.NewVBox(container.NewHBox(r.Up, r.Down, r.Remove)))
+		caption("原因说明", r.Reason), caption("改进措施", r.Measures), container.NewVBox(container.NewHBox(r.Evidence, r.Up, r.Down, r.Remove)))
 
 	label := widget.NewLabelWithStyle(fmt.Sprintf("指标 %d", p.Row+1), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	left := withMinWidth(container.NewVBox(label, r.ManualMark), t.labelWidth)

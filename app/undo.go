@@ -110,6 +110,10 @@ func (w *Window) step(back bool) {
 // typing, a piece at a time (Fyne's Entry keeps it); otherwise the document's last step. The
 // field that had the focus has it again after the step, so the next press goes on from there.
 func (w *Window) undoStep(redo bool) {
+	if w.evidence != nil { // the 佐证材料 dialog edits the document under it (evidence.go)
+		w.evidence.ownStep(redo)
+		return
+	}
 	c := w.Win.Canvas()
 	focused := c.Focused()
 	e, inField := focused.(*fieldEntry)

@@ -27,8 +27,9 @@ type unitTab struct {
 	Goals                                  *goalsEditor
 	Tree                                   *treeEditor
 	Total                                  *widget.Label
-	Rules                                  *ruleOptions  // 计分规则 in 文档设置 (ruleoptions.go)
-	Report                                 *reportChoice // 自评报告模板 in 文档设置 (report.go)
+	Rules                                  *ruleOptions   // 计分规则 in 文档设置 (ruleoptions.go)
+	Report                                 *reportChoice  // 自评报告模板 in 文档设置 (report.go)
+	Evidence                               *widget.Button // 佐证 N of the 收支 table (evidence.go)
 
 	tips      *tipLayer       // the sentences of problem marks, over the editors (marktip.go)
 	budgetBox *fyne.Container // the rows of the 收支 table
@@ -51,7 +52,7 @@ func newUnitTab(w *Window) *unitTab {
 		u.settings(),
 		title,
 		u.header(),
-		card("年度部门（单位）整体收支情况（万元）", u.budget()),
+		card("年度部门（单位）整体收支情况（万元）", u.budget(), container.NewHBox(u.budgetEvidence())),
 		u.rest,
 	)
 	u.tips = newTipLayer()

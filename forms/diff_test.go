@@ -83,6 +83,12 @@ func TestDiffSeesEveryField(t *testing.T) {
 	base := NewDocument(2021)
 	base.Unit.Indicators.AddRow(0, 0)
 	base.AddProject()
+	// An item in each 佐证材料 list, so that its fields are reached.
+	base.Unit.BudgetEvidence = []Evidence{{}}
+	base.Projects[0].FundsEvidence = []Evidence{{}}
+	for _, tree := range []Tree{base.Unit.Indicators, base.Projects[0].Indicators} {
+		tree.Each(func(_ RowPath, _ *Level1, _ *Level2, in *Indicator) { in.Evidence = []Evidence{{}} })
+	}
 	n := len(leaves(reflect.ValueOf(base)))
 	if n < 60 {
 		t.Fatalf("only %d fields found", n)

@@ -40,6 +40,15 @@ import (
 //	项目表 项目预算资金: all three amounts of every row         cleared
 //	项目表 预算执行率 分值                                     kept
 //	项目表 评价结论, 存在问题 (national template)               cleared
+//	佐证材料 of every indicator row, of 收支情况 and of
+//	  项目预算资金: 材料名称, 材料类型                          cleared, or kept as the dialog says (KeepEvidence)
+//	佐证材料 页数, 电子文件                                   cleared (the list goes when names are not kept)
+//
+// Last year's 佐证材料 are last year's: its contracts, vouchers and surveys prove last year's
+// results, and a list carried over would print on this year's 佐证材料清单 (and pack last
+// year's files) unnoticed. So the lists are cleared, unless the user asks (NextYearOptions) to
+// keep what usually recurs, the names and kinds of the items, as a checklist; their page counts
+// and files are then cleared, since they are of last year's papers.
 //
 // Last year's money is cleared, 年初预算数 included: each year's budget is approved anew, and a
 // carried-over figure would look plausible and print on the official form unnoticed, whereas a
@@ -47,9 +56,19 @@ import (
 // Targets and other texts are kept verbatim even when they hold a number like a year ("2021户"
 // is a count): rewriting a plan figure silently would be worse than leaving it to the user.
 // Blank spare rows stay, as in the template. A field added later to an indicator row, a task,
-// a goal, the amounts or the footer is cleared by default (their kept fields are copied by
+// a goal, the amounts, an evidence item or the footer is cleared by default (their kept fields are copied by
 // name); and a test fails for any new field of the model until it is decided here.
-func NextYear(last *Document) (*Document, error) {
+func NextYear(last *Document) (*Document, error) { return NextYearWith(last, NextYearOptions{}) }
+
+// NextYearOptions are the choices 从上年复制 offers; the zero value is NextYear's default.
+type NextYearOptions struct {
+	// KeepEvidence keeps each 佐证材料 list's 材料名称 and 材料类型, with 页数 and 电子文件
+	// cleared; otherwise every list is cleared.
+	KeepEvidence bool
+}
+
+// NextYearWith is NextYear with the choices of opt.
+func NextYearWith(last *Document, opt NextYearOptions) (*Document, error) {
 	if last == nil {
 		return nil, errors.New("从上年复制：没有上年的文档")
 	}
@@ -68,13 +87,49 @@ func NextYear(last *Document) (*Document, error) {
 	}
 	doc.Settings.Year = strconv.Itoa(year)
 	doc.Settings.Footer = Footer{Preparer: doc.Settings.Footer.Preparer, Phone: doc.Settings.Footer.Phone, Leader: doc.Settings.Footer.Leader}
-	clearUnit(&doc.Unit)
+	evidence := func([]Evidence) []Evidence { return nil }
+	if opt.KeepEvidence {
+		evidence = evidenceChecklist
+	}
+	clearUnit(&doc.Unit, evidence)
 	for _, p := range doc.Projects {
 		p.Period = advancePeriod(p.Period, year-1, year)
 		p.Conclusion, p.Issues = "", ""
-		clearPlan(&p.Funds, p.Goals, p.Indicators)
+		p.FundsEvidence = evidence(p.FundsEvidence)
+		clearPlan(&p.Funds, p.Goals, p.Indicators, evidence)
 	}
 	return doc, nil
+}
+
+// evidenceChecklist is list with only the names and kinds of its items, for next year: the
+// items with neither are left out.
+func evidenceChecklist(list []Evidence) []Evidence {
+	var out []Evidence
+	for _, e := range list {
+		if e := (Evidence{Name: e.Name, Kind: e.Kind}); !e.IsBlank() {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// EvidenceCount is the number of 佐证材料 items with text in them in doc, in every list.
+func EvidenceCount(doc *Document) int {
+	n := 0
+	count := func(list []Evidence) {
+		for _, e := range list {
+			if !e.IsBlank() {
+				n++
+			}
+		}
+	}
+	count(doc.Unit.BudgetEvidence)
+	doc.Unit.Indicators.Each(func(_ RowPath, _ *Level1, _ *Level2, in *Indicator) { count(in.Evidence) })
+	for _, p := range doc.Projects {
+		count(p.FundsEvidence)
+		p.Indicators.Each(func(_ RowPath, _ *Level1, _ *Level2, in *Indicator) { count(in.Evidence) })
+	}
+	return n
 }
 
 // nextYearOf returns the year after year, refusing a year that is not valid (the same rule as
@@ -96,18 +151,20 @@ func nextYearOf(year string) (int, error) {
 	return n + 1, nil
 }
 
-// clearUnit clears the results of the unit form, keeping its plans (see NextYear).
-func clearUnit(u *UnitForm) {
+// clearUnit clears the results of the unit form, keeping its plans (see NextYear); evidence
+// makes next year's 佐证材料 list of last year's.
+func clearUnit(u *UnitForm, evidence func([]Evidence) []Evidence) {
 	for _, t := range u.Tasks {
 		*t = Task{Name: t.Name, Project: t.Project}
 	}
 	u.TasksTotal = Amounts{}
-	clearPlan(&u.Budget, u.Goals, u.Indicators)
+	u.BudgetEvidence = evidence(u.BudgetEvidence)
+	clearPlan(&u.Budget, u.Goals, u.Indicators, evidence)
 }
 
 // clearPlan clears the amounts of a budget table, the results of the goals and the results of
-// every indicator row, keeping what was planned.
-func clearPlan(rows *[]AmountRow, goals []*Goal, tree Tree) {
+// every indicator row, keeping what was planned; evidence makes each row's 佐证材料 list.
+func clearPlan(rows *[]AmountRow, goals []*Goal, tree Tree, evidence func([]Evidence) []Evidence) {
 	for i := range *rows {
 		(*rows)[i].Amounts = Amounts{}
 	}
@@ -115,7 +172,7 @@ func clearPlan(rows *[]AmountRow, goals []*Goal, tree Tree) {
 		*g = Goal{Target: g.Target}
 	}
 	tree.Each(func(_ RowPath, _ *Level1, _ *Level2, in *Indicator) {
-		*in = Indicator{Op: in.Op, Content: in.Content, Unit: in.Unit, Target: in.Target, Weight: in.Weight}
+		*in = Indicator{Op: in.Op, Content: in.Content, Unit: in.Unit, Target: in.Target, Weight: in.Weight, Evidence: evidence(in.Evidence)}
 	})
 }
 

@@ -2,6 +2,7 @@ package forms
 
 import (
 	"bytes"
+	"maps"
 	"reflect"
 	"strings"
 	"testing"
@@ -38,7 +39,12 @@ var nextYearDecisions = map[string]decision{
 	"ProjectForm.name": kept, "ProjectForm.department": kept, "ProjectForm.implementer": kept,
 	"ProjectForm.period": advanced, "ProjectForm.funds_weight": kept,
 	"ProjectForm.conclusion": cleared, "ProjectForm.issues": cleared,
+	"Evidence.name": cleared, "Evidence.kind": cleared, "Evidence.pages": cleared, "Evidence.path": cleared,
 }
+
+// keptEvidence are the decisions that differ when the dialog keeps the 佐证材料 lists' names and
+// kinds (NextYearOptions.KeepEvidence).
+var keptEvidence = map[string]decision{"Evidence.name": kept, "Evidence.kind": kept}
 
 // nextYear is NextYear that fails the test on error.
 func nextYear(t *testing.T, doc *Document) *Document {
@@ -160,15 +166,30 @@ func TestNextYearProblems(t *testing.T) {
 	}
 }
 
-// TestNextYearEveryField fills every field of the sample that is blank, then checks field by
-// field that NextYear kept, cleared or advanced it as its table says.
+// TestNextYearEveryField fills every field of the sample that is blank (an empty list of
+// structs, such as a 佐证材料 list, gets an item), then checks field by field that NextYear
+// kept, cleared or advanced it as its table says: by default, and with the 佐证材料 lists'
+// names and kinds kept.
 func TestNextYearEveryField(t *testing.T) {
-	last := loadSample(t)
-	fillBlanks(reflect.ValueOf(last).Elem())
-	last.Settings.Amounts, last.Settings.Negative = AmountsFixed2, NegativeLinear
-	last.Settings.Template = TemplateNational // a marker is no template: the file would be refused
-	next := nextYear(t, last)
-	compareFields(t, reflect.ValueOf(last).Elem(), reflect.ValueOf(next).Elem(), "Document")
+	for _, opt := range []NextYearOptions{{}, {KeepEvidence: true}} {
+		last := loadSample(t)
+		fillBlanks(reflect.ValueOf(last).Elem())
+		last.Settings.Amounts, last.Settings.Negative = AmountsFixed2, NegativeLinear
+		last.Settings.Template = TemplateNational // a marker is no template: the file would be refused
+		if EvidenceCount(last) == 0 {
+			t.Fatal("no 佐证材料 filled in: the evidence fields are not tested")
+		}
+		next, err := NextYearWith(last, opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		table := nextYearDecisions
+		if opt.KeepEvidence {
+			table = maps.Clone(nextYearDecisions)
+			maps.Copy(table, keptEvidence)
+		}
+		compareFields(t, table, reflect.ValueOf(last).Elem(), reflect.ValueOf(next).Elem(), "Document")
+	}
 }
 
 // fillBlanks puts a marker in every blank string and sets every bool, leaving row IDs alone.
@@ -179,6 +200,9 @@ func fillBlanks(v reflect.Value) {
 			fillBlanks(v.Elem())
 		}
 	case reflect.Slice:
+		if v.Len() == 0 && v.Type().Elem().Kind() == reflect.Struct && v.CanSet() {
+			v.Set(reflect.Append(v, reflect.Zero(v.Type().Elem())))
+		}
 		for i := range v.Len() {
 			fillBlanks(v.Index(i))
 		}
@@ -197,36 +221,43 @@ func fillBlanks(v reflect.Value) {
 	}
 }
 
-// compareFields walks last and next in step and checks each leaf field against the table.
-func compareFields(t *testing.T, last, next reflect.Value, where string) {
+// compareFields walks last and next in step and checks each leaf field against table.
+func compareFields(t *testing.T, table map[string]decision, last, next reflect.Value, where string) {
 	t.Helper()
 	switch last.Kind() {
 	case reflect.Pointer:
-		compareFields(t, last.Elem(), next.Elem(), where)
+		compareFields(t, table, last.Elem(), next.Elem(), where)
 	case reflect.Slice:
+		if next.Len() == 0 && last.Len() > 0 {
+			// A list dropped whole: each of its fields must be one that is cleared.
+			for i := range last.Len() {
+				compareFields(t, table, last.Index(i), reflect.Zero(last.Type().Elem()), where)
+			}
+			return
+		}
 		if last.Len() != next.Len() {
 			t.Errorf("%s: %d entries, want %d", where, next.Len(), last.Len())
 			return
 		}
 		for i := range last.Len() {
-			compareFields(t, last.Index(i), next.Index(i), where)
+			compareFields(t, table, last.Index(i), next.Index(i), where)
 		}
 	case reflect.Struct:
 		for i := range last.NumField() {
 			f := last.Type().Field(i)
 			key := last.Type().Name() + "." + strings.Split(f.Tag.Get("json"), ",")[0]
 			if f.Anonymous || f.Type.Kind() != reflect.String && f.Type.Kind() != reflect.Bool {
-				compareFields(t, last.Field(i), next.Field(i), key)
+				compareFields(t, table, last.Field(i), next.Field(i), key)
 				continue
 			}
-			checkField(t, key, last.Field(i), next.Field(i))
+			checkField(t, table, key, last.Field(i), next.Field(i))
 		}
 	}
 }
 
-func checkField(t *testing.T, key string, last, next reflect.Value) {
+func checkField(t *testing.T, table map[string]decision, key string, last, next reflect.Value) {
 	t.Helper()
-	switch nextYearDecisions[key] {
+	switch table[key] {
 	case kept:
 		if !last.Equal(next) {
 			t.Errorf("%s should be kept: %v → %v", key, last, next)
@@ -339,4 +370,34 @@ func TestNextYearRefuses(t *testing.T) {
 	if _, err := NextYear(nil); err == nil {
 		t.Error("NextYear(nil): no error")
 	}
+}
+
+// TestNextYearEvidence: last year's 佐证材料 lists are cleared by default; kept, they hold the
+// names and kinds only, an item with neither is left out, and last year's document is untouched.
+func TestNextYearEvidence(t *testing.T) {
+	last := loadSample(t)
+	list := []Evidence{{Name: "采购合同", Kind: "合同协议", Pages: "12", Path: "合同.pdf"}, {Pages: "3", Path: "无名.pdf"}}
+	last.Projects[0].Indicators.Row(RowPath{}).Evidence = list
+	last.Projects[0].FundsEvidence = list
+	last.Unit.BudgetEvidence = list
+	before := marshalled(t, last)
+	cleared := nextYear(t, last)
+	if n := EvidenceCount(cleared); n != 0 {
+		t.Errorf("by default %d items are carried over", n)
+	}
+	kept, err := NextYearWith(last, NextYearOptions{KeepEvidence: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []Evidence{{Name: "采购合同", Kind: "合同协议"}}
+	for what, got := range map[string][]Evidence{"指标": kept.Projects[0].Indicators.Row(RowPath{}).Evidence,
+		"项目资金": kept.Projects[0].FundsEvidence, "收支情况": kept.Unit.BudgetEvidence} {
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s kept as %+v, want %+v", what, got, want)
+		}
+	}
+	if !bytes.Equal(marshalled(t, last), before) {
+		t.Error("NextYearWith modified its argument")
+	}
+	roundTrip(t, kept)
 }
