@@ -30,5 +30,5 @@ func main() {
 	if len(args) > 0 {
 		path = args[0]
 	}
-	app.Launch(fyneapp.NewWithID("cn.ziping.jixiao"), path, app.Options{Version: version}).ShowAndRun()
+	app.Launch(fyneapp.NewWithID("cn.ziping.jixiao"), path, app.Options{Version: version, Renderer: platform.Renderer()}).ShowAndRun()
 }
