@@ -80,7 +80,7 @@ printf 'package main\n\nfunc init() { version = "%s" }\n' '$(VERSION)' >"$$tmp/v
 endef
 
 .PHONY: deps test-deps run build test quick lint staticcheck cyclo fmt-check vet layering cgo-free unit threadcheck race bench startup tabswitch fuzz crash-test clean \
-        release windows windows-installer windows-smoke ime-smoke linux darwin
+        release windows windows-installer windows-smoke mesa-windows ime-smoke linux darwin
 
 deps:
 	@command -v go >/dev/null || { echo "需要 Go 1.26 或更新版本（https://go.dev/dl/）"; exit 1; }
@@ -273,6 +273,16 @@ windows: $(FYNE)
 	@$(call fyne-package,windows,CC=$(WIN_CC) GOARCH=amd64) \
 	mv "$$tmp/绩效自评.exe" bin/ziping.exe
 	@echo "bin/ziping.exe: version $(VERSION), $$(du -h bin/ziping.exe | cut -f1)"
+	rm -rf bin/mesa && mkdir -p bin/mesa && cp $(addprefix $(MESA_DIR)/,$(MESA_FILES)) bin/mesa/
+
+# Mesa's software OpenGL for Windows PCs whose graphics driver gives no OpenGL 2.1: the program
+# falls back to mesa\opengl32.dll beside the exe (internal/platform/mesa_windows.go). `make
+# windows` copies the committed DLLs into bin/mesa/; `make mesa-windows` rebuilds them from
+# Debian's mesa source with MinGW-w64 (tools/mesa/build.sh; about an hour on two shared cores).
+MESA_DIR   := assets/windows/mesa
+MESA_FILES := opengl32.dll libgallium_wgl.dll LICENSE-mesa.txt
+mesa-windows:
+	tools/mesa/build.sh $(MESA_DIR)
 
 # The Windows installer bin/绩效自评-安装程序.exe, built with NSIS from tools/windows/installer.nsi:
 # per-user install into %LOCALAPPDATA%\Programs\绩效自评, shortcuts, the .zpb association, /S.
@@ -281,7 +291,7 @@ APP_VERSION := $(shell sed -n 's/^ *Version *= *"\(.*\)"/\1/p' FyneApp.toml)
 windows-installer: windows
 	$(call apt-install,nsis)
 	makensis -V2 -INPUTCHARSET UTF8 -DVERSION=$(VERSION) -DFILEVERSION=$(APP_VERSION).$(BUILDNUM) \
-	  -DEXE="$(CURDIR)/bin/ziping.exe" -DOUTFILE="$(CURDIR)/$(INSTALLER)" tools/windows/installer.nsi
+	  -DEXE="$(CURDIR)/bin/ziping.exe" -DMESA="$(CURDIR)/bin/mesa" -DOUTFILE="$(CURDIR)/$(INSTALLER)" tools/windows/installer.nsi
 	@echo "$(INSTALLER): version $(VERSION), $$(du -h "$(INSTALLER)" | cut -f1)"
 
 # Runs the Windows build under Wine in a throw-away prefix and a private Xvfb display: the command

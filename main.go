@@ -33,6 +33,6 @@ func main() {
 		path = args[0]
 	}
 	sw, sh, scale := platform.WorkArea()
-	opts := app.Options{Version: version, Screen: fyne.NewSize(sw, sh), ScreenScale: scale}
+	opts := app.Options{Version: version, Screen: fyne.NewSize(sw, sh), ScreenScale: scale, Renderer: platform.Renderer()}
 	app.Launch(fyneapp.NewWithID("cn.ziping.jixiao"), path, opts).ShowAndRun()
 }

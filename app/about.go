@@ -35,6 +35,8 @@ var licences = []licence{
 	{"Go 标准库与运行时", "BSD 3-Clause", ""},
 	{"github.com/go-gl/glfw/v3.3/glfw（含 GLFW 3.3，本程序修改了输入法按键顺序，见 third_party/go-gl-glfw）", "BSD 3-Clause；其中的 GLFW 为 zlib/libpng", "窗口、键盘和鼠标（Fyne 使用）"},
 	{"github.com/go-gl/gl", "MIT", "OpenGL 绘制（Fyne 使用）"},
+	// Not linked: DLLs beside the Windows exe (assets/windows/mesa/README.md).
+	{"Mesa 3D 图形库（22.3.6 版，仅 Windows 版，在程序的 mesa 文件夹里，不链接进程序）", "MIT，部分文件为其他宽松许可，全文见 mesa\\LICENSE-mesa.txt", "显卡驱动不支持 OpenGL 2.1 时绘制窗口（软件渲染）"},
 	{"fyne.io/systray", "Apache 2.0", "Fyne 使用"},
 	{"github.com/BurntSushi/toml", "MIT", "Fyne 使用"},
 	{"github.com/fredbi/uri", "MIT", "Fyne 使用"},
@@ -72,7 +74,11 @@ type aboutDialog struct {
 
 func newAboutDialog(w *Window) *aboutDialog {
 	a := &aboutDialog{}
-	a.Head = widget.NewLabel(AppName + "　版本 " + versionText(w.Version) + "\n" + AppDescription)
+	head := AppName + "　版本 " + versionText(w.Version)
+	if w.Renderer != "" {
+		head += "　" + w.Renderer
+	}
+	a.Head = widget.NewLabel(head + "\n" + AppDescription)
 	a.Head.Wrapping = fyne.TextWrapWord
 	a.Licences = widget.NewLabel(licenceText())
 	a.Licences.Wrapping = fyne.TextWrapWord

@@ -72,3 +72,20 @@ func TestVersionText(t *testing.T) {
 		}
 	}
 }
+
+// TestAboutRenderer: 关于 names Mesa's software renderer when the window draws with it (the
+// Windows fallback, internal/platform/mesa_windows.go) and not otherwise, and lists Mesa's licence.
+func TestAboutRenderer(t *testing.T) {
+	for _, renderer := range []string{"", "软件渲染（Mesa）"} {
+		w := New(test.NewTempApp(t))
+		w.Renderer = renderer
+		findMenuItem(t, w, "帮助", "关于"+AppName).Action()
+		text := overlayLabels(w)
+		if got := strings.Contains(text, "软件渲染（Mesa）"); got != (renderer != "") {
+			t.Errorf("Renderer %q: 关于 shows 软件渲染（Mesa）: %v", renderer, got)
+		}
+		if !strings.Contains(text, "mesa\\LICENSE-mesa.txt") {
+			t.Errorf("关于 does not list Mesa's licence")
+		}
+	}
+}

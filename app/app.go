@@ -53,6 +53,9 @@ type Window struct {
 	// Version is the program's version, shown in 帮助 › 关于 (Options.Version); "" or "dev" in
 	// development builds and tests.
 	Version string
+	// Renderer names the OpenGL drawing the window when it is not the graphics driver's (on
+	// Windows "软件渲染（Mesa）", internal/platform/mesa_windows.go), shown in 关于; "" otherwise.
+	Renderer string
 
 	recoveryKeys   map[string]bool // recovery copies this window wrote or restored
 	recoveryDialog dialog.Dialog   // the restore question, when one is showing
@@ -111,6 +114,8 @@ type Options struct {
 	// made to fit it (fit.go).
 	Screen      fyne.Size
 	ScreenScale float32
+	// Renderer: see Window.Renderer.
+	Renderer string
 }
 
 // Launch opens the main window as the program starts, showing the file at path (a new document
@@ -126,6 +131,7 @@ func Launch(a fyne.App, path string, opts Options) *Window {
 	limit := debug.SetMemoryLimit(1 << 30) // with the collector off, it still runs at 1 GiB
 	w := newWindow(a, true)
 	w.Version = opts.Version
+	w.Renderer = opts.Renderer
 	w.deferUnit = true
 	fallback := time.AfterFunc(firstFrameFallback, func() { fyne.Do(w.firstFrame) })
 	w.afterFirst = func() {

@@ -10,3 +10,6 @@ func Setup([]string) {}
 
 // Streams: text is UTF-8 everywhere but Windows (console_windows.go).
 func Streams() (stdout, stderr cli.Stream) { return cli.Stream{}, cli.Stream{} }
+
+// Renderer is "": only Windows falls back to another OpenGL (mesa_windows.go).
+func Renderer() string { return "" }

@@ -195,9 +195,31 @@ Section "${APPNAME}（必需）" SecMain
   System::Call 'shell32::SHChangeNotify(i 0x08000000, i 0, p 0, p 0)'
 SectionEnd
 
+;; Mesa's software OpenGL (internal/platform/mesa_windows.go: used only when the graphics driver
+;; gives no OpenGL 2.1), in mesa\ beside the exe, never beside it: an opengl32.dll in the exe's
+;; folder would replace every PC's working driver. -DMESA=folder with opengl32.dll,
+;; libgallium_wgl.dll and Mesa's licence (the Makefile's bin/mesa, from assets/windows/mesa).
+!ifdef MESA
+Section "-Mesa" SecMesa
+  SetOutPath "$INSTDIR\mesa"
+  File "${MESA}\opengl32.dll"
+  File "${MESA}\libgallium_wgl.dll"
+  File "${MESA}\LICENSE-mesa.txt"
+  SetOutPath "$INSTDIR"
+SectionEnd
+!endif
+
 Section "桌面快捷方式" SecDesktop
   SetShellVarContext current
   CreateShortcut "$DESKTOP\${APPNAME}.lnk" "$INSTDIR\ziping.exe"
+SectionEnd
+
+;; Mesa's folder (see SecMesa), before the folder of the program is removed if empty.
+Section "-un.Mesa"
+  Delete "$INSTDIR\mesa\opengl32.dll"
+  Delete "$INSTDIR\mesa\libgallium_wgl.dll"
+  Delete "$INSTDIR\mesa\LICENSE-mesa.txt"
+  RMDir "$INSTDIR\mesa"
 SectionEnd
 
 Section "Uninstall"

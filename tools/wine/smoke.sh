@@ -22,12 +22,15 @@
 #      a path over 260 characters, an unreachable UNC path;
 #   4. no OpenGL (tools/wine/opengl32-nogl.c): the Chinese message box instead of a window, exit
 #      code 3, both when the check before Fyne sees it and when only GLFW does;
+#   4b. no OpenGL but Mesa's opengl32.dll in mesa\ (bin/mesa): the window opens drawn by Mesa and
+#      a typed value is saved;
 #   5. the installer: silent install, the installed exe's `version`, shortcuts, the .zpb
 #      association's open verb opens the document, silent uninstall keeps documents and the
 #      recovery folder;
 #   5b. the installer while the installed program runs (installer_while_running): a silent install
 #      and a silent uninstall exit non-zero with a line in %TEMP%\绩效自评-安装.log and leave the
 #      old exe and the 应用和功能 entry; once it has exited, both succeed.
+#   5c. the installer installs mesa\ and the uninstaller removes it.
 # It ends with one line of figures and exits non-zero on the first failure; SMOKE_TIMEOUT
 # (seconds, default 300) bounds the whole run; SMOKE_KEEP=1 keeps the temporary folder. Processes are ended by pid, and the prefix's
 # Windows processes with `wineserver -k` of that prefix only.
@@ -465,6 +468,48 @@ installer_after_exit() {
 	win "$installer" /S >"$log/install-update" || fail "the silent install after the program exited failed with $?"
 	cmp -s "$inst/ziping.exe" "$exe" || fail "the silent install after the program exited left the old ziping.exe"
 }
+# 4b. No OpenGL, with Mesa (internal/platform/mesa_windows.go): the same stub beside the exe, and
+# bin/mesa/ (Mesa's software OpenGL, assets/windows/mesa) as mesa\ beside it. The probe fails on
+# the stub, the program starts itself again, loads mesa\opengl32.dll by its full path before GLFW,
+# and the window opens drawn by Mesa: its title, a typed value saved, a screenshot
+# (bin/windows-smoke-mesa.png), exit code 0 through the first process. Step 4 above, without
+# mesa\, is the message box when Mesa is absent. The exe must import no OPENGL32.dll, or the
+# system's would be bound before Mesa's could be loaded (internal/platform/glimport_windows.go).
+if x86_64-w64-mingw32-objdump -p "$exe" | grep -qi 'DLL Name: opengl32'; then
+	fail "ziping.exe imports OPENGL32.dll: Mesa's could never replace the system's"
+fi
+[ -f "$root/bin/mesa/opengl32.dll" ] || fail "bin/mesa/opengl32.dll is missing (make windows copies it)"
+mkdir -p "$WINEPREFIX/drive_c/nogl-mesa"
+cp "$exe" "$work/helpers/opengl32.dll" "$WINEPREFIX/drive_c/nogl-mesa/"
+cp -r "$root/bin/mesa" "$WINEPREFIX/drive_c/nogl-mesa/mesa"
+mdoc="$docdir/软件 渲染.zpb"
+cp "$work/original.zpb" "$mdoc"
+t=$(date +%s.%N)
+WINEDLLOVERRIDES="$overrides;opengl32=n" wine 'C:\nogl-mesa\ziping.exe' 'C:\用户 文档\软件 渲染.zpb' \
+	>"$log/mesa" 2>&1 &
+p=$!
+pids+=("$p")
+wid=$(window '软件 渲染.zpb - 绩效自评' 120) || true
+if [ -z "$wid" ]; then
+	box=$(window '绩效自评 — 无法打开窗口' 1) && fail "the message box instead of the window with Mesa: $(grep -a 无法打开窗口 "$log/mesa" | tail -1)"
+	fail "no window with Mesa within 120 s"
+fi
+t_mesa=$(since "$t")
+sleep 5 # softpipe draws the first frame after the window appears
+import -window root "$root/bin/windows-smoke-mesa.png"
+xdotool mousemove --window "$wid" 740 253 click 1 2>/dev/null
+sleep 1
+xdotool key --window "$wid" 2>/dev/null End
+xdotool type --delay 100 3 2>/dev/null
+sleep 1
+xdotool key --window "$wid" 2>/dev/null ctrl+s
+for _ in $(seq 100); do grep -q '"2083"' "$mdoc" && break; sleep 0.1; done
+grep -q '"2083"' "$mdoc" || fail "the value typed into the window drawn by Mesa was not saved"
+grep -q '改用软件渲染（Mesa）' "$log/mesa" || fail "the first process did not say it falls back to Mesa"
+grep -q '使用软件渲染（Mesa）' "$log/mesa" || fail "the second process did not say it uses Mesa"
+xdotool key --window "$wid" 2>/dev/null alt+F4
+wait_exit "$p" 30 || fail "the window drawn by Mesa did not close"
+[ "$exited" = 0 ] || fail "the program on Mesa exited with $exited"
 
 # 5. The installer, silent; then what it installed; then the uninstaller.
 t=$(date +%s.%N)
@@ -533,8 +578,18 @@ win reg query 'HKCU\Software\Classes\.zpb' >/dev/null 2>&1 && fail "the .zpb ass
 win reg query 'HKCU\Software\Microsoft\Windows\CurrentVersion\Uninstall\Ziping' >/dev/null 2>&1 &&
 	fail "the entry in 应用和功能 stayed"
 
+# 5c. The installer carries Mesa (tools/windows/installer.nsi, SecMesa): mesa\ with both DLLs
+# and the licence; the uninstaller removes the folder.
+win "$installer" /S >"$log/install-mesa" || fail "the installer (again, for Mesa) exited with $?"
+for f in opengl32.dll libgallium_wgl.dll LICENSE-mesa.txt; do
+	cmp -s "$inst/mesa/$f" "$root/bin/mesa/$f" || fail "the installer did not install mesa\\$f"
+done
+win "$winst\\卸载.exe" /S >"$log/uninstall-mesa" || fail "the uninstaller (again, for Mesa) exited with $?"
+for _ in $(seq 300); do [ -e "$inst/mesa" ] || break; sleep 0.1; done
+[ ! -e "$inst/mesa" ] || fail "the uninstaller left mesa\\: $(ls "$inst/mesa")"
+
 echo "windows-smoke: ok in $(since "$started") s: prefix ${t_prefix} s, version ${t_version} s," \
-	"window ${t_window} s, 另存为 dialog ${t_dialog} s, message box ${t_box} s, install ${t_install} s, ${t_running} installer log lines while running; check > 结果.txt in 936 ${gbk_bytes} B of GBK; ziping.exe $(stat -c %s "$exe") B," \
+	"window ${t_window} s, 另存为 dialog ${t_dialog} s, message box ${t_box} s, window on Mesa ${t_mesa} s, install ${t_install} s, ${t_running} installer log lines while running; check > 结果.txt in 936 ${gbk_bytes} B of GBK; ziping.exe $(stat -c %s "$exe") B," \
 	"installer $(stat -c %s "$installer") B, PDF $(stat -c %s "$pdf") B (same $pdf_same as Linux)," \
 	"$forms forms, $wintests Windows file tests; screenshots bin/windows-smoke.png, bin/windows-smoke-dialog.png," \
-	"bin/windows-smoke-inuse.png, bin/windows-smoke-nogl.png"
+	"bin/windows-smoke-inuse.png, bin/windows-smoke-nogl.png, bin/windows-smoke-mesa.png"
