@@ -1,6 +1,7 @@
 package app
 
 import (
+	"reflect"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -96,7 +97,7 @@ func TestTreeTypingWritesDocument(t *testing.T) {
 	in := w.Doc.Unit.Indicators.Row(forms.RowPath{})
 	want := forms.Indicator{Content: "市级专项", Unit: "个", Target: "1197.19", Completion: "100%", Weight: "40", Score: "38", Manual: true,
 		Grade: forms.GradeMet, Reasons: forms.Reasons{Funding: true, Hardware: true}, Reason: "经费不足", Measures: "加强预算"}
-	if *in != want {
+	if !reflect.DeepEqual(*in, want) {
 		t.Fatalf("row = %+v, want %+v", *in, want)
 	}
 	if got := forms.FormatScore(forms.Evaluate(w.Doc).Unit.Total); got != "38" {
