@@ -13,7 +13,7 @@
 set -euo pipefail
 arch=$1 bin=$2 version=$3 deb=$4
 here=$(cd "$(dirname "$0")" && pwd)
-root=$(mktemp -d) && trap 'rm -rf "$root"' EXIT
+root=$(mktemp -d) && trap 'rm -rf "$root"' EXIT && chmod 0755 "$root"
 install -d "$root/DEBIAN" "$root/usr/bin" "$root/usr/share/applications" \
 	"$root/usr/share/icons/hicolor/512x512/apps" "$root/usr/share/mime/packages" "$root/usr/share/doc/ziping"
 install -m 0755 "$bin" "$root/usr/bin/ziping"
@@ -31,6 +31,12 @@ install -m 0644 "$here/../../assets/icon.png" "$root/usr/share/icons/hicolor/512
 	sed 's/^/ /; s/^ $/ ./' "$here/../../assets/README.md"
 } >"$root/usr/share/doc/ziping/copyright"
 chmod 0644 "$root/usr/share/doc/ziping/copyright"
+# The changelog Debian's tools expect of a native package; the date is the last commit's.
+date=$(date -R -d "@$(git -C "$here" log -1 --format=%ct 2>/dev/null || date +%s)")
+printf 'ziping (%s) stable; urgency=medium\n\n  * Release %s (git %s).\n\n -- 绩效自评 (Ziping) <ziping@localhost>  %s\n' \
+	"$version" "$version" "$(git -C "$here" describe --tags --always --dirty 2>/dev/null || echo dev)" "$date" |
+	gzip -9n >"$root/usr/share/doc/ziping/changelog.gz"
+chmod 0644 "$root/usr/share/doc/ziping/changelog.gz"
 for s in postinst postrm; do install -m 0755 "$here/$s" "$root/DEBIAN/$s"; done
 size=$(du -sk --exclude=DEBIAN "$root" | cut -f1)
 cat >"$root/DEBIAN/control" <<CONTROL

@@ -45,5 +45,5 @@ for deb in "$@"; do
 done
 for deb in "$@"; do
 	echo "lintian $deb:"
-	lintian --no-tag-display-limit "$deb" 2>&1 | sed 's/^/  /' || true
+	lintian --tag-display-limit 0 "$deb" 2>&1 | sed 's/^/  /' || true
 done
