@@ -12,7 +12,7 @@
 #     where that function is a Go stub returning false, through an alternate go.mod (-modfile)
 #     replacing fyne.io/fyne/v2 by the copy; the checked-in go.mod and the module cache are not
 #     touched (the go command refuses overlays of files in the module cache).
-# Then the tests that need no Mac (tools/darwin/README in DEVELOPING.md §11): the build-tag-free
+# Then the tests that need no Mac (DEVELOPING.md §11): the build-tag-free
 # helpers of the *_darwin.go files, run on Linux.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
