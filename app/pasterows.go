@@ -19,7 +19,7 @@ import (
 func (t *treeEditor) pasteRows(l1, l2 int) {
 	text := t.w.App.Clipboard().Content()
 	if strings.TrimSpace(text) == "" {
-		dialog.ShowInformation("粘贴表格行", "剪贴板是空的：请先在 Excel 或 WPS 中选中指标所在的单元格并复制（Ctrl+C）。", t.w.Win)
+		dialog.ShowInformation("粘贴表格行", "剪贴板是空的：请先在 Excel 或 WPS 中选中指标所在的单元格并复制（"+keyText("Ctrl+C")+"）。", t.w.Win)
 		return
 	}
 	var reading *forms.TableReading
@@ -199,7 +199,7 @@ func pasteSummary(reading *forms.TableReading, plan *pastePlan) string {
 	if notes := reading.WeightNotes(); len(notes) > 0 { // the table's own sums, as pasted; the checks judge the form
 		fmt.Fprintf(&b, "\n\n表中注明的分值与各行不符（照原样粘贴，请核对）：\n%s", strings.Join(notes, "\n"))
 	}
-	b.WriteString("\n\n粘贴后可用“编辑 › 撤销”（Ctrl+Z）一步撤回。")
+	b.WriteString("\n\n粘贴后可用“编辑 › 撤销”（" + keyText("Ctrl+Z") + "）一步撤回。")
 	return b.String()
 }
 
@@ -224,5 +224,5 @@ func (w *Window) pasteRowsHere() {
 			}
 		}
 	}
-	dialog.ShowInformation("粘贴表格行", "请先点击要粘贴到的二级指标中的任一栏目，再按 Ctrl+Shift+V；或者点击该二级指标下的“粘贴表格行”按钮。", w.Win)
+	dialog.ShowInformation("粘贴表格行", "请先点击要粘贴到的二级指标中的任一栏目，再按 "+keyText("Ctrl+Shift+V")+"；或者点击该二级指标下的“粘贴表格行”按钮。", w.Win)
 }
