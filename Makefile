@@ -83,8 +83,8 @@ printf 'package main\n\nfunc init() { version = "%s" }\n' '$(VERSION)' >"$$tmp/v
 endef
 
 .PHONY: deps test-deps run build test quick lint staticcheck cyclo fmt-check vet layering cgo-free unit threadcheck race bench startup tabswitch fuzz crash-test clean \
-        release windows windows-installer windows-smoke mesa-windows ime-smoke linux darwin darwin-check \
-        linux-arm64 arm64-smoke deb
+        release windows windows-installer windows-smoke mesa-windows ime-smoke ime-deps linux darwin darwin-check \
+        linux-arm64 arm64-deps arm64-smoke deb
 
 deps:
 	@command -v go >/dev/null || { echo "需要 Go 1.26 或更新版本（https://go.dev/dl/）"; exit 1; }
@@ -312,9 +312,11 @@ windows-smoke: windows windows-installer build
 # 120 Tab 120 Tab 118.5 into seven rows at 12 to 400 ms per key, then pinyin, three times; checks
 # the saved files (tools/ime/smoke.sh). Keeps bin/ime-smoke.png.
 IME_PKGS := xvfb xdotool x11-utils imagemagick dbus dbus-x11 fcitx5 fcitx5-chinese-addons python3
-ime-smoke: build
-	$(call apt-install,$(IME_PKGS))
+ime-smoke: build ime-deps
 	tools/ime/smoke.sh $(BIN)
+
+ime-deps:
+	$(call apt-install,$(IME_PKGS))
 
 # Linux package: bin/ziping-linux-amd64.tar.xz with the binary, the icon, a .desktop file and a
 # Makefile whose `make install` (or `make user-install`) installs them.
@@ -349,11 +351,15 @@ ARM64_PKGS := gcc-aarch64-linux-gnu libc6-dev-arm64-cross pkg-config libgl1-mesa
               libxi-dev:arm64 libxxf86vm-dev:arm64
 ARM64_ENV  := CGO_ENABLED=1 GOOS=linux GOARCH=arm64 CC=aarch64-linux-gnu-gcc \
               PKG_CONFIG_LIBDIR=/usr/lib/aarch64-linux-gnu/pkgconfig:/usr/share/pkgconfig PKG_CONFIG_PATH=
-linux-arm64: deps
-	@dpkg --print-foreign-architectures | grep -qx arm64 || { echo "adding the arm64 architecture to dpkg"; $(SUDO) dpkg --add-architecture arm64; $(SUDO) apt-get -o DPkg::Lock::Timeout=900 update -qq; }
-	$(call apt-install,$(ARM64_PKGS))
+linux-arm64: deps arm64-deps
 	$(ARM64_ENV) go build -tags $(TAGS) -trimpath -ldflags "$(RELEASE_LDFLAGS)" -o $(ARM64_BIN) .
 	@echo "$(ARM64_BIN): version $(VERSION), $$(du -h $(ARM64_BIN) | cut -f1), $$(file -b $(ARM64_BIN) | cut -d, -f1-2)"
+
+# The arm64 architecture in dpkg and the packages linux-arm64 builds with (.ci/run installs them
+# before it builds linux-arm64 beside ime-smoke, so that two apt runs never overlap).
+arm64-deps:
+	@dpkg --print-foreign-architectures | grep -qx arm64 || { echo "adding the arm64 architecture to dpkg"; $(SUDO) dpkg --add-architecture arm64; $(SUDO) apt-get -o DPkg::Lock::Timeout=900 update -qq; }
+	$(call apt-install,$(ARM64_PKGS))
 
 # The arm64 program under qemu-user beside the amd64 one: the same version, check --json, PDF
 # and Excel bytes of the sample (SOURCE_DATE_EPOCH set), then its window under Xvfb and
