@@ -507,6 +507,9 @@ for _ in $(seq 100); do grep -q '"2083"' "$mdoc" && break; sleep 0.1; done
 grep -q '"2083"' "$mdoc" || fail "the value typed into the window drawn by Mesa was not saved"
 grep -q '改用软件渲染（Mesa）' "$log/mesa" || fail "the first process did not say it falls back to Mesa"
 grep -q '使用软件渲染（Mesa）' "$log/mesa" || fail "the second process did not say it uses Mesa"
+# As after the earlier saves: the file is written before the window takes the save in (its
+# title loses " *" then), so closing at once may still find it unsaved.
+window '^软件 渲染\.zpb - 绩效自评$' 30 >/dev/null || fail "the window drawn by Mesa still shows unsaved changes after saving"
 xdotool key --window "$wid" 2>/dev/null alt+F4
 wait_exit "$p" 30 || fail "the window drawn by Mesa did not close"
 [ "$exited" = 0 ] || fail "the program on Mesa exited with $exited"
