@@ -8,7 +8,8 @@
 #     package is the one package not vetted here;
 #   - fyne.io/fyne/v2/internal/widget's scroller_behavior_darwin.go, one function asking AppKit
 #     whether a click in a scroll bar pages (isScrollerPageOnTap), which every Fyne widget imports
-#     and so app/ and docs/. For them, Fyne is vetted from a copy of its module (bin/darwin-check/)
+#     and so app/ and docs/. For them, Fyne is vetted from a copy of its module (in the user's
+#     cache folder, outside the repository, whose checks would take the copy for project code)
 #     where that function is a Go stub returning false, through an alternate go.mod (-modfile)
 #     replacing fyne.io/fyne/v2 by the copy; the checked-in go.mod and the module cache are not
 #     touched (the go command refuses overlays of files in the module cache).
@@ -17,7 +18,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 TAGS=${TAGS:-no_animations}
-work=bin/darwin-check
+work=${ZIPING_DARWIN_CHECK_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/ziping-darwin-check}
 fyne_dir=$(go list -m -f '{{.Dir}}' fyne.io/fyne/v2)
 fyne_ver=$(go list -m -f '{{.Version}}' fyne.io/fyne/v2)
 stub=internal/widget/scroller_behavior_darwin.go
@@ -33,8 +34,7 @@ if [ "$(cat "$work/fyne.version" 2>/dev/null)" != "$fyne_ver" ]; then
 	echo "$fyne_ver" >"$work/fyne.version"
 fi
 cp go.mod "$work/go.mod" && cp go.sum "$work/go.sum"
-# Relative replacements in go.mod are relative to the module root (this folder), which -modfile keeps.
-go mod edit -modfile="$work/go.mod" -replace "fyne.io/fyne/v2=./$work/fyne"
+go mod edit -modfile="$work/go.mod" -replace "fyne.io/fyne/v2=$work/fyne"
 pkgs=$(go list ./... | grep -v '^ziping$')
 for arch in amd64 arm64; do
 	start=$SECONDS
