@@ -39,10 +39,7 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	in := fs.Arg(0)
 	target, format, err := exportTarget(in, *out, *xlsx)
 	if err == nil {
-		err = export.CheckTarget(target, in)
-	}
-	if err == nil {
-		err = checkNew(target, *force, "export")
+		err = checkOutput(target, in, *force, "export")
 	}
 	if err != nil {
 		fmt.Fprintln(stderr, err)
@@ -76,7 +73,7 @@ func exportTarget(in, out string, xlsx bool) (string, export.Format, error) {
 		if xlsx {
 			f = export.XLSX
 		}
-		return strings.TrimSuffix(in, filepath.Ext(in)) + string(f), f, nil
+		return namedAfter(in, "", string(f)), f, nil
 	}
 	f, ok := export.FormatOf(out)
 	switch {
@@ -101,4 +98,17 @@ func checkNew(target string, force bool, cmd string) error {
 		return nil // nothing there (or it cannot be looked at: the write says why)
 	}
 	return fmt.Errorf("输出文件“%s”已存在：不会替换已有的文件。要替换它，请加 --force 再运行（ziping %s --force …），或用 -o 指定另一个文件名", forms.Shown(target), cmd)
+}
+
+// namedAfter is a command's output when -o is not given: beside the input, named after it with
+// suffix and ext ("x.zpb" → "x-报送.zip").
+func namedAfter(in, suffix, ext string) string {
+	return strings.TrimSuffix(in, filepath.Ext(in)) + suffix + ext
+}
+
+// checkOutput refuses target as a command's output: a file export.CheckTarget refuses (the
+// input, a document, a folder, a pipe, a read-only file), or one already there without force
+// (checkNew).
+func checkOutput(target, in string, force bool, cmd string) error {
+	return firstErr(export.CheckTarget(target, in), checkNew(target, force, cmd))
 }

@@ -33,17 +33,11 @@ func runPack(args []string, stdout, stderr io.Writer) int {
 	in := fs.Arg(0)
 	target := *out
 	if target == "" {
-		target = strings.TrimSuffix(in, filepath.Ext(in)) + "-报送" + export.ZIP
+		target = namedAfter(in, "-报送", export.ZIP)
 	}
-	var err error
+	err := checkOutput(target, in, *force, "pack")
 	if !strings.EqualFold(filepath.Ext(target), export.ZIP) {
 		err = fmt.Errorf("输出文件“%s”的扩展名应为 .zip\n%s", forms.Shown(target), strings.TrimSuffix(packUsage, "\n"))
-	}
-	if err == nil {
-		err = export.CheckTarget(target, in)
-	}
-	if err == nil {
-		err = checkNew(target, *force, "pack")
 	}
 	if err != nil {
 		fmt.Fprintln(stderr, err)

@@ -4,8 +4,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"path/filepath"
-	"strings"
 
 	"ziping/export"
 	"ziping/forms"
@@ -40,7 +38,7 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 	}
 	target := *out
 	if target == "" {
-		target = strings.TrimSuffix(in, filepath.Ext(in)) + "-自评报告" + export.DocxExt
+		target = namedAfter(in, "-自评报告", export.DocxExt)
 	}
 	if *tplPath == "" {
 		*tplPath = doc.Settings.ReportTemplate
@@ -52,7 +50,7 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 	}
 	jobs := export.ReportParts(target, doc, *split, report.Options{Template: tpl, TemplateName: *tplPath})
 	for _, j := range jobs { // every target checked before the first is written
-		if err := firstErr(export.CheckTarget(j.Target, in), checkNew(j.Target, *force, "report")); err != nil {
+		if err := checkOutput(j.Target, in, *force, "report"); err != nil {
 			fmt.Fprintln(stderr, err)
 			return exitUnusable
 		}
