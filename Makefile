@@ -4,10 +4,13 @@
 # (cross-compiled .exe), `make windows-installer` (its NSIS installer), `make windows-smoke` (both
 # run under Wine), `make darwin` (.app, on a Mac only), `make darwin-check` (vet for macOS here),
 # `make linux-arm64` and `make arm64-smoke` (cross-compiled, run under qemu), `make deb` (.deb
-# packages for amd64 and arm64, installed and purged here).
+# packages for amd64 and arm64, installed and purged here), `make glibc-smoke` (the Linux release
+# programs on glibc 2.31, as 统信 UOS and 银河麒麟 need).
 
 SAMPLE   := samples/fushun-shebao-2021.zpb
 BIN      := bin/ziping
+# The Linux program that ships (make release): stripped, stamped, linked against glibc 2.31.
+RELEASE_BIN := bin/ziping-linux-amd64
 # The cgo build of Fyne (GLFW/OpenGL/X11).
 DEB_PKGS := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev \
             libxinerama-dev libxi-dev libxxf86vm-dev
@@ -84,7 +87,7 @@ endef
 
 .PHONY: deps test-deps run build test quick lint staticcheck cyclo fmt-check vet layering cgo-free unit threadcheck race bench startup tabswitch fuzz crash-test clean \
         release windows windows-installer windows-smoke mesa-windows ime-smoke ime-deps linux darwin darwin-check \
-        linux-arm64 arm64-deps arm64-smoke deb
+        linux-arm64 arm64-deps arm64-smoke deb sysroot-deps sysroot-amd64 sysroot-arm64 glibc-smoke
 
 deps:
 	@command -v go >/dev/null || { echo "需要 Go 1.26 或更新版本（https://go.dev/dl/）"; exit 1; }
@@ -261,10 +264,36 @@ fuzz:
 crash-test:
 	ZIPING_CRASH_ITER=1000 go test -count=1 -run '^TestCrashDuringSave$$' -v ./storage/
 
-# Native Linux release binary (stripped, version stamped).
-release: deps
-	go build -tags $(TAGS) -trimpath -ldflags "$(RELEASE_LDFLAGS)" -o $(BIN) .
-	@echo "$(BIN): version $(VERSION), $$(du -h $(BIN) | cut -f1)"
+# The Linux programs that ship (release, linux, linux-arm64, so deb) are compiled and linked against
+# Debian 11's glibc 2.31 and X11/OpenGL libraries, unpacked into SYSROOT_DIR by
+# tools/sysroot/build.sh (a minute's download the first time, kept after), so that they ask for
+# GLIBC_2.28 at most and start on 统信 UOS 20 and 银河麒麟 V10 as on newer systems
+# (docs/RELEASING.md §4; make glibc-smoke checks it). Linked against this machine's Debian 12 they
+# would need glibc 2.34. `make build` and the tests keep this machine's libraries.
+# -B and -L put the tree's start files and libraries before the compiler's own search path, which
+# would otherwise find this machine's glibc first; -nostdinc and -isystem do the same for headers
+# (the cross compiler searches its own glibc 2.36 headers before the tree's), keeping only the
+# compiler's own (stddef.h, arm_neon.h and the like).
+SYSROOT_DIR   ?= $(HOME)/.cache/ziping-sysroot
+SYSROOT_AMD64 := $(SYSROOT_DIR)/bullseye-amd64
+SYSROOT_ARM64 := $(SYSROOT_DIR)/bullseye-arm64
+GLIBC_MAX     := 2.28
+# $(call sysroot-env,COMPILER,TREE,TRIPLET): the environment of a cgo build against TREE.
+sysroot-env = CGO_ENABLED=1 CC="$(1) --sysroot=$(2) -nostdinc -isystem $$($(1) -print-file-name=include) \
+              -isystem $(2)/usr/include/$(3) -isystem $(2)/usr/include -B$(2)/usr/lib/$(3) -L$(2)/usr/lib/$(3) -L$(2)/lib/$(3)" \
+              PKG_CONFIG_SYSROOT_DIR=$(2) PKG_CONFIG_LIBDIR=$(2)/usr/lib/$(3)/pkgconfig:$(2)/usr/share/pkgconfig PKG_CONFIG_PATH=
+RELEASE_ENV   := $(call sysroot-env,gcc,$(SYSROOT_AMD64),x86_64-linux-gnu)
+
+sysroot-deps:
+	$(call apt-install,debootstrap)
+sysroot-amd64 sysroot-arm64: sysroot-deps
+	tools/sysroot/build.sh $(@:sysroot-%=%) $(SYSROOT_DIR)/bullseye-$(@:sysroot-%=%)
+
+# The Linux release program (stripped, version stamped), against the glibc 2.31 tree above;
+# bin/ziping stays `make build`'s, which the smokes and the tests run.
+release: deps sysroot-amd64
+	$(RELEASE_ENV) go build -tags $(TAGS) -trimpath -ldflags "$(RELEASE_LDFLAGS)" -o $(RELEASE_BIN) .
+	@echo "$(RELEASE_BIN): version $(VERSION), $$(du -h $(RELEASE_BIN) | cut -f1), glibc $$(tools/sysroot/glibc-needed.sh $(RELEASE_BIN))"
 
 $(FYNE):
 	GOBIN="$(CURDIR)/$(dir $(FYNE))" go install fyne.io/tools/cmd/fyne@$(FYNE_TOOLS_VERSION)
@@ -320,8 +349,8 @@ ime-deps:
 
 # Linux package: bin/ziping-linux-amd64.tar.xz with the binary, the icon, a .desktop file and a
 # Makefile whose `make install` (or `make user-install`) installs them.
-linux: deps $(FYNE)
-	@$(call fyne-package,linux,) \
+linux: deps sysroot-amd64 $(FYNE)
+	@$(call fyne-package,linux,$(RELEASE_ENV)) \
 	mv "$$tmp/绩效自评.tar.xz" bin/ziping-linux-amd64.tar.xz
 	@echo "bin/ziping-linux-amd64.tar.xz: version $(VERSION), $$(du -h bin/ziping-linux-amd64.tar.xz | cut -f1)"
 
@@ -342,21 +371,22 @@ darwin-check: deps
 	tools/darwin/check.sh
 
 # The window program for Linux arm64 (Kunpeng, Phytium: UOS, Kylin), cross-compiled with cgo by
-# Debian's gcc-aarch64-linux-gnu against the arm64 X11/OpenGL development packages, installed
-# beside the amd64 ones through multiarch (dpkg --add-architecture arm64). Needs glibc 2.34 like
-# the amd64 build (docs/RELEASING.md §4).
+# Debian's gcc-aarch64-linux-gnu against the glibc 2.31 tree for arm64 (SYSROOT_ARM64 above), so
+# that it asks for GLIBC_2.28 at most, as the amd64 release does. The arm64 X11/OpenGL packages
+# installed through multiarch (dpkg --add-architecture arm64) are what it runs with under
+# qemu-user here (arm64-smoke, deb).
 ARM64_BIN  := bin/ziping-linux-arm64
 ARM64_PKGS := gcc-aarch64-linux-gnu libc6-dev-arm64-cross pkg-config libgl1-mesa-dev:arm64 \
               libx11-dev:arm64 libxcursor-dev:arm64 libxrandr-dev:arm64 libxinerama-dev:arm64 \
               libxi-dev:arm64 libxxf86vm-dev:arm64
-ARM64_ENV  := CGO_ENABLED=1 GOOS=linux GOARCH=arm64 CC=aarch64-linux-gnu-gcc \
-              PKG_CONFIG_LIBDIR=/usr/lib/aarch64-linux-gnu/pkgconfig:/usr/share/pkgconfig PKG_CONFIG_PATH=
-linux-arm64: deps arm64-deps
+ARM64_ENV  := GOOS=linux GOARCH=arm64 $(call sysroot-env,aarch64-linux-gnu-gcc,$(SYSROOT_ARM64),aarch64-linux-gnu)
+linux-arm64: deps arm64-deps sysroot-arm64
 	$(ARM64_ENV) go build -tags $(TAGS) -trimpath -ldflags "$(RELEASE_LDFLAGS)" -o $(ARM64_BIN) .
-	@echo "$(ARM64_BIN): version $(VERSION), $$(du -h $(ARM64_BIN) | cut -f1), $$(file -b $(ARM64_BIN) | cut -d, -f1-2)"
+	@echo "$(ARM64_BIN): version $(VERSION), $$(du -h $(ARM64_BIN) | cut -f1), $$(file -b $(ARM64_BIN) | cut -d, -f1-2), glibc $$(tools/sysroot/glibc-needed.sh $(ARM64_BIN))"
 
-# The arm64 architecture in dpkg and the packages linux-arm64 builds with (.ci/run installs them
-# before it builds linux-arm64 beside ime-smoke, so that two apt runs never overlap).
+# The arm64 architecture in dpkg, the cross compiler, and the arm64 X11/OpenGL packages the arm64
+# program runs with under qemu here (.ci/run installs them before it builds linux-arm64 beside
+# ime-smoke, so that two apt runs never overlap).
 arm64-deps:
 	@dpkg --print-foreign-architectures | grep -qx arm64 || { echo "adding the arm64 architecture to dpkg"; $(SUDO) dpkg --add-architecture arm64; $(SUDO) apt-get -o DPkg::Lock::Timeout=900 update -qq; }
 	$(call apt-install,$(ARM64_PKGS))
@@ -367,7 +397,7 @@ arm64-deps:
 ARM64_SMOKE_PKGS := qemu-user xvfb xdotool imagemagick file
 arm64-smoke: linux-arm64 release
 	$(call apt-install,$(ARM64_SMOKE_PKGS))
-	tools/arm64/smoke.sh $(ARM64_BIN) $(BIN)
+	tools/arm64/smoke.sh $(ARM64_BIN) $(RELEASE_BIN)
 
 # Debian packages bin/ziping_VERSION_amd64.deb and _arm64.deb (tools/deb/build.sh: /usr/bin,
 # desktop entry, icon, the .zpb type), each installed with dpkg -i, run, checked and purged on
@@ -376,9 +406,18 @@ DEB_VERSION := $(APP_VERSION)+$(BUILDNUM)
 DEB_TEST_PKGS := desktop-file-utils shared-mime-info lintian qemu-user
 deb: release linux-arm64
 	$(call apt-install,$(DEB_TEST_PKGS))
-	tools/deb/build.sh amd64 $(BIN) $(DEB_VERSION) bin/ziping_$(DEB_VERSION)_amd64.deb
-	tools/deb/build.sh arm64 $(ARM64_BIN) $(DEB_VERSION) bin/ziping_$(DEB_VERSION)_arm64.deb
+	GLIBC_MAX=$(GLIBC_MAX) tools/deb/build.sh amd64 $(RELEASE_BIN) $(DEB_VERSION) bin/ziping_$(DEB_VERSION)_amd64.deb
+	GLIBC_MAX=$(GLIBC_MAX) tools/deb/build.sh arm64 $(ARM64_BIN) $(DEB_VERSION) bin/ziping_$(DEB_VERSION)_arm64.deb
 	tools/deb/test.sh bin/ziping_$(DEB_VERSION)_amd64.deb bin/ziping_$(DEB_VERSION)_arm64.deb
+
+# The release programs on an older glibc than this machine's (tools/sysroot/smoke.sh, as root
+# for chroot): each asks for GLIBC_MAX at most, runs inside the glibc 2.31 tree it was linked
+# against (arm64 through qemu-aarch64-static) with the same version, check --json, PDF and Excel
+# bytes as here, and the amd64 window opens there (bin/glibc-smoke.png).
+GLIBC_SMOKE_PKGS := binutils qemu-user-static xvfb xdotool imagemagick
+glibc-smoke: release linux-arm64
+	$(call apt-install,$(GLIBC_SMOKE_PKGS))
+	$(SUDO) GLIBC_MAX=$(GLIBC_MAX) tools/sysroot/smoke.sh $(SYSROOT_AMD64) $(SYSROOT_ARM64) $(RELEASE_BIN) $(ARM64_BIN)
 
 clean:
 	rm -rf bin

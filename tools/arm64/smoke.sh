@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # make arm64-smoke: the arm64 build (make linux-arm64) under qemu-user on this amd64 machine,
-# against the amd64 build (make build): `version`, `check --json` and `export` (PDF, and Excel)
+# against the amd64 release (make release): `version`, `check --json` and `export` (PDF, and Excel)
 # of the sample must give the same bytes (SOURCE_DATE_EPOCH fixes the PDF's creation date,
 # pdfout/render.go). Then the window under Xvfb, for at most SMOKE_WINDOW_LIMIT seconds, and a
 # screenshot, bin/arm64-smoke.png.
@@ -12,8 +12,9 @@
 # pthread_create (seen here: a loop over glibc's stack cache list).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+. tools/lib/window.sh
 ARM=${1:-bin/ziping-linux-arm64}
-AMD=${2:-bin/ziping}
+AMD=${2:-bin/ziping-linux-amd64}
 SAMPLE=samples/fushun-shebao-2021.zpb
 export SOURCE_DATE_EPOCH=1700000000 LANG=C.UTF-8
 out=$(mktemp -d) && trap 'rm -rf "$out"' EXIT
@@ -48,27 +49,10 @@ disp=:$((90 + RANDOM % 9))
 Xvfb "$disp" -screen 0 1400x900x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb=$!
 cp "$SAMPLE" "$out/sample.zpb"
-start=$SECONDS
 DISPLAY=$disp LIBGL_ALWAYS_SOFTWARE=1 HOME="$out" qemu-aarch64 "$ARM" "$out/sample.zpb" >"$out/window.log" 2>&1 &
 app=$!
 cleanup() { kill "$app" 2>/dev/null || true; sleep 1; kill -9 "$app" 2>/dev/null || true; kill "$xvfb" 2>/dev/null || true; rm -rf "$out"; }
 trap cleanup EXIT
-until DISPLAY=$disp xdotool search --name 'sample' >/dev/null 2>&1; do
-	kill -0 "$app" 2>/dev/null || { cat "$out/window.log" >&2; echo "arm64-smoke: the window program ended" >&2; exit 1; }
-	[ $((SECONDS - start)) -lt "$LIMIT" ] || { cat "$out/window.log" >&2; echo "arm64-smoke: no window after $LIMIT s" >&2; exit 1; }
-	sleep 2
-done
-shown=$((SECONDS - start))
-# The first frames under emulated llvmpipe take a while after the window is mapped: wait until
-# two screenshots 5 s apart are the same (at most the limit).
-prev=
-while :; do
-	sleep 5
-	DISPLAY=$disp import -window root "$out/shot.png"
-	sum=$(sha256sum <"$out/shot.png")
-	[ "$sum" != "$prev" ] || break
-	prev=$sum
-	[ $((SECONDS - start)) -lt "$LIMIT" ] || break
-done
-mkdir -p bin && cp "$out/shot.png" bin/arm64-smoke.png
-step "window: mapped after $shown s, drawn after $((SECONDS - start)) s; screenshot bin/arm64-smoke.png"
+# The first frames under emulated llvmpipe take a while after the window is mapped.
+shown=$(window_shot arm64-smoke "$disp" sample "$app" "$out/window.log" bin/arm64-smoke.png "$LIMIT" 5)
+step "window: $shown; screenshot bin/arm64-smoke.png"

@@ -39,13 +39,17 @@ printf 'ziping (%s) stable; urgency=medium\n\n  * Release %s (git %s).\n\n -- �
 chmod 0644 "$root/usr/share/doc/ziping/changelog.gz"
 for s in postinst postrm; do install -m 0755 "$here/$s" "$root/DEBIAN/$s"; done
 size=$(du -sk --exclude=DEBIAN "$root" | cut -f1)
+# The glibc the program asks for (GLIBC_x.y of its symbols), which must be 2.28 at most (统信 UOS
+# 20, 银河麒麟 V10): the Makefile links the release programs against glibc 2.31's libraries
+# (tools/sysroot/build.sh), and a program linked against newer ones is refused here, never packaged.
+glibc=$("$here/../sysroot/glibc-needed.sh" "$bin" "${GLIBC_MAX:-2.28}")
 cat >"$root/DEBIAN/control" <<CONTROL
 Package: ziping
 Version: $version
 Architecture: $arch
 Maintainer: 绩效自评 (Ziping) <ziping@localhost>
 Installed-Size: $size
-Depends: libc6 (>= 2.34), libgl1, libx11-6, libxcursor1, libxrandr2, libxinerama1, libxi6, libxxf86vm1
+Depends: libc6 (>= $glibc), libgl1, libx11-6, libxcursor1, libxrandr2, libxinerama1, libxi6, libxxf86vm1
 Recommends: zenity
 Section: misc
 Priority: optional
