@@ -188,8 +188,6 @@ Section "${APPNAME}（必需）" SecMain
   WriteRegStr HKCU "${UNINSTKEY}" "QuietUninstallString" '"$INSTDIR\卸载.exe" /S'
   WriteRegDWORD HKCU "${UNINSTKEY}" "NoModify" 1
   WriteRegDWORD HKCU "${UNINSTKEY}" "NoRepair" 1
-  ${GetSize} "$INSTDIR" "/S=0K" $0 $1 $2
-  WriteRegDWORD HKCU "${UNINSTKEY}" "EstimatedSize" $0
 
   ; Tell Explorer that file associations changed (SHCNE_ASSOCCHANGED), so icons update now.
   System::Call 'shell32::SHChangeNotify(i 0x08000000, i 0, p 0, p 0)'
@@ -212,6 +210,13 @@ SectionEnd
 Section "桌面快捷方式" SecDesktop
   SetShellVarContext current
   CreateShortcut "$DESKTOP\${APPNAME}.lnk" "$INSTDIR\ziping.exe"
+SectionEnd
+
+;; The size 应用和功能 shows, in KB, measured after every section has installed its files (Mesa's
+;; folder is a fifth of the whole).
+Section "-EstimatedSize"
+  ${GetSize} "$INSTDIR" "/S=0K" $0 $1 $2
+  WriteRegDWORD HKCU "${UNINSTKEY}" "EstimatedSize" $0
 SectionEnd
 
 ;; Mesa's folder (see SecMesa), before the folder of the program is removed if empty.

@@ -539,6 +539,15 @@ regval() {
 [ "$(regval 'HKCU\Software\Classes\.zpb')" = Ziping.Document ] || fail ".zpb is not associated"
 verb=$(regval 'HKCU\Software\Classes\Ziping.Document\shell\open\command')
 [ "$verb" = "\"$winst\\ziping.exe\" \"%1\"" ] || fail "the open verb is \"$verb\""
+# 应用和功能's size counts every installed file, Mesa's folder too: the registry's KB within 1 %
+# (and 64 KB) of the folder's.
+size=$(win reg query 'HKCU\Software\Microsoft\Windows\CurrentVersion\Uninstall\Ziping' /v EstimatedSize | tr -d '\r' |
+	sed -n 's/.*REG_DWORD *0x\([0-9a-fA-F]*\).*/\1/p')
+[ -n "$size" ] || fail "no EstimatedSize in 应用和功能's entry"
+files=$(find "$inst" -type f -printf '%s\n' | awk '{s += $1} END {print int(s / 1024)}')
+diff=$((16#$size - files)); diff=${diff#-}
+[ "$diff" -le $((files / 100 + 64)) ] || fail "应用和功能 gives $((16#$size)) KB, the installed files take $files KB"
+echo "windows-smoke: 应用和功能's size $((16#$size)) KB, installed files $files KB (Mesa's $(du -sk "$inst/mesa" | cut -f1) KB)"
 # The installed exe marked as an older one (bytes after a PE image are ignored), for 5b.
 printf 'old' >>"$inst/ziping.exe"
 cp "$inst/ziping.exe" "$work/installed-old.exe"
