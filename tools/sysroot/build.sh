@@ -28,7 +28,7 @@ if [ -f "$dir/$stamp" ] && [ "$(cat "$dir/$stamp")" = "$want" ]; then
 	exit 0
 fi
 PATH=$PATH:/usr/sbin:/sbin # debootstrap lives there, outside most users' PATH
-command -v debootstrap >/dev/null || { echo "sysroot: debootstrap is missing (make sysroot installs it)" >&2; exit 1; }
+command -v debootstrap >/dev/null || { echo "sysroot: debootstrap is missing (make sysroot-deps installs it)" >&2; exit 1; }
 start=$SECONDS
 tmp=$dir.tmp
 rm -rf "$tmp" && mkdir -p "$tmp"
