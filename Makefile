@@ -62,9 +62,13 @@ LINT_EXCEPTIONS :=
 # MinGW-w64 C compiler for the Windows build of Fyne's cgo parts (GLFW, OpenGL).
 WIN_CC   := x86_64-w64-mingw32-gcc
 
-# $(call apt-install,PKGS): install those of the Debian packages PKGS that are missing.
+# $(call apt-install,PKGS): install those of the Debian packages PKGS that are missing. A name
+# without ":ARCH" wants this machine's architecture (or "all"): libx11-dev:arm64 installed by
+# make arm64-deps does not stand for libx11-dev.
 define apt-install
-@missing=$$(for p in $(1); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; done); \
+@native=$$(dpkg --print-architecture); \
+missing=$$(for p in $(1); do a="($$native|all)"; case $$p in *:*) a='.*';; esac; \
+  dpkg-query -W -f='$${db:Status-Abbrev}$${Architecture}\n' $$p 2>/dev/null | grep -Eq "^ii +$$a$$" || echo $$p; done); \
 if [ -n "$$missing" ]; then \
   echo "installing Debian packages:" $$missing; \
   $(SUDO) apt-get -o DPkg::Lock::Timeout=900 update -qq && \
