@@ -90,7 +90,7 @@ printf 'package main\n\nfunc init() { version = "%s" }\n' '$(VERSION)' >"$$tmp/v
 endef
 
 .PHONY: deps test-deps run build test quick lint staticcheck cyclo fmt-check vet layering cgo-free unit threadcheck race bench startup tabswitch fuzz crash-test clean \
-        release windows windows-installer windows-smoke mesa-windows ime-smoke ime-deps linux darwin darwin-check \
+        release windows windows-installer windows-deps windows-smoke mesa-windows ime-smoke ime-deps linux darwin darwin-check \
         linux-arm64 arm64-deps arm64-smoke deb sysroot-deps sysroot-amd64 sysroot-arm64 glibc-smoke
 
 deps:
@@ -336,9 +336,10 @@ windows-installer: windows
 # the system dialog, saving while another program holds the file, the Windows tests of storage,
 # %AppData%, the installer, and the message box without OpenGL; keeps bin/windows-smoke*.png.
 # See tools/wine/smoke.sh.
-WINE_PKGS := wine64 wine xvfb xdotool imagemagick fonts-wqy-microhei poppler-utils gcc-mingw-w64-x86-64
-windows-smoke: windows windows-installer build
+WINE_PKGS := wine64 wine xvfb xdotool imagemagick fonts-wqy-microhei poppler-utils gcc-mingw-w64-x86-64 nsis
+windows-deps:
 	$(call apt-install,$(WINE_PKGS))
+windows-smoke: windows-deps windows windows-installer build
 	tools/wine/smoke.sh
 
 # Types into the window through fcitx5 (pinyin) on a private Xvfb display, as an accountant does:
