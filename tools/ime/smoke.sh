@@ -171,7 +171,8 @@ fcitx5_state() {
 imstarts=0
 until [ -n "${imready:-}" ]; do
 	imstarts=$((imstarts + 1))
-	fcitx5 --disable=wayland,waylandim,notificationitem >>"$work/fcitx5.log" 2>&1 &
+	# Its X connection and XIM server log at debug level ("XIM basic init"), for a failure report.
+	fcitx5 --verbose=xcb=5,xim=5 --disable=wayland,waylandim,notificationitem >>"$work/fcitx5.log" 2>&1 &
 	fcitx=$!
 	pids+=("$fcitx")
 	imlimit=$(($(date +%s) + 30))
