@@ -197,7 +197,7 @@ func parseDecimal(num string) (decimal.Decimal, error) {
 		}
 		intPart = strings.ReplaceAll(intPart, ",", "")
 	}
-	if len(intPart)+len(frac) > 30 {
+	if tooManyDigits(intPart, frac) {
 		return decimal.Zero, errors.New("数字位数过多")
 	}
 	clean := intPart
@@ -230,4 +230,11 @@ func validUnit(u string) bool {
 		}
 	}
 	return slashes <= 1 && u != "/" && !strings.HasPrefix(u, "/") && !strings.HasSuffix(u, "/")
+}
+
+// tooManyDigits: more than 30 digits carry the value. The integer part's leading zeros do not count,
+// so ".5" and "0.5" have as many (a number printed back, with its "0.", parses again); with the
+// zeros, at most 60.
+func tooManyDigits(intPart, frac string) bool {
+	return len(strings.TrimLeft(intPart, "0"))+len(frac) > 30 || len(intPart)+len(frac) > 60
 }

@@ -47,6 +47,11 @@ var numberCases = map[string]struct {
 	"only sign":          {in: "-", wantErr: "不是数字"},
 	"only point":         {in: ".", wantErr: "不是数字"},
 	"too long":           {in: strings.Repeat("9", 40), wantErr: "位数过多"},
+	// 30 digits after a bare point: printed back as "0.222…5", which must parse too.
+	"30 digits after a bare point": {in: "." + strings.Repeat("2", 29) + "5", want: "0." + strings.Repeat("2", 29) + "5"},
+	"31 significant digits":        {in: "1." + strings.Repeat("2", 30), wantErr: "位数过多"},
+	"leading zeros do not count":   {in: "000" + strings.Repeat("9", 30), want: strings.Repeat("9", 30)},
+	"zeros without end":            {in: strings.Repeat("0", 61) + "1", wantErr: "位数过多"},
 }
 
 func TestParseNumber(t *testing.T) {
