@@ -92,10 +92,16 @@ grep -q '"' "$work/check.json" && [ "$(head -c 4 "$work/sample.pdf")" = %PDF ] |
 	echo "glibc-smoke: the outputs are not JSON and PDF" >&2; exit 1; }
 
 # The amd64 window inside the tree.
-disp=:$((80 + RANDOM % 9))
-Xvfb "$disp" -screen 0 1400x900x24 -nolisten tcp >/dev/null 2>&1 &
+# Xvfb picks a free display number itself (-displayfd), so a display left by another run is never
+# taken for this one.
+Xvfb -displayfd 3 -screen 0 1400x900x24 -nolisten tcp 3>"$work/display" >/dev/null 2>&1 &
 xvfb=$!
 pids+=("$xvfb")
+until [ -s "$work/display" ]; do
+	kill -0 "$xvfb" 2>/dev/null || { echo "glibc-smoke: Xvfb did not start" >&2; exit 1; }
+	sleep 0.1
+done
+disp=:$(head -1 "$work/display")
 until DISPLAY=$disp xdotool getdisplaygeometry >/dev/null 2>&1; do
 	kill -0 "$xvfb" 2>/dev/null || { echo "glibc-smoke: Xvfb $disp did not start" >&2; exit 1; }
 	sleep 0.2
